@@ -1,0 +1,268 @@
+//! Paragraph units: blank lines separate blocks, and inside a block each line stands alone unless
+//! the block is hard-wrapped prose (or a line plainly continues on the next). A block of short lines
+//! such as a caption, a counter and a repeated caption becomes several units, not one sentence.
+
+use super::report::{Paragraph, ParagraphKind, Span};
+
+/// One line of the text, without its line break and without surrounding white space.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    span: Span,
+    blank: bool,
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    loop {
+        let end = memchr_newline(bytes, start).unwrap_or(bytes.len());
+        let (s, e) = trim_range(text, start, end);
+        out.push(Line { span: Span::new(s, e), blank: s >= e });
+        if end >= bytes.len() {
+            break;
+        }
+        start = end + 1;
+    }
+    out
+}
+
+fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes[from..].iter().position(|&b| b == b'\n').map(|p| p + from)
+}
+
+/// Trim Unicode white space from both ends of `text[start..end]`.
+fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let slice = &text[start..end];
+    let lead = slice.len() - slice.trim_start().len();
+    let s = start + lead;
+    let trail = text[s..end].len() - text[s..end].trim_end().len();
+    (s, end - trail)
+}
+
+/// Does this line end a sentence (or a clause that a new line would not continue)?
+fn ends_terminally(line: &str) -> bool {
+    let trimmed = line.trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')', ']', '\u{BB}']);
+    matches!(
+        trimmed.chars().last(),
+        Some('.' | '!' | '?' | ':' | ';' | '\u{2026}')
+    ) || trimmed.is_empty()
+}
+
+fn starts_lowercase(line: &str) -> bool {
+    line.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// A bullet or an enumerator at the start of a line: `- `, `* `, `• `, `1. `, `2) `, `a) `, `(iv) `.
+pub(crate) fn list_marker_len(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    for bullet in ["- ", "* ", "+ ", "\u{2022} ", "\u{00B7} ", "\u{2013} ", "\u{2014} ", "\u{25AA} ", "\u{25CF} "] {
+        if line.starts_with(bullet) {
+            return Some(bullet.len());
+        }
+    }
+    // (a) / (1) / (iv)
+    if b.first() == Some(&b'(') {
+        let close = line[1..].find(')')? + 1;
+        let inner = &line[1..close];
+        if !inner.is_empty()
+            && inner.len() <= 4
+            && inner.bytes().all(|c| c.is_ascii_alphanumeric())
+            && b.get(close + 1) == Some(&b' ')
+        {
+            return Some(close + 2);
+        }
+        return None;
+    }
+    // 1. / 12) / a) / B.
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let (mark_len, is_letter) = if digits > 0 && digits <= 3 {
+        (digits, false)
+    } else if b.first().is_some_and(|c| c.is_ascii_alphabetic())
+        && !b.get(1).is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        (1, true)
+    } else {
+        return None;
+    };
+    let punct = *b.get(mark_len)?;
+    let ok = if is_letter { punct == b')' } else { punct == b'.' || punct == b')' };
+    if ok && b.get(mark_len + 1) == Some(&b' ') {
+        Some(mark_len + 2)
+    } else {
+        None
+    }
+}
+
+/// Is the block hard-wrapped prose, one paragraph broken across lines of similar length?
+fn is_wrapped_block(text: &str, block: &[Line]) -> bool {
+    if block.len() < 2 {
+        return false;
+    }
+    let lens: Vec<usize> = block.iter().map(|l| l.span.slice(text).chars().count()).collect();
+    let max = *lens.iter().max().unwrap_or(&0);
+    if max < 45 {
+        return false;
+    }
+    let body = &block[..block.len() - 1];
+    let long_enough = body
+        .iter()
+        .zip(&lens)
+        .all(|(_, &len)| len * 100 >= max * 60);
+    let open_ends = body.iter().filter(|l| !ends_terminally(l.span.slice(text))).count();
+    let no_lists = block.iter().all(|l| list_marker_len(l.span.slice(text)).is_none());
+    long_enough && no_lists && open_ends * 2 > body.len()
+}
+
+/// Split `text` into paragraph spans (kind `Body` for now; see [`classify`]).
+pub fn split(text: &str) -> Vec<Span> {
+    let all = lines(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < all.len() {
+        if all[i].blank {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < all.len() && !all[j].blank {
+            j += 1;
+        }
+        let block = &all[i..j];
+        if is_wrapped_block(text, block) {
+            out.push(Span::new(block[0].span.start, block[block.len() - 1].span.end));
+        } else {
+            let mut start = block[0].span;
+            let mut end = block[0].span;
+            for pair in block.windows(2) {
+                let (cur, next) = (pair[0].span.slice(text), pair[1].span.slice(text));
+                let continues = !ends_terminally(cur)
+                    && starts_lowercase(next)
+                    && list_marker_len(next).is_none()
+                    && cur.chars().count() >= 20;
+                if continues {
+                    end = pair[1].span;
+                } else {
+                    out.push(Span::new(start.start, end.end));
+                    start = pair[1].span;
+                    end = pair[1].span;
+                }
+            }
+            out.push(Span::new(start.start, end.end));
+        }
+        i = j;
+    }
+    out
+}
+
+const CAPTION_STARTS: &[&str] = &[
+    "photo:", "photo by", "photograph:", "image:", "picture:", "pictured:", "caption:", "above:",
+    "top:", "file photo", "video:",
+];
+
+/// Decide what kind of paragraph a unit is from its shape.
+pub fn classify(text: &str) -> ParagraphKind {
+    let t = text.trim();
+    if t.is_empty() {
+        return ParagraphKind::Body;
+    }
+    if list_marker_len(t).is_some() {
+        return ParagraphKind::List;
+    }
+    if t.starts_with("> ") || t.starts_with('>') && t.len() > 1 {
+        return ParagraphKind::Quote;
+    }
+    let lower_start: String = t.chars().take(16).collect::<String>().to_lowercase();
+    if CAPTION_STARTS.iter().any(|p| lower_start.starts_with(p))
+        || t.contains("(Photo")
+        || t.contains("(Image")
+    {
+        return ParagraphKind::Caption;
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    let last = t.chars().last().unwrap_or(' ');
+    let opens_quote = matches!(first, '"' | '\u{201C}' | '\u{AB}');
+    let closes_quote = matches!(last, '"' | '\u{201D}' | '\u{BB}');
+    if opens_quote && closes_quote && !t.contains('\n') {
+        return ParagraphKind::Quote;
+    }
+    let words = t.split_whitespace().count();
+    let no_terminal = !matches!(last, '.' | '!' | '?' | ',' | ';' | ':' | '\u{2026}' | '"' | '\u{201D}');
+    if no_terminal && words <= 14 && !t.contains('\n') && (first.is_uppercase() || first.is_ascii_digit())
+    {
+        return ParagraphKind::Heading;
+    }
+    ParagraphKind::Body
+}
+
+/// Paragraphs of `text` with their kinds.
+pub fn paragraphs(text: &str) -> Vec<Paragraph> {
+    split(text)
+        .into_iter()
+        .map(|span| Paragraph { span, kind: classify(span.slice(text)) })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: &[&str]) {
+        let got: Vec<&str> = split(input).iter().map(|s| s.slice(input)).collect();
+        assert_eq!(got, expected, "input: {input:?}");
+    }
+
+    #[test]
+    fn blank_lines_separate() {
+        check("One.\n\nTwo.\r\n\r\n  Three.  ", &["One.", "Two.", "Three."]);
+        check("", &[]);
+        check("\n\n  \n", &[]);
+    }
+
+    #[test]
+    fn short_lines_stand_alone() {
+        check(
+            "Crowds gathered in the square on Sunday.\n1,204 views\nPhoto: A. Rivera\nCrowds gathered in the square on Sunday.",
+            &[
+                "Crowds gathered in the square on Sunday.",
+                "1,204 views",
+                "Photo: A. Rivera",
+                "Crowds gathered in the square on Sunday.",
+            ],
+        );
+    }
+
+    #[test]
+    fn wrapped_prose_joins() {
+        check(
+            "The council met on Tuesday to discuss the budget, which has\nbeen delayed twice this year because of a dispute over\nfunding for the new library.",
+            &["The council met on Tuesday to discuss the budget, which has\nbeen delayed twice this year because of a dispute over\nfunding for the new library."],
+        );
+    }
+
+    #[test]
+    fn lowercase_continuation_joins() {
+        check("The mayor said the plan would\nbe ready by May.", &["The mayor said the plan would\nbe ready by May."]);
+    }
+
+    #[test]
+    fn lists_stay_separate() {
+        check("- one item here\n- another item\n1. first\n2) second", &["- one item here", "- another item", "1. first", "2) second"]);
+    }
+
+    #[test]
+    fn kinds() {
+        let cases = [
+            ("Storm floods the old town", ParagraphKind::Heading),
+            ("The storm flooded the old town on Monday.", ParagraphKind::Body),
+            ("- a bullet", ParagraphKind::List),
+            ("3. a numbered item", ParagraphKind::List),
+            ("> a quoted block", ParagraphKind::Quote),
+            ("\u{201C}We will rebuild.\u{201D}", ParagraphKind::Quote),
+            ("Photo: Residents wade through water.", ParagraphKind::Caption),
+        ];
+        for (input, kind) in cases {
+            assert_eq!(classify(input), kind, "{input}");
+        }
+    }
+}

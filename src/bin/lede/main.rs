@@ -1,0 +1,232 @@
+//! `lede`, the native command line: analyze files and JSON Lines batches into Reports, and evaluate
+//! the analyses against gold data. Run `lede --help` for the commands.
+
+mod errors;
+mod eval;
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::process::ExitCode;
+
+use errors::CliError;
+use lede::analysis::Options;
+use lede::wire;
+
+const HELP: &str = "\
+lede: analyze news articles (paragraphs, sentences, repeats, boilerplate, entities, statistics)
+
+USAGE:
+    lede analyze [--pretty|--compact] FILE     Print one Report as JSON for the text in FILE
+    lede analyze --jsonl FILE                  Analyze a JSON Lines batch, one Report per line
+    lede eval sbd FILE.jsonl                   Score the sentence splitter on gold data
+    lede --help                                This text
+
+FILE may be `-` to read standard input.
+
+analyze FILE
+    Reads the whole file as UTF-8 text and prints its Report (pretty-printed by default when the
+    output is a terminal or --pretty is given; --compact prints one line). Offsets in the Report
+    (`start`, `end`) count UTF-16 code units, as JavaScript's String.prototype.slice does.
+
+analyze --jsonl FILE
+    Reads one JSON object per line: {\"id\": <any JSON value>, \"text\": \"...\"}. For each line it
+    writes {\"id\": ..., \"report\": {...}} on one line of standard output, as soon as the line is
+    read (constant memory per record). Blank lines are skipped. A bad line (invalid UTF-8, invalid
+    JSON, no \"text\" string) is reported on standard error with its line number and byte offset,
+    and as {\"id\": ..., \"line\": N, \"error\": \"...\"} on standard output; the other lines are still
+    analyzed, and the exit code is 1 at the end.
+
+eval sbd FILE.jsonl
+    Reads records {\"text\": \"...\", \"expected\": [\"sentence\", ...]} and prints the exact-match rate
+    (records whose sentences all match) and the boundary precision, recall and F1 (sentence ends,
+    the text's end not counted). Options: --min-exact X and --min-f1 X fail (exit 1) below X;
+    --show-errors prints each record that does not match.
+
+EXIT CODES:
+    0 success, 1 some input was bad (the rest was still processed), 2 wrong usage
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("lede: {e}");
+            match e {
+                CliError::Usage(_) => ExitCode::from(2),
+                _ => ExitCode::from(1),
+            }
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, CliError> {
+    let Some(cmd) = args.first() else {
+        print!("{HELP}");
+        return Err(CliError::Usage("no command given".into()));
+    };
+    match cmd.as_str() {
+        "-h" | "--help" | "help" => {
+            print!("{HELP}");
+            Ok(ExitCode::SUCCESS)
+        }
+        "-V" | "--version" => {
+            println!("lede {}", env!("CARGO_PKG_VERSION"));
+            Ok(ExitCode::SUCCESS)
+        }
+        "analyze" => analyze_cmd(&args[1..]),
+        "eval" => eval::run(&args[1..]),
+        other => Err(CliError::Usage(format!("unknown command `{other}`"))),
+    }
+}
+
+fn analyze_cmd(args: &[String]) -> Result<ExitCode, CliError> {
+    let mut jsonl = false;
+    let mut pretty = None;
+    let mut file = None;
+    for a in args {
+        match a.as_str() {
+            "--jsonl" => jsonl = true,
+            "--pretty" => pretty = Some(true),
+            "--compact" => pretty = Some(false),
+            "-h" | "--help" => {
+                print!("{HELP}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            s if s.starts_with("--") => return Err(CliError::Usage(format!("unknown option `{s}` for `lede analyze`"))),
+            s => {
+                if file.replace(s.to_string()).is_some() {
+                    return Err(CliError::Usage("`lede analyze` takes one FILE (use --jsonl for batches)".into()));
+                }
+            }
+        }
+    }
+    let Some(path) = file else {
+        return Err(CliError::Usage("`lede analyze` needs a FILE (or `-` for standard input)".into()));
+    };
+    let reader = open(&path)?;
+    if jsonl {
+        analyze_jsonl(&path, reader)
+    } else {
+        let pretty = pretty.unwrap_or_else(|| std::io::IsTerminal::is_terminal(&io::stdout()));
+        analyze_one(&path, reader, pretty)
+    }
+}
+
+pub(crate) fn open(path: &str) -> Result<Box<dyn BufRead>, CliError> {
+    if path == "-" {
+        return Ok(Box::new(BufReader::new(io::stdin())));
+    }
+    let f = File::open(path).map_err(|source| CliError::Read { path: path.to_string(), source })?;
+    if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+        return Err(CliError::Read {
+            path: path.to_string(),
+            source: io::Error::new(io::ErrorKind::InvalidInput, "it is a directory, not a file"),
+        });
+    }
+    Ok(Box::new(BufReader::with_capacity(1 << 16, f)))
+}
+
+fn display_path(path: &str) -> String {
+    if path == "-" { "<stdin>".to_string() } else { path.to_string() }
+}
+
+fn analyze_one(path: &str, mut reader: Box<dyn BufRead>, pretty: bool) -> Result<ExitCode, CliError> {
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|source| CliError::Read { path: display_path(path), source })?;
+    let text = String::from_utf8(bytes).map_err(|e| CliError::InvalidUtf8 {
+        path: display_path(path),
+        line: None,
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    let report = wire::analyze_json(&text, &Options::default());
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let res = if pretty { serde_json::to_writer_pretty(&mut out, &report) } else { serde_json::to_writer(&mut out, &report) };
+    res.map_err(|e| CliError::Write(e.into()))?;
+    writeln!(out).map_err(CliError::Write)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn analyze_jsonl(path: &str, mut reader: Box<dyn BufRead>) -> Result<ExitCode, CliError> {
+    let shown = display_path(path);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut buf = Vec::new();
+    let mut line_no = 0usize;
+    let mut offset = 0usize;
+    let mut failures = 0usize;
+    let options = Options::default();
+    loop {
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|source| CliError::Read { path: shown.clone(), source })?;
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        let line_offset = offset;
+        offset += n;
+        let result = record(&shown, line_no, line_offset, &buf, &options);
+        let value = match result {
+            Ok(None) => continue,
+            Ok(Some(v)) => v,
+            Err((id, e)) => {
+                failures += 1;
+                eprintln!("lede: {e}");
+                serde_json::json!({ "id": id, "line": line_no, "error": e.to_string() })
+            }
+        };
+        serde_json::to_writer(&mut out, &value).map_err(|e| CliError::Write(e.into()))?;
+        out.write_all(b"\n").map_err(CliError::Write)?;
+        // Flush per record so that a consumer sees each report as soon as it is ready.
+        out.flush().map_err(CliError::Write)?;
+    }
+    if failures > 0 {
+        eprintln!("lede: {failures} of {line_no} lines of {shown} could not be analyzed (see above)");
+        Ok(ExitCode::from(1))
+    } else {
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+type RecordError = (serde_json::Value, CliError);
+
+/// One JSON Lines record: `Ok(None)` for a blank line.
+fn record(
+    path: &str,
+    line: usize,
+    line_offset: usize,
+    raw: &[u8],
+    options: &Options,
+) -> Result<Option<serde_json::Value>, RecordError> {
+    let null = serde_json::Value::Null;
+    let s = std::str::from_utf8(raw).map_err(|e| {
+        (null.clone(), CliError::InvalidUtf8 { path: path.to_string(), line: Some(line), offset: line_offset + e.valid_up_to() })
+    })?;
+    let s = s.trim_start_matches('\u{feff}');
+    if s.trim().is_empty() {
+        return Ok(None);
+    }
+    let mut value: serde_json::Value = serde_json::from_str(s).map_err(|e| {
+        (
+            null.clone(),
+            CliError::BadJson { path: path.to_string(), line, column: e.column(), message: e.to_string() },
+        )
+    })?;
+    let Some(obj) = value.as_object_mut() else {
+        return Err((
+            null,
+            CliError::BadJson { path: path.to_string(), line, column: 1, message: "the line is JSON but not an object".into() },
+        ));
+    };
+    let id = obj.remove("id").unwrap_or(serde_json::Value::Null);
+    let Some(text) = obj.get("text").and_then(|t| t.as_str()) else {
+        return Err((id, CliError::MissingText { path: path.to_string(), line }));
+    };
+    let report = wire::analyze_json(text, options);
+    Ok(Some(serde_json::json!({ "id": id, "report": report })))
+}

@@ -1,0 +1,13 @@
+//! Lede: an article analyzer. The pure analysis core lives in [`analysis`]; [`wire`] turns its
+//! Report into the camelCase JSON contract (UTF-16 offsets) shared by the CLI and the JS API.
+//! The browser adapters (`ui`, `api`) exist only when compiling for wasm32.
+
+pub mod analysis;
+pub mod wire;
+
+#[cfg(target_arch = "wasm32")]
+pub mod api;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+pub use analysis::{analyze, Options, Report};

@@ -1,0 +1,275 @@
+//! The Report contract on the wire: camelCase JSON shared by the CLI and the JS API, with every
+//! span's `start`/`end` in UTF-16 code units (what `String.prototype.slice` counts) and its `text`.
+//! This is the only place that knows the JSON shape; the analysis core stays plain Rust.
+
+use serde::Serialize;
+
+use crate::analysis::{self, DiffOp, DuplicateKind, Level, Report};
+
+/// Bumped when a change would break a consumer of the JSON.
+pub const REPORT_VERSION: u32 = 1;
+
+/// Converts byte offsets of one text to UTF-16 offsets in O(1) amortised per call.
+pub struct Utf16Map<'a> {
+    text: &'a str,
+    ascii: bool,
+    /// Byte offset and UTF-16 offset of a char boundary at or before each multiple of `STEP`.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+const STEP: usize = 256;
+
+impl<'a> Utf16Map<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let ascii = text.is_ascii();
+        let mut checkpoints = Vec::new();
+        if !ascii {
+            let mut u16_pos = 0;
+            let mut next_mark = 0;
+            for (i, c) in text.char_indices() {
+                while i >= next_mark {
+                    checkpoints.push((i, u16_pos));
+                    next_mark += STEP;
+                }
+                u16_pos += c.len_utf16();
+            }
+            while next_mark <= text.len() {
+                checkpoints.push((text.len(), u16_pos));
+                next_mark += STEP;
+            }
+        }
+        Utf16Map { text, ascii, checkpoints }
+    }
+
+    /// UTF-16 offset of byte offset `byte` (which must be a char boundary).
+    pub fn at(&self, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        let byte = byte.min(self.text.len());
+        let mut k = byte / STEP;
+        while self.checkpoints[k].0 > byte {
+            k -= 1;
+        }
+        let (b0, u0) = self.checkpoints[k];
+        u0 + self.text[b0..byte].chars().map(char::len_utf16).sum::<usize>()
+    }
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Serialize, Debug)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: &'static str,
+}
+
+#[derive(Serialize, Debug)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub paragraph: usize,
+}
+
+#[derive(Serialize, Debug)]
+pub struct DiffRun {
+    pub op: &'static str,
+    pub text: String,
+}
+
+#[derive(Serialize, Debug)]
+pub struct Duplicate {
+    pub kind: &'static str,
+    pub level: &'static str,
+    pub similarity: f64,
+    pub first: Span,
+    pub repeat: Span,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diff: Option<Vec<DiffRun>>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct Boilerplate {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub reason: &'static str,
+}
+
+#[derive(Serialize, Debug)]
+pub struct Entity {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub label: &'static str,
+    pub group: usize,
+}
+
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct Readability {
+    pub flesch_reading_ease: Option<f64>,
+    pub flesch_kincaid_grade: Option<f64>,
+}
+
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct Counts {
+    pub words: usize,
+    pub sentences: usize,
+    pub paragraphs: usize,
+    pub characters: usize,
+    pub characters_no_spaces: usize,
+    pub letters: usize,
+    pub syllables: usize,
+    pub unique_words: usize,
+    pub reading_time_seconds: f64,
+    pub speaking_time_seconds: f64,
+    pub readability: Readability,
+}
+
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    #[serde(flatten)]
+    pub clean: Counts,
+    /// The same figures for the text as given, boilerplate and repeats included.
+    pub raw: Counts,
+}
+
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct WireReport {
+    pub version: u32,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub duplicates: Vec<Duplicate>,
+    pub boilerplate: Vec<Boilerplate>,
+    pub entities: Vec<Entity>,
+    pub stats: Stats,
+    pub clean_text: String,
+}
+
+fn counts(s: &analysis::Stats) -> Counts {
+    Counts {
+        words: s.words,
+        sentences: s.sentences,
+        paragraphs: s.paragraphs,
+        characters: s.characters,
+        characters_no_spaces: s.characters_no_spaces,
+        letters: s.letters,
+        syllables: s.syllables,
+        unique_words: s.unique_words,
+        reading_time_seconds: round3(s.reading_time_seconds),
+        speaking_time_seconds: round3(s.speaking_time_seconds),
+        readability: Readability {
+            flesch_reading_ease: s.readability.flesch_reading_ease.map(round3),
+            flesch_kincaid_grade: s.readability.flesch_kincaid_grade.map(round3),
+        },
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Build the wire form of `report` for `text` (the text that was analyzed).
+pub fn to_wire(text: &str, report: &Report) -> WireReport {
+    let map = Utf16Map::new(text);
+    let span = |s: analysis::Span| Span { start: map.at(s.start), end: map.at(s.end), text: s.slice(text).to_string() };
+    WireReport {
+        version: REPORT_VERSION,
+        paragraphs: report
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let s = span(p.span);
+                Paragraph { start: s.start, end: s.end, text: s.text, kind: p.kind.as_str() }
+            })
+            .collect(),
+        sentences: report
+            .sentences
+            .iter()
+            .map(|x| {
+                let s = span(x.span);
+                Sentence { start: s.start, end: s.end, text: s.text, paragraph: x.paragraph }
+            })
+            .collect(),
+        duplicates: report
+            .duplicates
+            .iter()
+            .map(|d| Duplicate {
+                kind: match d.kind {
+                    DuplicateKind::Exact => "exact",
+                    DuplicateKind::Near => "near",
+                },
+                level: match d.level {
+                    Level::Paragraph => "paragraph",
+                    Level::Sentence => "sentence",
+                },
+                similarity: round3(d.similarity),
+                first: span(d.first),
+                repeat: span(d.repeat),
+                diff: d.diff.as_ref().map(|ops| {
+                    ops.iter()
+                        .map(|op| match op {
+                            DiffOp::Equal(t) => DiffRun { op: "equal", text: t.clone() },
+                            DiffOp::Insert(t) => DiffRun { op: "insert", text: t.clone() },
+                            DiffOp::Delete(t) => DiffRun { op: "delete", text: t.clone() },
+                        })
+                        .collect()
+                }),
+            })
+            .collect(),
+        boilerplate: report
+            .boilerplate
+            .iter()
+            .map(|b| {
+                let s = span(b.span);
+                Boilerplate { start: s.start, end: s.end, text: s.text, reason: b.reason }
+            })
+            .collect(),
+        entities: report
+            .entities
+            .iter()
+            .map(|e| {
+                let s = span(e.span);
+                Entity { start: s.start, end: s.end, text: s.text, label: e.label.as_str(), group: e.group }
+            })
+            .collect(),
+        stats: Stats { clean: counts(&report.stats), raw: counts(&report.raw_stats) },
+        clean_text: report.clean_text.clone(),
+    }
+}
+
+/// Analyze `text` and return the Report as a JSON value.
+pub fn analyze_json(text: &str, options: &analysis::Options) -> serde_json::Value {
+    let report = analysis::analyze(text, options);
+    serde_json::to_value(to_wire(text, &report)).unwrap_or(serde_json::Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets() {
+        let t = "a\u{1F600}b\u{5317}c\u{0641}";
+        let m = Utf16Map::new(t);
+        let offsets: Vec<usize> = t.char_indices().map(|(i, _)| m.at(i)).collect();
+        assert_eq!(offsets, [0, 1, 3, 4, 5, 6]);
+        assert_eq!(m.at(t.len()), 7);
+        let long: String = "\u{1F600}x".repeat(500);
+        let m = Utf16Map::new(&long);
+        assert_eq!(m.at(long.len()), 1500);
+        assert_eq!(m.at(5 * 300), 3 * 300);
+    }
+}
