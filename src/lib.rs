@@ -11,3 +11,8 @@ pub mod api;
 pub mod ui;
 
 pub use analysis::{analyze, Options, Report};
+
+/// The built-in sample article (written for Lede): a scraped-looking news story with a repeated
+/// photo caption, a reworded repeated paragraph, share and comment-form junk, people, places,
+/// organizations, dates and amounts.
+pub const SAMPLE_ARTICLE: &str = include_str!("data/sample_article.txt");

@@ -1,6 +1,7 @@
 //! `lede`, the native command line: analyze files and JSON Lines batches into Reports, and evaluate
 //! the analyses against gold data. Run `lede --help` for the commands.
 
+mod bench;
 mod errors;
 mod eval;
 
@@ -19,6 +20,7 @@ USAGE:
     lede analyze [--pretty|--compact] FILE     Print one Report as JSON for the text in FILE
     lede analyze --jsonl FILE                  Analyze a JSON Lines batch, one Report per line
     lede eval sbd FILE.jsonl                   Score the sentence splitter on gold data
+    lede bench                                 Print the throughput of each analysis (MB/s)
     lede --help                                This text
 
 FILE may be `-` to read standard input.
@@ -76,6 +78,7 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
         }
         "analyze" => analyze_cmd(&args[1..]),
         "eval" => eval::run(&args[1..]),
+        "bench" => bench::run(&args[1..]),
         other => Err(CliError::Usage(format!("unknown command `{other}`"))),
     }
 }

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Scores Lede against the gold data in ../shared/corpora and fails below the thresholds the
+# issues set. Skips loudly when the corpora are absent (as on a user's laptop).
+# Usage: scripts/eval.sh [path/to/lede]   (make eval builds the release binary first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LEDE=${1:-target/release/lede}
+CORPORA=${CORPORA:-../shared/corpora}
+if [ ! -d "$CORPORA" ]; then
+  echo "################################################################"
+  echo "# SKIPPED: gold-data evaluation ($CORPORA not found)."
+  echo "# Set CORPORA=/path/to/corpora to run it."
+  echo "################################################################"
+  exit 0
+fi
+status=0
+run() { echo "+ $*"; "$@" || status=1; }
+
+# Sentences (issue: sentences and paragraphs).
+run "$LEDE" eval sbd "$CORPORA/sbd_golden_rules_en.jsonl" --min-exact 0.60
+run "$LEDE" eval sbd "$CORPORA/sbd_ud_ewt_test.jsonl" --min-f1 0.80
+
+exit $status
