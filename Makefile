@@ -36,3 +36,7 @@ bench:
 clean:
 	cargo clean
 	rm -rf dist
+
+# Regenerate the shipped entity model and lexicons from their sources (byte for byte).
+model:
+	scripts/model.sh
