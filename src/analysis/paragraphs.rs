@@ -49,6 +49,12 @@ fn ends_terminally(line: &str) -> bool {
     ) || trimmed.is_empty()
 }
 
+/// Does this line end with a sentence's final mark (`.`, `!`, `?`, `…`, maybe inside quotes)?
+fn ends_sentence(line: &str) -> bool {
+    let trimmed = line.trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')', ']', '\u{BB}']);
+    matches!(trimmed.chars().last(), Some('.' | '!' | '?' | '\u{2026}'))
+}
+
 fn starts_lowercase(line: &str) -> bool {
     line.chars().next().is_some_and(|c| c.is_lowercase())
 }
@@ -136,10 +142,13 @@ pub fn split(text: &str) -> Vec<Span> {
             let mut end = block[0].span;
             for pair in block.windows(2) {
                 let (cur, next) = (pair[0].span.slice(text), pair[1].span.slice(text));
+                // A lower-case line continues a line that has not ended, when the line is long
+                // (wrapped prose) or the continuation closes the sentence (`It was a cold` /
+                // `night in the city.`); a column of short unpunctuated items stays apart.
                 let continues = !ends_terminally(cur)
                     && starts_lowercase(next)
                     && list_marker_len(next).is_none()
-                    && cur.chars().count() >= 20;
+                    && (cur.chars().count() >= 20 || ends_sentence(next));
                 if continues {
                     end = pair[1].span;
                 } else {

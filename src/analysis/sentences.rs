@@ -1,197 +1,696 @@
-//! Sentence boundaries inside one paragraph: a rule-based scanner over terminal punctuation that
-//! knows abbreviations, initials, dotted acronyms, numbers, ellipses and closing quotes. Linear in
-//! the input; it looks only a few words back and ahead of each candidate.
+//! Sentence boundaries inside one paragraph: a rule-based scanner over terminal punctuation.
+//!
+//! Use [`split`] on a paragraph span (from `paragraphs::split`). The scanner looks at each run of
+//! terminal marks (`.`, `!`, `?`, `…`, spaced ellipses, with the closing quotes, brackets and
+//! emoticons after them) and decides from the word before and a few words after whether the run
+//! ends a sentence: it knows titles and other abbreviations, initials, dotted acronyms (`U.S.`
+//! mid-sentence and at an end), numbers and list enumerators (`1.)`, `a.`, inline lists), times
+//! (`7:15 a.m.`), quotes followed by an attribution (`"Why?" Smith asked`), omission marks
+//! (`[...]`), URLs, e-mail addresses and file names, missing spaces (`world.Today`) and hard line
+//! breaks. It is linear in the input: every decision looks only a few words back and ahead.
 
 use super::report::Span;
 
-/// Abbreviations that are followed by a period and usually do not end a sentence.
-/// Lower-case, without the final period.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gov", "gen", "sen", "rep",
-    "col", "capt", "cpt", "lt", "sgt", "maj", "adm", "cmdr", "pres", "supt", "det", "insp", "rev", "hon",
-    "fr", "pvt", "cpl", "messrs", "mme", "mlle", "inc", "corp", "co", "ltd", "llc", "plc", "bros", "dept",
-    "univ", "assn", "ave", "blvd", "rd", "hwy", "apt", "bldg", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs",
-    "fri", "sat", "sun", "no", "nos", "vol", "vols", "ch", "chap", "fig", "figs", "pp", "ed", "eds",
-    "est", "approx", "vs", "etc", "al", "cf", "viz", "ca", "op", "cit", "ibid", "esp", "dist", "div",
-    "tel", "ext", "min", "max", "mins", "hrs", "hr", "sec", "secs", "oz", "lb", "lbs", "kg", "km",
-    "mi", "yd", "yds", "sq", "cu", "pt", "qt", "gal", "tbsp", "tsp", "dozen", "doz", "mln", "bn",
-    "ref", "art", "sec", "para", "rs", "sgd", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
-    "ph.d", "b.a", "m.a", "b.sc", "m.sc", "d.c", "n.y", "l.a", "calif", "fla", "ill", "mass", "mich",
-    "penn", "tenn", "tex", "va", "wash", "wis", "conn", "ariz", "colo", "ala", "ark", "del", "ga", "ind",
-    "kan", "ky", "la", "md", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "wyo",
+/// Titles and other abbreviations that precede a name or a number: a period after them never
+/// ends a sentence (`Mr. Smith`, `Gov. Brown`, `St. Louis`, `Smith vs. Jones`).
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "mx", "messrs", "mmes", "dr", "drs", "prof", "profs", "gov", "govs", "gen",
+    "sen", "sens", "rep", "reps", "col", "capt", "cpt", "lt", "sgt", "maj", "adm", "cmdr", "cdr",
+    "pres", "supt", "det", "insp", "rev", "hon", "fr", "pvt", "cpl", "msgr", "atty", "mme", "mlle",
+    "st", "ste", "mt", "ft", "pt", "vs", "v", "cf", "viz", "lieut", "brig", "gens", "amb", "sec'y",
+    "comdr", "rt", "esq", "approx", "incl", "excl", "ca", "abt", "mgr", "dir", "asst", "nr",
 ];
 
-/// Abbreviations that often do end a sentence when a capitalized word follows
-/// (`etc.`, `a.m.`, `U.S.`): a following capital is read as a new sentence only after these.
-const ENDING_ABBREVIATIONS: &[&str] = &["etc", "a.m", "p.m", "u.s", "u.k", "u.n", "d.c", "inc", "ltd", "co", "corp", "jr", "sr", "al", "bros", "llc", "plc"];
+/// Abbreviations that may end a sentence: before a capital they end one only when the capital
+/// word is a usual sentence starter (`Apple Inc. The company ...` vs. `Apple Inc. Chairman`).
+const ENDINGS: &[&str] = &[
+    "inc", "corp", "co", "cos", "ltd", "llc", "llp", "plc", "bros", "etc", "al", "ave", "blvd",
+    "jr", "sr", "dept", "depts", "univ", "assn", "assoc", "inst", "natl", "intl", "govt", "mfg",
+    "div", "dist",
+    "rd", "hwy", "pkwy", "apt", "bldg", "ctr", "jan", "feb", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "thu", "thur", "thurs", "fri", "calif",
+    "fla", "tenn", "tex", "ariz", "colo", "conn", "mich", "minn", "okla", "wis", "wyo", "neb",
+    "nev", "kan", "kans", "ky", "md", "va", "ga", "ala", "vt", "mont", "nebr", "penn", "ida", "oreg",
+    "n.h", "n.j", "n.m",
+    "n.y", "n.c", "n.d", "s.c", "s.d", "r.i", "w.va", "d.c", "ph", "oz", "lb", "lbs", "kg", "km",
+    "yd", "yds", "sq", "qt", "tbsp", "tsp", "hr", "hrs", "mins", "secs", "mln", "bn", "mos", "yr",
+    "yrs", "wk", "wks", "eds", "ibid", "esp", "misc", "contd", "refs", "avg",
+];
 
-/// Abbreviations that are almost always followed by a number (`No. 5`, `Vol. 3`, `pp. 12`).
-const NUMBER_ABBREVIATIONS: &[&str] = &["no", "nos", "vol", "vols", "pp", "ch", "chap", "fig", "figs", "art", "sec", "para", "p", "op"];
+/// Abbreviations that are also common words (`ill`, `sun`, `mass`): they continue a sentence only
+/// before a lower-case word or a number, and before a capital they end it like any word.
+const AMBIGUOUS: &[&str] = &[
+    "sun", "sat", "wed", "mar", "ill", "mass", "miss", "ore", "wash", "ind", "del", "la", "pa", "mo",
+    "max", "min", "sec", "ed", "cont", "ref", "est", "gal", "mi", "ark", "cu", "doz", "trans", "me",
+    "fig", "art", "tab", "ex", "cal", "id",
+];
 
-/// Words that start a sentence often enough that after `U.S.` or `etc.` they mark a boundary.
-const SENTENCE_STARTERS: &[&str] = &[
+/// Abbreviations that precede a number (`No. 5`, `pp. 12`, `Fig. 3`, `pop. 256,000`). Before a
+/// capital they are ordinary words (`I said no. He left.`).
+const NUMBERED: &[&str] = &[
+    "no", "nos", "n°", "nº", "vol", "vols", "p", "pp", "ch", "chap", "fig", "figs", "art", "arts",
+    "sec", "para", "op", "pop", "tel", "ext", "ph", "fax", "col", "cols", "ver", "rev", "nr", "num",
+    "pg", "pgs", "ex", "tab", "eq", "eqs", "rm", "ste", "box",
+];
+
+/// Words that open a sentence often enough that after an abbreviation that may end a sentence
+/// (`U.S.`, `etc.`, `Inc.`, an initial) they mark a boundary.
+const STARTERS: &[&str] = &[
     "a", "an", "the", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those",
-    "there", "his", "her", "their", "its", "our", "my", "but", "and", "so", "yet", "however", "in",
-    "on", "at", "after", "before", "when", "while", "if", "as", "since", "meanwhile", "still", "also",
-    "then", "now", "today", "yesterday", "what", "why", "how", "who", "where", "some", "many", "most",
-    "one", "both", "each", "all", "no", "not", "is", "are", "was", "were", "do", "does", "did",
+    "there", "here", "his", "her", "their", "its", "our", "my", "your", "but", "and", "or", "so",
+    "yet", "however", "in", "on", "at", "after", "before", "when", "while", "if", "as", "since",
+    "meanwhile", "still", "also", "then", "now", "today", "yesterday", "tomorrow", "what", "why",
+    "how", "who", "whom", "where", "which", "some", "many", "most", "one", "both", "each", "all",
+    "no", "not", "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would",
+    "should", "might", "must", "has", "have", "had", "for", "from", "with", "by", "to",
+    "of", "about", "mr", "mrs", "ms", "dr", "please",
+    "thanks", "thank", "yes", "let", "other", "more", "such", "every", "any", "several", "only",
+    "even", "because", "although", "though", "despite", "during", "under", "over", "among",
+    "instead", "indeed", "later", "earlier", "last", "next", "first", "finally", "again", "until",
+    "why", "whether", "according", "nor", "neither", "either", "few", "much", "none", "nobody",
+    "nothing", "everyone", "everything", "someone", "something", "after", "unlike", "like",
+    "without", "within", "through", "against", "into", "hello", "hi", "ok", "okay", "well",
 ];
+
+/// Capitalized words that continue a sentence after a time such as `6 p.m.`.
+const AFTER_TIME: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "et", "est",
+    "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet",
+    "cest", "ist", "jst", "aest", "eastern", "central", "pacific", "mountain", "local", "today",
+    "tonight", "tomorrow", "yesterday",
+];
+
+/// Words that open a short introductory phrase ending in a time (`At 5 a.m. Mr. Smith ...`).
+const TIME_INTRO: &[&str] = &[
+    "at", "by", "around", "about", "until", "till", "before", "after", "from", "since", "on",
+    "shortly", "just", "early", "late", "near", "circa", "approximately",
+];
+
+/// Speech verbs of an attribution after a quotation (`"Why not?" Smith asked.`).
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "asked", "asks", "told", "tells", "added", "adds", "replied", "replies",
+    "wrote", "writes", "shouted", "shouts", "yelled", "cried", "exclaimed", "answered", "continued",
+    "explained", "insisted", "noted", "recalled", "beams", "beamed", "laughed", "laughs", "whispered",
+    "declared", "admitted", "argued", "warned", "sighed", "joked", "quipped", "responded", "smiled",
+];
+
+/// Names that end in an exclamation mark (`Yahoo! Mail`).
+const BANG_NAMES: &[&str] = &["yahoo", "jeopardy", "e"];
+
+/// Domain endings: `Example.Com` is a host name, not two sentences.
+const DOMAIN_ENDINGS: &[&str] = &["com", "org", "net", "edu", "gov", "io", "uk", "co", "de", "fr", "info", "biz", "us", "ca", "au", "tv"];
+
+/// Emoticons that can close a sentence (`Great place! :)`).
+const EMOTICONS: &[&str] = &[
+    ":)", ":-)", ":(", ":-(", ":D", ":-D", ";)", ";-)", ":P", ":-P", ":p", ":-p", ":o", ":O", ":/",
+    ":-/", ":|", "=)", "=(", "^^", "^_^", "xD", "XD", ":')", "<3", ":]", ":[",
+];
+
+fn contains_ci(list: &[&str], word: &str) -> bool {
+    !word.is_empty() && word.len() <= 12 && list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
 
 fn is_closing(c: char) -> bool {
-    matches!(c, '"' | '\'' | ')' | ']' | '}' | '\u{201D}' | '\u{2019}' | '\u{BB}' | '\u{203A}')
+    matches!(c, '"' | '\'' | ')' | ']' | '}' | '\u{201D}' | '\u{2019}' | '\u{BB}' | '\u{203A}' | '\u{300D}' | '\u{300F}')
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{BB}' | '\u{203A}' | '\u{201C}' | '\u{2018}' | '\u{AB}')
 }
 
 fn is_opening(c: char) -> bool {
-    matches!(c, '"' | '\'' | '(' | '[' | '{' | '\u{201C}' | '\u{2018}' | '\u{AB}' | '\u{2039}' | '\u{BF}' | '\u{A1}')
+    matches!(c, '"' | '\'' | '(' | '[' | '{' | '\u{201C}' | '\u{2018}' | '\u{AB}' | '\u{2039}' | '\u{BF}' | '\u{A1}' | '\u{300C}' | '\u{300E}' | '*' | '_')
 }
 
 fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '\u{2026}' | '\u{203C}' | '\u{2047}' | '\u{2048}' | '\u{2049}' | '\u{3002}' | '\u{FF01}' | '\u{FF1F}' | '\u{061F}' | '\u{06D4}')
+    matches!(c, '.' | '!' | '?' | '\u{2026}' | '\u{203C}' | '\u{2047}' | '\u{2048}' | '\u{2049}' | '\u{3002}' | '\u{FF01}' | '\u{FF1F}' | '\u{FF0E}' | '\u{061F}' | '\u{06D4}' | '\u{0964}')
 }
 
-/// The word that ends at byte `end` (exclusive), letters, digits, dots, hyphens and apostrophes.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '-' | '\'' | '&' | '\u{2019}' | '\u{B0}' | '\u{BA}')
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '\u{2022}' | '\u{2043}' | '\u{25AA}' | '\u{25CF}' | '\u{25E6}' | '\u{00B7}' | '\u{2023}' | '\u{2219}' | '\u{25A0}' | '\u{25BA}' | '\u{27A2}')
+}
+
+/// The word that ends at byte `end` (exclusive): letters, digits, dots, hyphens, apostrophes.
+/// At most 64 bytes back, so a pathological word costs a constant.
 fn word_before(text: &str, end: usize) -> &str {
-    let head = &text[..end];
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '&'))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
+    let mut start = end;
+    for (i, c) in text[..end].char_indices().rev() {
+        if !is_word_char(c) || end - i > 64 {
+            break;
+        }
+        start = i;
+    }
     &text[start..end]
 }
 
-/// The next word starting at `start`, after skipping opening quotes and brackets.
+/// The whitespace-delimited token around byte `at` (for URL and e-mail tests), at most 256
+/// bytes each way.
+fn token_around(text: &str, at: usize) -> &str {
+    let mut start = at;
+    for (i, c) in text[..at].char_indices().rev() {
+        if c.is_whitespace() || at - i > 256 {
+            break;
+        }
+        start = i;
+    }
+    let mut end = at;
+    for (i, c) in text[at..].char_indices() {
+        if c.is_whitespace() || i > 256 {
+            break;
+        }
+        end = at + i + c.len_utf8();
+    }
+    &text[start..end]
+}
+
+/// The next word from byte `start` of `text` (which must end at the paragraph's end), after
+/// opening quotes and brackets; without its final period.
 fn word_after(text: &str, start: usize) -> &str {
-    let rest = &text[start..];
-    let rest = rest.trim_start_matches(is_opening);
+    let rest = text[start..].trim_start_matches(is_opening);
     let end = rest
         .char_indices()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '.'))
+        .find(|&(i, c)| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' || c == '\u{2019}') || i > 64)
         .map(|(i, _)| i)
         .unwrap_or(rest.len());
     rest[..end].trim_end_matches('.')
 }
 
-fn contains_ci(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// The `n` words after byte `start`, lower-cased letters only, for attribution tests.
+fn words_after(text: &str, start: usize, n: usize) -> impl Iterator<Item = &str> {
+    text[start..].split_whitespace().take(n).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
-/// Is the period at `dot` part of an abbreviation, initial, acronym or number rather than a
-/// sentence end? `next` is the following word (may be empty at the end of the text).
-fn period_continues(text: &str, dot: usize, next: &str) -> bool {
-    let before = word_before(text, dot);
-    let next_first = next.chars().next();
-    let next_upper = next_first.is_some_and(|c| c.is_uppercase());
-    let next_digit = next_first.is_some_and(|c| c.is_ascii_digit());
-    let next_lower = next_first.is_some_and(|c| c.is_lowercase());
-    if before.is_empty() {
+fn first_char(s: &str) -> Option<char> {
+    s.chars().next()
+}
+
+fn is_number(word: &str) -> bool {
+    let w = word.trim_start_matches(['-', '+', '$']);
+    w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '/' | '-' | ':'))
+}
+
+fn is_roman(word: &str) -> bool {
+    !word.is_empty() && word.len() <= 5 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// `U.S`, `e.g`, `a.m`, `Ph.D`, `U.S.A`: letters in short groups joined by dots.
+fn is_dotted(word: &str) -> bool {
+    word.contains('.')
+        && word.split('.').all(|p| !p.is_empty() && p.chars().count() <= 3 && p.chars().all(char::is_alphabetic))
+}
+
+/// Is `s` nothing but a list enumerator (`1.`, `2.)`, `a)`, `• 9.`, `(iv)`), the opening of a
+/// list item that its period must not close?
+fn is_marker_only(s: &str) -> bool {
+    let t = s.trim().trim_start_matches(|c: char| is_bullet(c) || c == '-' || c == '*' || c.is_whitespace());
+    let t = t.strip_prefix('(').unwrap_or(t);
+    let core = t.trim_end_matches(['.', ')']);
+    if core.is_empty() || core.len() == t.len() {
         return false;
     }
-    let bare = before.trim_start_matches(['.', '-', '\'']);
-    // A lower-case continuation almost never starts a sentence.
-    if next_lower {
+    let digits = core.len() <= 3 && core.bytes().all(|b| b.is_ascii_digit());
+    let letter = core.len() == 1 && core.bytes().all(|b| b.is_ascii_alphabetic());
+    let roman = core.len() <= 4 && core.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'));
+    digits || letter || roman
+}
+
+/// An inline enumerator token (`1.`, `2.)`, `3)`, `a.`, `b)`): its kind (0 numbers, 1 letters)
+/// and value.
+fn enumerator(token: &str) -> Option<(u8, u32)> {
+    let core = token.strip_suffix(".)").or_else(|| token.strip_suffix('.')).or_else(|| token.strip_suffix(')'))?;
+    if !core.is_empty() && core.len() <= 2 && core.bytes().all(|b| b.is_ascii_digit()) {
+        return core.parse().ok().map(|v| (0, v));
+    }
+    let b = core.as_bytes();
+    if b.len() == 1 && b[0].is_ascii_lowercase() {
+        return Some((1, (b[0] - b'a' + 1) as u32));
+    }
+    None
+}
+
+/// Byte offsets (relative to `region`) where an inline list item begins: enumerators that form a
+/// run 1, 2, 3 (or a, b, c) in one paragraph, each followed by a capitalized word, as in
+/// `1.) The first item 2.) The second item`.
+fn inline_list_starts(region: &str) -> Vec<usize> {
+    // (start of the item incl. a bullet, kind, value, bulleted)
+    let mut marks: Vec<(usize, u8, u32, bool)> = Vec::new();
+    let bytes = region.as_bytes();
+    let mut i = 0;
+    let mut prev_bullet: Option<usize> = None;
+    while i < bytes.len() {
+        // Start of a whitespace-delimited token.
+        if bytes[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let tok_start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let tok = &region[tok_start..i];
+        if tok.chars().all(is_bullet) {
+            prev_bullet = Some(tok_start);
+            continue;
+        }
+        let first = tok.as_bytes()[0];
+        let quick = first.is_ascii_digit() || first.is_ascii_lowercase() || first >= 0x80;
+        if quick && tok.len() <= 8 {
+            let stripped = tok.trim_start_matches(is_bullet);
+            let attached_bullet = stripped.len() < tok.len();
+            if let Some((kind, value)) = enumerator(stripped) {
+                let next_upper = region[i..].trim_start().chars().next().is_some_and(char::is_uppercase);
+                if next_upper {
+                    let start = prev_bullet.unwrap_or(tok_start);
+                    marks.push((start, kind, value, attached_bullet || prev_bullet.is_some()));
+                }
+            }
+        }
+        prev_bullet = None;
+    }
+    let mut out = Vec::new();
+    if marks.len() < 2 {
+        return out;
+    }
+    let mut k = 0;
+    while k < marks.len() {
+        let mut end = k + 1;
+        while end < marks.len() && marks[end].1 == marks[k].1 && marks[end].2 == marks[end - 1].2 + 1 {
+            end += 1;
+        }
+        let (start, _, value, bulleted) = marks[k];
+        let opens = start == 0 || bulleted || value == 1;
+        if end - k >= 2 && opens {
+            out.extend(marks[k..end].iter().map(|m| m.0));
+        }
+        k = end;
+    }
+    out
+}
+
+/// What kind of terminal run the scanner found.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Mark {
+    /// One period.
+    Period,
+    /// Several periods, spaced periods or `…`.
+    Ellipsis,
+    /// Runs with `!` or `?`.
+    Exclaim,
+    /// An emoticon standing where punctuation would be.
+    Emoticon,
+}
+
+/// Sentence spans of `text[span]`, trimmed of surrounding white space, covering every non-space
+/// character of the span, in order and without overlap. An invalid span yields no sentences.
+pub fn split(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    if span.start >= span.end
+        || span.end > text.len()
+        || !text.is_char_boundary(span.start)
+        || !text.is_char_boundary(span.end)
+    {
+        return out;
+    }
+    let region = &text[span.start..span.end];
+    let base = span.start;
+    let list_starts = if region.len() < 4096 || memchr_enumerator_hint(region) {
+        inline_list_starts(region)
+    } else {
+        Vec::new()
+    };
+    let mut next_list = 0;
+    let mut sent_start = 0usize;
+    let bytes = region.as_bytes();
+    let mut i = 0usize;
+    while i < bytes.len() {
+        // Inline list items open a sentence.
+        while next_list < list_starts.len() && list_starts[next_list] < i {
+            next_list += 1;
+        }
+        if next_list < list_starts.len() && list_starts[next_list] == i {
+            next_list += 1;
+            if !region[sent_start..i].trim().is_empty() {
+                push_trimmed(text, base + sent_start, base + i, &mut out);
+                sent_start = i;
+            }
+        }
+        let b = bytes[i];
+        // Fast path: only a few bytes can start a candidate.
+        let candidate = matches!(b, b'.' | b'!' | b'?' | b'\n' | b':' | b';' | b'=' | b'^' | b'x' | b'X' | b'<') || b >= 0x80;
+        if !candidate {
+            i += 1;
+            continue;
+        }
+        let c = region[i..].chars().next().unwrap_or(' ');
+        let clen = c.len_utf8();
+        if c == '\n' {
+            if is_hard_line_break(region, i) {
+                push_trimmed(text, base + sent_start, base + i, &mut out);
+                sent_start = i;
+            }
+            i += 1;
+            continue;
+        }
+        if !is_terminal(c) {
+            // An emoticon between spaces can close a sentence: `Great food :) Friendly staff`.
+            if let Some(len) = emoticon_at(region, i) {
+                let end = i + len;
+                if decide(region, sent_start, i, end, Mark::Emoticon, false) {
+                    let end = absorb_emoticons(region, end);
+                    push_trimmed(text, base + sent_start, base + end, &mut out);
+                    sent_start = end;
+                    i = end;
+                    continue;
+                }
+                i = end;
+                continue;
+            }
+            i += clen;
+            continue;
+        }
+        // A run of terminal marks, then closing quotes and brackets.
+        let run_start = i;
+        let mut j = i;
+        let mut dots = 0;
+        let mut others = 0;
+        let mut ellipsis_char = false;
+        while let Some(d) = region[j..].chars().next() {
+            if !is_terminal(d) {
+                break;
+            }
+            match d {
+                '.' | '\u{FF0E}' => dots += 1,
+                '\u{2026}' => ellipsis_char = true,
+                _ => others += 1,
+            }
+            j += d.len_utf8();
+        }
+        let marks_end = j;
+        let mut closers = false;
+        let mut quoted = false;
+        while let Some(d) = region[j..].chars().next() {
+            if !is_closing(d) {
+                break;
+            }
+            closers = true;
+            quoted |= is_quote(d);
+            j += d.len_utf8();
+        }
+        let mut mark = if others > 0 {
+            Mark::Exclaim
+        } else if dots >= 2 || ellipsis_char {
+            Mark::Ellipsis
+        } else {
+            Mark::Period
+        };
+        // Spaced ellipsis `. . .` and repeated marks `? ?` after this run.
+        let mut end = j;
+        if mark == Mark::Period || mark == Mark::Ellipsis || mark == Mark::Exclaim {
+            let (spaced_end, count, closed) = spaced_marks(region, end, mark);
+            if count > 0 {
+                let attached = run_start > 0 && !region[..run_start].ends_with(char::is_whitespace);
+                let next = word_after(region, skip_ws(region, spaced_end));
+                let next_capital = first_char(next).is_some_and(char::is_uppercase) && next != "I";
+                if mark == Mark::Period && attached && count >= 3 && next_capital && !closers {
+                    // `compounds. . . . The practice`: the word's own period ends the sentence and
+                    // the ellipsis opens the next one.
+                    if decide(region, sent_start, run_start, end, Mark::Period, false) {
+                        push_trimmed(text, base + sent_start, base + end, &mut out);
+                        sent_start = end;
+                    }
+                    i = spaced_end;
+                    continue;
+                }
+                if mark == Mark::Period && count >= 1 {
+                    mark = Mark::Ellipsis;
+                }
+                end = spaced_end;
+                closers |= closed;
+                quoted |= closed;
+            }
+        }
+        let after_ws = skip_ws(region, end);
+        if after_ws == end && end < region.len() {
+            // No space after the run: `world.Today`, but not `J.Aron`, `3.5`, `example.com`.
+            if mark != Mark::Emoticon && !closers && marks_end - run_start == 1 && missing_space_boundary(region, run_start) {
+                push_trimmed(text, base + sent_start, base + marks_end, &mut out);
+                sent_start = marks_end;
+            }
+            i = end.max(i + clen);
+            continue;
+        }
+        if decide(region, sent_start, run_start, end, mark, quoted || closers) {
+            let end = absorb_emoticons(region, end);
+            push_trimmed(text, base + sent_start, base + end, &mut out);
+            sent_start = end;
+            i = end;
+        } else {
+            i = end;
+        }
+    }
+    push_trimmed(text, base + sent_start, base + region.len(), &mut out);
+    out
+}
+
+/// In a long paragraph, is an inline list plausible at all? (Avoids the token pass on prose.)
+fn memchr_enumerator_hint(region: &str) -> bool {
+    region.contains("1.") || region.contains("1)") || region.contains("a.") || region.contains("a)")
+}
+
+fn skip_ws(region: &str, from: usize) -> usize {
+    let rest = &region[from..];
+    from + (rest.len() - rest.trim_start().len())
+}
+
+/// After a run ending at `from`, spaced tokens made of the same marks: `. . .` after a period,
+/// `? ?` or `!` after an exclamation. Returns the end, the number of tokens, and whether they
+/// carried a closing quote.
+fn spaced_marks(region: &str, from: usize, mark: Mark) -> (usize, usize, bool) {
+    let mut end = from;
+    let mut count = 0;
+    let mut closed = false;
+    loop {
+        let rest = &region[end..];
+        let ws = rest.len() - rest.trim_start_matches([' ', '\t', '\u{A0}']).len();
+        if ws == 0 {
+            break;
+        }
+        let tok_start = end + ws;
+        let tok_len = region[tok_start..].find(char::is_whitespace).unwrap_or(region.len() - tok_start);
+        let tok = &region[tok_start..tok_start + tok_len];
+        let core = tok.trim_end_matches(is_closing);
+        let ok = match mark {
+            Mark::Period | Mark::Ellipsis => core == ".",
+            _ => !core.is_empty() && core.chars().all(|c| matches!(c, '!' | '?')),
+        };
+        if !ok || tok_len > 8 {
+            break;
+        }
+        closed |= core.len() < tok.len();
+        count += 1;
+        end = tok_start + tok_len;
+    }
+    (end, count, closed)
+}
+
+/// The length of an emoticon token at `at`, if one stands there between spaces.
+fn emoticon_at(region: &str, at: usize) -> Option<usize> {
+    if at > 0 && !region[..at].ends_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = &region[at..];
+    let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let tok = &rest[..len];
+    EMOTICONS.contains(&tok).then_some(len)
+}
+
+/// Extend a sentence end over emoticons that follow it (`bacon! :)`).
+fn absorb_emoticons(region: &str, mut end: usize) -> usize {
+    loop {
+        let at = skip_ws(region, end);
+        if at == end || at >= region.len() || region[end..at].contains('\n') {
+            return end;
+        }
+        match emoticon_at(region, at) {
+            Some(len) => end = at + len,
+            None => return end,
+        }
+    }
+}
+
+/// A sentence end with no space after it: `world.Today`, `1,000.That`. The mark at `dot` is
+/// followed by a capital and a lower-case letter, preceded by a lower-case word of two letters
+/// or more (or a number), and the token is not a URL, an e-mail address or a host name.
+fn missing_space_boundary(region: &str, dot: usize) -> bool {
+    let mut after = region[dot + 1..].chars();
+    let (Some(a), Some(b)) = (after.next(), after.next()) else {
+        return false;
+    };
+    if !(a.is_uppercase() && b.is_lowercase()) {
+        return false;
+    }
+    let before = word_before(region, dot);
+    let letters = before.chars().filter(|c| c.is_alphabetic()).count();
+    let last = before.chars().last();
+    let wordy = letters >= 2 && last.is_some_and(|c| c.is_lowercase()) && !before.contains('.');
+    let numeric = is_number(before) && last.is_some_and(|c| c.is_ascii_digit());
+    if !(wordy || numeric) {
+        return false;
+    }
+    let token = token_around(region, dot);
+    if token.contains("://") || token.contains('@') || token.contains('/') || token.contains('=') || token.to_ascii_lowercase().contains("www.") {
+        return false;
+    }
+    let next_word: String = region[dot + 1..].chars().take_while(|c| c.is_alphanumeric()).take(8).collect();
+    !contains_ci(DOMAIN_ENDINGS, &next_word)
+}
+
+/// Does the run `region[run_start..end]` (followed by white space or the end) end the sentence
+/// that began at `sent_start`?
+fn decide(region: &str, sent_start: usize, run_start: usize, end: usize, mark: Mark, closed: bool) -> bool {
+    let after = skip_ws(region, end);
+    if after >= region.len() {
         return true;
     }
-    if contains_ci(NUMBER_ABBREVIATIONS, bare) && next_digit {
-        return true;
+    let so_far = &region[sent_start..run_start];
+    let next = word_after(region, after);
+    let next_first = first_char(next);
+    let next_upper = next_first.is_some_and(char::is_uppercase);
+    let next_lower = next_first.is_some_and(char::is_lowercase);
+    let next_digit = next_first.is_some_and(|c| c.is_ascii_digit());
+    // `1.) The first item`: the period of a list enumerator opens the item.
+    if mark != Mark::Emoticon && is_marker_only(&region[sent_start..end]) {
+        return false;
     }
-    let letters: Vec<char> = bare.chars().collect();
-    // A single capital letter: an initial (J. R. R. Tolkien) unless a sentence starter follows.
-    if letters.len() == 1 && letters[0].is_uppercase() {
-        return !(contains_ci(SENTENCE_STARTERS, next) && next.len() > 1);
+    // `"Why not?" Smith asked.` and `"Great," he said.`: an attribution continues the quote.
+    if closed && (next_lower || next_upper && is_attribution(region, after)) {
+        return false;
     }
-    // Dotted acronyms and dotted abbreviations: U.S., e.g., a.m., Ph.D.
-    let dotted = bare.contains('.') && bare.split('.').all(|p| p.chars().count() <= 3 && !p.is_empty());
-    if contains_ci(ABBREVIATIONS, bare) || dotted {
-        let ending = contains_ci(ENDING_ABBREVIATIONS, bare) || dotted;
-        if ending && next_upper && contains_ci(SENTENCE_STARTERS, next) {
+    match mark {
+        Mark::Emoticon => next_upper,
+        Mark::Ellipsis => {
+            // `[...]` marks an omission inside a sentence.
+            let before = region[..run_start].trim_end_matches([' ', '.']);
+            let tail = region[run_start..end].trim_start_matches(|c: char| is_terminal(c) || c == ' ');
+            if before.ends_with(['[', '(']) && tail.starts_with([']', ')']) {
+                return false;
+            }
+            next_upper && next != "I" || !next_lower && !next_digit && next_first.is_none() && !region[after..].starts_with(['(', '['])
+        }
+        Mark::Exclaim => {
+            if next_lower {
+                // `Yahoo! in the accounting department`.
+                let before = word_before(so_far, so_far.len());
+                let single = region[run_start..end].trim_end_matches(is_closing).chars().count() == 1;
+                return !(single && contains_ci(BANG_NAMES, before));
+            }
+            if next_upper && contains_ci(BANG_NAMES, word_before(so_far, so_far.len())) && region[run_start..end].len() == 1 {
+                return false;
+            }
+            true
+        }
+        Mark::Period => period_ends(region, so_far, run_start, next, after),
+    }
+}
+
+/// `"Wonderful!" Winston beams.`: capitalized words then a speech verb, within three words.
+fn is_attribution(region: &str, after: usize) -> bool {
+    for w in words_after(region, after, 4) {
+        if contains_ci(SPEECH_VERBS, w) {
+            return true;
+        }
+        if !first_char(w).is_some_and(char::is_uppercase) {
             return false;
         }
-        if ending && next.is_empty() {
-            return false;
-        }
-        return next_upper || next_digit || next.is_empty() && !ending;
     }
     false
 }
 
-/// Sentence spans of `text[span]`, trimmed of surrounding white space, covering every non-space
-/// character of the span.
-pub fn split(text: &str, span: Span) -> Vec<Span> {
-    let mut out = Vec::new();
-    let region = &text[span.start..span.end];
-    let mut sent_start = span.start;
-    let mut iter = region.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let abs = span.start + i;
-        let newline_break = c == '\n' && is_hard_line_break(region, i);
-        if !is_terminal(c) && !newline_break {
-            continue;
-        }
-        // Extend over the run of terminal marks and closing quotes or brackets.
-        let mut end = abs + c.len_utf8();
-        let mut only_dots = c == '.';
-        let mut marks = 1;
-        while let Some(&(j, d)) = iter.peek() {
-            if is_terminal(d) && !newline_break {
-                only_dots &= d == '.';
-                marks += 1;
-                end = span.start + j + d.len_utf8();
-                iter.next();
-            } else if is_closing(d) && !newline_break {
-                end = span.start + j + d.len_utf8();
-                iter.next();
-            } else {
-                break;
-            }
-        }
-        if newline_break {
-            end = abs;
-        }
-        // A boundary needs white space (or the end) after it.
-        let after = &text[end..span.end];
-        let ws = after.len() - after.trim_start().len();
-        if !newline_break && ws == 0 && !after.is_empty() {
-            continue;
-        }
-        let next = word_after(text, end + ws);
-        if !newline_break && c == '.' && marks == 1 && period_continues(text, abs, next) {
-            continue;
-        }
-        if !newline_break && only_dots && marks >= 2 || c == '\u{2026}' {
-            // Ellipsis: a boundary only before a capital letter.
-            let next_upper = next.chars().next().is_some_and(|c| c.is_uppercase());
-            if !next_upper || next == "I" {
-                continue;
-            }
-        }
-        if !newline_break && (c == '!' || c == '?') {
-            // "Yahoo!" inside a sentence, or "?" inside a quotation, before a lower-case word.
-            if next.chars().next().is_some_and(|c| c.is_lowercase()) {
-                continue;
-            }
-        }
-        push_trimmed(text, sent_start, end, &mut out);
-        sent_start = end;
+/// Does a single period at `dot` end the sentence? `so_far` is the sentence before the period,
+/// `next` the following word (opening quotes skipped), starting at `after`.
+fn period_ends(region: &str, so_far: &str, dot: usize, next: &str, after: usize) -> bool {
+    let next_first = first_char(next);
+    let next_upper = next_first.is_some_and(char::is_uppercase);
+    let next_lower = next_first.is_some_and(char::is_lowercase);
+    let next_digit = next_first.is_some_and(|c| c.is_ascii_digit());
+    // A period after a space (`demonstrates .`) ends the sentence.
+    if dot == 0 || region[..dot].ends_with(char::is_whitespace) {
+        return true;
     }
-    push_trimmed(text, sent_start, span.end, &mut out);
-    out
+    let before = word_before(so_far, so_far.len());
+    let bare = before.trim_start_matches(['.', '-', '\'', '&']);
+    if bare.is_empty() {
+        return !next_lower;
+    }
+    let lower_bare = bare.to_lowercase();
+    let starter = contains_ci(STARTERS, next);
+    // Times: `7:15 a.m. on Friday`, `at 6 P.M. Mr. Smith then went`, `At 5 a.m. Mr. Smith went`.
+    if lower_bare == "a.m" || lower_bare == "p.m" {
+        if !next_upper {
+            return false;
+        }
+        if contains_ci(AFTER_TIME, next) {
+            return false;
+        }
+        let words: Vec<&str> = so_far.split_whitespace().collect();
+        let intro = words.len() <= 4 && words.first().is_some_and(|w| contains_ci(TIME_INTRO, w));
+        return !intro;
+    }
+    if contains_ci(TITLES, &lower_bare) {
+        return false;
+    }
+    if contains_ci(NUMBERED, &lower_bare) && (next_digit || next_lower || next.starts_with('#')) {
+        return false;
+    }
+    if contains_ci(NUMBERED, &lower_bare) && is_roman(next) && lower_bare != "no" {
+        return false;
+    }
+    if contains_ci(AMBIGUOUS, &lower_bare) {
+        return !(next_lower || next_digit);
+    }
+    let letters: Vec<char> = bare.chars().take(3).collect();
+    let initial = letters.len() == 1 && letters[0].is_alphabetic();
+    let dotted = is_dotted(bare);
+    if initial || dotted || contains_ci(ENDINGS, &lower_bare) {
+        if next_lower || next_digit {
+            return false;
+        }
+        if next_upper {
+            // An initial before a starter (`you and I. Did`), an acronym at the end (`the U.S. How`).
+            return starter && (next.chars().count() > 1 || !initial);
+        }
+        return true;
+    }
+    if is_number(bare) {
+        // `bought 1,000. That` ends; `Step 1. the` does not decide much either way.
+        return !next_lower;
+    }
+    // An ordinary word. A lower-case word after it still starts a new sentence in informal text
+    // (`sounds good. see you`), unless the period sits inside a file name or an ellipsis-like
+    // pattern; the abbreviation lists above cover the usual exceptions.
+    let _ = after;
+    true
 }
 
 /// A line break inside a paragraph ends a sentence when the line before it looks complete on its
 /// own and the next starts a new unit (a capital or a list marker). Wrapped prose keeps going.
 fn is_hard_line_break(region: &str, nl: usize) -> bool {
-    let before = region[..nl].trim_end();
-    let after = region[nl + 1..].trim_start();
+    let before = region[..nl].trim_end_matches([' ', '\t', '\r']);
+    let after = region[nl + 1..].trim_start_matches([' ', '\t', '\r']);
     let last = before.chars().last();
     let first = after.chars().next();
     match (last, first) {
         (Some(l), Some(f)) => {
             let line_start = before.rfind('\n').map(|p| p + 1).unwrap_or(0);
             let line_len = before[line_start..].chars().count();
-            !l.is_alphanumeric() && !matches!(l, ',' | ';' | '-' | '(' ) && f.is_uppercase() && line_len < 45
+            !l.is_alphanumeric() && !matches!(l, ',' | ';' | '-' | '(') && f.is_uppercase() && line_len < 45
         }
         _ => false,
     }
@@ -221,41 +720,24 @@ mod tests {
     #[test]
     fn basic() {
         check("Hello World. My name is Jonas.", &["Hello World.", "My name is Jonas."]);
-        check("What is your name? My name is Jonas.", &["What is your name?", "My name is Jonas."]);
-        check("There it is! I found it.", &["There it is!", "I found it."]);
         check("No final punctuation", &["No final punctuation"]);
         check("", &[]);
     }
 
     #[test]
-    fn abbreviations() {
-        check("My name is Jonas E. Smith.", &["My name is Jonas E. Smith."]);
-        check("Please turn to p. 55.", &["Please turn to p. 55."]);
-        check("Were Jane and co. at the party?", &["Were Jane and co. at the party?"]);
-        check("They closed the deal with Pitt, Briggs & Co. at noon.", &["They closed the deal with Pitt, Briggs & Co. at noon."]);
-        check("Let's ask Jane and co. They should know.", &["Let's ask Jane and co.", "They should know."]);
-        check("Mr. Smith met Dr. Jones on Main St. in June.", &["Mr. Smith met Dr. Jones on Main St. in June."]);
-        check("See No. 5 on the list.", &["See No. 5 on the list."]);
+    fn invalid_spans_yield_nothing() {
+        assert!(split("abc", Span::new(2, 9)).is_empty());
+        assert!(split("é", Span::new(1, 2)).is_empty());
+        assert!(split("abc", Span::new(2, 1)).is_empty());
     }
 
     #[test]
-    fn acronyms() {
-        check("I live in the U.S. and work there.", &["I live in the U.S. and work there."]);
-        check("She moved to the U.S. The move was hard.", &["She moved to the U.S.", "The move was hard."]);
-        check("J. R. R. Tolkien wrote it.", &["J. R. R. Tolkien wrote it."]);
-    }
-
-    #[test]
-    fn numbers_and_quotes() {
-        check("The price rose 2.5 percent. It fell later.", &["The price rose 2.5 percent.", "It fell later."]);
-        check("She said, \u{201C}We won.\u{201D} Then she left.", &["She said, \u{201C}We won.\u{201D}", "Then she left."]);
-        check("\u{201C}Are you sure?\u{201D} he asked.", &["\u{201C}Are you sure?\u{201D} he asked."]);
-        check("The meeting starts at 7:15 a.m. on Friday.", &["The meeting starts at 7:15 a.m. on Friday."]);
-    }
-
-    #[test]
-    fn ellipses() {
-        check("I wasn't sure... and then it happened.", &["I wasn't sure... and then it happened."]);
-        check("I never meant that.... She left the store.", &["I never meant that....", "She left the store."]);
+    fn helpers() {
+        assert!(is_marker_only("1."));
+        assert!(is_marker_only("• 9."));
+        assert!(is_marker_only("2.)"));
+        assert!(!is_marker_only("The end."));
+        assert_eq!(inline_list_starts("1) One thing 2) Two things"), vec![0, 13]);
+        assert!(inline_list_starts("He was 1. Then 3. Then").is_empty());
     }
 }
