@@ -86,6 +86,7 @@ pub struct DiffRun {
 }
 
 #[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
 pub struct Duplicate {
     pub kind: &'static str,
     pub level: &'static str,
@@ -94,6 +95,17 @@ pub struct Duplicate {
     pub repeat: Span,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diff: Option<Vec<DiffRun>>,
+    /// Facts that differ between the versions (`amount`, `number`, `date`, `name`).
+    pub conflicts: Vec<Conflict>,
+    /// A quotation deliberately repeated once as a pull quote.
+    pub pull_quote: bool,
+}
+
+#[derive(Serialize, Debug)]
+pub struct Conflict {
+    pub kind: &'static str,
+    pub first: Span,
+    pub repeat: Span,
 }
 
 #[derive(Serialize, Debug)]
@@ -218,6 +230,12 @@ pub fn to_wire(text: &str, report: &Report) -> WireReport {
                 similarity: round3(d.similarity),
                 first: span(d.first),
                 repeat: span(d.repeat),
+                conflicts: d
+                    .conflicts
+                    .iter()
+                    .map(|c| Conflict { kind: c.kind, first: span(c.first), repeat: span(c.repeat) })
+                    .collect(),
+                pull_quote: d.pull_quote,
                 diff: d.diff.as_ref().map(|ops| {
                     ops.iter()
                         .map(|op| match op {

@@ -1,6 +1,9 @@
 //! The analysis core: `analyze(text, options) -> Report`. Pure Rust with no web dependencies; it
 //! cannot fail, and any text (empty, huge, binary-looking, any script) yields a Report.
 
+pub mod boilerplate;
+pub mod diff;
+pub mod duplicates;
 pub mod paragraphs;
 pub mod report;
 pub mod sentences;
@@ -25,8 +28,8 @@ impl Default for Options {
 }
 
 /// Analyze one article.
-pub fn analyze(text: &str, _options: &Options) -> Report {
-    let paragraphs = paragraphs::paragraphs(text);
+pub fn analyze(text: &str, options: &Options) -> Report {
+    let mut paragraphs = paragraphs::paragraphs(text);
     let mut sentences = Vec::new();
     for (index, p) in paragraphs.iter().enumerate() {
         for span in sentences::split(text, p.span) {
@@ -37,16 +40,73 @@ pub fn analyze(text: &str, _options: &Options) -> Report {
     let sent_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
     let raw_stats = stats::compute(text, &para_spans, &sent_spans);
 
-    // Nothing is removed yet: the clean text is the paragraphs joined by blank lines.
-    let clean_text = para_spans.iter().map(|p| p.slice(text)).collect::<Vec<_>>().join("\n\n");
+    let boilerplate =
+        if options.boilerplate { boilerplate::detect(text, &paragraphs, &sentences) } else { Vec::new() };
+    for b in &boilerplate {
+        if let Some(p) = paragraphs.iter_mut().find(|p| p.span == b.span) {
+            p.kind = ParagraphKind::Boilerplate;
+        }
+    }
+    let duplicates =
+        if options.duplicates { duplicates::find(text, &paragraphs, &sentences, &boilerplate) } else { Vec::new() };
+    let mut removed: Vec<Span> = boilerplate.iter().map(|b| b.span).collect();
+    removed.extend(duplicates.iter().map(|d| duplicates::dropped(d, &paragraphs)));
+    let (clean_text, clean_paras, clean_sents) = clean_article(text, &paragraphs, &sentences, &removed);
+    let stats = stats::compute(&clean_text, &clean_paras, &clean_sents);
     Report {
         paragraphs,
         sentences,
-        duplicates: Vec::new(),
-        boilerplate: Vec::new(),
-        entities: Vec::new(),
-        stats: raw_stats.clone(),
+        duplicates,
+        boilerplate,
+        entities: if options.entities { entities::find(text, &sent_spans) } else { Vec::new() },
+        stats,
         raw_stats,
         clean_text,
     }
+}
+
+/// The article without the `removed` spans (whole paragraphs or sentences), paragraphs joined by a
+/// blank line, with the paragraph and sentence spans of the result (offsets into the clean text).
+fn clean_article(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], removed: &[Span]) -> (String, Vec<Span>, Vec<Span>) {
+    let mut removed = removed.to_vec();
+    removed.sort();
+    // Removed spans barely nest (a sentence inside a paragraph at most), so a few steps back suffice.
+    let gone = |s: Span| removed[..removed.partition_point(|r| r.start <= s.start)].iter().rev().take(8).any(|r| r.contains(&s));
+    let (mut out, mut paras, mut sents) = (String::new(), Vec::new(), Vec::new());
+    let mut si = 0;
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let start_si = si;
+        while si < sentences.len() && sentences[si].paragraph == pi {
+            si += 1;
+        }
+        if gone(p.span) {
+            continue;
+        }
+        let own = &sentences[start_si..si];
+        let kept: Vec<Span> = own.iter().map(|s| s.span).filter(|s| !gone(*s)).collect();
+        if kept.is_empty() && !own.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        let para_start = out.len();
+        if kept.len() == own.len() {
+            // Nothing cut: the paragraph as written.
+            out.push_str(p.span.slice(text));
+            sents.extend(kept.iter().map(|s| Span::new(s.start - p.span.start + para_start, s.end - p.span.start + para_start)));
+        } else {
+            for (k, s) in kept.iter().enumerate() {
+                if k > 0 {
+                    let between = &text[kept[k - 1].end..s.start];
+                    out.push_str(if between.contains('\n') { "\n" } else { " " });
+                }
+                let at = out.len();
+                out.push_str(s.slice(text));
+                sents.push(Span::new(at, out.len()));
+            }
+        }
+        paras.push(Span::new(para_start, out.len()));
+    }
+    (out, paras, sents)
 }

@@ -95,6 +95,19 @@ pub struct Duplicate {
     pub first: Span,
     pub repeat: Span,
     pub diff: Option<Vec<DiffOp>>,
+    /// Facts that differ between the two versions of a near repeat.
+    pub conflicts: Vec<Conflict>,
+    /// A quotation the article deliberately repeats once as a pull quote.
+    pub pull_quote: bool,
+}
+
+/// A fact that differs between two versions of a passage: "$2.5 billion" against "$2.6 billion".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    /// `amount`, `number`, `date` or `name`.
+    pub kind: &'static str,
+    pub first: Span,
+    pub repeat: Span,
 }
 
 #[derive(Debug, Clone, PartialEq)]

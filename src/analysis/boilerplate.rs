@@ -1,0 +1,1113 @@
+//! Boilerplate: the junk that comes along when an article is copied from a web page (share
+//! buttons, comment forms, view counters, photo credits, bylines, newsletter prompts, "Advertisement",
+//! "Related:" links, copyright lines). Every rule lives in [`RULES`], in one place, with the
+//! examples that motivated it as table cases in the tests below; add a rule there, then its cases.
+//!
+//! The rules look at whole lines only (a paragraph unit, or a sentence that sits alone on its own
+//! line) and only at short ones. They are deliberately narrow: a real sentence of the article must
+//! never be flagged, so when a line is only probably junk, it is left alone.
+
+use super::report::{Boilerplate, Paragraph, Sentence, Span};
+
+/// Lines longer than this are never junk, whatever they contain.
+const MAX_WORDS: usize = 40;
+
+/// One line prepared for the rules.
+pub struct Line<'a> {
+    /// The line as written, trimmed.
+    pub raw: &'a str,
+    /// Lower case, white space collapsed, decorations (bullets, pipes, arrows, icons) stripped
+    /// from both ends, and a trailing colon removed.
+    pub norm: String,
+    /// The words of `norm` (split on white space).
+    pub words: Vec<&'a str>,
+}
+
+impl<'a> Line<'a> {
+    pub fn new(raw: &'a str) -> Line<'a> {
+        let raw = raw.trim();
+        let words: Vec<&str> = raw.split_whitespace().collect();
+        let joined = words.join(" ").to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
+        let is_decoration = |c: char| !(c.is_alphanumeric() || "©()$€£\"'\u{201C}".contains(c));
+        let norm = joined
+            .trim_matches(is_decoration)
+            .trim_end_matches(':')
+            .trim()
+            .to_string();
+        Line { raw, norm, words }
+    }
+    fn is(&self, phrases: &[&str]) -> bool {
+        phrases.iter().any(|p| self.norm == *p)
+    }
+    fn starts(&self, prefixes: &[&str]) -> bool {
+        prefixes.iter().any(|p| self.norm.starts_with(p))
+    }
+    fn n(&self) -> usize {
+        self.words.len()
+    }
+    /// The lower-case words of `norm` with surrounding punctuation removed.
+    fn tokens(&self) -> Vec<String> {
+        self.norm
+            .split(|c: char| c.is_whitespace() || c == '|' || c == '/')
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .filter(|w| !w.is_empty())
+            .collect()
+    }
+}
+
+/// A rule: the reason it reports and the test on one line.
+pub struct Rule {
+    pub reason: &'static str,
+    pub matches: fn(&Line) -> bool,
+}
+
+/// The rules, tried in order; the first that matches gives the reason.
+pub const RULES: &[Rule] = &[
+    Rule {
+        reason: "ad",
+        matches: ad,
+    },
+    Rule {
+        reason: "share",
+        matches: share,
+    },
+    Rule {
+        reason: "comment-form",
+        matches: comment_form,
+    },
+    Rule {
+        reason: "counter",
+        matches: counter,
+    },
+    Rule {
+        reason: "credit",
+        matches: credit,
+    },
+    Rule {
+        reason: "byline",
+        matches: byline,
+    },
+    Rule {
+        reason: "timestamp",
+        matches: timestamp,
+    },
+    Rule {
+        reason: "newsletter",
+        matches: newsletter,
+    },
+    Rule {
+        reason: "copyright",
+        matches: copyright,
+    },
+    Rule {
+        reason: "related",
+        matches: related,
+    },
+    Rule {
+        reason: "source",
+        matches: source,
+    },
+    Rule {
+        reason: "navigation",
+        matches: navigation,
+    },
+    Rule {
+        reason: "tags",
+        matches: tags,
+    },
+    Rule {
+        reason: "cookie",
+        matches: cookie,
+    },
+];
+
+/// "Advertisement", "Story continues below advertisement", "Sponsored content".
+fn ad(l: &Line) -> bool {
+    l.is(&[
+        "advertisement",
+        "advertisements",
+        "advertising",
+        "ad",
+        "ads",
+        "sponsored",
+        "sponsored content",
+        "paid content",
+        "paid post",
+        "promoted",
+        "promoted content",
+        "adchoices",
+        "story continues below advertisement",
+        "article continues below advertisement",
+        "article continues below",
+        "story continues below",
+        "continue reading below",
+        "scroll to continue with content",
+        "advertisement - scroll to continue",
+        "advertisement – scroll to continue",
+        "content continues below",
+    ])
+}
+
+const SOCIAL: &[&str] = &[
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "reddit",
+    "pinterest",
+    "email",
+    "e-mail",
+    "telegram",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "print",
+    "copy",
+    "link",
+    "share",
+    "tweet",
+    "messenger",
+    "flipboard",
+    "sms",
+    "mail",
+];
+
+/// "Share on Facebook", "Email this article", "Facebook | Twitter | LinkedIn", "Follow us on X".
+fn share(l: &Line) -> bool {
+    if l.is(&[
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "share this post",
+        "share article",
+        "share story",
+        "email this article",
+        "email this story",
+        "email this",
+        "tweet",
+        "tweet this",
+        "pin it",
+        "copy link",
+        "copy link to clipboard",
+        "link copied",
+        "print",
+        "print this article",
+        "print this page",
+        "gift this article",
+        "gift article",
+        "save",
+        "save article",
+        "save for later",
+        "save story",
+        "listen to this article",
+        "share via email",
+        "share full article",
+        "send by email",
+    ]) {
+        return true;
+    }
+    if l.n() <= 5 && l.starts(&["share on ", "share to ", "share via ", "share with ", "post to "]) {
+        return true;
+    }
+    if l.n() <= 8 && l.starts(&["follow us on ", "follow us at ", "like us on ", "follow @"]) {
+        return true;
+    }
+    let t = l.tokens();
+    t.len() >= 2 && t.len() <= 10 && t.iter().all(|w| SOCIAL.contains(&w.as_str()))
+}
+
+/// Form labels that are junk only beside another comment-form line ("Name", "Website").
+const FORM_FIELDS: &[&str] = &[
+    "name",
+    "email",
+    "e-mail",
+    "website",
+    "comment",
+    "your comment",
+    "your name",
+    "url",
+    "message",
+];
+
+/// "Leave a comment", "Your email address will not be published.", "Name *", "Post Comment".
+fn comment_form(l: &Line) -> bool {
+    if l.is(&[
+        "leave a comment",
+        "leave a reply",
+        "leave a reply cancel reply",
+        "post comment",
+        "post a comment",
+        "submit comment",
+        "cancel reply",
+        "comments",
+        "add a comment",
+        "add comment",
+        "join the conversation",
+        "join the discussion",
+        "show comments",
+        "view comments",
+        "load comments",
+        "hide comments",
+        "log in to comment",
+        "sign in to comment",
+        "comment",
+        "reply",
+        "write a comment",
+        "you must be logged in to post a comment",
+        "comments are closed",
+        "comments are closed for this article",
+        "be the first to comment",
+    ]) {
+        return true;
+    }
+    if l.n() <= 25
+        && l.starts(&[
+            "your email address will not be published",
+            "your email will not be published",
+            "required fields are marked",
+            "save my name, email, and website in this browser",
+            "save my name, email and website in this browser",
+            "this site uses akismet",
+        ])
+    {
+        return true;
+    }
+    // A form field with a required-marker: "Name *", "Email *".
+    l.n() <= 3 && l.raw.ends_with('*') && l.raw.chars().count() <= 25 && {
+        let label = l.norm.trim_end_matches(['*', ' ']);
+        FORM_FIELDS.contains(&label) || label.split(' ').all(|w| FORM_FIELDS.contains(&w) || w == "your")
+    }
+}
+
+const COUNTER_STRONG: &[&str] = &[
+    "views",
+    "view",
+    "shares",
+    "comments",
+    "likes",
+    "reads",
+    "read",
+    "reading",
+    "reactions",
+    "replies",
+    "claps",
+    "plays",
+    "listens",
+];
+const COUNTER_WEAK: &[&str] = &[
+    "min", "mins", "minute", "minutes", "time", "times", "seen", "so", "far", "k", "m",
+];
+
+/// Is this a count such as `12,408`, `1.2k`, `3M`?
+fn is_count(w: &str) -> bool {
+    let w = w.trim_end_matches(['k', 'm']);
+    !w.is_empty()
+        && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
+/// "12,408 views", "5 min read", "Reading time: 4 minutes", "Views: 1,204", "38 comments".
+fn counter(l: &Line) -> bool {
+    let t = l.tokens();
+    if t.is_empty() || t.len() > 5 {
+        return false;
+    }
+    let counts = t.iter().filter(|w| is_count(w)).count();
+    let strong = t.iter().any(|w| COUNTER_STRONG.contains(&w.as_str()));
+    counts >= 1
+        && strong
+        && t.iter()
+            .all(|w| is_count(w) || COUNTER_STRONG.contains(&w.as_str()) || COUNTER_WEAK.contains(&w.as_str()))
+}
+
+/// A short run of capitalized words (names, agencies) with a few connectors: "Daniel Reyes/Coastal
+/// Ledger", "Jane Doe for The Ledger", "AP".
+fn name_like(words: &[&str], max: usize) -> bool {
+    const CONNECTORS: &[&str] = &[
+        "and", "of", "the", "for", "via", "de", "van", "von", "da", "del", "la", "le", "y", "&", "/", "|", "-",
+        "\u{2014}",
+    ];
+    !words.is_empty()
+        && words.len() <= max
+        && words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | '"'));
+            w.is_empty()
+                || CONNECTORS.contains(&w.to_lowercase().as_str())
+                || w.chars().next().is_some_and(|c| c.is_uppercase())
+        })
+        && !words
+            .last()
+            .is_some_and(|w| w.ends_with(['.', '!', '?']) && !is_initial(w))
+}
+
+/// "J." or "Jr." at the end of a name is not a sentence end.
+fn is_initial(w: &str) -> bool {
+    let core = w.trim_end_matches('.');
+    core.chars().count() == 1 || matches!(core, "Jr" | "Sr" | "Inc" | "Ltd" | "Co")
+}
+
+/// "Photo: Daniel Reyes/Coastal Ledger", "(AP Photo/Jane Doe)", "Getty Images", "Courtesy of the family".
+fn credit(l: &Line) -> bool {
+    const HEADS: &[&str] = &[
+        "photo:",
+        "photos:",
+        "photo by",
+        "photos by",
+        "photograph:",
+        "photograph by",
+        "photography:",
+        "image:",
+        "images:",
+        "image by",
+        "picture:",
+        "illustration:",
+        "illustration by",
+        "video:",
+        "graphic:",
+        "graphics:",
+        "credit:",
+        "photo credit:",
+        "image credit:",
+        "courtesy of",
+        "courtesy:",
+        "photo courtesy of",
+        "file photo:",
+        "(photo:",
+        "(photo by",
+        "(ap photo",
+        "(reuters",
+        "(getty",
+    ];
+    for head in HEADS {
+        if l.norm.starts_with(head) {
+            let rest_len = head.split_whitespace().count();
+            let rest = &l.words[rest_len.min(l.n())..];
+            if rest.is_empty() {
+                return false;
+            }
+            // "Photo: Residents wade through the water." is a caption, not a credit.
+            return name_like(rest, 8);
+        }
+    }
+    // "Getty Images", "Jane Doe/Getty Images", "Reuters/Jane Doe".
+    let agencies = [
+        "getty images",
+        "afp via getty images",
+        "shutterstock",
+        "istock",
+        "alamy",
+        "ap photo",
+        "reuters",
+        "epa-efe",
+        "afp",
+    ];
+    l.n() <= 6
+        && name_like(&l.words, 6)
+        && agencies
+            .iter()
+            .any(|a| l.norm == *a || l.norm.ends_with(&format!("/{a}")) || l.norm.starts_with(&format!("{a}/")))
+}
+
+/// "By Marta Okonkwo, Staff Reporter", "Reporting by Ann Lee; Editing by Tom Hart".
+fn byline(l: &Line) -> bool {
+    const ROLES: &[&str] = &[
+        "staff",
+        "writer",
+        "reporter",
+        "correspondent",
+        "editor",
+        "contributor",
+        "special",
+        "to",
+        "senior",
+        "political",
+        "business",
+        "sports",
+        "science",
+        "health",
+        "reporters",
+        "writers",
+        "and",
+        "the",
+        "in",
+    ];
+    const NOT_NAMES: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "then",
+        "now",
+        "contrast",
+        "comparison",
+        "law",
+        "far",
+        "all",
+        "noon",
+        "midnight",
+    ];
+    let starts = [
+        "by ",
+        "written by ",
+        "words by ",
+        "story by ",
+        "reporting by ",
+        "additional reporting by ",
+        "with reporting by ",
+        "compiled by ",
+    ];
+    let Some(head) = starts.iter().find(|s| l.norm.starts_with(**s)) else {
+        return false;
+    };
+    let skip = head.split_whitespace().count();
+    if l.n() > 16 || l.n() < skip + 1 {
+        return false;
+    }
+    let rest = &l.words[skip..];
+    let first = rest[0].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    if NOT_NAMES.contains(&first.as_str()) || !rest[0].chars().next().is_some_and(|c| c.is_uppercase()) {
+        return false;
+    }
+    // Each `;`-separated part ("Editing by Tom Hart") is a name list with roles.
+    rest.iter().all(|w| {
+        let bare = w.trim_matches(|c: char| matches!(c, ',' | ';' | '|' | '(' | ')'));
+        let lower = bare.to_lowercase();
+        bare.is_empty()
+            || bare.chars().next().is_some_and(|c| c.is_uppercase())
+            || ROLES.contains(&lower.as_str())
+            || matches!(
+                lower.as_str(),
+                "by" | "editing" | "&" | "|" | "\u{2014}" | "-" | "of" | "de" | "van" | "von" | "da" | "for"
+            )
+    }) && !rest
+        .last()
+        .is_some_and(|w| w.ends_with(['.', '!', '?']) && !is_initial(w))
+}
+
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+];
+const TIME_WORDS: &[&str] = &[
+    "a.m",
+    "p.m",
+    "am",
+    "pm",
+    "et",
+    "edt",
+    "est",
+    "ct",
+    "cdt",
+    "cst",
+    "pt",
+    "pdt",
+    "pst",
+    "mt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "on",
+    "at",
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "first",
+    "modified",
+    "ago",
+    "hour",
+    "hours",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "day",
+    "days",
+    "today",
+    "yesterday",
+    "and",
+    "m",
+    "p",
+    "a",
+];
+
+/// "Published October 14, 2025, 7:15 a.m. ET", "Updated 3 hours ago", "Posted on 12/03/2024".
+fn timestamp(l: &Line) -> bool {
+    if l.n() > 16
+        || !l.starts(&[
+            "published",
+            "updated",
+            "posted",
+            "last updated",
+            "first published",
+            "last modified",
+            "modified",
+        ])
+    {
+        return false;
+    }
+    let t = l.tokens();
+    t.len() >= 2
+        && t.iter()
+            .any(|w| w.chars().any(|c| c.is_ascii_digit()) || w == "today" || w == "yesterday")
+        && t.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ',' | '-' | '/'))
+                || MONTHS.contains(&w.as_str())
+                || WEEKDAYS.contains(&w.as_str())
+                || TIME_WORDS.contains(&w.as_str())
+                || w.trim_end_matches(['.', ','])
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ':')
+                    && !w.is_empty()
+                || w.ends_with("am") && w.starts_with(|c: char| c.is_ascii_digit())
+                || w.ends_with("pm") && w.starts_with(|c: char| c.is_ascii_digit())
+        })
+}
+
+/// "Sign up for our morning newsletter", "Enter your email address", "Subscribe".
+fn newsletter(l: &Line) -> bool {
+    if l.is(&[
+        "subscribe",
+        "subscribe now",
+        "subscribe today",
+        "sign up",
+        "sign up now",
+        "sign me up",
+        "newsletter",
+        "newsletters",
+        "enter your email",
+        "enter your email address",
+        "your email address",
+        "email address",
+        "your email",
+        "subscribe to our newsletter",
+        "subscribe to our newsletters",
+        "thank you for signing up",
+        "thanks for signing up",
+        "already a subscriber? log in",
+        "already a subscriber? sign in",
+        "subscribe to continue reading",
+        "get our newsletter",
+        "join our newsletter",
+        "support our journalism",
+        "become a member",
+        "unlock this article",
+        "this article is for subscribers only",
+    ]) {
+        return true;
+    }
+    if l.n() <= 14
+        && l.starts(&["sign up for ", "subscribe to ", "get the ", "get our "])
+        && (l.norm.contains("newsletter")
+            || l.norm.contains("inbox")
+            || l.norm.contains("alerts")
+            || l.norm.contains("briefing"))
+    {
+        return true;
+    }
+    l.n() <= 30
+        && l.starts(&[
+            "by signing up, you agree",
+            "by signing up you agree",
+            "by subscribing, you agree",
+            "by subscribing you agree",
+            "by clicking sign up",
+        ])
+}
+
+/// "© 2025 Coastal Ledger Media. All rights reserved.", "Copyright 2024 The Ledger".
+fn copyright(l: &Line) -> bool {
+    if l.n() > 20 {
+        return false;
+    }
+    let year_like = |s: &str| s.chars().filter(|c| c.is_ascii_digit()).count() >= 4;
+    l.norm.starts_with('©')
+        || l.norm.starts_with("(c) ") && year_like(&l.norm)
+        || l.norm.starts_with("copyright ") && (year_like(&l.norm) || l.norm.contains('©'))
+        || l.norm.contains("all rights reserved")
+}
+
+/// "Related: How three coastal towns paid for their sea walls", "Read more: ...", "More from ...".
+fn related(l: &Line) -> bool {
+    if l.is(&[
+        "related",
+        "related stories",
+        "related articles",
+        "related content",
+        "related coverage",
+        "related links",
+        "read more",
+        "read next",
+        "more stories",
+        "more news",
+        "recommended",
+        "recommended for you",
+        "recommended stories",
+        "you may also like",
+        "you might also like",
+        "most popular",
+        "most read",
+        "trending",
+        "trending now",
+        "more on this story",
+        "top stories",
+        "editor's picks",
+        "what to read next",
+    ]) {
+        return true;
+    }
+    if l.n() <= 8
+        && !l.raw.ends_with(['.', '!', '?', ','])
+        && l.starts(&["more from ", "also on ", "more stories from "])
+    {
+        return true;
+    }
+    l.n() <= 25
+        && l.starts(&[
+            "related:",
+            "read more:",
+            "read also:",
+            "also read:",
+            "see also:",
+            "more:",
+            "recommended:",
+            "read next:",
+            "up next:",
+            "related story:",
+            "related article:",
+            "related coverage:",
+            "related reading:",
+            "further reading:",
+            "more coverage:",
+            "don't miss:",
+            "must read:",
+            "read:",
+        ])
+}
+
+/// "Source: Reuters", "Sources: AP, AFP, local media".
+fn source(l: &Line) -> bool {
+    l.n() <= 10 && l.starts(&["source:", "sources:", "source -", "source \u{2014}", "via:"])
+}
+
+/// "Skip to main content", "Home > News > Local", "Back to top".
+fn navigation(l: &Line) -> bool {
+    if l.is(&[
+        "skip to content",
+        "skip to main content",
+        "skip to navigation",
+        "menu",
+        "main menu",
+        "open menu",
+        "close menu",
+        "back to top",
+        "top",
+        "next article",
+        "previous article",
+        "next story",
+        "previous story",
+        "search",
+        "close",
+        "home",
+        "log in",
+        "sign in",
+        "login",
+        "go to homepage",
+        "toggle navigation",
+    ]) {
+        return true;
+    }
+    // Breadcrumbs: "Home > News > Local", "News › World".
+    let seps = l.raw.matches(['>', '\u{203A}', '\u{BB}']).count();
+    seps >= 1
+        && l.n() <= 12
+        && l.raw.split(['>', '\u{203A}', '\u{BB}']).all(|part| {
+            let part = part.trim();
+            !part.is_empty() && part.split_whitespace().count() <= 3 && !part.ends_with(['.', '!', '?'])
+        })
+        && (seps >= 2 || l.norm.starts_with("home"))
+}
+
+/// "Tags: flood, Maine, city council", "Filed under: Politics".
+fn tags(l: &Line) -> bool {
+    l.n() <= 25
+        && l.starts(&[
+            "tags:",
+            "tags ",
+            "topics:",
+            "filed under:",
+            "categories:",
+            "category:",
+            "keywords:",
+            "more about:",
+        ])
+        && !l.raw.ends_with('.')
+        && (l.raw.contains(':') || l.n() <= 8)
+}
+
+/// "We use cookies to improve your experience. Accept all", "Manage preferences".
+fn cookie(l: &Line) -> bool {
+    l.is(&[
+        "accept all cookies",
+        "accept cookies",
+        "accept all",
+        "reject all",
+        "manage preferences",
+        "cookie settings",
+        "cookie policy",
+        "privacy policy",
+        "terms of use",
+        "terms of service",
+        "privacy policy | terms of use",
+    ]) || l.n() <= 40
+        && l.norm.contains("cookies")
+        && (l.norm.starts_with("we use cookies")
+            || l.norm.starts_with("this site uses cookies")
+            || l.norm.starts_with("this website uses cookies"))
+}
+
+/// The reason `line` is junk, or `None`.
+pub fn classify(line: &str) -> Option<&'static str> {
+    let l = Line::new(line);
+    if l.norm.is_empty() || l.n() > MAX_WORDS {
+        return None;
+    }
+    RULES.iter().find(|r| (r.matches)(&l)).map(|r| r.reason)
+}
+
+/// Does `span` cover whole lines of `text` (only white space between it and the line breaks)?
+fn alone_on_lines(text: &str, span: Span) -> bool {
+    let before = &text[..span.start];
+    let after = &text[span.end..];
+    let line_start = before.rfind('\n').map(|p| p + 1).unwrap_or(0);
+    let line_end = after.find('\n').unwrap_or(after.len());
+    before[line_start..].trim().is_empty() && after[..line_end].trim().is_empty()
+}
+
+/// The boilerplate of a text split into `paragraphs` and `sentences`, in document order. A whole
+/// paragraph unit is flagged when it matches a rule; inside a longer paragraph, only a sentence
+/// that stands alone on its line can be. Short form labels ("Website") count only next to another
+/// comment-form line.
+pub fn detect(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec<Boilerplate> {
+    // Candidate lines: every paragraph; the sentences of multi-sentence paragraphs on their own line.
+    let mut units: Vec<(Span, Option<&'static str>)> = Vec::new();
+    let mut by_para = vec![0usize; paragraphs.len()];
+    for s in sentences {
+        if let Some(c) = by_para.get_mut(s.paragraph) {
+            *c += 1;
+        }
+    }
+    let mut si = 0;
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let whole = classify(p.span.slice(text));
+        if whole.is_some() || by_para[pi] <= 1 {
+            units.push((p.span, whole));
+        }
+        while si < sentences.len() && sentences[si].paragraph < pi {
+            si += 1;
+        }
+        while si < sentences.len() && sentences[si].paragraph == pi {
+            let s = sentences[si].span;
+            if whole.is_none() && by_para[pi] > 1 {
+                let reason = if alone_on_lines(text, s) {
+                    classify(s.slice(text))
+                } else {
+                    None
+                };
+                units.push((s, reason));
+            }
+            si += 1;
+        }
+    }
+    // Form labels beside a comment form, spreading both ways until nothing changes.
+    let is_field = |s: Span| {
+        let l = Line::new(s.slice(text));
+        let label = l.norm.trim_end_matches(['*', ' ', ':']);
+        l.n() <= 3 && FORM_FIELDS.contains(&label)
+    };
+    loop {
+        let mut changed = false;
+        for i in 0..units.len() {
+            if units[i].1.is_some() || !is_field(units[i].0) {
+                continue;
+            }
+            let near_form = (i > 0 && units[i - 1].1 == Some("comment-form"))
+                || units.get(i + 1).is_some_and(|u| u.1 == Some("comment-form"));
+            if near_form {
+                units[i].1 = Some("comment-form");
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    units
+        .into_iter()
+        .filter_map(|(span, reason)| reason.map(|reason| Boilerplate { span, reason }))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: Option<&str>) {
+        assert_eq!(classify(input), expected, "line: {input:?}");
+    }
+
+    /// Each rule with the lines that motivated it (the sample article and the test articles).
+    #[test]
+    fn rules_flag_their_examples() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "ad",
+                &[
+                    "Advertisement",
+                    "ADVERTISEMENT",
+                    "Story continues below advertisement",
+                    "Sponsored content",
+                    "- Advertisement -",
+                ],
+            ),
+            (
+                "share",
+                &[
+                    "Share on Facebook",
+                    "Share on X",
+                    "Email this article",
+                    "Facebook Twitter LinkedIn Email",
+                    "Share this article",
+                    "Copy link",
+                    "Follow us on Instagram",
+                    "Facebook | X | WhatsApp",
+                ],
+            ),
+            (
+                "comment-form",
+                &[
+                    "Leave a comment",
+                    "Your email address will not be published. Required fields are marked *",
+                    "Name *",
+                    "Email *",
+                    "Post Comment",
+                    "Leave a Reply Cancel reply",
+                    "Comments are closed.",
+                ],
+            ),
+            (
+                "counter",
+                &[
+                    "12,408 views",
+                    "5 min read",
+                    "Reading time: 4 minutes",
+                    "Views: 1,204",
+                    "38 comments",
+                    "1.2K shares",
+                ],
+            ),
+            (
+                "credit",
+                &[
+                    "Photo: Daniel Reyes/Coastal Ledger",
+                    "(AP Photo/Jane Doe)",
+                    "Photograph by Lena Ortiz for The Ledger",
+                    "Getty Images",
+                    "Image: Courtesy of Harlan County Schools",
+                    "Carlos Mena/AFP via Getty Images",
+                ],
+            ),
+            (
+                "byline",
+                &[
+                    "By Marta Okonkwo, Staff Reporter",
+                    "By Ana Lee and Tom Hart",
+                    "Reporting by Priya Nair; Editing by Owen Blake",
+                    "BY JAMES T. OKAFOR",
+                ],
+            ),
+            (
+                "timestamp",
+                &[
+                    "Published October 14, 2025, 7:15 a.m. ET",
+                    "Updated 3 hours ago",
+                    "Posted on 12/03/2024",
+                    "Last updated: Mon 4 March 2024 09.15 GMT",
+                ],
+            ),
+            (
+                "newsletter",
+                &[
+                    "Sign up for our morning newsletter",
+                    "Enter your email address",
+                    "Subscribe",
+                    "Get the latest headlines delivered to your inbox",
+                    "By signing up, you agree to our Terms of Use and Privacy Policy.",
+                ],
+            ),
+            (
+                "copyright",
+                &[
+                    "\u{A9} 2025 Coastal Ledger Media. All rights reserved.",
+                    "Copyright 2024 The Valley Courier",
+                    "(c) 2023 Northfield Press",
+                ],
+            ),
+            (
+                "related",
+                &[
+                    "Related: How three coastal towns paid for their sea walls",
+                    "Read more: Council delays vote on bus lanes",
+                    "RELATED STORIES",
+                    "More from the Ledger",
+                ],
+            ),
+            ("source", &["Source: Reuters", "Sources: AP, AFP, local media"]),
+            (
+                "navigation",
+                &[
+                    "Skip to main content",
+                    "Home > News > Local",
+                    "News \u{203A} World \u{203A} Europe",
+                    "Back to top",
+                ],
+            ),
+            (
+                "tags",
+                &["Tags: flood, Maine, city council", "Filed under: Politics, Elections"],
+            ),
+            (
+                "cookie",
+                &[
+                    "We use cookies to improve your experience on our site.",
+                    "Accept all cookies",
+                ],
+            ),
+        ];
+        for (reason, lines) in cases {
+            for line in *lines {
+                check(line, Some(reason));
+            }
+        }
+    }
+
+    /// Real lines of articles that look a little like junk and must stay.
+    #[test]
+    fn real_sentences_stay() {
+        let cases = [
+            "By the end of the day, the council had voted to approve the plan.",
+            "By Tuesday the river had dropped two feet.",
+            "Published in 1998, the book sold two million copies.",
+            "Updated figures from the state show a sharp rise in claims.",
+            "Photo: Residents wade through water on Main Street.",
+            "Source of the leak remains unknown, officials said.",
+            "The video has drawn 2 million views since Friday, according to the company.",
+            "Subscribers will pay $4 more a month starting in June.",
+            "Share prices fell 3% on Monday.",
+            "Comments from the public will be accepted until May 1.",
+            "Workers inspect the old sea wall at Pier 9 in Lisbon, Maine, on Monday.",
+            "Related costs could reach $40 million, the report found.",
+            "Home prices rose 6% last year.",
+            "Read the full report on the county website.",
+            "Advertising revenue fell by a third in the last quarter.",
+            "Name the date and we will be there, she said.",
+            "Not everyone is convinced.",
+            "He added.",
+            "Harbor city approves $2.5 billion flood barrier after decade of delays",
+            "4 minutes",
+            "Copyright law was not designed for this, she said.",
+            "We use the river every day.",
+            "Tags on the crates showed they had come from a port in Chile.",
+            "",
+            "   ",
+            "\u{0}\u{1}",
+        ];
+        for line in cases {
+            check(line, None);
+        }
+    }
+
+    #[test]
+    fn form_labels_need_a_form_beside_them() {
+        let text = "Leave a comment\nName\nEmail\nWebsite\nPost Comment";
+        let paras = super::super::paragraphs::paragraphs(text);
+        let sents: Vec<Sentence> = paras
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Sentence {
+                span: p.span,
+                paragraph: i,
+            })
+            .collect();
+        let got: Vec<&str> = detect(text, &paras, &sents)
+            .iter()
+            .map(|b| b.span.slice(text))
+            .collect();
+        assert_eq!(got, ["Leave a comment", "Name", "Email", "Website", "Post Comment"]);
+        let alone = "Website";
+        let paras = super::super::paragraphs::paragraphs(alone);
+        let sents = [Sentence {
+            span: paras[0].span,
+            paragraph: 0,
+        }];
+        assert!(detect(alone, &paras, &sents).is_empty());
+    }
+}

@@ -1,0 +1,648 @@
+//! Repeated and reworded passages inside one article, at paragraph and sentence level.
+//!
+//! * Exact repeats: the same words after normalizing white space, punctuation, quotes and case.
+//! * Near repeats: candidates come from MinHash signatures of word bigrams ([`K`] hashes) cut into
+//!   LSH bands of [`ROWS`] rows, so the search stays about linear and never compares all pairs;
+//!   each candidate is then checked with a word-level diff. Their `similarity` is
+//!   `2 * words in common (in order) / words in both`, and a pair is a near repeat when it reaches
+//!   [`NEAR_THRESHOLD`] ([`PARAGRAPH_THRESHOLD`] for paragraphs of several sentences). The diff and the facts that conflict between the two versions (numbers,
+//!   amounts, dates, names) come with the pair.
+//! * A quotation standing alone as its own paragraph that also appears once inside the text is a
+//!   pull quote: reported with `pull_quote`, even when it is only part of the longer sentence.
+//! * Not repeats: passages shorter than [`MIN_WORDS`] words ("He added."), formulaic sentences
+//!   ("She did not respond to a request for comment."), and anything flagged as boilerplate.
+//!
+//! Paragraph level runs first; sentences of a paragraph that is itself a repeat are not searched
+//! again, so each repeated passage is reported once, at the largest level.
+
+use std::collections::HashMap;
+
+use super::diff::{self, Op, Run};
+use super::report::{
+    Boilerplate, Conflict, DiffOp, Duplicate, DuplicateKind, Level, Paragraph, ParagraphKind, Sentence, Span,
+};
+use super::tokens;
+
+/// Similarity from which two passages are near repeats. Chosen on the test articles: one changed
+/// number in a ten-word sentence gives 0.9, two changed words 0.8, and two distinct sentences of
+/// the same template ("Smith, 45, of Portland, was charged with assault.") stay under 0.65.
+pub const NEAR_THRESHOLD: f64 = 0.7;
+/// The bar for whole paragraphs of several sentences is higher: below it, the paragraphs differ by
+/// at least a sentence, and the sentences they share are reported one by one instead.
+pub const PARAGRAPH_THRESHOLD: f64 = 0.8;
+/// Passages with fewer words are never repeats.
+pub const MIN_WORDS: usize = 6;
+/// MinHash signature length.
+pub const K: usize = 64;
+/// Rows per LSH band: two passages become candidates when two consecutive hashes agree
+/// (probability `1 - (1 - J^2)^(K/ROWS)`, above 0.98 for a bigram Jaccard of 0.35).
+pub const ROWS: usize = 2;
+const BANDS: usize = K / ROWS;
+/// Only the latest entries of one LSH bucket are compared, bounding the work on degenerate text.
+const BUCKET_CAP: usize = 32;
+/// Candidates whose signatures agree on fewer hashes than this fraction are not diffed.
+const MIN_AGREEMENT: f64 = 0.15;
+
+/// Phrases that make a short sentence formulaic; with at most [`FORMULA_REST`] other words, the
+/// sentence is never a repeat.
+const FORMULAS: &[&str] = &[
+    "did not respond to a request for comment",
+    "did not immediately respond to a request for comment",
+    "did not return a request for comment",
+    "did not respond to requests for comment",
+    "declined to comment",
+    "could not be reached for comment",
+    "contributed to this report",
+    "said in a statement",
+    "did not respond to an email",
+    "did not return calls",
+    "declined to be interviewed",
+];
+const FORMULA_REST: usize = 4;
+
+/// One passage searched for repeats.
+struct Unit {
+    span: Span,
+    /// The paragraph it is (or lies in).
+    para: usize,
+    /// A whole paragraph that is a quotation: a candidate pull quote.
+    quote: bool,
+    /// Sentences in it (1 for a sentence). A one-sentence paragraph is compared with a longer one
+    /// only at sentence level, where the match is exact or closer.
+    sentences: usize,
+    words: Vec<Span>,
+    ids: Vec<u64>,
+}
+
+/// A repeat found among units (indices into the unit list).
+struct Found {
+    first: usize,
+    repeat: usize,
+    exact: bool,
+    similarity: f64,
+    runs: Option<Vec<Run>>,
+}
+
+fn mix(mut x: u64) -> u64 {
+    // splitmix64's finalizer.
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// A word's identity: case and quote style do not matter.
+fn word_id(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in w.chars() {
+        let c = match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+            c => c,
+        };
+        for l in c.to_lowercase() {
+            h = (h ^ l as u64).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    mix(h)
+}
+
+fn unit(text: &str, span: Span, para: usize, quote: bool, sentences: usize) -> Unit {
+    let words = tokens::words(text, span);
+    let ids = words.iter().map(|w| word_id(w.slice(text))).collect();
+    Unit {
+        span,
+        para,
+        quote,
+        sentences,
+        words,
+        ids,
+    }
+}
+
+fn formulaic(text: &str, u: &Unit) -> bool {
+    if u.words.len() > 14 {
+        return false;
+    }
+    let lower = u.span.slice(text).to_lowercase();
+    FORMULAS
+        .iter()
+        .any(|f| lower.contains(f) && u.words.len() <= f.split(' ').count() + FORMULA_REST)
+}
+
+fn signature(ids: &[u64]) -> [u64; K] {
+    let mut sig = [u64::MAX; K];
+    let shingle = |i: usize| {
+        if ids.len() < 2 {
+            ids[i]
+        } else {
+            mix(ids[i] ^ ids[i + 1].rotate_left(17))
+        }
+    };
+    let count = if ids.len() < 2 { ids.len() } else { ids.len() - 1 };
+    for i in 0..count {
+        let s = shingle(i);
+        for (k, slot) in sig.iter_mut().enumerate() {
+            // Multiply-add hashing with per-slot odd multipliers: one cheap permutation per slot.
+            let a = SEEDS[k] | 1;
+            let v = (s ^ SEEDS[K - 1 - k]).wrapping_mul(a).rotate_left(29);
+            if v < *slot {
+                *slot = v;
+            }
+        }
+    }
+    sig
+}
+
+const SEEDS: [u64; K] = {
+    let mut s = [0u64; K];
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut i = 0;
+    while i < K {
+        x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = x;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        s[i] = z ^ (z >> 31);
+        i += 1;
+    }
+    s
+};
+
+/// Is the shorter side a pull quote wholly contained, in order, in the other?
+fn contained_quote(units: &[Unit], a: usize, b: usize, runs: &[Run]) -> bool {
+    let (q, q_is_a) = if units[a].quote && !units[b].quote {
+        (a, true)
+    } else if units[b].quote && !units[a].quote {
+        (b, false)
+    } else {
+        return false;
+    };
+    let equal: usize = runs.iter().filter(|r| r.op == Op::Equal).map(|r| r.a.len()).sum();
+    // Every word of the quote is matched, and the matched words form one run.
+    let quote_side_changes = runs
+        .iter()
+        .any(|r| if q_is_a { r.op == Op::Delete } else { r.op == Op::Insert });
+    equal == units[q].ids.len() && !quote_side_changes && runs.iter().filter(|r| r.op == Op::Equal).count() == 1
+}
+
+/// Exact then near repeats among `units`, each later unit paired with at most one earlier one.
+fn pairs(units: &[Unit], eligible: &[bool], threshold: f64) -> Vec<Found> {
+    let mut found = Vec::new();
+    let mut first_of: HashMap<u64, usize> = HashMap::new();
+    let mut reps: Vec<usize> = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        if !eligible[i] {
+            continue;
+        }
+        let key = u.ids.iter().fold(0x51_7cc1_b727_220a_u64, |h, &id| mix(h ^ id));
+        match first_of.get(&key) {
+            Some(&f) if units[f].ids == u.ids => found.push(Found {
+                first: f,
+                repeat: i,
+                exact: true,
+                similarity: 1.0,
+                runs: None,
+            }),
+            _ => {
+                first_of.entry(key).or_insert(i);
+                reps.push(i);
+            }
+        }
+    }
+    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut sigs: HashMap<usize, [u64; K]> = HashMap::with_capacity(reps.len());
+    let mut cands: Vec<usize> = Vec::new();
+    for &i in &reps {
+        let sig = signature(&units[i].ids);
+        let keys: Vec<u64> = (0..BANDS)
+            .map(|b| {
+                let mut h = mix(b as u64 + 1);
+                for &v in &sig[b * ROWS..(b + 1) * ROWS] {
+                    h = mix(h ^ v);
+                }
+                h
+            })
+            .collect();
+        cands.clear();
+        for key in &keys {
+            if let Some(list) = buckets.get(key) {
+                cands.extend(list.iter().rev().take(BUCKET_CAP).copied());
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        let mut best: Option<(f64, usize, Vec<Run>)> = None;
+        for &c in &cands {
+            if (units[c].sentences == 1) != (units[i].sentences == 1) {
+                continue;
+            }
+            let other = &sigs[&c];
+            let agree = sig.iter().zip(other.iter()).filter(|(x, y)| x == y).count();
+            if (agree as f64) < MIN_AGREEMENT * K as f64 {
+                continue;
+            }
+            let (a, b) = (&units[c].ids, &units[i].ids);
+            let Some(runs) = diff::diff(a, b, diff::MAX_CELLS) else {
+                continue;
+            };
+            let sim = diff::similarity(&runs, a.len(), b.len());
+            let bar = if units[c].sentences == 1 && units[i].sentences == 1 {
+                NEAR_THRESHOLD
+            } else {
+                threshold
+            };
+            let accept = sim >= bar || contained_quote(units, c, i, &runs);
+            if accept && best.as_ref().is_none_or(|(s, _, _)| sim > *s) {
+                best = Some((sim, c, runs));
+            }
+        }
+        if let Some((similarity, first, runs)) = best {
+            found.push(Found {
+                first,
+                repeat: i,
+                exact: false,
+                similarity,
+                runs: Some(runs),
+            });
+        }
+        for key in keys {
+            buckets.entry(key).or_default().push(i);
+        }
+        sigs.insert(i, sig);
+    }
+    found
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MAGNITUDES: &[&str] = &[
+    "million", "billion", "trillion", "thousand", "hundred", "percent", "per", "cent", "dollars", "euros", "pounds",
+    "yen", "bn", "mn", "m", "k",
+];
+
+fn lower(text: &str, s: Span) -> String {
+    s.slice(text).to_lowercase()
+}
+
+fn is_year(w: &str) -> bool {
+    w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// Widen a changed run of words to the whole fact: a currency sign before it, a month beside a
+/// day, a magnitude ("billion") or a percent sign after it.
+fn widen(text: &str, words: &[Span], run: std::ops::Range<usize>) -> Span {
+    let (mut s, mut e) = (run.start, run.end);
+    if s > 0 && MONTHS.contains(&lower(text, words[s - 1]).as_str()) {
+        s -= 1;
+    }
+    while e < words.len() && e < run.end + 2 && MAGNITUDES.contains(&lower(text, words[e]).as_str()) {
+        e += 1;
+    }
+    if e < words.len() && e == run.end && MONTHS.contains(&lower(text, words[e]).as_str()) {
+        e += 1;
+    }
+    let mut start = words[s].start;
+    let mut end = words[e - 1].end;
+    let before = &text[..start];
+    if let Some(c) = before.chars().next_back() {
+        if matches!(c, '$' | '€' | '£' | '¥' | '₹') {
+            start -= c.len_utf8();
+        }
+    }
+    if text[end..].starts_with('%') {
+        end += 1;
+    }
+    Span::new(start, end)
+}
+
+/// The kind of fact a replaced run changes, or `None` for an ordinary word change.
+fn fact_kind(
+    text: &str,
+    wa: &[Span],
+    ra: &std::ops::Range<usize>,
+    wb: &[Span],
+    rb: &std::ops::Range<usize>,
+) -> Option<&'static str> {
+    let side = |words: &[Span], r: &std::ops::Range<usize>| -> (Vec<String>, Vec<String>) {
+        let inner: Vec<String> = words[r.clone()].iter().map(|w| w.slice(text).to_string()).collect();
+        let lo = r.start.saturating_sub(1);
+        let hi = (r.end + 1).min(words.len());
+        let around: Vec<String> = words[lo..hi].iter().map(|w| lower(text, *w)).collect();
+        (inner, around)
+    };
+    let (ia, xa) = side(wa, ra);
+    let (ib, xb) = side(wb, rb);
+    let digits = ia.iter().chain(&ib).any(|w| w.chars().any(|c| c.is_ascii_digit()));
+    let datey = |inner: &[String], around: &[String]| {
+        inner
+            .iter()
+            .any(|w| is_year(w) || MONTHS.contains(&w.to_lowercase().as_str()))
+            || around.iter().any(|w| MONTHS.contains(&w.as_str()))
+    };
+    let money = |words: &[Span], r: &std::ops::Range<usize>, around: &[String]| {
+        let before = text[..words[r.start].start].chars().next_back();
+        let after = text[words[r.end - 1].end..].chars().next();
+        matches!(before, Some('$' | '€' | '£' | '¥' | '₹'))
+            || after == Some('%')
+            || around.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "million" | "billion" | "trillion" | "percent" | "dollars" | "euros" | "pounds"
+                )
+            })
+    };
+    if digits {
+        if money(wa, ra, &xa) || money(wb, rb, &xb) {
+            return Some("amount");
+        }
+        if datey(&ia, &xa) || datey(&ib, &xb) {
+            return Some("date");
+        }
+        return Some("number");
+    }
+    if ia
+        .iter()
+        .chain(&ib)
+        .any(|w| MONTHS.contains(&w.to_lowercase().as_str()))
+    {
+        return Some("date");
+    }
+    let capitalized = |ws: &[String], r: &std::ops::Range<usize>| {
+        r.start > 0 && ws.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    if capitalized(&ia, ra) && capitalized(&ib, rb) {
+        return Some("name");
+    }
+    None
+}
+
+/// Facts that differ between the two versions: each deletion directly replaced by an insertion.
+fn conflicts(text: &str, a: &Unit, b: &Unit, runs: &[Run]) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    for w in runs.windows(2) {
+        if w[0].op == Op::Delete && w[1].op == Op::Insert {
+            if let Some(kind) = fact_kind(text, &a.words, &w[0].a, &b.words, &w[1].b) {
+                out.push(Conflict {
+                    kind,
+                    first: widen(text, &a.words, w[0].a.clone()),
+                    repeat: widen(text, &b.words, w[1].b.clone()),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn runs_to_ops(text: &str, a: &Unit, b: &Unit, runs: &[Run]) -> Vec<DiffOp> {
+    let cover = |words: &[Span], r: &std::ops::Range<usize>| {
+        Span::new(words[r.start].start, words[r.end - 1].end)
+            .slice(text)
+            .to_string()
+    };
+    runs.iter()
+        .map(|r| match r.op {
+            Op::Equal => DiffOp::Equal(cover(&b.words, &r.b)),
+            Op::Delete => DiffOp::Delete(cover(&a.words, &r.a)),
+            Op::Insert => DiffOp::Insert(cover(&b.words, &r.b)),
+        })
+        .collect()
+}
+
+/// Does `span` overlap any of the sorted, disjoint `junk` spans?
+fn overlaps(junk: &[Span], span: Span) -> bool {
+    let i = junk.partition_point(|j| j.end <= span.start);
+    junk.get(i).is_some_and(|j| j.overlaps(&span))
+}
+
+fn report(text: &str, units: &[Unit], found: Vec<Found>, level: Level, out: &mut Vec<Duplicate>) {
+    let mut class_size: HashMap<usize, usize> = HashMap::new();
+    for f in &found {
+        *class_size.entry(f.first).or_insert(1) += 1;
+    }
+    for f in found {
+        let (a, b) = (&units[f.first], &units[f.repeat]);
+        let pull_quote = (a.quote != b.quote) && class_size[&f.first] == 2;
+        let (diff, conflicts) = match &f.runs {
+            Some(runs) => (
+                Some(runs_to_ops(text, a, b, runs)),
+                if pull_quote {
+                    Vec::new()
+                } else {
+                    conflicts(text, a, b, runs)
+                },
+            ),
+            None => (None, Vec::new()),
+        };
+        out.push(Duplicate {
+            kind: if f.exact {
+                DuplicateKind::Exact
+            } else {
+                DuplicateKind::Near
+            },
+            level,
+            similarity: f.similarity,
+            first: a.span,
+            repeat: b.span,
+            diff,
+            conflicts,
+            pull_quote,
+        });
+    }
+}
+
+/// Repeats among `paragraphs` and `sentences` of `text`, leaving out everything in `junk`;
+/// ordered by where the repeat stands.
+pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], junk: &[Boilerplate]) -> Vec<Duplicate> {
+    let mut junk_spans: Vec<Span> = junk.iter().map(|b| b.span).collect();
+    junk_spans.sort();
+    let mut out = Vec::new();
+    let mut per_para = vec![0usize; paragraphs.len()];
+    for s in sentences {
+        if let Some(c) = per_para.get_mut(s.paragraph) {
+            *c += 1;
+        }
+    }
+
+    let para_units: Vec<Unit> = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind != ParagraphKind::Boilerplate && !overlaps(&junk_spans, p.span))
+        .map(|(i, p)| unit(text, p.span, i, p.kind == ParagraphKind::Quote, per_para[i]))
+        .collect();
+    let eligible: Vec<bool> = para_units
+        .iter()
+        .map(|u| u.words.len() >= MIN_WORDS && !formulaic(text, u))
+        .collect();
+    let found = pairs(&para_units, &eligible, PARAGRAPH_THRESHOLD);
+    // Paragraphs already reported as repeats (both sides of a pull quote stay searchable).
+    let mut repeated = vec![false; paragraphs.len()];
+    for f in &found {
+        repeated[para_units[f.repeat].para] = true;
+    }
+    report(text, &para_units, found, Level::Paragraph, &mut out);
+
+    let sent_units: Vec<Unit> = sentences
+        .iter()
+        .filter(|s| !repeated.get(s.paragraph).copied().unwrap_or(false) && !overlaps(&junk_spans, s.span))
+        .filter(|s| {
+            paragraphs
+                .get(s.paragraph)
+                .is_some_and(|p| p.kind != ParagraphKind::Boilerplate)
+        })
+        .map(|s| {
+            let p = &paragraphs[s.paragraph];
+            unit(
+                text,
+                s.span,
+                s.paragraph,
+                p.kind == ParagraphKind::Quote && s.span == p.span,
+                1,
+            )
+        })
+        .collect();
+    let eligible: Vec<bool> = sent_units
+        .iter()
+        .map(|u| u.words.len() >= MIN_WORDS && !formulaic(text, u))
+        .collect();
+    let found = pairs(&sent_units, &eligible, NEAR_THRESHOLD);
+    // A single-sentence paragraph repeated as a paragraph is already reported at that level.
+    let found: Vec<Found> = found
+        .into_iter()
+        .filter(|f| {
+            let (a, b) = (&sent_units[f.first], &sent_units[f.repeat]);
+            !(a.span == paragraphs[a.para].span && b.span == paragraphs[b.para].span && repeated[b.para])
+        })
+        .collect();
+    report(text, &sent_units, found, Level::Sentence, &mut out);
+    out.sort_by_key(|d| (d.repeat.start, d.first.start));
+    out
+}
+
+/// The span a reader would drop from a pair: the standalone copy of a pull quote, otherwise the
+/// later version.
+pub fn dropped(d: &Duplicate, paragraphs: &[Paragraph]) -> Span {
+    if d.pull_quote {
+        let whole = |s: Span| paragraphs.iter().any(|p| p.span == s && p.kind == ParagraphKind::Quote);
+        if whole(d.first) && !whole(d.repeat) {
+            return d.first;
+        }
+    }
+    d.repeat
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{analyze, Options};
+
+    /// Each repeat as `kind level: repeat text`, with ` [pull quote]` and ` {kind first->repeat}` for conflicts.
+    fn check(input: &str, expected: &[&str]) {
+        let r = analyze(input, &Options::default());
+        let got: Vec<String> = r
+            .duplicates
+            .iter()
+            .map(|d| {
+                let kind = if d.kind == DuplicateKind::Exact {
+                    "exact"
+                } else {
+                    "near"
+                };
+                let level = if d.level == Level::Paragraph {
+                    "paragraph"
+                } else {
+                    "sentence"
+                };
+                let mut s = format!("{kind} {level}: {}", d.repeat.slice(input));
+                if d.pull_quote {
+                    s.push_str(" [pull quote]");
+                }
+                for c in &d.conflicts {
+                    s.push_str(&format!(
+                        " {{{} {}->{}}}",
+                        c.kind,
+                        c.first.slice(input),
+                        c.repeat.slice(input)
+                    ));
+                }
+                s
+            })
+            .collect();
+        assert_eq!(got, expected, "input: {input:?}");
+    }
+
+    #[test]
+    fn repeats() {
+        let cases: &[(&str, &[&str])] = &[
+            // An exact paragraph pasted twice, case and quotes aside.
+            (
+                "The bridge will close for repairs on Monday morning.\n\nTraffic will move to Elm Street.\n\nThe Bridge will close for repairs on Monday morning!",
+                &["exact paragraph: The Bridge will close for repairs on Monday morning!"],
+            ),
+            // A sentence standing again as its own paragraph.
+            (
+                "Crews worked through the night. The water main burst near the old library at dawn. Nobody was hurt.\n\nThe water main burst near the old library at dawn.",
+                &["exact sentence: The water main burst near the old library at dawn."],
+            ),
+            // A reworded sentence with an amount changed.
+            (
+                "The state will lend the city $2.5 billion over ten years. Repairs start soon.\n\nOfficials were pleased. The state will lend the city $2.6 billion over ten years.",
+                &["near sentence: The state will lend the city $2.6 billion over ten years. {amount $2.5 billion->$2.6 billion}"],
+            ),
+            // A date and a name changed.
+            (
+                "The hearing is set for October 3 before Judge Alma Ruiz in the county court.\n\nThe hearing is set for October 13 before Judge Alma Ortiz in the county court.",
+                &["near paragraph: The hearing is set for October 13 before Judge Alma Ortiz in the county court. {date October 3->October 13} {name Ruiz->Ortiz}"],
+            ),
+            // Formulaic and short sentences are natural repetition.
+            (
+                "He added. The mayor spoke first.\n\nHe added.\n\nCastellano did not respond to a request for comment.\n\nWhitaker did not respond to a request for comment.",
+                &[],
+            ),
+            // A pull quote: the quotation alone, and inside the paragraph.
+            (
+                "\u{201C}We will rebuild every house on this street, one by one,\u{201D} Mayor Castellano said on Friday. The crowd cheered.\n\n\u{201C}We will rebuild every house on this street, one by one.\u{201D}",
+                &["near sentence: \u{201C}We will rebuild every house on this street, one by one.\u{201D} [pull quote]"],
+            ),
+            // Distinct sentences of the same template are not repeats.
+            (
+                "Daniel Ortiz, 45, of Portland, was charged with assault.\n\nMaria Chen, 32, of Salem, was charged with theft.",
+                &[],
+            ),
+        ];
+        for (input, expected) in cases {
+            check(input, expected);
+        }
+    }
+}
