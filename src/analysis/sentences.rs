@@ -18,7 +18,8 @@ const TITLES: &[&str] = &[
     "sen", "sens", "rep", "reps", "col", "capt", "cpt", "lt", "sgt", "maj", "adm", "cmdr", "cdr",
     "pres", "supt", "det", "insp", "rev", "hon", "fr", "pvt", "cpl", "msgr", "atty", "mme", "mlle",
     "st", "ste", "mt", "ft", "pt", "vs", "v", "cf", "viz", "lieut", "brig", "gens", "amb", "sec'y",
-    "comdr", "rt", "esq", "approx", "incl", "excl", "ca", "abt", "mgr", "dir", "asst", "nr",
+    "comdr", "rt", "esq", "approx", "incl", "excl", "ca", "abt", "mgr", "dir", "asst", "nr", "e.g",
+    "i.e", "eg", "ie", "a.k.a", "aka", "resp",
 ];
 
 /// Abbreviations that may end a sentence: before a capital they end one only when the capital
@@ -343,10 +344,37 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
         }
         let b = bytes[i];
         // Fast path: only a few bytes can start a candidate.
-        let candidate = matches!(b, b'.' | b'!' | b'?' | b'\n' | b':' | b';' | b'=' | b'^' | b'x' | b'X' | b'<') || b >= 0x80;
+        let candidate = matches!(b, b'.' | b'!' | b'?' | b'\n' | b':' | b';' | b'=' | b'^' | b'x' | b'X' | b'<' | b',' | b'/' | b'@' | b'w') || b >= 0x80;
         if !candidate {
             i += 1;
             continue;
+        }
+        // Boundaries without punctuation: after a URL or e-mail address, around a timestamp,
+        // after a salutation (`Vince,`) or a closing (`Thanks,`).
+        match soft_boundary(region, sent_start, i) {
+            Soft::None => {}
+            Soft::Skip(to) => {
+                i = to;
+                continue;
+            }
+            Soft::Cut(at, to) => {
+                push_trimmed(text, base + sent_start, base + at, &mut out);
+                sent_start = at;
+                i = to;
+                continue;
+            }
+            Soft::CutTwice(first, second, to) => {
+                if !region[sent_start..first].trim().is_empty() {
+                    push_trimmed(text, base + sent_start, base + first, &mut out);
+                    sent_start = first;
+                }
+                if let Some(second) = second {
+                    push_trimmed(text, base + sent_start, base + second, &mut out);
+                    sent_start = second;
+                }
+                i = to;
+                continue;
+            }
         }
         let c = region[i..].chars().next().unwrap_or(' ');
         let clen = c.len_utf8();
@@ -457,6 +485,214 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
     }
     push_trimmed(text, base + sent_start, base + region.len(), &mut out);
     out
+}
+
+/// The outcome of [`soft_boundary`] at one position.
+enum Soft {
+    /// Nothing special here.
+    None,
+    /// Skip to this offset (inside a URL, whose dots and marks are not sentence ends).
+    Skip(usize),
+    /// End the sentence at the first offset and continue scanning at the second.
+    Cut(usize, usize),
+    /// A timestamp: a sentence ends before it (first) and maybe after it (second); continue at
+    /// the third offset.
+    CutTwice(usize, Option<usize>, usize),
+}
+
+/// Closings of a letter, before the writer's name (`Thanks, Martin`).
+const CLOSINGS: &[&str] = &[
+    "thanks", "best", "regards", "best regards", "kind regards", "warm regards", "cheers",
+    "sincerely", "best wishes", "thank you", "many thanks", "yours", "yours truly", "love",
+];
+
+/// Capitalized words that often follow a comma or colon at the start of a paragraph without
+/// starting a new sentence (`However, I ...`), so they are never read as a salutation.
+const NOT_NAMES: &[&str] = &[
+    "okay", "ok", "yes", "no", "also", "however", "well", "so", "now", "then", "still",
+    "meanwhile", "again", "besides", "first", "second", "third", "finally", "instead", "today",
+    "yesterday", "tomorrow", "otherwise", "anyway", "oh", "sure", "indeed", "thus", "hence",
+    "therefore", "moreover", "furthermore", "nevertheless", "nonetheless", "overall", "please",
+    "earlier", "later", "here", "there", "email", "e-mail", "subject", "note", "update", "ps",
+    "sir", "madam", "friends", "folks", "guys", "everyone", "all", "hmm", "wow", "but", "and",
+    "what", "why", "how", "who", "when", "where", "if", "because", "although", "though",
+];
+
+/// Capitalized words that open the body of a message after a salutation (`Vince, We are ...`).
+const AFTER_SALUTATION: &[&str] = &[
+    "i", "we", "there", "here", "a", "please", "attached", "as", "are", "can", "could", "would",
+    "thanks", "thank", "this", "the", "your", "just", "hope", "sorry", "fyi", "following", "per",
+    "do", "did", "is", "have", "let", "it", "my", "our", "you", "good", "hi", "hello", "welcome",
+    "congratulations", "further", "regarding", "re", "in", "on", "at", "i'm", "i've", "we're",
+];
+
+fn is_url_start(s: &str) -> bool {
+    let b = s.as_bytes();
+    let prefix = |p: &[u8]| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p);
+    prefix(b"http://") || prefix(b"https://") || prefix(b"www.") || prefix(b"ftp://")
+}
+
+/// End of the whitespace-delimited token containing `at`.
+fn token_end(region: &str, at: usize) -> usize {
+    region[at..].find(char::is_whitespace).map(|p| at + p).unwrap_or(region.len())
+}
+
+/// Start of the whitespace-delimited token containing `at` (at most 256 bytes back).
+fn token_start(region: &str, at: usize) -> usize {
+    let mut start = at;
+    for (i, c) in region[..at].char_indices().rev() {
+        if c.is_whitespace() || at - i > 256 {
+            break;
+        }
+        start = i;
+    }
+    start
+}
+
+/// Boundaries that need no punctuation, checked at byte `i` (one of `, / @ : w`).
+fn soft_boundary(region: &str, sent_start: usize, i: usize) -> Soft {
+    let b = region.as_bytes()[i];
+    match b {
+        b':' if region[i..].starts_with("://") => link_end(region, i),
+        b'w' if (i == 0 || region.as_bytes()[i - 1].is_ascii_whitespace() || matches!(region.as_bytes()[i - 1], b'(' | b'<'))
+            && region[i..].starts_with("www.") =>
+        {
+            link_end(region, i)
+        }
+        b'@' => {
+            let end = token_end(region, i);
+            let tok = &region[i..end];
+            if tok.len() > 3 && tok[1..].contains('.') && region[token_start(region, i)..i].chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+')) {
+                link_end(region, i)
+            } else {
+                Soft::None
+            }
+        }
+        b'/' => timestamp(region, sent_start, i),
+        b',' | b':' => salutation(region, sent_start, i),
+        _ => Soft::None,
+    }
+}
+
+/// At a URL or e-mail address: skip its inner dots, and end the sentence after it when a capital
+/// or another URL follows (`... StoryID=16473 http://...`, `hackneys.net/ The latest spot`).
+fn link_end(region: &str, i: usize) -> Soft {
+    let end = token_end(region, i);
+    let core_end = region[..end].trim_end_matches(|c: char| is_terminal(c) || is_closing(c) || matches!(c, ',' | ';' | ':' | '>')).len().max(i + 1);
+    if core_end < end {
+        // Trailing punctuation is judged by the usual rules.
+        return Soft::Skip(core_end);
+    }
+    let next_at = skip_ws(region, end);
+    if next_at >= region.len() || region[end..next_at].contains('\n') {
+        return Soft::Skip(end);
+    }
+    let rest = &region[next_at..];
+    let next_upper = rest.chars().next().is_some_and(char::is_uppercase);
+    if next_upper || is_url_start(rest) {
+        Soft::Cut(end, end)
+    } else {
+        Soft::Skip(end)
+    }
+}
+
+/// A timestamp `06/02/2001 10:53 AM` standing between a name and a message: a sentence ends before
+/// it (unless a lower-case word such as `on` leads into it) and after it before a capital.
+fn timestamp(region: &str, sent_start: usize, slash: usize) -> Soft {
+    let start = token_start(region, slash);
+    let head = &region[start..slash];
+    if head.is_empty() || head.len() > 2 || !head.bytes().all(|b| b.is_ascii_digit()) {
+        return Soft::None;
+    }
+    let b = region.as_bytes();
+    let mut k = slash + 1;
+    let digits = |k: &mut usize, min: usize, max: usize| -> bool {
+        let s = *k;
+        while *k < b.len() && b[*k].is_ascii_digit() && *k - s < max {
+            *k += 1;
+        }
+        *k - s >= min
+    };
+    if !digits(&mut k, 1, 2) || b.get(k) != Some(&b'/') {
+        return Soft::None;
+    }
+    k += 1;
+    if !digits(&mut k, 2, 4) || b.get(k) != Some(&b' ') {
+        return Soft::None;
+    }
+    k += 1;
+    if !digits(&mut k, 1, 2) || b.get(k) != Some(&b':') {
+        return Soft::None;
+    }
+    k += 1;
+    if !digits(&mut k, 2, 2) {
+        return Soft::None;
+    }
+    if b.get(k) == Some(&b':') {
+        k += 1;
+        if !digits(&mut k, 2, 2) {
+            return Soft::None;
+        }
+    }
+    if b.get(k) == Some(&b' ') {
+        k += 1;
+    }
+    let meridiem = region.get(k..k + 2).is_some_and(|m| m.eq_ignore_ascii_case("am") || m.eq_ignore_ascii_case("pm"));
+    if !meridiem {
+        return Soft::None;
+    }
+    let end = k + 2;
+    if end < region.len() && !b[end].is_ascii_whitespace() {
+        return Soft::None;
+    }
+    let before_word = region[sent_start..start].split_whitespace().next_back().unwrap_or("");
+    let lead_in = before_word.chars().all(|c| c.is_lowercase()) && !before_word.is_empty();
+    let first = if lead_in { sent_start } else { start };
+    let next = skip_ws(region, end);
+    let second = (next < region.len() && region[next..].chars().next().is_some_and(char::is_uppercase)).then_some(end);
+    Soft::CutTwice(first, second, end)
+}
+
+/// `Vince, We are ...`, `Hi David: Thought ...` at the start of a paragraph, and `Thanks, Martin`
+/// after a message: the salutation or closing is a sentence of its own.
+fn salutation(region: &str, sent_start: usize, i: usize) -> Soft {
+    let so_far = region[sent_start..i].trim();
+    if so_far.is_empty() || so_far.len() > 24 {
+        return Soft::None;
+    }
+    let next_at = skip_ws(region, i + 1);
+    if next_at == i + 1 || next_at >= region.len() {
+        return Soft::None;
+    }
+    let next = word_after(region, next_at);
+    if !first_char(next).is_some_and(char::is_uppercase) {
+        return Soft::None;
+    }
+    let comma = region.as_bytes()[i] == b',';
+    if comma && contains_ci(CLOSINGS, so_far) && !contains_ci(STARTERS, next) {
+        return Soft::Cut(i + 1, i + 1);
+    }
+    if sent_start != 0 {
+        return Soft::None;
+    }
+    let words: Vec<&str> = so_far.split_whitespace().collect();
+    let greeting = words.len() >= 2 && words.len() <= 3 && contains_ci(&["hi", "hello", "dear", "hey"], words[0]);
+    let name = |w: &str| {
+        first_char(w).is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+            && !contains_ci(NOT_NAMES, w)
+            && !w.to_ascii_lowercase().ends_with("ly")
+    };
+    let ok = if greeting {
+        words[1..].iter().all(|w| name(w))
+    } else {
+        words.len() == 1 && name(words[0]) && contains_ci(AFTER_SALUTATION, next)
+    };
+    if ok {
+        Soft::Cut(i + 1, i + 1)
+    } else {
+        Soft::None
+    }
 }
 
 /// In a long paragraph, is an inline list plausible at all? (Avoids the token pass on prose.)
@@ -589,7 +825,12 @@ fn decide(region: &str, sent_start: usize, run_start: usize, end: usize, mark: M
                 // `Yahoo! in the accounting department`.
                 let before = word_before(so_far, so_far.len());
                 let single = region[run_start..end].trim_end_matches(is_closing).chars().count() == 1;
-                return !(single && contains_ci(BANG_NAMES, before));
+                if single && contains_ci(BANG_NAMES, before) {
+                    return false;
+                }
+                // An interjection inside a sentence: `when suddenly, thump! thump! down she came`.
+                let clause = so_far.rsplit([',', ';', '!', '?', '\u{2014}']).next().unwrap_or(so_far);
+                return clause.split_whitespace().count() > 1;
             }
             if next_upper && contains_ci(BANG_NAMES, word_before(so_far, so_far.len())) && region[run_start..end].len() == 1 {
                 return false;
