@@ -95,7 +95,7 @@ pub struct Duplicate {
     pub repeat: Span,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diff: Option<Vec<DiffRun>>,
-    /// Facts that differ between the versions (`amount`, `number`, `date`, `name`).
+    /// Facts that differ between the versions (`amount`, `number`, `date`, `time`, `name`).
     pub conflicts: Vec<Conflict>,
     /// A quotation deliberately repeated once as a pull quote.
     pub pull_quote: bool,

@@ -7,7 +7,7 @@
 //! line) and only at short ones. They are deliberately narrow: a real sentence of the article must
 //! never be flagged, so when a line is only probably junk, it is left alone.
 
-use super::report::{Boilerplate, Paragraph, Sentence, Span};
+use super::report::{Boilerplate, Paragraph, ParagraphKind, Sentence, Span};
 
 /// Lines longer than this are never junk, whatever they contain.
 const MAX_WORDS: usize = 40;
@@ -201,6 +201,7 @@ fn share(l: &Line) -> bool {
         "save article",
         "save for later",
         "save story",
+        "reuse this content",
         "listen to this article",
         "share via email",
         "share full article",
@@ -310,6 +311,19 @@ fn is_count(w: &str) -> bool {
 
 /// "12,408 views", "5 min read", "Reading time: 4 minutes", "Views: 1,204", "38 comments".
 fn counter(l: &Line) -> bool {
+    // "Sports | 4 min read", "3 min read · 1,204 views": labels of two words at most beside counters.
+    let seps = ['|', '\u{B7}', '\u{2022}'];
+    if l.raw.contains(seps) {
+        let parts: Vec<Line> = l.raw.split(seps).map(Line::new).filter(|p| !p.norm.is_empty()).collect();
+        return parts.len() >= 2
+            && parts.len() <= 4
+            && parts.iter().any(counter_part)
+            && parts.iter().all(|p| counter_part(p) || p.n() <= 2 && !p.raw.ends_with('.'));
+    }
+    counter_part(l)
+}
+
+fn counter_part(l: &Line) -> bool {
     let t = l.tokens();
     if t.is_empty() || t.len() > 5 {
         return false;
@@ -833,6 +847,26 @@ pub fn classify(line: &str) -> Option<&'static str> {
     RULES.iter().find(|r| (r.matches)(&l)).map(|r| r.reason)
 }
 
+/// Is all the non-space text of `span` inside the `junk` spans (sorted by start)?
+pub fn covered(text: &str, span: Span, junk: &[Span]) -> bool {
+    let mut pos = span.start;
+    // Sorted by start; spans nest at most a few deep, so a few steps back find any that reach in.
+    let first = junk.partition_point(|j| j.start < span.start).saturating_sub(8);
+    for j in &junk[first..] {
+        if j.start >= span.end {
+            break;
+        }
+        if j.end <= pos {
+            continue;
+        }
+        if j.start > pos && !text[pos..j.start].trim().is_empty() {
+            return false;
+        }
+        pos = pos.max(j.end);
+    }
+    pos >= span.end || text[pos..span.end].trim().is_empty()
+}
+
 /// Does `span` cover whole lines of `text` (only white space between it and the line breaks)?
 fn alone_on_lines(text: &str, span: Span) -> bool {
     let before = &text[..span.start];
@@ -877,6 +911,32 @@ pub fn detect(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> V
             si += 1;
         }
     }
+    // A unit of several lines that are each junk ("Image: ...\nMore from ..." read as wrapped prose):
+    // each line is flagged on its own.
+    let mut k = 0;
+    while k < units.len() {
+        let (span, reason) = units[k];
+        let slice = span.slice(text);
+        if reason.is_none() && slice.contains('\n') {
+            let mut lines = Vec::new();
+            let mut at = span.start;
+            for line in slice.split('\n') {
+                let trimmed = line.trim();
+                if !trimmed.is_empty() {
+                    let lead = line.len() - line.trim_start().len();
+                    lines.push((Span::new(at + lead, at + lead + trimmed.len()), classify(trimmed)));
+                }
+                at += line.len() + 1;
+            }
+            if lines.len() >= 2 && lines.iter().all(|(_, r)| r.is_some()) {
+                let n = lines.len();
+                units.splice(k..k + 1, lines);
+                k += n;
+                continue;
+            }
+        }
+        k += 1;
+    }
     // Form labels beside a comment form, spreading both ways until nothing changes.
     let is_field = |s: Span| {
         let l = Line::new(s.slice(text));
@@ -898,6 +958,37 @@ pub fn detect(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> V
         }
         if !changed {
             break;
+        }
+    }
+    // Links listed under a bare "Most popular" / "Related stories" heading: short headline or list
+    // lines without a final period, up to the first line that is not one.
+    let mut i = 0;
+    while i < units.len() {
+        let bare_heading = units[i].1 == Some("related") && {
+            let l = Line::new(units[i].0.slice(text));
+            !l.raw.contains(':') && l.n() <= 5
+        };
+        i += 1;
+        if !bare_heading {
+            continue;
+        }
+        let mut taken = 0;
+        while i < units.len() && units[i].1.is_none() && taken < 10 {
+            let span = units[i].0;
+            let link_like = paragraphs
+                .iter()
+                .find(|p| p.span == span)
+                .is_some_and(|p| matches!(p.kind, ParagraphKind::List | ParagraphKind::Heading))
+                && {
+                    let raw = span.slice(text).trim();
+                    raw.split_whitespace().count() <= 15 && !raw.ends_with(['.', '!', '?', '"', '\u{201D}'])
+                };
+            if !link_like {
+                break;
+            }
+            units[i].1 = Some("related");
+            taken += 1;
+            i += 1;
         }
     }
     units

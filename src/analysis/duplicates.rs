@@ -390,6 +390,10 @@ fn fact_kind(
         if datey(&ia, &xa) || datey(&ib, &xb) {
             return Some("date");
         }
+        let timey = |around: &[String]| around.iter().any(|w| matches!(w.as_str(), "a.m" | "p.m" | "am" | "pm" | "gmt" | "utc"));
+        if timey(&xa) || timey(&xb) {
+            return Some("time");
+        }
         return Some("number");
     }
     if ia

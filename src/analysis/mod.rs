@@ -42,8 +42,9 @@ pub fn analyze(text: &str, options: &Options) -> Report {
 
     let boilerplate =
         if options.boilerplate { boilerplate::detect(text, &paragraphs, &sentences) } else { Vec::new() };
-    for b in &boilerplate {
-        if let Some(p) = paragraphs.iter_mut().find(|p| p.span == b.span) {
+    let junk_spans: Vec<Span> = boilerplate.iter().map(|b| b.span).collect();
+    for p in paragraphs.iter_mut() {
+        if boilerplate::covered(text, p.span, &junk_spans) && !junk_spans.is_empty() {
             p.kind = ParagraphKind::Boilerplate;
         }
     }
@@ -71,7 +72,7 @@ fn clean_article(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], r
     let mut removed = removed.to_vec();
     removed.sort();
     // Removed spans barely nest (a sentence inside a paragraph at most), so a few steps back suffice.
-    let gone = |s: Span| removed[..removed.partition_point(|r| r.start <= s.start)].iter().rev().take(8).any(|r| r.contains(&s));
+    let gone = |s: Span| boilerplate::covered(text, s, &removed);
     let (mut out, mut paras, mut sents) = (String::new(), Vec::new(), Vec::new());
     let mut si = 0;
     for (pi, p) in paragraphs.iter().enumerate() {

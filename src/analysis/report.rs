@@ -104,7 +104,7 @@ pub struct Duplicate {
 /// A fact that differs between two versions of a passage: "$2.5 billion" against "$2.6 billion".
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {
-    /// `amount`, `number`, `date` or `name`.
+    /// `amount`, `number`, `date`, `time` or `name`.
     pub kind: &'static str,
     pub first: Span,
     pub repeat: Span,
