@@ -4,6 +4,7 @@
 pub mod boilerplate;
 pub mod diff;
 pub mod duplicates;
+pub mod entities;
 pub mod paragraphs;
 pub mod report;
 pub mod sentences;

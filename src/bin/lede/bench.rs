@@ -49,6 +49,8 @@ pub fn run(_args: &[String]) -> Result<ExitCode, CliError> {
     let text = corpus(1 << 20);
     println!("bench text: {:.2} MB of articles", text.len() as f64 / 1e6);
     let whole = Span::new(0, text.len());
+    let sentence_spans: Vec<Span> =
+        analysis::paragraphs::split(&text).iter().flat_map(|p| analysis::sentences::split(&text, *p)).collect();
     let stages: Vec<(&str, Box<dyn Fn(&str) -> usize>)> = vec![
         ("paragraphs", Box::new(|t: &str| analysis::paragraphs::split(t).len())),
         (
@@ -58,11 +60,73 @@ pub fn run(_args: &[String]) -> Result<ExitCode, CliError> {
             }),
         ),
         ("tokens", Box::new(move |t: &str| analysis::tokens::words(t, whole).len())),
+        // Entity tagging alone (names tagger, rules, groups) over sentences split beforehand.
+        ("entities (tagging)", Box::new(move |t: &str| analysis::entities::find(t, &sentence_spans).len())),
         ("analyze (all)", Box::new(|t: &str| analysis::analyze(t, &Options::default()).sentences.len())),
     ];
+    repeats_stage(&text);
     for (name, f) in &stages {
         let mbs = throughput(&text, 1.0, |t| f(t));
         println!("{name:<24} {mbs:>9.1} MB/s");
     }
+    sbd_stress();
     Ok(ExitCode::SUCCESS)
+}
+
+/// Paragraphs+sentences on texts built to be hard (no punctuation at all, 100,000 short lines,
+/// dotted tokens), at 1x and 4x size: equal MB/s at both sizes means linear time.
+fn sbd_stress() {
+    let split = |t: &str| -> usize {
+        analysis::paragraphs::split(t).iter().map(|p| analysis::sentences::split(t, *p).len()).sum()
+    };
+    let no_punct = |n: usize| "lorem ipsum dolor sit amet consectetur ".repeat(n / 39 + 1);
+    let short_lines = |n: usize| "Short line\n".repeat(n / 10);
+    let dotted = |n: usize| "a.b.c. U.S. e.g. 1.2.3 ... J. ".repeat(n / 30 + 1);
+    let cases: [(&str, &dyn Fn(usize) -> String); 3] =
+        [("no punctuation", &no_punct), ("short lines", &short_lines), ("dots and initials", &dotted)];
+    for (name, make) in cases {
+        let small = make(1_000_000);
+        let large = make(4_000_000);
+        let a = throughput(&small, 0.5, split);
+        let b = throughput(&large, 0.5, split);
+        println!("sbd {name:<20} 1 MB {a:>7.1} MB/s   4 MB {b:>7.1} MB/s");
+    }
+}
+
+/// Boilerplate and repeats alone (paragraphs and sentences split beforehand), in ms per run on the
+/// bench text (each article repeated: exact repeats) and on a copy where every paragraph carries
+/// its own number (no exact repeats, every copy a near repeat to diff). Target: 1 MB under 100 ms.
+fn repeats_stage(text: &str) {
+    let reworded: String = text
+        .split("\n\n")
+        .enumerate()
+        .map(|(i, p)| match p.split_once(' ') {
+            Some((head, rest)) => format!("{head} {i} {rest}"),
+            None => p.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    for (name, t) in [("bench text", text), ("every copy reworded", reworded.as_str())] {
+        let paragraphs = analysis::paragraphs::paragraphs(t);
+        let mut sentences = Vec::new();
+        for (i, p) in paragraphs.iter().enumerate() {
+            for span in analysis::sentences::split(t, p.span) {
+                sentences.push(analysis::Sentence { span, paragraph: i });
+            }
+        }
+        let mut found = (0, 0);
+        let mbs = throughput(t, 1.0, |t| {
+            let junk = analysis::boilerplate::detect(t, &paragraphs, &sentences);
+            let dups = analysis::duplicates::find(t, &paragraphs, &sentences, &junk);
+            found = (junk.len(), dups.len());
+            junk.len() + dups.len()
+        });
+        println!(
+            "boilerplate+repeats ({name}): {:.1} MB in {:.1} ms, {} junk lines, {} repeats",
+            t.len() as f64 / 1e6,
+            t.len() as f64 / 1e6 / mbs * 1e3,
+            found.0,
+            found.1
+        );
+    }
 }

@@ -11,8 +11,9 @@ use lede::analysis::{analyze, Options};
 pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
     match args.first().map(String::as_str) {
         Some("sbd") => sbd(&args[1..]),
-        Some(other) => Err(CliError::Usage(format!("unknown evaluation `{other}` (known: sbd)"))),
-        None => Err(CliError::Usage("`lede eval` needs an evaluation name (sbd) and a FILE.jsonl".into())),
+        Some("ner") => ner(&args[1..]),
+        Some(other) => Err(CliError::Usage(format!("unknown evaluation `{other}` (known: sbd, ner)"))),
+        None => Err(CliError::Usage("`lede eval` needs an evaluation name (sbd, ner) and a FILE.jsonl".into())),
     }
 }
 
@@ -120,4 +121,119 @@ fn sbd(args: &[String]) -> Result<ExitCode, CliError> {
         }
     }
     Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// `lede eval ner FILE.jsonl [--labels PER,LOC,ORG] [--min-f1 X] [--show-errors]`: exact-span
+/// precision, recall and F1 of entities, overall (micro) and per label. Records carry `raw_text`
+/// and `raw_entities` (or `text` and `entities`), offsets in Unicode code points. Only the labels
+/// given (by default those found in the gold data) are scored, on both sides.
+fn ner(args: &[String]) -> Result<ExitCode, CliError> {
+    use std::collections::BTreeMap;
+    let mut labels: Option<Vec<String>> = None;
+    let mut rest = Vec::new();
+    let mut it = args.iter();
+    while let Some(x) = it.next() {
+        if x == "--labels" {
+            let v = it.next().ok_or_else(|| CliError::Usage("--labels needs a list, e.g. --labels PER,LOC,ORG".into()))?;
+            labels = Some(v.split(',').map(|l| l.trim().to_uppercase()).filter(|l| !l.is_empty()).collect());
+        } else {
+            rest.push(x.clone());
+        }
+    }
+    let a = parse(&rest)?;
+    let reader = crate::open(&a.file)?;
+    // (record, start, end, label) in code points.
+    let mut gold: BTreeSet<(usize, usize, usize, String)> = BTreeSet::new();
+    let mut pred: BTreeSet<(usize, usize, usize, String)> = BTreeSet::new();
+    let mut texts = Vec::new();
+    let options = Options { duplicates: false, boilerplate: false, entities: true };
+    for (i, line) in reader.lines().enumerate() {
+        let line = line.map_err(|source| CliError::Read { path: a.file.clone(), source })?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(&line).map_err(|e| CliError::BadJson {
+            path: a.file.clone(),
+            line: i + 1,
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+        let (text, ents) = match v["raw_text"].as_str() {
+            Some(t) => (t, &v["raw_entities"]),
+            None => (v["text"].as_str().ok_or(CliError::MissingText { path: a.file.clone(), line: i + 1 })?, &v["entities"]),
+        };
+        let r = texts.len();
+        for e in ents.as_array().map(Vec::as_slice).unwrap_or(&[]) {
+            if let (Some(s), Some(en), Some(l)) = (e["start"].as_u64(), e["end"].as_u64(), e["label"].as_str()) {
+                gold.insert((r, s as usize, en as usize, l.to_string()));
+            }
+        }
+        let report = analyze(text, &options);
+        let mut cp = vec![0usize; text.len() + 1];
+        let mut n = 0;
+        for (b, c) in text.char_indices() {
+            cp[b] = n;
+            n += 1;
+            let _ = c;
+        }
+        cp[text.len()] = n;
+        for e in &report.entities {
+            pred.insert((r, cp[e.span.start], cp[e.span.end], e.label.as_str().to_string()));
+        }
+        texts.push((v["id"].clone(), text.to_string()));
+    }
+    let labels: Vec<String> = labels.unwrap_or_else(|| {
+        let set: BTreeSet<String> = gold.iter().map(|g| g.3.clone()).collect();
+        set.into_iter().collect()
+    });
+    gold.retain(|g| labels.contains(&g.3));
+    pred.retain(|p| labels.contains(&p.3));
+    let mut per: BTreeMap<&str, (usize, usize, usize)> = labels.iter().map(|l| (l.as_str(), (0, 0, 0))).collect();
+    for p in &pred {
+        let e = per.entry(p.3.as_str()).or_default();
+        if gold.contains(p) { e.0 += 1 } else { e.1 += 1 }
+    }
+    for g in gold.difference(&pred) {
+        per.entry(g.3.as_str()).or_default().2 += 1;
+    }
+    if a.show_errors {
+        let mut by_record: BTreeMap<usize, (Vec<String>, Vec<String>)> = BTreeMap::new();
+        let span_text = |r: usize, s: usize, e: usize| texts[r].1.chars().skip(s).take(e - s).collect::<String>();
+        for p in pred.difference(&gold) {
+            by_record.entry(p.0).or_default().1.push(format!("{} {:?}", p.3, span_text(p.0, p.1, p.2)));
+        }
+        for g in gold.difference(&pred) {
+            by_record.entry(g.0).or_default().0.push(format!("{} {:?}", g.3, span_text(g.0, g.1, g.2)));
+        }
+        for (r, (missed, wrong)) in by_record {
+            println!("--- {} --- {}\n  missed: {:?}\n  wrong:  {:?}", texts[r].0, texts[r].1, missed, wrong);
+        }
+    }
+    let prf = |(tp, fp, fn_): (usize, usize, usize)| {
+        let p = if tp + fp == 0 { 0.0 } else { tp as f64 / (tp + fp) as f64 };
+        let r = if tp + fn_ == 0 { 0.0 } else { tp as f64 / (tp + fn_) as f64 };
+        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        (p, r, f)
+    };
+    let all = per.values().fold((0, 0, 0), |acc, x| (acc.0 + x.0, acc.1 + x.1, acc.2 + x.2));
+    let (p, r, f1) = prf(all);
+    println!(
+        "ner {}: records {}, labels {}, gold {}, predicted {}, exact-span precision {p:.3} recall {r:.3} F1 {f1:.3}",
+        a.file,
+        texts.len(),
+        labels.join(","),
+        all.0 + all.2,
+        all.0 + all.1
+    );
+    for (l, x) in &per {
+        let (p, r, f) = prf(*x);
+        println!("  {l:<9} gold {:>5} predicted {:>5}  precision {p:.3} recall {r:.3} F1 {f:.3}", x.0 + x.2, x.0 + x.1);
+    }
+    if let Some(min) = a.min_f1 {
+        if f1 < min {
+            println!("FAIL: entity F1 {f1:.3} is below the threshold {min}");
+            return Ok(ExitCode::from(1));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

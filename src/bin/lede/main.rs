@@ -4,6 +4,7 @@
 mod bench;
 mod errors;
 mod eval;
+mod train;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -20,6 +21,8 @@ USAGE:
     lede analyze [--pretty|--compact] FILE     Print one Report as JSON for the text in FILE
     lede analyze --jsonl FILE                  Analyze a JSON Lines batch, one Report per line
     lede eval sbd FILE.jsonl                   Score the sentence splitter on gold data
+    lede eval ner FILE.jsonl                   Score the entity tagger (exact-span P/R/F1 per label)
+    lede train ner DATA.jsonl...               Train the entity tagger (scripts/model.sh runs it)
     lede bench                                 Print the throughput of each analysis (MB/s)
     lede --help                                This text
 
@@ -79,6 +82,7 @@ fn run(args: &[String]) -> Result<ExitCode, CliError> {
         "analyze" => analyze_cmd(&args[1..]),
         "eval" => eval::run(&args[1..]),
         "bench" => bench::run(&args[1..]),
+        "train" => train::run(&args[1..]),
         other => Err(CliError::Usage(format!("unknown command `{other}`"))),
     }
 }

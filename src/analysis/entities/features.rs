@@ -1,0 +1,243 @@
+//! Features of the name tagger, shared by tagging and by `lede train ner` so that both see exactly
+//! the same thing: hashed word forms, shapes, affixes, context words and gazetteer matches. Each
+//! feature is a 64-bit hash; the model maps it to a row of per-tag weights.
+
+use super::gazetteer::Gazetteer;
+use super::tokenize::{Token, TokenKind};
+
+/// Tags of the name tagger: `O`, then `B-`/`I-` for each name label.
+pub const TAGS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
+pub const NTAGS: usize = TAGS.len();
+
+/// May `tag` follow `prev`? An `I-X` only continues a `B-X` or an `I-X`.
+pub fn allowed(prev: usize, tag: usize) -> bool {
+    tag == 0 || tag % 2 == 1 || prev == tag || prev + 1 == tag
+}
+
+/// A strong 64-bit mixer (splitmix64's finalizer).
+pub fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for &b in bytes {
+        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Lower-case `word` into `buf` with digits folded to `0`.
+pub fn normalize(word: &str, buf: &mut String) {
+    buf.clear();
+    for c in word.chars() {
+        if c.is_ascii() {
+            let c = c.to_ascii_lowercase();
+            buf.push(if c.is_ascii_digit() { '0' } else { c });
+        } else if c == '\u{2019}' {
+            buf.push('\'');
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Hash of a word's normalized form (what the gazetteer and the word features use).
+pub fn word_hash(word: &str, buf: &mut String) -> u64 {
+    normalize(word, buf);
+    fnv(buf.as_bytes())
+}
+
+/// The shape of a word: `X` upper, `x` lower, `d` digit, other characters kept, runs cut to two,
+/// at most eight symbols ("Putin" -> "Xxx", "U.S." -> "X.X.", "1,000" -> "d,ddd" cut to "d,dd").
+fn shape_hash(word: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let (mut last, mut run, mut n) = ('\0', 0, 0);
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if s == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+            last = s;
+        }
+        n += 1;
+        if n > 8 {
+            break;
+        }
+        h = (h ^ s as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Per-token facts computed once per sentence.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokInfo {
+    pub lower: u64,
+    pub shape: u64,
+    pub affix: [u64; 5],
+    /// Bit 0 capitalized, 1 all capitals, 2 first of the sentence, 3 has a digit, 4 is a word,
+    /// 5 after an opening quote, 6 length over 3.
+    pub flags: u32,
+    /// Gazetteer marks (see `Gazetteer::marks`).
+    pub gaz: u16,
+}
+
+/// Token facts for one sentence.
+pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, buf: &mut String, out: &mut Vec<TokInfo>) {
+    out.clear();
+    let mut lower = Vec::with_capacity(tokens.len());
+    let mut words = Vec::with_capacity(tokens.len());
+    let mut only_punct_before = true;
+    for (i, t) in tokens.iter().enumerate() {
+        let w = t.span.slice(text);
+        normalize(w, buf);
+        let l = fnv(buf.as_bytes());
+        let chars: Vec<char> = buf.chars().collect();
+        let n = chars.len();
+        let mut affix = [0u64; 5];
+        let piece = |a: usize, b: usize, tag: u64| -> u64 {
+            let mut h = fnv(&[tag as u8]);
+            for &c in &chars[a..b] {
+                h = (h ^ c as u64).wrapping_mul(0x0100_0000_01b3);
+            }
+            h
+        };
+        if n > 2 {
+            affix[0] = piece(n - 2, n, 1);
+            affix[1] = piece(n - 3, n, 2);
+            affix[2] = piece(0, 2, 3);
+            affix[3] = piece(0, 3.min(n), 4);
+        }
+        if n > 4 {
+            affix[4] = piece(n - 4, n, 5);
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        let mut flags = 0u32;
+        if first.is_uppercase() {
+            flags |= 1;
+        }
+        if w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(|c| c.is_lowercase()) {
+            flags |= 2;
+        }
+        let first_of_sentence = only_punct_before
+            || matches!(tokens[i - 1].span.slice(text), ":" | "\"" | "\u{201C}" | "-" | "(");
+        if first_of_sentence {
+            flags |= 4;
+        }
+        only_punct_before &= t.kind == TokenKind::Punct;
+        if w.bytes().any(|b| b.is_ascii_digit()) {
+            flags |= 8;
+        }
+        if t.kind == TokenKind::Word {
+            flags |= 16;
+        }
+        if n > 3 {
+            flags |= 64;
+        }
+        let sh = match t.kind {
+            TokenKind::Url => 11,
+            TokenKind::Email => 12,
+            _ => shape_hash(w),
+        };
+        lower.push(l);
+        words.push(t.kind == TokenKind::Word);
+        out.push(TokInfo { lower: l, shape: sh, affix, flags, gaz: 0 });
+    }
+    let mut marks = Vec::new();
+    gaz.marks(&lower, &words, &mut marks);
+    for (o, m) in out.iter_mut().zip(marks) {
+        o.gaz = m;
+    }
+}
+
+#[inline]
+fn f(template: u64, value: u64) -> u64 {
+    mix(value ^ template.wrapping_mul(0x2545_f491_4f6c_dd1d))
+}
+
+const PAD_BEFORE: TokInfo = TokInfo { lower: 1, shape: 1, affix: [1; 5], flags: 1 << 10, gaz: 0 };
+const PAD_AFTER: TokInfo = TokInfo { lower: 2, shape: 2, affix: [2; 5], flags: 1 << 11, gaz: 0 };
+
+/// The features of token `i` that do not depend on earlier tags, appended to `out`.
+pub fn static_features(infos: &[TokInfo], i: usize, out: &mut Vec<u64>) {
+    let at = |k: isize| -> TokInfo {
+        let j = i as isize + k;
+        if j < 0 {
+            PAD_BEFORE
+        } else if j as usize >= infos.len() {
+            PAD_AFTER
+        } else {
+            infos[j as usize]
+        }
+    };
+    let (p2, p1, c, n1, n2) = (at(-2), at(-1), at(0), at(1), at(2));
+    out.push(f(1, 0));
+    out.push(f(2, c.lower));
+    out.push(f(3, p1.lower));
+    out.push(f(4, n1.lower));
+    out.push(f(5, p2.lower));
+    out.push(f(6, n2.lower));
+    out.push(f(7, c.shape));
+    out.push(f(8, p1.shape));
+    out.push(f(9, n1.shape));
+    for (k, &a) in c.affix.iter().enumerate() {
+        if a != 0 {
+            out.push(f(10 + k as u64, a));
+        }
+    }
+    out.push(f(15, mix(p1.lower) ^ c.lower));
+    out.push(f(16, mix(c.lower) ^ n1.lower));
+    out.push(f(17, mix(p1.shape) ^ c.shape));
+    out.push(f(18, mix(c.shape) ^ n1.shape));
+    out.push(f(19, mix(mix(p1.shape) ^ c.shape) ^ n1.shape));
+    out.push(f(20, c.flags as u64));
+    out.push(f(21, (c.flags as u64) << 8 | (p1.flags as u64 & 0x7)));
+    out.push(f(22, mix(c.lower) ^ (c.flags as u64 & 5)));
+    out.push(f(23, mix(c.shape) ^ p1.lower));
+    out.push(f(24, mix(c.shape) ^ n1.lower));
+    for b in 0..16 {
+        let cap = (c.flags & 1) as u64;
+        if c.gaz & (1 << b) != 0 {
+            out.push(f(30, b));
+            out.push(f(31, b << 1 | cap));
+            out.push(f(32, mix(b) ^ c.shape));
+        }
+        if p1.gaz & (1 << b) != 0 {
+            out.push(f(33, b << 1 | cap));
+        }
+        if n1.gaz & (1 << b) != 0 {
+            out.push(f(34, b << 1 | cap));
+        }
+    }
+    if c.gaz == 0 && c.flags & 1 != 0 {
+        out.push(f(35, (c.flags & 4) as u64));
+    }
+}
+
+/// The features of token `i` that depend on the two previous tags, appended to `out`.
+pub fn dynamic_features(infos: &[TokInfo], i: usize, prev: usize, prev2: usize, out: &mut Vec<u64>) {
+    let c = infos[i];
+    let p = prev as u64;
+    out.push(f(40, p));
+    out.push(f(41, p << 8 | prev2 as u64));
+    out.push(f(42, mix(c.lower) ^ p));
+    out.push(f(43, mix(c.shape) ^ p));
+    out.push(f(44, mix(c.gaz as u64) ^ p));
+}

@@ -1,0 +1,101 @@
+//! The name tagger's model: a hashed table of per-tag weights (an averaged perceptron trained by
+//! `lede train ner`, quantized to one byte per weight) and its greedy left-to-right decoder with
+//! BIO constraints. The shipped weights are src/data/ner_weights.bin (see its header banner).
+
+use std::sync::OnceLock;
+
+use super::features::{allowed, dynamic_features, static_features, TokInfo, NTAGS};
+
+/// First bytes of a weights file; the banner line follows and ends with `\n`.
+pub const MAGIC: &[u8] = b"LEDE-NER1\n";
+
+static WEIGHTS: &[u8] = include_bytes!("../../data/ner_weights.bin");
+
+/// A hashed weight table: row `bucket(feature)` holds one weight per tag.
+pub struct Model {
+    bits: u32,
+    weights: Vec<i8>,
+}
+
+impl Model {
+    /// A model that tags nothing (used when the weights file is missing or damaged).
+    pub fn empty() -> Model {
+        Model { bits: 1, weights: vec![0; 2 * NTAGS] }
+    }
+
+    /// Build from raw weights (`2^bits` rows of `NTAGS`).
+    pub fn from_weights(bits: u32, weights: Vec<i8>) -> Model {
+        if bits == 0 || bits > 30 || weights.len() != (1usize << bits) * NTAGS {
+            return Model::empty();
+        }
+        Model { bits, weights }
+    }
+
+    /// Parse a weights file: `MAGIC`, a banner line, one byte `bits`, one byte `NTAGS`, then
+    /// the table. Anything else yields the empty model.
+    pub fn parse(data: &[u8]) -> Model {
+        let Some(rest) = data.strip_prefix(MAGIC) else { return Model::empty() };
+        let Some(nl) = rest.iter().position(|&b| b == b'\n') else { return Model::empty() };
+        let rest = &rest[nl + 1..];
+        if rest.len() < 2 || rest[1] as usize != NTAGS {
+            return Model::empty();
+        }
+        let bits = rest[0] as u32;
+        let table: Vec<i8> = rest[2..].iter().map(|&b| b as i8).collect();
+        Model::from_weights(bits, table)
+    }
+
+    /// The shipped model, parsed once.
+    pub fn builtin() -> &'static Model {
+        static M: OnceLock<Model> = OnceLock::new();
+        M.get_or_init(|| Model::parse(WEIGHTS))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bits <= 1
+    }
+
+    #[inline]
+    fn add(&self, feature: u64, scores: &mut [i32; NTAGS]) {
+        let row = (feature >> (64 - self.bits)) as usize * NTAGS;
+        let w = &self.weights[row..row + NTAGS];
+        for (s, &x) in scores.iter_mut().zip(w) {
+            *s += x as i32;
+        }
+    }
+
+    /// Tag one sentence greedily; returns one tag index per token.
+    pub fn tag(&self, infos: &[TokInfo], feats: &mut Vec<u64>, out: &mut Vec<usize>) {
+        out.clear();
+        let (mut prev, mut prev2) = (0usize, 0usize);
+        for i in 0..infos.len() {
+            feats.clear();
+            static_features(infos, i, feats);
+            dynamic_features(infos, i, prev, prev2, feats);
+            let mut scores = [0i32; NTAGS];
+            for &h in feats.iter() {
+                self.add(h, &mut scores);
+            }
+            let tag = best(&scores, prev);
+            out.push(tag);
+            prev2 = prev;
+            prev = tag;
+        }
+    }
+}
+
+/// The best tag allowed after `prev` (ties go to the lower index, `O` first).
+pub fn best(scores: &[i32; NTAGS], prev: usize) -> usize {
+    let mut best = 0;
+    for t in 1..NTAGS {
+        if allowed(prev, t) && scores[t] > scores[best] {
+            best = t;
+        }
+    }
+    best
+}
+
+/// Bucket of a feature in a table of `2^bits` rows (what training uses too).
+pub fn bucket(feature: u64, bits: u32) -> usize {
+    (feature >> (64 - bits)) as usize
+}

@@ -1,0 +1,338 @@
+//! Rules for the entities that follow patterns rather than names: DATE, TIME, MONEY, PERCENT,
+//! QUANTITY, CARDINAL, ORDINAL, EMAIL and URL ("October 22-24", "7:15 a.m. ET", "$2.5 billion",
+//! "14.5%", "52 ft.", "three dozen"). They work on the tagger's tokens of one sentence and return
+//! token ranges; the names tagger's spans take precedence where the two overlap.
+
+use super::tokenize::{Token, TokenKind};
+use crate::analysis::report::EntityLabel;
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "jan.", "feb", "feb.", "mar.", "apr", "apr.", "jun.", "jul.", "aug", "aug.", "sep", "sep.",
+    "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec.",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon.", "tue.", "tues.", "wed.",
+    "thu.", "thur.", "thurs.", "fri.", "sat.", "sun.",
+];
+const UNITS: &[&str] = &[
+    "ft", "ft.", "feet", "foot", "inch", "inches", "in.", "mile", "miles", "mi", "km", "kilometer", "kilometers",
+    "kilometre", "kilometres", "meter", "meters", "metre", "metres", "cm", "mm", "yard", "yards", "kg", "kilogram",
+    "kilograms", "g", "gram", "grams", "lb", "lb.", "lbs", "lbs.", "pound", "pounds", "ounce", "ounces", "oz", "oz.",
+    "ton", "tons", "tonne", "tonnes", "acre", "acres", "hectare", "hectares", "degree", "degrees", "mph", "liter",
+    "liters", "litre", "litres", "gallon", "gallons", "barrel", "barrels", "kwh", "mw", "gw", "km/h", "sq", "square",
+    "cubic", "calories", "mg", "ml", "knots", "°c", "°f",
+];
+const CURRENCY_WORDS: &[&str] = &[
+    "dollar", "dollars", "euro", "euros", "yen", "yuan", "renminbi", "rupee", "rupees", "cent", "cents", "peso",
+    "pesos", "franc", "francs", "ruble", "rubles", "rouble", "roubles", "won", "rand", "shekels", "dinars", "riyals",
+    "lira", "pence", "bitcoin", "usd", "eur", "gbp", "jpy", "cny", "chf", "sterling",
+];
+const CURRENCY_SYMBOLS: &[&str] = &["$", "€", "£", "¥", "₹", "₽", "₩", "₪", "₺", "US$", "C$", "A$", "HK$", "NZ$", "R$"];
+const SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion", "bn", "mn", "m", "k", "dozen", "hundreds", "thousands", "millions", "billions"];
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+    "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "trillion", "dozen",
+    "dozens", "hundreds", "thousands", "millions", "billions", "zero",
+];
+const ORDINAL_WORDS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "twentieth", "thirtieth", "fortieth", "fiftieth", "hundredth", "thousandth", "millionth",
+];
+const ZONES: &[&str] = &["et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest"];
+const YEAR_CUES: &[&str] = &["in", "since", "by", "until", "from", "of", "before", "after", "during", "year", "early", "late", "mid", "through", "till", "around", "circa", "spring", "summer", "fall", "autumn", "winter"];
+const RELATIVE: &[&str] = &["today", "yesterday", "tomorrow"];
+const PERIODS: &[&str] = &["week", "month", "year", "weekend", "decade", "century", "quarter", "spring", "summer", "fall", "autumn", "winter"];
+const PERIODS_PLURAL: &[&str] = &["days", "weeks", "months", "years", "decades", "centuries", "day", "week", "month", "year", "decade"];
+
+fn is_in(list: &[&str], w: &str) -> bool {
+    w.len() <= 12 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+}
+
+impl Ctx<'_> {
+    fn w(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| t.span.slice(self.text)).unwrap_or("")
+    }
+    fn kind(&self, i: usize) -> Option<TokenKind> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+    fn is_digits(&self, i: usize) -> bool {
+        self.kind(i) == Some(TokenKind::Number)
+    }
+    fn plain_int(&self, i: usize) -> Option<u32> {
+        let w = self.w(i);
+        if self.is_digits(i) && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()) {
+            w.parse().ok()
+        } else {
+            None
+        }
+    }
+    fn day(&self, i: usize) -> bool {
+        let w = self.w(i);
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w[digits.len()..];
+        (self.is_digits(i) || (!suffix.is_empty() && is_in(&["st", "nd", "rd", "th"], suffix)))
+            && digits.len() <= 2
+            && digits.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
+    }
+    fn year(&self, i: usize) -> bool {
+        self.plain_int(i).is_some_and(|y| (1000..=2199).contains(&y) && self.w(i).len() == 4)
+    }
+    fn month(&self, i: usize) -> bool {
+        let w = self.w(i);
+        is_in(MONTHS, w) && w.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+    fn dash(&self, i: usize) -> bool {
+        matches!(self.w(i), "-" | "\u{2013}" | "\u{2014}" | "to" | "through")
+    }
+    /// A number: digits ("2.5", "1,000"), number words ("three", "twenty-five", "three dozen"),
+    /// optionally with a scale ("2.5 billion"). Returns the end token.
+    fn number(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        if self.is_digits(i) {
+            j = i + 1;
+        } else {
+            while j < self.toks.len() && self.kind(j) == Some(TokenKind::Word) {
+                let w = self.w(j);
+                let ok = w.split('-').all(|p| is_in(NUMBER_WORDS, p));
+                if !ok || (j > i && w.eq_ignore_ascii_case("one")) {
+                    break;
+                }
+                j += 1;
+                if self.w(j).eq_ignore_ascii_case("and") && self.w(j + 1).split('-').all(|p| is_in(NUMBER_WORDS, p)) && !self.w(j + 1).is_empty() {
+                    j += 1;
+                }
+            }
+            if j == i {
+                return None;
+            }
+        }
+        while j < self.toks.len() && is_in(SCALES, self.w(j)) && !(j == i) {
+            // "m" and "k" only right after digits ("$5m").
+            let w = self.w(j);
+            if (w == "m" || w == "k" || w == "M" || w == "K") && !(self.is_digits(j - 1)) {
+                break;
+            }
+            j += 1;
+        }
+        Some(j)
+    }
+}
+
+/// Pattern entities of one sentence as `(first token, end token, label)`, in order, disjoint.
+pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, EntityLabel)> {
+    let c = Ctx { text, toks };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some((end, label)) = match_at(&c, i) {
+            let end = end.max(i + 1).min(toks.len());
+            out.push((i, end, label));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn match_at(c: &Ctx, i: usize) -> Option<(usize, EntityLabel)> {
+    let w = c.w(i);
+    match c.kind(i)? {
+        TokenKind::Url => return Some((i + 1, EntityLabel::Url)),
+        TokenKind::Email => return Some((i + 1, EntityLabel::Email)),
+        TokenKind::Punct if w != "$" && !is_in(CURRENCY_SYMBOLS, w) => return None,
+        _ => {}
+    }
+    if let Some(end) = date(c, i) {
+        return Some((end, EntityLabel::Date));
+    }
+    if let Some(end) = time(c, i) {
+        return Some((end, EntityLabel::Time));
+    }
+    // Money: a currency sign and a number, or a number and a currency word.
+    if is_in(CURRENCY_SYMBOLS, w) || (w.len() <= 4 && w.ends_with('$') && c.is_digits(i + 1)) {
+        if let Some(end) = c.number(i + 1) {
+            return Some((end, EntityLabel::Money));
+        }
+        return None;
+    }
+    let lower_suffix = w.trim_start_matches(|ch: char| ch.is_ascii_digit());
+    if is_in(ORDINAL_WORDS, w) || (lower_suffix.len() == 2 && lower_suffix.len() < w.len() && is_in(&["st", "nd", "rd", "th"], lower_suffix)) {
+        return Some((i + 1, EntityLabel::Ordinal));
+    }
+    let end = c.number(i)?;
+    let next = c.w(end);
+    if next == "%" || is_in(&["percent", "pct"], next) {
+        return Some((end + 1, EntityLabel::Percent));
+    }
+    if next.eq_ignore_ascii_case("per") && c.w(end + 1).eq_ignore_ascii_case("cent") {
+        return Some((end + 2, EntityLabel::Percent));
+    }
+    if is_in(CURRENCY_WORDS, next) {
+        return Some((end + 1, EntityLabel::Money));
+    }
+    if is_in(UNITS, next) && (c.is_digits(i) || end > i) {
+        let mut e = end + 1;
+        if is_in(&["square", "sq", "cubic"], next) && is_in(UNITS, c.w(e)) {
+            e += 1;
+        }
+        return Some((e, EntityLabel::Quantity));
+    }
+    if is_in(PERIODS_PLURAL, next) && c.w(end + 1).eq_ignore_ascii_case("ago") {
+        return Some((end + 2, EntityLabel::Date));
+    }
+    // A bare number word that is really a pronoun ("one of them") is still a cardinal in the
+    // usual annotation; a lone digit string is too.
+    if c.kind(i) == Some(TokenKind::Number) || end > i {
+        return Some((end, EntityLabel::Cardinal));
+    }
+    None
+}
+
+fn date(c: &Ctx, i: usize) -> Option<usize> {
+    let w = c.w(i);
+    // ISO dates and numeric dates: 2022-02-24, 10/22/2024.
+    if w.len() >= 8 && w.len() <= 10 && w.as_bytes()[0].is_ascii_digit() {
+        let parts: Vec<&str> = w.split(['-', '/']).collect();
+        if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+            return Some(i + 1);
+        }
+    }
+    if c.month(i) {
+        let ambiguous = is_in(&["may", "march"], w) || !w.chars().skip(1).all(|ch| ch.is_lowercase() || ch == '.');
+        let mut j = i + 1;
+        let w1 = c.w(j);
+        let day_range = w1.split_once('-').is_some_and(|(a, b)| {
+            let d = |x: &str| x.len() <= 2 && x.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d));
+            d(a) && d(b)
+        });
+        if c.day(j) || day_range {
+            j += 1;
+            if c.dash(j) && c.day(j + 1) {
+                j += 2;
+            }
+            if c.w(j) == "," && c.year(j + 1) {
+                j += 2;
+            } else if c.year(j) {
+                j += 1;
+            }
+            return Some(j);
+        }
+        if c.year(j) {
+            return Some(j + 1);
+        }
+        let before = if i > 0 { c.w(i - 1) } else { "" };
+        if !ambiguous || is_in(&["in", "since", "until", "last", "next", "early", "late", "mid", "this", "of"], before) {
+            return Some(j);
+        }
+        return None;
+    }
+    let of = usize::from(c.w(i + 1) == "of");
+    if c.day(i) && c.month(i + 1 + of) {
+        let mut j = i + 2 + of;
+        if c.year(j) {
+            j += 1;
+        }
+        return Some(j);
+    }
+    if is_in(WEEKDAYS, w) && w.chars().next().is_some_and(|ch| ch.is_uppercase()) {
+        return Some(i + 1);
+    }
+    if is_in(RELATIVE, w) {
+        return Some(i + 1);
+    }
+    if is_in(&["last", "next", "this", "past"], w) && is_in(PERIODS, c.w(i + 1)) {
+        return Some(i + 2);
+    }
+    // Decades: 1990s, the '90s.
+    if w.len() == 5 && w.ends_with('s') && w[..4].bytes().all(|b| b.is_ascii_digit()) {
+        return Some(i + 1);
+    }
+    if c.year(i) {
+        let before = if i > 0 { c.w(i - 1) } else { "" };
+        let after = c.w(i + 1);
+        let cue = is_in(YEAR_CUES, before) || c.month(i.wrapping_sub(1)) || after == "'s";
+        if cue && !is_in(UNITS, after) && !is_in(CURRENCY_WORDS, after) && after != "%" {
+            let mut j = i + 1;
+            if c.dash(j) && c.year(j + 1) {
+                j += 2;
+            }
+            return Some(j);
+        }
+    }
+    None
+}
+
+fn time(c: &Ctx, i: usize) -> Option<usize> {
+    let w = c.w(i);
+    let clock = c.is_digits(i)
+        && w.len() <= 5
+        && w.split_once(':').is_some_and(|(h, m)| h.len() <= 2 && m.len() == 2 && h.parse::<u32>().is_ok_and(|h| h < 24));
+    let hour = c.plain_int(i).is_some_and(|h| (1..=12).contains(&h));
+    let ampm = |j: usize| is_in(&["a.m.", "p.m.", "am", "pm", "a.m", "p.m"], c.w(j));
+    let mut j;
+    if clock {
+        j = i + 1;
+        if ampm(j) {
+            j += 1;
+        }
+    } else if hour && ampm(i + 1) {
+        j = i + 2;
+    } else if is_in(&["noon", "midnight", "tonight"], w) {
+        return Some(i + 1);
+    } else {
+        return None;
+    }
+    if is_in(ZONES, c.w(j)) && c.w(j).chars().all(|ch| ch.is_uppercase()) {
+        j += 1;
+    }
+    Some(j)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::entities::tokenize::tokenize;
+    use crate::analysis::report::Span;
+
+    fn check(input: &str, expected: &[(&str, &str)]) {
+        let toks = tokenize(input, Span::new(0, input.len()));
+        let got: Vec<(&str, &str)> = find(input, &toks)
+            .into_iter()
+            .map(|(s, e, l)| (&input[toks[s].span.start..toks[e - 1].span.end], l.as_str()))
+            .collect();
+        assert_eq!(got, expected, "entities of {input:?}");
+    }
+
+    #[test]
+    fn patterns() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("", &[]),
+            ("The summit runs October 22-24 in Kazan.", &[("October 22-24", "DATE")]),
+            ("It began in February 2022.", &[("February 2022", "DATE")]),
+            ("on Oct. 7, 2023 at 7:15 a.m. ET", &[("Oct. 7, 2023", "DATE"), ("7:15 a.m. ET", "TIME")]),
+            ("a $2.5 billion deal", &[("$2.5 billion", "MONEY")]),
+            ("up 14.5% or 3 per cent", &[("14.5%", "PERCENT"), ("3 per cent", "PERCENT")]),
+            ("a 52 ft. boat", &[("52 ft.", "QUANTITY")]),
+            ("three dozen eggs", &[("three dozen", "CARDINAL")]),
+            ("the third time, 1,000 people", &[("third", "ORDINAL"), ("1,000", "CARDINAL")]),
+            ("She may go; in May we did.", &[("May", "DATE")]),
+            ("since 1998 and on Monday", &[("1998", "DATE"), ("Monday", "DATE")]),
+            ("mail a@b.org or https://x.org/y", &[("a@b.org", "EMAIL"), ("https://x.org/y", "URL")]),
+            ("two years ago, 50 euros", &[("two years ago", "DATE"), ("50 euros", "MONEY")]),
+            ("at 5 pm", &[("5 pm", "TIME")]),
+            ("the 22nd of May", &[("22nd of May", "DATE")]),
+        ];
+        for (input, expected) in cases {
+            check(input, expected);
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! The entity tagger's tokenizer: splits a sentence into words, numbers, URLs, e-mail addresses
+//! and single punctuation marks, with byte spans. Unlike `analysis::tokens` (UAX #29 words for the
+//! statistics) it keeps punctuation, splits the possessive `'s` off a name ("Putin's"), keeps
+//! "U.S.", "Inc." and "AT&T" whole, and never splits a URL. White space is the only thing skipped.
+
+use crate::analysis::report::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with digits or inner `.-'&` ("O'Brien", "Al-Zaman", "U.S.").
+    Word,
+    /// Digits, possibly with inner `.,:` ("1,000", "3.5", "7:15").
+    Number,
+    Url,
+    Email,
+    /// One character that is neither a letter, a digit nor white space.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+/// Abbreviations that keep their final period ("Mr.", "Inc."), lower case.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "jr", "sr", "st", "inc", "corp", "co", "ltd", "gov", "sen", "rep", "gen", "col", "lt",
+    "sgt", "capt", "prof", "rev", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "no", "vs", "etc", "cmdr", "adm", "maj", "pres", "supt", "bros", "dept", "univ", "assn", "ave",
+    "blvd", "rd", "approx", "est", "mph", "oz", "lb", "lbs", "in", "yr", "yrs", "hr", "hrs", "min", "sec",
+];
+
+/// Is `c` part of a word? Letters, digits and marks are; ASCII punctuation, general punctuation,
+/// arrows, symbols and emoji are not.
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if c.is_alphanumeric() {
+        return true;
+    }
+    let u = c as u32;
+    !(c.is_whitespace()
+        || (0x00A0..=0x00BF).contains(&u)
+        || u == 0x00D7
+        || u == 0x00F7
+        || (0x2000..=0x2BFF).contains(&u)
+        || (0x3000..=0x303F).contains(&u)
+        || (0xFE30..=0xFE6F).contains(&u)
+        || (0xFF00..=0xFF0F).contains(&u)
+        || (0xFF1A..=0xFF20).contains(&u)
+        || (0xFFF0..=0xFFFF).contains(&u)
+        || u >= 0x1F000
+        || c.is_control())
+}
+
+/// Tokens of `text[span]`, in order, with spans into `text`.
+pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+    let mut out = Vec::with_capacity(span.len() / 5 + 1);
+    tokenize_into(text, span, &mut out);
+    out
+}
+
+/// Like [`tokenize`], appending to `out`.
+pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
+    let bytes = text.as_bytes();
+    let end = span.end.min(text.len());
+    let mut i = span.start;
+    while i < end {
+        let c = char_at(text, i);
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        // The white-space-delimited chunk that starts here.
+        let mut chunk_end = i;
+        while chunk_end < end {
+            let d = char_at(text, chunk_end);
+            if d.is_whitespace() {
+                break;
+            }
+            chunk_end += d.len_utf8();
+        }
+        if let Some((s, e, kind)) = link_in(text, i, chunk_end) {
+            split_plain(text, bytes, i, s, out);
+            out.push(Token { span: Span::new(s, e), kind });
+            i = e;
+            continue;
+        }
+        split_plain(text, bytes, i, chunk_end, out);
+        i = chunk_end;
+    }
+}
+
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().unwrap_or(' ')
+}
+
+/// A URL or e-mail address inside the chunk `text[start..end]`: its span, trailing punctuation
+/// and leading brackets left out.
+fn link_in(text: &str, start: usize, end: usize) -> Option<(usize, usize, TokenKind)> {
+    let chunk = &text[start..end];
+    if !chunk.contains(['/', '@', '.']) {
+        return None;
+    }
+    let lead = chunk.find(|c: char| c.is_alphanumeric()).unwrap_or(chunk.len());
+    let body = &chunk[lead..];
+    let lower_prefix = |p: &str| body.len() >= p.len() && body.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    let kind = if lower_prefix("http://") || lower_prefix("https://") || lower_prefix("www.") {
+        TokenKind::Url
+    } else if let Some(at) = body.find('@') {
+        let (user, domain) = (&body[..at], &body[at + 1..]);
+        let ok_user = !user.is_empty() && user.chars().all(|c| c.is_alphanumeric() || "._%+-".contains(c));
+        let dot = domain.find('.');
+        let ok_domain = dot.is_some_and(|d| d > 0)
+            && domain.trim_end_matches(|c: char| !c.is_alphanumeric()).rsplit('.').next().is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_alphabetic()));
+        if ok_user && ok_domain {
+            TokenKind::Email
+        } else {
+            return None;
+        }
+    } else {
+        return None;
+    };
+    let mut e = body.len();
+    while e > 0 {
+        let c = body[..e].chars().next_back().unwrap_or(' ');
+        let strip = matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '\u{201D}' | '\u{2019}' | '>')
+            || (c == ')' && body[..e].matches('(').count() < body[..e].matches(')').count())
+            || (c == ']' && !body[..e].contains('['));
+        if !strip {
+            break;
+        }
+        e -= c.len_utf8();
+    }
+    if e == 0 {
+        return None;
+    }
+    Some((start + lead, start + lead + e, kind))
+}
+
+/// Split a chunk without white space into words, numbers and punctuation.
+fn split_plain(text: &str, bytes: &[u8], start: usize, end: usize, out: &mut Vec<Token>) {
+    let mut i = start;
+    while i < end {
+        let c = char_at(text, i);
+        let after = i + c.len_utf8();
+        if (c == '\'' || c == '\u{2019}')
+            && after < end
+            && matches!(bytes[after], b's' | b'S')
+            && (after + 1 >= end || !is_word_char(char_at(text, after + 1)))
+        {
+            // The possessive "'s", split off a name.
+            out.push(Token { span: Span::new(i, after + 1), kind: TokenKind::Word });
+            i = after + 1;
+            continue;
+        }
+        if !is_word_char(c) {
+            out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokenKind::Punct });
+            i += c.len_utf8();
+            continue;
+        }
+        let s = i;
+        let mut digits_only = true;
+        loop {
+            // Consume a run of word characters.
+            while i < end {
+                let d = char_at(text, i);
+                if !is_word_char(d) {
+                    break;
+                }
+                if !d.is_ascii_digit() {
+                    digits_only = false;
+                }
+                i += d.len_utf8();
+            }
+            if i >= end {
+                break;
+            }
+            // An inner connector followed by a word character continues the token.
+            let d = char_at(text, i);
+            let next = i + d.len_utf8();
+            if next >= end || !is_word_char(char_at(text, next)) {
+                break;
+            }
+            let joins = match d {
+                '-' | '&' | '.' | '\u{2011}' => true,
+                ',' | ':' => digits_only && char_at(text, next).is_ascii_digit() && char_at(text, i - 1).is_ascii_digit(),
+                '/' => digits_only && char_at(text, next).is_ascii_digit(),
+                '\'' | '\u{2019}' => {
+                    // "Putin's" splits; "O'Brien" and "don't" do not.
+                    let rest_end = {
+                        let mut k = next;
+                        while k < end && is_word_char(char_at(text, k)) {
+                            k += char_at(text, k).len_utf8();
+                        }
+                        k
+                    };
+                    !text[next..rest_end].eq_ignore_ascii_case("s")
+                }
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            if d != '.' && d != ',' && d != ':' && d != '/' {
+                digits_only = false;
+            }
+            i = next;
+        }
+        // A final period stays on initialisms ("U.S.") and known abbreviations ("Inc.").
+        if i < end && bytes[i] == b'.' {
+            let word = &text[s..i];
+            let initialism = word.len() >= 3 && word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
+            let single = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
+            let abbrev = word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+            let am_pm = word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m");
+            if initialism || single || abbrev || am_pm {
+                i += 1;
+            }
+        }
+        let kind = if digits_only { TokenKind::Number } else { TokenKind::Word };
+        out.push(Token { span: Span::new(s, i), kind });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: &[&str]) {
+        let got: Vec<&str> = tokenize(input, Span::new(0, input.len())).iter().map(|t| t.span.slice(input)).collect();
+        assert_eq!(got, expected, "tokens of {input:?}");
+    }
+
+    #[test]
+    fn tokens() {
+        let cases: &[(&str, &[&str])] = &[
+            ("", &[]),
+            ("President Vladimir Putin's plan.", &["President", "Vladimir", "Putin", "'s", "plan", "."]),
+            ("the U.S. and AT&T, Inc. said", &["the", "U.S.", "and", "AT&T", ",", "Inc.", "said"]),
+            ("O'Brien don't Al-Zaman", &["O'Brien", "don't", "Al-Zaman"]),
+            ("$2.5 billion, 1,000 at 7:15 a.m. ET", &["$", "2.5", "billion", ",", "1,000", "at", "7:15", "a.m.", "ET"]),
+            ("14.5% (see https://ex.com/a_b?x=1).", &["14.5", "%", "(", "see", "https://ex.com/a_b?x=1", ")", "."]),
+            ("Mail jane.doe@example.org, now!", &["Mail", "jane.doe@example.org", ",", "now", "!"]),
+            ("caf\u{e9} \u{5317}\u{4eac}\u{1F600}!", &["caf\u{e9}", "\u{5317}\u{4eac}", "\u{1F600}", "!"]),
+            ("end of sentence. Next", &["end", "of", "sentence", ".", "Next"]),
+            ("\u{0}\u{7}x--y", &["\u{0}", "\u{7}", "x", "-", "-", "y"]),
+        ];
+        for (input, expected) in cases {
+            check(input, expected);
+        }
+    }
+}
