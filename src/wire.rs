@@ -130,6 +130,46 @@ pub struct Entity {
 pub struct Readability {
     pub flesch_reading_ease: Option<f64>,
     pub flesch_kincaid_grade: Option<f64>,
+    pub gunning_fog: Option<f64>,
+    pub smog: Option<f64>,
+    pub coleman_liau: Option<f64>,
+    pub automated_readability_index: Option<f64>,
+    pub dale_chall: Option<f64>,
+    /// `[lowest, highest]` US grade of the Dale-Chall score; `highest` is null for "16 and above".
+    pub dale_chall_grade: Option<[Option<f64>; 2]>,
+    pub linsear_write: Option<f64>,
+    pub spache: Option<f64>,
+    pub lix: Option<f64>,
+    pub rix: Option<f64>,
+    pub consensus_grade: Option<f64>,
+}
+
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct WordCount {
+    pub word: String,
+    pub count: usize,
+}
+
+/// One sentence's difficulty; `start`/`end` are UTF-16 offsets into the text the stats are of
+/// (`cleanText` for the clean figures, the input for `raw`).
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct SentenceDifficulty {
+    pub start: usize,
+    pub end: usize,
+    pub words: usize,
+    pub grade: Option<f64>,
+    /// `normal`, `hard` or `veryHard`.
+    pub level: &'static str,
+}
+
+#[derive(Serialize, Debug)]
+#[serde(rename_all = "camelCase")]
+pub struct StatsWarning {
+    pub formula: &'static str,
+    pub code: &'static str,
+    pub message: String,
 }
 
 #[derive(Serialize, Debug)]
@@ -143,9 +183,21 @@ pub struct Counts {
     pub letters: usize,
     pub syllables: usize,
     pub unique_words: usize,
+    pub monosyllables: usize,
+    pub polysyllables: usize,
+    pub complex_words: usize,
+    pub long_words: usize,
+    pub difficult_words: usize,
     pub reading_time_seconds: f64,
     pub speaking_time_seconds: f64,
+    pub reading_wpm: f64,
+    pub speaking_wpm: f64,
     pub readability: Readability,
+    pub type_token_ratio: Option<f64>,
+    pub mtld: Option<f64>,
+    pub top_words: Vec<WordCount>,
+    pub sentence_difficulty: Vec<SentenceDifficulty>,
+    pub warnings: Vec<StatsWarning>,
 }
 
 #[derive(Serialize, Debug)]
@@ -170,7 +222,10 @@ pub struct WireReport {
     pub clean_text: String,
 }
 
-fn counts(s: &analysis::Stats) -> Counts {
+/// The wire form of `s`, the statistics of `text`.
+fn counts(s: &analysis::Stats, text: &str) -> Counts {
+    let map = Utf16Map::new(text);
+    let r = &s.readability;
     Counts {
         words: s.words,
         sentences: s.sentences,
@@ -180,12 +235,49 @@ fn counts(s: &analysis::Stats) -> Counts {
         letters: s.letters,
         syllables: s.syllables,
         unique_words: s.unique_words,
+        monosyllables: s.monosyllables,
+        polysyllables: s.polysyllables,
+        complex_words: s.complex_words,
+        long_words: s.long_words,
+        difficult_words: s.difficult_words,
         reading_time_seconds: round3(s.reading_time_seconds),
         speaking_time_seconds: round3(s.speaking_time_seconds),
+        reading_wpm: s.reading_wpm,
+        speaking_wpm: s.speaking_wpm,
         readability: Readability {
-            flesch_reading_ease: s.readability.flesch_reading_ease.map(round3),
-            flesch_kincaid_grade: s.readability.flesch_kincaid_grade.map(round3),
+            flesch_reading_ease: r.flesch_reading_ease.map(round3),
+            flesch_kincaid_grade: r.flesch_kincaid_grade.map(round3),
+            gunning_fog: r.gunning_fog.map(round3),
+            smog: r.smog.map(round3),
+            coleman_liau: r.coleman_liau.map(round3),
+            automated_readability_index: r.automated_readability_index.map(round3),
+            dale_chall: r.dale_chall.map(round3),
+            dale_chall_grade: r.dale_chall_grade.map(|(lo, hi)| [Some(lo), hi.is_finite().then_some(hi)]),
+            linsear_write: r.linsear_write.map(round3),
+            spache: r.spache.map(round3),
+            lix: r.lix.map(round3),
+            rix: r.rix.map(round3),
+            consensus_grade: r.consensus_grade.map(round3),
         },
+        type_token_ratio: s.type_token_ratio.map(round3),
+        mtld: s.mtld.map(round3),
+        top_words: s.top_words.iter().map(|w| WordCount { word: w.word.clone(), count: w.count }).collect(),
+        sentence_difficulty: s
+            .sentence_difficulty
+            .iter()
+            .map(|d| SentenceDifficulty {
+                start: map.at(d.span.start.min(text.len())),
+                end: map.at(d.span.end.min(text.len())),
+                words: d.words,
+                grade: d.grade.map(round3),
+                level: d.level.as_str(),
+            })
+            .collect(),
+        warnings: s
+            .warnings
+            .iter()
+            .map(|w| StatsWarning { formula: w.formula, code: w.code, message: w.message.clone() })
+            .collect(),
     }
 }
 
@@ -263,7 +355,7 @@ pub fn to_wire(text: &str, report: &Report) -> WireReport {
                 Entity { start: s.start, end: s.end, text: s.text, label: e.label.as_str(), group: e.group }
             })
             .collect(),
-        stats: Stats { clean: counts(&report.stats), raw: counts(&report.raw_stats) },
+        stats: Stats { clean: counts(&report.stats, &report.clean_text), raw: counts(&report.raw_stats, text) },
         clean_text: report.clean_text.clone(),
     }
 }

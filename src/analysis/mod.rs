@@ -6,6 +6,7 @@ pub mod diff;
 pub mod duplicates;
 pub mod entities;
 pub mod paragraphs;
+pub mod readability;
 pub mod report;
 pub mod sentences;
 pub mod stats;

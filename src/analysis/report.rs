@@ -173,16 +173,97 @@ pub struct Stats {
     pub letters: usize,
     pub syllables: usize,
     pub unique_words: usize,
+    /// Words of one syllable.
+    pub monosyllables: usize,
+    /// Words of three syllables or more.
+    pub polysyllables: usize,
+    /// Gunning's complex words: 3+ syllables, not proper nouns, hyphenated compounds or 3 only by -es/-ed/-ing.
+    pub complex_words: usize,
+    /// Words of more than 6 letters (LIX, RIX).
+    pub long_words: usize,
+    /// Words not on the familiar-word list (Dale-Chall, Spache).
+    pub difficult_words: usize,
+    /// Letters and digits inside words (ARI's characters).
+    pub word_characters: usize,
     pub reading_time_seconds: f64,
     pub speaking_time_seconds: f64,
+    /// Words per minute behind the two times (see `stats::READING_WPM`).
+    pub reading_wpm: f64,
+    pub speaking_wpm: f64,
     pub readability: Readability,
+    /// Distinct words / words (lower-cased).
+    pub type_token_ratio: Option<f64>,
+    /// Measure of Textual Lexical Diversity (McCarthy & Jarvis 2010), factor size 0.72.
+    pub mtld: Option<f64>,
+    /// The most frequent content words (lower-cased, stop words left out), most frequent first.
+    pub top_words: Vec<WordCount>,
+    /// One entry per sentence, in order.
+    pub sentence_difficulty: Vec<SentenceDifficulty>,
+    /// Formulas whose conditions the text does not meet.
+    pub warnings: Vec<StatsWarning>,
 }
 
-/// Readability formulas. `None` where the text has no words or sentences.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WordCount {
+    pub word: String,
+    pub count: usize,
+}
+
+/// How hard a sentence is, marked the way Hemingway Editor marks them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Difficulty {
+    #[default]
+    Normal,
+    Hard,
+    VeryHard,
+}
+
+impl Difficulty {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Difficulty::Normal => "normal",
+            Difficulty::Hard => "hard",
+            Difficulty::VeryHard => "veryHard",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SentenceDifficulty {
+    pub span: Span,
+    pub words: usize,
+    /// ARI grade of the sentence alone.
+    pub grade: Option<f64>,
+    pub level: Difficulty,
+}
+
+/// A readability figure given outside the conditions it was made for: data, not an error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatsWarning {
+    /// The formula concerned (`smog`, `linsearWrite`, `spache`, `all`).
+    pub formula: &'static str,
+    /// A short machine word: `few-sentences`, `short-sample`, `out-of-range`, `not-english`.
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// Readability formulas (see `analysis::readability`). `None` where the text has no words or sentences.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Readability {
     pub flesch_reading_ease: Option<f64>,
     pub flesch_kincaid_grade: Option<f64>,
+    pub gunning_fog: Option<f64>,
+    pub smog: Option<f64>,
+    pub coleman_liau: Option<f64>,
+    pub automated_readability_index: Option<f64>,
+    pub dale_chall: Option<f64>,
+    /// Grade band of the Dale-Chall score, upper bound infinite for 16+.
+    pub dale_chall_grade: Option<(f64, f64)>,
+    pub linsear_write: Option<f64>,
+    pub spache: Option<f64>,
+    pub lix: Option<f64>,
+    pub rix: Option<f64>,
+    pub consensus_grade: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

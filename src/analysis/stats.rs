@@ -1,87 +1,518 @@
-//! Reading statistics from the paragraphs and sentences of a text: counts, reading and speaking
-//! time, and the readability formulas. Each formula is a small pure function of counts.
+//! Reading statistics of the text covered by some paragraphs and sentences: counts, reading and
+//! speaking time, the readability formulas (`readability`), per-sentence difficulty, lexical
+//! diversity, the most frequent content words and validity warnings. One pass over the words,
+//! with an ASCII fast path and one allocation per distinct word, not per word.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
-use super::report::{Readability, Span, Stats};
-use super::{syllables, tokens};
+use super::readability as f;
+use super::report::{Difficulty, Readability, SentenceDifficulty, Span, Stats, StatsWarning, WordCount};
+use super::syllables;
 
-/// Silent reading speed for non-fiction, words per minute (Brysbaert 2019, "How many words do we
-/// read per minute? A review and meta-analysis of reading rate", J. Memory and Language 109).
+#[path = "../data/easy_words.rs"]
+mod easy_words;
+
+/// Silent reading speed of adults for non-fiction, words per minute (Brysbaert 2019, "How many
+/// words do we read per minute? A review and meta-analysis of reading rate", J. Memory and
+/// Language 109, 104047: 238 wpm non-fiction, 260 fiction).
 pub const READING_WPM: f64 = 238.0;
-/// Reading aloud, words per minute (same source).
+/// Reading aloud, words per minute (same source: 183 wpm; radio and podcast speech is 150-160).
 pub const SPEAKING_WPM: f64 = 183.0;
+/// Hemingway Editor marks a sentence of 14+ words "hard" from grade 10 and "very hard" from grade
+/// 14 (its rules as reverse-engineered from its output; the grade is the sentence's ARI).
+pub const HARD_GRADE: f64 = 10.0;
+pub const VERY_HARD_GRADE: f64 = 14.0;
+pub const HARD_MIN_WORDS: usize = 14;
+/// How many content words `top_words` lists.
+pub const TOP_WORDS: usize = 10;
+/// MTLD's type-token ratio at which a factor ends (McCarthy & Jarvis 2010).
+const MTLD_FACTOR: f64 = 0.72;
 
-/// Flesch Reading Ease (Flesch 1948): 206.835 - 1.015 (words/sentences) - 84.6 (syllables/words).
-pub fn flesch_reading_ease(words: usize, sentences: usize, syllables: usize) -> Option<f64> {
-    if words == 0 || sentences == 0 {
-        return None;
+/// English function words left out of `top_words`.
+const STOP_WORDS: &str = "a about above after again against all also am an and any are as at be because been \
+before being below between both but by can could did do does doing down during each even ever few for from \
+further had has have having he her here hers herself him himself his how i if in into is it its itself just \
+like many may me might more most much must my myself no nor not now of off on once one only or other our ours \
+ourselves out over own said same says she should so some still such than that the their theirs them themselves \
+then there these they this those though through to too under until up upon us very was we were what when where \
+which while who whom whose why will with would yet you your yours yourself yourselves";
+
+/// FxHash (rustc's hasher): fast for short keys, which is all the word table holds.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        self.0 = h;
     }
-    let (w, s, y) = (words as f64, sentences as f64, syllables as f64);
-    Some(206.835 - 1.015 * (w / s) - 84.6 * (y / w))
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
-/// Flesch-Kincaid grade level (Kincaid et al. 1975): 0.39 (words/sentences) + 11.8 (syllables/words) - 15.59.
-pub fn flesch_kincaid_grade(words: usize, sentences: usize, syllables: usize) -> Option<f64> {
-    if words == 0 || sentences == 0 {
-        return None;
-    }
-    let (w, s, y) = (words as f64, sentences as f64, syllables as f64);
-    Some(0.39 * (w / s) + 11.8 * (y / w) - 15.59)
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+struct Lists {
+    easy: FxMap<&'static str, ()>,
+    stop: FxMap<&'static str, ()>,
 }
 
-/// Statistics of the text covered by `paragraphs` and `sentences` (spans into `text`).
+fn lists() -> &'static Lists {
+    static L: OnceLock<Lists> = OnceLock::new();
+    L.get_or_init(|| Lists {
+        easy: easy_words::EASY_WORDS.split_whitespace().map(|w| (w, ())).collect(),
+        stop: STOP_WORDS.split_whitespace().map(|w| (w, ())).collect(),
+    })
+}
+
+/// Whether a lower-case word is familiar: on the list, a number, or a regular inflection of a
+/// listed word (-s, -es, -ed, -d, -ing, -er, -est, -ly, 's), as Dale and Chall's rules allow.
+pub fn is_familiar(word: &str) -> bool {
+    let easy = &lists().easy;
+    if easy.contains_key(word) || word.bytes().all(|b| !b.is_ascii_alphabetic()) {
+        return true;
+    }
+    let w = word.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+    ["s", "es", "ed", "d", "ing", "er", "est", "ly", ""].iter().any(|suffix| {
+        w.strip_suffix(suffix).is_some_and(|stem| {
+            stem.len() > 1 && (easy.contains_key(stem) || (suffix.starts_with('i') || suffix.starts_with('e')) && easy.contains_key(format!("{stem}e").as_str()))
+        })
+    })
+}
+
+/// What the word table keeps for each distinct (lower-cased) word.
+struct Entry {
+    word: String,
+    count: usize,
+    syllables: usize,
+    familiar: bool,
+    stop: bool,
+    /// Syllables without an -es/-ed/-ing ending (Gunning's exception).
+    stem_syllables: usize,
+}
+
+fn new_entry(word: &str) -> Entry {
+    let syllables = syllables::count(word);
+    let stem_syllables = if syllables >= 3 {
+        ["ing", "es", "ed"]
+            .iter()
+            .find_map(|s| word.strip_suffix(s))
+            .map_or(syllables, |stem| syllables::count(stem).min(syllables))
+    } else {
+        syllables
+    };
+    Entry {
+        word: word.to_string(),
+        count: 0,
+        syllables,
+        familiar: is_familiar(word),
+        stop: lists().stop.contains_key(word),
+        stem_syllables,
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Word spans (byte offsets) in `text[span]`: runs of letters and digits, joined across an
+/// apostrophe or a hyphen followed by a letter or digit ("don't", "singer-songwriter"), across a
+/// dot or comma between digits ("3.5", "1,000") and across the dots of "U.S.". Each CJK ideograph
+/// or kana is a word of its own.
+pub fn words(text: &str, span: Span, mut each: impl FnMut(usize, usize)) {
+    let b = text.as_bytes();
+    let (mut i, end) = (span.start, span.end.min(b.len()));
+    let char_at = |i: usize| -> (char, usize) {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        (c, c.len_utf8())
+    };
+    let is_word_char = |i: usize| -> bool {
+        if i >= end {
+            return false;
+        }
+        if b[i] < 0x80 {
+            b[i].is_ascii_alphanumeric()
+        } else {
+            let (c, _) = char_at(i);
+            c.is_alphanumeric() && !is_cjk(c)
+        }
+    };
+    while i < end {
+        let x = b[i];
+        if x < 0x80 && !x.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        if x >= 0x80 {
+            let (c, n) = char_at(i);
+            if is_cjk(c) {
+                each(i, i + n);
+                i += n;
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                i += n;
+                continue;
+            }
+        }
+        let start = i;
+        loop {
+            // the run of word characters
+            while i < end {
+                if b[i] < 0x80 {
+                    if !b[i].is_ascii_alphanumeric() {
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    let (c, n) = char_at(i);
+                    if !c.is_alphanumeric() || is_cjk(c) {
+                        break;
+                    }
+                    i += n;
+                }
+            }
+            if i >= end {
+                break;
+            }
+            // a joiner between two word characters?
+            let (joiner, n) = if b[i] < 0x80 { (b[i] as char, 1) } else { char_at(i) };
+            let prev = b[i - 1];
+            let next_ok = is_word_char(i + n);
+            let join = match joiner {
+                '\'' | '\u{2019}' | '-' => next_ok,
+                '.' | ',' => next_ok && prev.is_ascii_digit() && b[i + n].is_ascii_digit(),
+                _ => false,
+            } || (joiner == '.' && next_ok && i - start == 1 || joiner == '.' && next_ok && i >= 2 && b[i - 2] == b'.');
+            if !join {
+                break;
+            }
+            i += n;
+        }
+        // "U.S." keeps its final dot out of the word; the span ends at the last word character.
+        each(start, i);
+    }
+}
+
+/// Statistics of the text covered by `paragraphs` and `sentences` (byte spans into `text`).
 pub fn compute(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Stats {
     let mut st = Stats { paragraphs: paragraphs.len(), sentences: sentences.len(), ..Stats::default() };
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut table: FxMap<String, u32> = FxMap::default();
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut ids: Vec<u32> = Vec::new();
+    let mut key = String::new();
+    let mut sent = 0usize; // index of the sentence the current word is in
+    let mut sent_words = vec![(0usize, 0usize); sentences.len()]; // words, word characters
+    let mut first_in_sentence = true;
+    let (mut linsear_easy, mut linsear_hard, mut linsear_sentences, mut last_linsear_sentence) = (0, 0, 0, usize::MAX);
+    let mut latin_letters = 0usize;
     for p in paragraphs {
-        let slice = p.slice(text);
-        for c in slice.chars() {
-            st.characters += 1;
-            if !c.is_whitespace() {
-                st.characters_no_spaces += 1;
-            }
-            if c.is_alphabetic() {
-                st.letters += 1;
+        let (start, end) = (p.start.min(text.len()), p.end.min(text.len()));
+        let Some(slice) = text.get(start..end) else { continue };
+        if slice.is_ascii() {
+            let bytes = slice.as_bytes();
+            st.characters += bytes.len();
+            st.characters_no_spaces += bytes.iter().filter(|c| !c.is_ascii_whitespace()).count();
+            let letters = bytes.iter().filter(|c| c.is_ascii_alphabetic()).count();
+            st.letters += letters;
+            latin_letters += letters;
+        } else {
+            for c in slice.chars() {
+                st.characters += 1;
+                st.characters_no_spaces += usize::from(!c.is_whitespace());
+                if c.is_alphabetic() {
+                    st.letters += 1;
+                    latin_letters += usize::from((c as u32) < 0x250);
+                }
             }
         }
-        for w in tokens::words(text, *p) {
-            let word = w.slice(text);
+        words(text, Span::new(start, end), |ws, we| {
+            let w = &text[ws..we];
+            while sent < sentences.len() && ws >= sentences[sent].end {
+                sent += 1;
+                first_in_sentence = true;
+            }
+            key.clear();
+            let mut chars_in_word = 0;
+            let mut hyphen = false;
+            if w.is_ascii() {
+                for &c in w.as_bytes() {
+                    key.push(c.to_ascii_lowercase() as char);
+                    chars_in_word += usize::from(c.is_ascii_alphanumeric());
+                    hyphen |= c == b'-';
+                }
+            } else {
+                for c in w.chars() {
+                    key.extend(c.to_lowercase());
+                    chars_in_word += usize::from(c.is_alphanumeric());
+                    hyphen |= c == '-';
+                }
+            }
+            let id = match table.get(key.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = entries.len() as u32;
+                    entries.push(new_entry(&key));
+                    table.insert(key.clone(), id);
+                    id
+                }
+            };
+            ids.push(id);
+            let e = &mut entries[id as usize];
+            e.count += 1;
+            let capitalized = w.chars().next().is_some_and(char::is_uppercase);
+            let proper = capitalized && !first_in_sentence;
             st.words += 1;
-            st.syllables += syllables::count(word);
-            if !seen.contains(word) {
-                seen.insert(word.to_lowercase());
+            st.word_characters += chars_in_word;
+            st.syllables += e.syllables;
+            st.monosyllables += usize::from(e.syllables == 1);
+            st.polysyllables += usize::from(e.syllables >= 3);
+            st.complex_words += usize::from(e.syllables >= 3 && !hyphen && !proper && e.stem_syllables >= 3);
+            st.long_words += usize::from(chars_in_word > 6);
+            st.difficult_words += usize::from(!e.familiar && !proper);
+            if st.words <= 100 {
+                if e.syllables >= 3 {
+                    linsear_hard += 1;
+                } else {
+                    linsear_easy += 1;
+                }
+                if sent != last_linsear_sentence {
+                    linsear_sentences += 1;
+                    last_linsear_sentence = sent;
+                }
             }
-        }
+            if let Some(s) = sent_words.get_mut(sent) {
+                if sentences[sent].start <= ws {
+                    s.0 += 1;
+                    s.1 += chars_in_word;
+                }
+            }
+            first_in_sentence = false;
+        });
     }
-    st.unique_words = seen.len();
+    st.unique_words = entries.len();
+    st.reading_wpm = READING_WPM;
+    st.speaking_wpm = SPEAKING_WPM;
     st.reading_time_seconds = st.words as f64 / READING_WPM * 60.0;
     st.speaking_time_seconds = st.words as f64 / SPEAKING_WPM * 60.0;
-    st.readability = Readability {
-        flesch_reading_ease: flesch_reading_ease(st.words, st.sentences, st.syllables),
-        flesch_kincaid_grade: flesch_kincaid_grade(st.words, st.sentences, st.syllables),
+    st.type_token_ratio = (st.words > 0).then(|| st.unique_words as f64 / st.words as f64);
+    st.mtld = mtld(&ids, entries.len());
+    let mut top: Vec<&Entry> =
+        entries.iter().filter(|e| !e.stop && e.word.chars().count() > 2 && e.word.chars().all(char::is_alphabetic)).collect();
+    top.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word)));
+    st.top_words = top.iter().take(TOP_WORDS).map(|e| WordCount { word: e.word.clone(), count: e.count }).collect();
+    st.sentence_difficulty = sentences
+        .iter()
+        .zip(&sent_words)
+        .map(|(span, &(words, chars))| {
+            let grade = f::automated_readability_index(chars, words, 1);
+            let level = match grade {
+                Some(g) if words >= HARD_MIN_WORDS && g >= VERY_HARD_GRADE => Difficulty::VeryHard,
+                Some(g) if words >= HARD_MIN_WORDS && g >= HARD_GRADE => Difficulty::Hard,
+                _ => Difficulty::Normal,
+            };
+            SentenceDifficulty { span: *span, words, grade, level }
+        })
+        .collect();
+    let (w, s) = (st.words, st.sentences);
+    let mut r = Readability {
+        flesch_reading_ease: f::flesch_reading_ease(w, s, st.syllables),
+        flesch_kincaid_grade: f::flesch_kincaid_grade(w, s, st.syllables),
+        gunning_fog: f::gunning_fog(w, s, st.complex_words),
+        smog: f::smog(s, st.polysyllables).filter(|_| w > 0),
+        coleman_liau: f::coleman_liau(st.letters, w, s),
+        automated_readability_index: f::automated_readability_index(st.word_characters, w, s),
+        dale_chall: f::dale_chall(w, s, st.difficult_words),
+        dale_chall_grade: None,
+        linsear_write: f::linsear_write(linsear_easy, linsear_hard, linsear_sentences.min(s.max(1))).filter(|_| s > 0),
+        spache: f::spache(w, s, st.difficult_words),
+        lix: f::lix(w, s, st.long_words),
+        rix: f::rix(st.long_words, s).filter(|_| w > 0),
+        consensus_grade: None,
     };
+    r.dale_chall_grade = r.dale_chall.map(f::dale_chall_grade_band);
+    r.consensus_grade = f::consensus_grade(&[
+        r.flesch_kincaid_grade,
+        r.gunning_fog,
+        r.smog,
+        r.coleman_liau,
+        r.automated_readability_index,
+        r.linsear_write,
+        r.dale_chall_grade.map(|g| g.0),
+    ]);
+    st.warnings = warnings(&st, &r, latin_letters);
+    st.readability = r;
     st
+}
+
+/// Conditions the formulas were made for that this text does not meet.
+fn warnings(st: &Stats, r: &Readability, latin_letters: usize) -> Vec<StatsWarning> {
+    let mut out = Vec::new();
+    let mut warn = |formula, code, message: String| out.push(StatsWarning { formula, code, message });
+    if st.words == 0 {
+        return out;
+    }
+    if st.letters > 0 && latin_letters * 2 < st.letters {
+        warn("all", "not-english", "the formulas are made for English; most letters here are of another script".into());
+    }
+    if st.words < 100 {
+        warn("all", "short-sample", format!("{} words: the formulas are calibrated on samples of 100 words or more", st.words));
+    }
+    if st.sentences < 30 {
+        warn("smog", "few-sentences", format!("{} sentences: SMOG is defined on a sample of 30 sentences", st.sentences));
+    }
+    if st.words < 100 {
+        warn("linsearWrite", "short-sample", "Linsear Write reads a sample of 100 words".into());
+    }
+    if r.spache.is_some_and(|g| g > 4.0) {
+        warn("spache", "out-of-range", "Spache is meant for texts up to grade 3 (4th grade and above: see Dale-Chall)".into());
+    }
+    out
+}
+
+/// MTLD (McCarthy & Jarvis 2010, "MTLD, vocd-D, and HD-D", Behavior Research Methods 42): the mean
+/// length of runs of words whose type-token ratio stays above 0.72, averaged over a forward and
+/// a backward pass, the last partial run counting in proportion.
+fn mtld(ids: &[u32], types: usize) -> Option<f64> {
+    if ids.is_empty() {
+        return None;
+    }
+    let mut seen = vec![0u32; types];
+    let mut pass = |it: &mut dyn Iterator<Item = u32>, run_id: &mut u32| -> f64 {
+        let (mut factors, mut tokens, mut distinct) = (0.0, 0usize, 0usize);
+        *run_id += 1;
+        let mut ttr = 1.0;
+        for id in it {
+            tokens += 1;
+            if seen[id as usize] != *run_id {
+                seen[id as usize] = *run_id;
+                distinct += 1;
+            }
+            ttr = distinct as f64 / tokens as f64;
+            if ttr <= MTLD_FACTOR {
+                factors += 1.0;
+                tokens = 0;
+                distinct = 0;
+                *run_id += 1;
+                ttr = 1.0;
+            }
+        }
+        if tokens > 0 {
+            factors += (1.0 - ttr) / (1.0 - MTLD_FACTOR);
+        }
+        if factors == 0.0 {
+            ids.len() as f64
+        } else {
+            ids.len() as f64 / factors
+        }
+    };
+    let mut run_id = 0;
+    let forward = pass(&mut ids.iter().copied(), &mut run_id);
+    let backward = pass(&mut ids.iter().rev().copied(), &mut run_id);
+    Some((forward + backward) / 2.0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn spans_of(t: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        words(t, Span::new(0, t.len()), |s, e| out.push(&t[s..e]));
+        out
+    }
+
     #[test]
-    fn formulas_match_references() {
-        // "The cat sat on the mat.": 1 sentence, 6 words, 6 syllables.
-        let fre = flesch_reading_ease(6, 1, 6).unwrap();
-        assert!((fre - 116.145).abs() < 1e-9, "{fre}");
-        assert_eq!(flesch_reading_ease(0, 0, 0), None);
+    fn word_spans() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Don't stop: 3.5% of U.S. voters", &["Don't", "stop", "3.5", "of", "U.S", "voters"]),
+            ("a singer-songwriter, 1,000 fans - end.", &["a", "singer-songwriter", "1,000", "fans", "end"]),
+            ("caf\u{e9} \u{1F600} \u{5317}\u{4EAC}! didn\u{2019}t", &["caf\u{e9}", "\u{5317}", "\u{4EAC}", "didn\u{2019}t"]),
+            ("", &[]),
+            ("-- '' \u{0}\u{7}", &[]),
+        ];
+        for (t, expected) in cases {
+            assert_eq!(&spans_of(t), expected, "{t}");
+        }
+    }
+
+    fn check(text: &str, sentences: &[&str], expected: &[(&str, f64)]) {
+        let mut spans = Vec::new();
+        let mut from = 0;
+        for s in sentences {
+            let at = text[from..].find(s).expect("sentence in text") + from;
+            spans.push(Span::new(at, at + s.len()));
+            from = at + s.len();
+        }
+        let st = compute(text, &[Span::new(0, text.len())], &spans);
+        for &(name, value) in expected {
+            let got = match name {
+                "words" => st.words as f64,
+                "syllables" => st.syllables as f64,
+                "letters" => st.letters as f64,
+                "unique" => st.unique_words as f64,
+                "mono" => st.monosyllables as f64,
+                "poly" => st.polysyllables as f64,
+                "complex" => st.complex_words as f64,
+                "long" => st.long_words as f64,
+                "difficult" => st.difficult_words as f64,
+                "fre" => st.readability.flesch_reading_ease.unwrap_or(f64::NAN),
+                "mtld" => st.mtld.unwrap_or(f64::NAN),
+                "warnings" => st.warnings.len() as f64,
+                "hard" => st.sentence_difficulty.iter().filter(|d| d.level != Difficulty::Normal).count() as f64,
+                other => panic!("unknown figure {other}"),
+            };
+            assert!((got - value).abs() < 1e-3, "{name}: got {got}, expected {value} for {text:?}");
+        }
     }
 
     #[test]
     fn counts() {
-        let t = "The cat sat on the mat. The dog did too.";
-        let st = compute(t, &[Span::new(0, t.len())], &[Span::new(0, 23), Span::new(24, t.len())]);
-        assert_eq!((st.words, st.sentences, st.paragraphs, st.unique_words), (10, 2, 1, 8));
-        assert_eq!(st.characters, t.chars().count());
-        assert_eq!(st.letters, 29);
+        check(
+            "The cat sat on the mat. The dog did too.",
+            &["The cat sat on the mat.", "The dog did too."],
+            &[("words", 10.0), ("unique", 8.0), ("letters", 29.0), ("syllables", 10.0), ("mono", 10.0), ("fre", 116.145 - 1.015 * 5.0 + 1.015 * 6.0)],
+        );
+        check(
+            "Anna considered the extraordinary, unbelievable situation. Anna relaxing.",
+            &["Anna considered the extraordinary, unbelievable situation.", "Anna relaxing."],
+            // "considered" is complex ("consider" has 3 already), "relaxing" is not ("relax" has 2).
+            &[("words", 8.0), ("poly", 5.0), ("complex", 4.0), ("long", 5.0)],
+        );
+        check("", &[], &[("words", 0.0), ("warnings", 0.0)]);
+        check("\u{5317}\u{4EAC}\u{5E02}", &["\u{5317}\u{4EAC}\u{5E02}"], &[("words", 3.0), ("warnings", 4.0)]);
+    }
+
+    #[test]
+    fn hard_sentences() {
+        let long = "Notwithstanding considerable institutional resistance, the administration implemented comprehensive organizational restructuring initiatives throughout international subsidiaries immediately.";
+        check(long, &[long], &[("hard", 1.0)]);
+        check("I saw a dog. It ran.", &["I saw a dog.", "It ran."], &[("hard", 0.0)]);
+    }
+
+    #[test]
+    fn lexical_diversity() {
+        // All distinct: no factor ends, MTLD is the length of the text.
+        check("one two three", &["one two three"], &[("mtld", 3.0)]);
+        // "a a a a": TTR drops to 0.5 after two words: factor, then again.
+        check("the the the the", &["the the the the"], &[("mtld", 2.0)]);
+    }
+
+    #[test]
+    fn familiar_words() {
+        for (w, familiar) in [("house", true), ("houses", true), ("played", true), ("42", true), ("quixotic", false)] {
+            assert_eq!(is_familiar(w), familiar, "{w}");
+        }
     }
 }
