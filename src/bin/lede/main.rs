@@ -200,6 +200,15 @@ fn analyze_jsonl(path: &str, mut reader: Box<dyn BufRead>) -> Result<ExitCode, C
     }
 }
 
+/// serde_json's message without its own "at line L column C" (we give the file's line instead).
+pub(crate) fn json_message(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    }
+}
+
 type RecordError = (serde_json::Value, CliError);
 
 /// One JSON Lines record: `Ok(None)` for a blank line.
@@ -214,14 +223,14 @@ fn record(
     let s = std::str::from_utf8(raw).map_err(|e| {
         (null.clone(), CliError::InvalidUtf8 { path: path.to_string(), line: Some(line), offset: line_offset + e.valid_up_to() })
     })?;
-    let s = s.trim_start_matches('\u{feff}');
+    let s = s.trim_start_matches('\u{feff}').trim_end_matches(['\n', '\r']);
     if s.trim().is_empty() {
         return Ok(None);
     }
     let mut value: serde_json::Value = serde_json::from_str(s).map_err(|e| {
         (
             null.clone(),
-            CliError::BadJson { path: path.to_string(), line, column: e.column(), message: e.to_string() },
+            CliError::BadJson { path: path.to_string(), line, column: e.column(), message: json_message(&e) },
         )
     })?;
     let Some(obj) = value.as_object_mut() else {

@@ -1,0 +1,44 @@
+//! The JS API (wasm-bindgen): `analyze(text, options?)` returns the Report as plain JS objects.
+//! A thin adapter over `crate::wire`; errors become JS `Error`s with a clear message here only.
+
+use wasm_bindgen::prelude::*;
+
+use crate::analysis::Options;
+
+fn options_from_js(value: &JsValue) -> Result<Options, JsError> {
+    let mut options = Options::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok(options);
+    }
+    if !value.is_object() {
+        return Err(JsError::new("analyze(text, options): options must be an object such as { entities: false }"));
+    }
+    for (name, slot) in [
+        ("duplicates", &mut options.duplicates),
+        ("boilerplate", &mut options.boilerplate),
+        ("entities", &mut options.entities),
+    ] {
+        let v = js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        if v.is_undefined() {
+            continue;
+        }
+        match v.as_bool() {
+            Some(b) => *slot = b,
+            None => return Err(JsError::new(&format!("analyze(text, options): options.{name} must be true or false"))),
+        }
+    }
+    Ok(options)
+}
+
+/// Analyze `text` and return its Report (offsets in UTF-16 code units).
+#[wasm_bindgen(js_name = analyze)]
+pub fn analyze_js(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let Some(text) = text.as_string() else {
+        return Err(JsError::new("analyze(text, options): text must be a string"));
+    };
+    let options = options_from_js(&options)?;
+    let report = crate::analysis::analyze(&text, &options);
+    let wire = crate::wire::to_wire(&text, &report);
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&wire, &serializer).map_err(|e| JsError::new(&format!("analyze: could not build the report: {e}")))
+}
