@@ -20,7 +20,7 @@ cargo build --release --quiet --bin lede
 for f in "$CORPORA/train/ner_uner_en_ewt_train.jsonl" "$CORPORA/ner_uner_en_ewt_dev.jsonl"; do
   [ -f "$f" ] || { echo "model.sh: $f not found (set CORPORA=/path/to/corpora)" >&2; exit 1; }
 done
-nice "$TARGET/release/lede" train ner --bits 16 --epochs 6 --out src/data/ner_weights.bin \
+nice "$TARGET/release/lede" train ner --bits 16 --epochs 10 --out src/data/ner_weights.bin \
   "$CORPORA/train/ner_uner_en_ewt_train.jsonl" "$CORPORA/ner_uner_en_ewt_dev.jsonl"
 cargo build --release --quiet --bin lede
 sha256sum src/data/ner_gazetteer.txt src/data/ner_weights.bin

@@ -90,6 +90,8 @@ fn shape_hash(word: &str) -> u64 {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TokInfo {
     pub lower: u64,
+    /// Hash of the word as written (case kept).
+    pub exact: u64,
     pub shape: u64,
     pub affix: [u64; 5],
     /// Bit 0 capitalized, 1 all capitals, 2 first of the sentence, 3 has a digit, 4 is a word,
@@ -158,7 +160,7 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, buf: &mut Stri
         };
         lower.push(l);
         words.push(t.kind == TokenKind::Word);
-        out.push(TokInfo { lower: l, shape: sh, affix, flags, gaz: 0 });
+        out.push(TokInfo { lower: l, exact: fnv(w.as_bytes()), shape: sh, affix, flags, gaz: 0 });
     }
     let mut marks = Vec::new();
     gaz.marks(&lower, &words, &mut marks);
@@ -172,8 +174,8 @@ fn f(template: u64, value: u64) -> u64 {
     mix(value ^ template.wrapping_mul(0x2545_f491_4f6c_dd1d))
 }
 
-const PAD_BEFORE: TokInfo = TokInfo { lower: 1, shape: 1, affix: [1; 5], flags: 1 << 10, gaz: 0 };
-const PAD_AFTER: TokInfo = TokInfo { lower: 2, shape: 2, affix: [2; 5], flags: 1 << 11, gaz: 0 };
+const PAD_BEFORE: TokInfo = TokInfo { lower: 1, exact: 1, shape: 1, affix: [1; 5], flags: 1 << 10, gaz: 0 };
+const PAD_AFTER: TokInfo = TokInfo { lower: 2, exact: 2, shape: 2, affix: [2; 5], flags: 1 << 11, gaz: 0 };
 
 /// The features of token `i` that do not depend on earlier tags, appended to `out`.
 pub fn static_features(infos: &[TokInfo], i: usize, out: &mut Vec<u64>) {
@@ -212,6 +214,9 @@ pub fn static_features(infos: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     out.push(f(22, mix(c.lower) ^ (c.flags as u64 & 5)));
     out.push(f(23, mix(c.shape) ^ p1.lower));
     out.push(f(24, mix(c.shape) ^ n1.lower));
+    out.push(f(25, c.exact));
+    out.push(f(26, p1.exact));
+    out.push(f(27, n1.exact));
     for b in 0..16 {
         let cap = (c.flags & 1) as u64;
         if c.gaz & (1 << b) != 0 {
