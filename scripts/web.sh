@@ -18,12 +18,14 @@ fi
 case "${1:-build}" in
   build)
     trunk build --release --offline
+    node scripts/postbuild.mjs dist
     ls -l dist
     ;;
   serve)
     port=${2:-8080}
+    "$0" build
     echo "Lede: serving the app at http://127.0.0.1:$port (Ctrl-C stops)"
-    trunk serve --release --offline --address 127.0.0.1 --port "$port"
+    exec node scripts/serve.mjs dist "$port"
     ;;
   *) echo "usage: scripts/web.sh build | serve [PORT]" >&2; exit 2 ;;
 esac

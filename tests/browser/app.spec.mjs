@@ -25,10 +25,13 @@ test('typing updates sentences and counts', async ({ page }) => {
   await expect(page.locator('.sentence').nth(1)).toHaveText('It approved the plan, 7 votes to 2!');
 });
 
-test('the draft survives a reload and analysis makes no network request', async ({ page }) => {
+test('the draft survives a reload and analysis makes no network request', async ({ page, context }) => {
   await page.goto('/');
+  // Let the page finish loading, including the service worker's precache of the app itself.
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.waitForLoadState('networkidle');
   const requests = [];
-  page.on('request', (r) => requests.push(r.url()));
+  context.on('request', (r) => requests.push(r.url()));
   const area = page.getByLabel('Article text');
   await area.fill('Draft text that must survive. Written in Lisbon.');
   await expect(stat(page, 'sentences')).toHaveText('2');

@@ -1,0 +1,43 @@
+// Registers Lede's service worker (offline use) and offers a reload when a new version has been
+// deployed. No network request is made on behalf of the user's text.
+(() => {
+  if (!('serviceWorker' in navigator) || location.protocol === 'file:') return;
+
+  function showUpdate(worker) {
+    if (document.getElementById('lede-update')) return;
+    const bar = document.createElement('div');
+    bar.id = 'lede-update';
+    bar.className = 'update-bar';
+    bar.setAttribute('role', 'status');
+    const text = document.createElement('span');
+    text.textContent = 'A new version of Lede is available.';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Reload';
+    button.addEventListener('click', () => worker.postMessage('skip-waiting'));
+    bar.append(text, button);
+    document.body.append(bar);
+  }
+
+  window.addEventListener('load', async () => {
+    try {
+      const reg = await navigator.serviceWorker.register('./sw.js');
+      if (reg.waiting && navigator.serviceWorker.controller) showUpdate(reg.waiting);
+      reg.addEventListener('updatefound', () => {
+        const fresh = reg.installing;
+        if (!fresh) return;
+        fresh.addEventListener('statechange', () => {
+          if (fresh.state === 'installed' && navigator.serviceWorker.controller) showUpdate(fresh);
+        });
+      });
+      let reloading = false;
+      navigator.serviceWorker.addEventListener('controllerchange', () => {
+        if (reloading || !document.getElementById('lede-update')) return;
+        reloading = true;
+        location.reload();
+      });
+    } catch (err) {
+      console.warn('Lede: offline mode is not available:', err);
+    }
+  });
+})();
