@@ -20,4 +20,11 @@ run() { echo "+ $*"; "$@" || status=1; }
 run "$LEDE" eval sbd "$CORPORA/sbd_golden_rules_en.jsonl" --min-exact 0.60
 run "$LEDE" eval sbd "$CORPORA/sbd_ud_ewt_test.jsonl" --min-f1 0.80
 
+# Reading statistics (issue 6): formulas on published counts (18/18 within 0.01, enforced), grade
+# formulas against textstat's passages (printed), syllables on CMUdict's held-out tenth.
+HELDOUT=$(mktemp)
+python3 scripts/gen_syllables.py --heldout "$HELDOUT" --check || status=1
+run "$LEDE" eval readability "$CORPORA" --syllables "$HELDOUT" --min-syllables 0.93
+rm -f "$HELDOUT"
+
 exit $status

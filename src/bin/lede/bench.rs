@@ -51,6 +51,8 @@ pub fn run(_args: &[String]) -> Result<ExitCode, CliError> {
     let whole = Span::new(0, text.len());
     let sentence_spans: Vec<Span> =
         analysis::paragraphs::split(&text).iter().flat_map(|p| analysis::sentences::split(&text, *p)).collect();
+    let stats_paragraphs = analysis::paragraphs::split(&text);
+    let stats_sentences = sentence_spans.clone();
     let stages: Vec<(&str, Box<dyn Fn(&str) -> usize>)> = vec![
         ("paragraphs", Box::new(|t: &str| analysis::paragraphs::split(t).len())),
         (
@@ -62,6 +64,8 @@ pub fn run(_args: &[String]) -> Result<ExitCode, CliError> {
         ("tokens", Box::new(move |t: &str| analysis::tokens::words(t, whole).len())),
         // Entity tagging alone (names tagger, rules, groups) over sentences split beforehand.
         ("entities (tagging)", Box::new(move |t: &str| analysis::entities::find(t, &sentence_spans).len())),
+        // All reading statistics (counts, formulas, difficulty, MTLD, top words) on split text.
+        ("stats", Box::new(move |t: &str| analysis::stats::compute(t, &stats_paragraphs, &stats_sentences).words)),
         ("analyze (all)", Box::new(|t: &str| analysis::analyze(t, &Options::default()).sentences.len())),
     ];
     repeats_stage(&text);

@@ -12,7 +12,8 @@ pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
     match args.first().map(String::as_str) {
         Some("sbd") => sbd(&args[1..]),
         Some("ner") => ner(&args[1..]),
-        Some(other) => Err(CliError::Usage(format!("unknown evaluation `{other}` (known: sbd, ner)"))),
+        Some("readability") => readability(&args[1..]),
+        Some(other) => Err(CliError::Usage(format!("unknown evaluation `{other}` (known: sbd, ner, readability)"))),
         None => Err(CliError::Usage("`lede eval` needs an evaluation name (sbd, ner) and a FILE.jsonl".into())),
     }
 }
@@ -236,4 +237,131 @@ fn ner(args: &[String]) -> Result<ExitCode, CliError> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads a JSON Lines file of the corpora into values.
+fn jsonl(path: &str) -> Result<Vec<serde_json::Value>, CliError> {
+    let mut out = Vec::new();
+    for (i, line) in crate::open(path)?.lines().enumerate() {
+        let line = line.map_err(|source| CliError::Read { path: path.to_string(), source })?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        out.push(serde_json::from_str(&line).map_err(|e| CliError::BadJson {
+            path: path.to_string(),
+            line: i + 1,
+            column: e.column(),
+            message: e.to_string(),
+        })?);
+    }
+    Ok(out)
+}
+
+/// `lede eval readability [CORPORA_DIR] [--syllables HELDOUT.tsv] [--min-syllables X]`: the
+/// formulas on published counts (readability_formula_refs.jsonl, all must be within 0.01), the
+/// grade formulas against textstat's five passages (within 1.0 grade, differences listed), and,
+/// given the held-out words written by `scripts/gen_syllables.py --heldout`, syllable accuracy.
+fn readability(args: &[String]) -> Result<ExitCode, CliError> {
+    use lede::analysis::readability as f;
+    let mut dir = "../shared/corpora".to_string();
+    let (mut heldout, mut min_syllables) = (None, None);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--syllables" => heldout = it.next().cloned(),
+            "--min-syllables" => min_syllables = it.next().and_then(|v| v.parse::<f64>().ok()),
+            s if s.starts_with("--") => return Err(CliError::Usage(format!("unknown option `{s}` for `lede eval readability`"))),
+            s => dir = s.to_string(),
+        }
+    }
+    let mut ok = true;
+    // 1. counts in, score out.
+    let refs = jsonl(&format!("{dir}/readability_formula_refs.jsonl"))?;
+    let mut good = 0;
+    for r in &refs {
+        let c = &r["counts"];
+        let n = |k: &str| c[k].as_u64().unwrap_or(0) as usize;
+        let (w, s) = (n("word"), n("sentence"));
+        let got: Option<Vec<f64>> = match r["metric"].as_str().unwrap_or("") {
+            "flesch_reading_ease" => f::flesch_reading_ease(w, s, n("syllable")).map(|x| vec![x]),
+            "flesch_kincaid_grade" => f::flesch_kincaid_grade(w, s, n("syllable")).map(|x| vec![x]),
+            "smog_index" => f::smog(s, n("polysillabicWord")).map(|x| vec![x]),
+            "coleman_liau_index" => f::coleman_liau(n("letter"), w, s).map(|x| vec![x]),
+            "automated_readability_index" => f::automated_readability_index(n("character"), w, s).map(|x| vec![x]),
+            "dale_chall_raw_score" => f::dale_chall(w, s, n("difficultWord")).map(|x| vec![x]),
+            "dale_chall_grade_band" => f::dale_chall(w, s, n("difficultWord")).map(|x| {
+                let (lo, hi) = f::dale_chall_grade_band(x);
+                vec![lo, hi]
+            }),
+            "gunning_fog" => f::gunning_fog(w, s, n("complexPolysillabicWord")).map(|x| vec![x]),
+            "spache" => f::spache(w, s, n("unfamiliarWord")).map(|x| vec![x]),
+            _ => None,
+        };
+        let expected: Vec<f64> = match &r["expected"] {
+            serde_json::Value::Array(xs) => {
+                xs.iter().map(|x| x.as_f64().unwrap_or(if x.as_str() == Some("Infinity") { f64::INFINITY } else { f64::NAN })).collect()
+            }
+            x => vec![x.as_f64().unwrap_or(f64::NAN)],
+        };
+        let same = got.as_ref().is_some_and(|g| {
+            g.len() == expected.len() && g.iter().zip(&expected).all(|(a, b)| a == b || (a - b).abs() <= 0.01)
+        });
+        good += usize::from(same);
+        if !same {
+            println!("  {} {}: got {got:?}, expected {expected:?}", r["id"], r["metric"]);
+        }
+    }
+    println!("readability formula refs: {good}/{} within 0.01", refs.len());
+    ok &= good == refs.len();
+    // 2. textstat's passages.
+    let passages = jsonl(&format!("{dir}/readability_textstat.jsonl"))?;
+    let (mut compared, mut within) = (0, 0);
+    for p in &passages {
+        let text = p["text"].as_str().unwrap_or("");
+        let st = analyze(text, &Options { duplicates: false, boilerplate: false, entities: false }).raw_stats;
+        let r = &st.readability;
+        let exp = p["expected"].as_object().cloned().unwrap_or_default();
+        let find = |prefix: &str| exp.iter().find(|(k, _)| k.starts_with(prefix)).and_then(|(_, v)| v.as_f64());
+        let pairs = [
+            ("fleschKincaidGrade", r.flesch_kincaid_grade, find("flesch_kincaid_grade")),
+            ("gunningFog", r.gunning_fog, find("gunning_fog")),
+            ("smog", r.smog, find("smog_index")),
+            ("colemanLiau", r.coleman_liau, find("coleman_liau_index")),
+            ("automatedReadabilityIndex", r.automated_readability_index, find("automated_readability_index")),
+            ("linsearWrite", r.linsear_write, find("linsear_write_formula")),
+            ("daleChall", r.dale_chall, find("dale_chall_readability_score_v2")),
+            ("spache", r.spache, find("spache_readability")),
+            ("consensusGrade", r.consensus_grade, find("text_standard")),
+        ];
+        let mut line = format!("  {:<20} words {:>3} sentences {:>2} syllables {:>3}:", p["id"].as_str().unwrap_or(""), st.words, st.sentences, st.syllables);
+        for (name, got, expected) in pairs {
+            let (Some(got), Some(expected)) = (got, expected) else { continue };
+            compared += 1;
+            let close = (got - expected).abs() <= 1.0;
+            within += usize::from(close);
+            line.push_str(&format!(" {name} {got:.2}/{expected:.2}{}", if close { "" } else { "(!)" }));
+        }
+        println!("{line}");
+    }
+    println!("textstat passages: {within}/{compared} grade figures within 1.0 of textstat (Lede/textstat; (!) = documented difference)");
+    // 3. syllables on the held-out words.
+    if let Some(path) = heldout {
+        let (mut total, mut right) = (0usize, 0usize);
+        for line in crate::open(&path)?.lines() {
+            let line = line.map_err(|source| CliError::Read { path: path.clone(), source })?;
+            let Some((word, counts)) = line.split_once('\t') else { continue };
+            total += 1;
+            let got = lede::analysis::syllables::count_letters(word.as_bytes());
+            right += usize::from(counts.split(',').any(|c| c.parse() == Ok(got)));
+        }
+        let rate = if total == 0 { 0.0 } else { right as f64 / total as f64 };
+        println!("syllables: exact count on {total} held-out CMUdict words: {right}/{total} = {rate:.4}");
+        if let Some(min) = min_syllables {
+            if rate < min {
+                println!("FAIL: syllable accuracy {rate:.4} is below the threshold {min}");
+                ok = false;
+            }
+        }
+    }
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
