@@ -107,8 +107,69 @@ const DOMAIN_ENDINGS: &[&str] = &["com", "org", "net", "edu", "gov", "io", "uk",
 /// Emoticons that can close a sentence (`Great place! :)`).
 const EMOTICONS: &[&str] = &[
     ":)", ":-)", ":(", ":-(", ":D", ":-D", ";)", ";-)", ":P", ":-P", ":p", ":-p", ":o", ":O", ":/",
-    ":-/", ":|", "=)", "=(", "^^", "^_^", "xD", "XD", ":')", "<3", ":]", ":[",
+    ":-/", ":|", "=)", "=(", "^^", "^_^", ":')", "<3", ":]", ":[",
 ];
+
+/// One bit per word list, for [`in_list`].
+const TITLES_BIT: u16 = 1;
+const ENDINGS_BIT: u16 = 1 << 1;
+const AMBIGUOUS_BIT: u16 = 1 << 2;
+const NUMBERED_BIT: u16 = 1 << 3;
+const STARTERS_BIT: u16 = 1 << 4;
+const AFTER_TIME_BIT: u16 = 1 << 5;
+const TIME_INTRO_BIT: u16 = 1 << 6;
+const SPEECH_VERBS_BIT: u16 = 1 << 7;
+const BANG_NAMES_BIT: u16 = 1 << 8;
+const DOMAIN_ENDINGS_BIT: u16 = 1 << 9;
+const CLOSINGS_BIT: u16 = 1 << 10;
+const NOT_NAMES_BIT: u16 = 1 << 11;
+const AFTER_SALUTATION_BIT: u16 = 1 << 12;
+
+/// Every listed word (lower-case) with the bits of the lists it belongs to, built once.
+fn lexicon() -> &'static std::collections::HashMap<&'static str, u16> {
+    static LEXICON: std::sync::OnceLock<std::collections::HashMap<&'static str, u16>> = std::sync::OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let lists: [(&[&str], u16); 13] = [
+            (TITLES, TITLES_BIT),
+            (ENDINGS, ENDINGS_BIT),
+            (AMBIGUOUS, AMBIGUOUS_BIT),
+            (NUMBERED, NUMBERED_BIT),
+            (STARTERS, STARTERS_BIT),
+            (AFTER_TIME, AFTER_TIME_BIT),
+            (TIME_INTRO, TIME_INTRO_BIT),
+            (SPEECH_VERBS, SPEECH_VERBS_BIT),
+            (BANG_NAMES, BANG_NAMES_BIT),
+            (DOMAIN_ENDINGS, DOMAIN_ENDINGS_BIT),
+            (CLOSINGS, CLOSINGS_BIT),
+            (NOT_NAMES, NOT_NAMES_BIT),
+            (AFTER_SALUTATION, AFTER_SALUTATION_BIT),
+        ];
+        let mut map = std::collections::HashMap::new();
+        for (words, bit) in lists {
+            for w in words {
+                *map.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        map
+    })
+}
+
+/// Is `word` (any case) in the list whose bit is `bit`? Constant time: ASCII letters are
+/// lower-cased in a stack buffer and looked up once.
+fn in_list(bit: u16, word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > 16 {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(bytes) {
+        *d = s.to_ascii_lowercase();
+    }
+    let Ok(lower) = std::str::from_utf8(&buf[..bytes.len()]) else {
+        return false;
+    };
+    lexicon().get(lower).is_some_and(|bits| bits & bit != 0)
+}
 
 fn contains_ci(list: &[&str], word: &str) -> bool {
     !word.is_empty() && word.len() <= 12 && list.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -210,6 +271,9 @@ fn is_dotted(word: &str) -> bool {
 /// Is `s` nothing but a list enumerator (`1.`, `2.)`, `a)`, `• 9.`, `(iv)`), the opening of a
 /// list item that its period must not close?
 fn is_marker_only(s: &str) -> bool {
+    if s.len() > 24 {
+        return false;
+    }
     let t = s.trim().trim_start_matches(|c: char| is_bullet(c) || c == '-' || c == '*' || c.is_whitespace());
     let t = t.strip_prefix('(').unwrap_or(t);
     let core = t.trim_end_matches(['.', ')']);
@@ -321,7 +385,7 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
     }
     let region = &text[span.start..span.end];
     let base = span.start;
-    let list_starts = if region.len() < 4096 || memchr_enumerator_hint(region) {
+    let list_starts = if enumerator_hint(region) {
         inline_list_starts(region)
     } else {
         Vec::new()
@@ -344,14 +408,20 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
         }
         let b = bytes[i];
         // Fast path: only a few bytes can start a candidate.
-        let candidate = matches!(b, b'.' | b'!' | b'?' | b'\n' | b':' | b';' | b'=' | b'^' | b'x' | b'X' | b'<' | b',' | b'/' | b'@' | b'w') || b >= 0x80;
-        if !candidate {
+        let class = CLASS[b as usize];
+        if class == 0 {
             i += 1;
             continue;
         }
         // Boundaries without punctuation: after a URL or e-mail address, around a timestamp,
         // after a salutation (`Vince,`) or a closing (`Thanks,`).
-        match soft_boundary(region, sent_start, i) {
+        let soft = if class & SOFT != 0 || b == b'.' { soft_boundary(region, sent_start, i) } else { Soft::None };
+        // Every outcome must move the scanner forward.
+        let soft = match soft {
+            Soft::Skip(to) | Soft::Cut(_, to) | Soft::CutTwice(_, _, to) if to <= i => Soft::None,
+            other => other,
+        };
+        match soft {
             Soft::None => {}
             Soft::Skip(to) => {
                 i = to;
@@ -376,6 +446,22 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
                 continue;
             }
         }
+        if class & TERMINAL == 0 {
+            if class & EMOTICON != 0 {
+                if let Some(len) = emoticon_at(region, i) {
+                    let end = i + len;
+                    if decide(region, sent_start, i, end, Mark::Emoticon, false) {
+                        let end = absorb_emoticons(region, end);
+                        push_trimmed(text, base + sent_start, base + end, &mut out);
+                        sent_start = end;
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+            i += 1;
+            continue;
+        }
         let c = region[i..].chars().next().unwrap_or(' ');
         let clen = c.len_utf8();
         if c == '\n' {
@@ -387,19 +473,6 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
             continue;
         }
         if !is_terminal(c) {
-            // An emoticon between spaces can close a sentence: `Great food :) Friendly staff`.
-            if let Some(len) = emoticon_at(region, i) {
-                let end = i + len;
-                if decide(region, sent_start, i, end, Mark::Emoticon, false) {
-                    let end = absorb_emoticons(region, end);
-                    push_trimmed(text, base + sent_start, base + end, &mut out);
-                    sent_start = end;
-                    i = end;
-                    continue;
-                }
-                i = end;
-                continue;
-            }
             i += clen;
             continue;
         }
@@ -487,6 +560,34 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
     out
 }
 
+/// Byte classes for the scanner's fast path: bytes that may end a sentence (terminal marks, line
+/// breaks, any non-ASCII lead byte), bytes that may start an emoticon, and bytes where a
+/// boundary without punctuation may start (URLs, e-mail addresses, timestamps, salutations).
+const TERMINAL: u8 = 1;
+const EMOTICON: u8 = 2;
+const SOFT: u8 = 4;
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'.' as usize] = TERMINAL;
+    t[b'!' as usize] = TERMINAL;
+    t[b'?' as usize] = TERMINAL;
+    t[b'\n' as usize] = TERMINAL;
+    let mut k = 0x80;
+    while k < 256 {
+        t[k] = TERMINAL;
+        k += 1;
+    }
+    t[b':' as usize] = EMOTICON | SOFT;
+    t[b';' as usize] = EMOTICON;
+    t[b'=' as usize] = EMOTICON;
+    t[b'^' as usize] = EMOTICON;
+    t[b'<' as usize] = EMOTICON;
+    t[b',' as usize] = SOFT;
+    t[b'/' as usize] = SOFT;
+    t[b'@' as usize] = SOFT;
+    t
+};
+
 /// The outcome of [`soft_boundary`] at one position.
 enum Soft {
     /// Nothing special here.
@@ -549,15 +650,17 @@ fn token_start(region: &str, at: usize) -> usize {
     start
 }
 
-/// Boundaries that need no punctuation, checked at byte `i` (one of `, / @ : w`).
+/// Boundaries that need no punctuation, checked at byte `i` (one of `, / @ : .`).
 fn soft_boundary(region: &str, sent_start: usize, i: usize) -> Soft {
     let b = region.as_bytes()[i];
     match b {
         b':' if region[i..].starts_with("://") => link_end(region, i),
-        b'w' if (i == 0 || region.as_bytes()[i - 1].is_ascii_whitespace() || matches!(region.as_bytes()[i - 1], b'(' | b'<'))
-            && region[i..].starts_with("www.") =>
+        // `www.` is noticed at its period, so that `w` stays off the scanner's fast path.
+        b'.' if i >= 3
+            && region.as_bytes()[i - 3..i].eq_ignore_ascii_case(b"www")
+            && (i == 3 || region.as_bytes()[i - 4].is_ascii_whitespace() || matches!(region.as_bytes()[i - 4], b'(' | b'<')) =>
         {
-            link_end(region, i)
+            link_end(region, i - 3)
         }
         b'@' => {
             let end = token_end(region, i);
@@ -656,6 +759,9 @@ fn timestamp(region: &str, sent_start: usize, slash: usize) -> Soft {
 /// `Vince, We are ...`, `Hi David: Thought ...` at the start of a paragraph, and `Thanks, Martin`
 /// after a message: the salutation or closing is a sentence of its own.
 fn salutation(region: &str, sent_start: usize, i: usize) -> Soft {
+    if i - sent_start > 40 {
+        return Soft::None;
+    }
     let so_far = region[sent_start..i].trim();
     if so_far.is_empty() || so_far.len() > 24 {
         return Soft::None;
@@ -669,7 +775,7 @@ fn salutation(region: &str, sent_start: usize, i: usize) -> Soft {
         return Soft::None;
     }
     let comma = region.as_bytes()[i] == b',';
-    if comma && contains_ci(CLOSINGS, so_far) && !contains_ci(STARTERS, next) {
+    if comma && in_list(CLOSINGS_BIT, so_far) && !in_list(STARTERS_BIT, next) {
         return Soft::Cut(i + 1, i + 1);
     }
     if sent_start != 0 {
@@ -680,13 +786,13 @@ fn salutation(region: &str, sent_start: usize, i: usize) -> Soft {
     let name = |w: &str| {
         first_char(w).is_some_and(char::is_uppercase)
             && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
-            && !contains_ci(NOT_NAMES, w)
+            && !in_list(NOT_NAMES_BIT, w)
             && !w.to_ascii_lowercase().ends_with("ly")
     };
     let ok = if greeting {
         words[1..].iter().all(|w| name(w))
     } else {
-        words.len() == 1 && name(words[0]) && contains_ci(AFTER_SALUTATION, next)
+        words.len() == 1 && name(words[0]) && in_list(AFTER_SALUTATION_BIT, next)
     };
     if ok {
         Soft::Cut(i + 1, i + 1)
@@ -695,9 +801,27 @@ fn salutation(region: &str, sent_start: usize, i: usize) -> Soft {
     }
 }
 
-/// In a long paragraph, is an inline list plausible at all? (Avoids the token pass on prose.)
-fn memchr_enumerator_hint(region: &str) -> bool {
-    region.contains("1.") || region.contains("1)") || region.contains("a.") || region.contains("a)")
+/// Are there two tokens that look like enumerators (`1.`, `b)`, `10.)`)? A cheap pass over the
+/// periods and brackets that spares prose the token pass of [`inline_list_starts`].
+fn enumerator_hint(region: &str) -> bool {
+    let b = region.as_bytes();
+    let mut found = 0;
+    for (p, &c) in b.iter().enumerate() {
+        if (c == b'.' || c == b')') && p > 0 {
+            let mut k = p;
+            while k > 0 && p - k < 3 && (b[k - 1].is_ascii_digit() || b[k - 1].is_ascii_lowercase() || b[k - 1] == b'.') {
+                k -= 1;
+            }
+            let open = k == 0 || b[k - 1].is_ascii_whitespace() || b[k - 1] >= 0x80;
+            if k < p && open && b.get(p + 1).is_none_or(|n| n.is_ascii_whitespace() || *n == b')') {
+                found += 1;
+                if found >= 2 {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 fn skip_ws(region: &str, from: usize) -> usize {
@@ -785,7 +909,7 @@ fn missing_space_boundary(region: &str, dot: usize) -> bool {
         return false;
     }
     let next_word: String = region[dot + 1..].chars().take_while(|c| c.is_alphanumeric()).take(8).collect();
-    !contains_ci(DOMAIN_ENDINGS, &next_word)
+    !in_list(DOMAIN_ENDINGS_BIT, &next_word)
 }
 
 /// Does the run `region[run_start..end]` (followed by white space or the end) end the sentence
@@ -825,14 +949,14 @@ fn decide(region: &str, sent_start: usize, run_start: usize, end: usize, mark: M
                 // `Yahoo! in the accounting department`.
                 let before = word_before(so_far, so_far.len());
                 let single = region[run_start..end].trim_end_matches(is_closing).chars().count() == 1;
-                if single && contains_ci(BANG_NAMES, before) {
+                if single && in_list(BANG_NAMES_BIT, before) {
                     return false;
                 }
                 // An interjection inside a sentence: `when suddenly, thump! thump! down she came`.
                 let clause = so_far.rsplit([',', ';', '!', '?', '\u{2014}']).next().unwrap_or(so_far);
                 return clause.split_whitespace().count() > 1;
             }
-            if next_upper && contains_ci(BANG_NAMES, word_before(so_far, so_far.len())) && region[run_start..end].len() == 1 {
+            if next_upper && in_list(BANG_NAMES_BIT, word_before(so_far, so_far.len())) && region[run_start..end].len() == 1 {
                 return false;
             }
             true
@@ -844,7 +968,7 @@ fn decide(region: &str, sent_start: usize, run_start: usize, end: usize, mark: M
 /// `"Wonderful!" Winston beams.`: capitalized words then a speech verb, within three words.
 fn is_attribution(region: &str, after: usize) -> bool {
     for w in words_after(region, after, 4) {
-        if contains_ci(SPEECH_VERBS, w) {
+        if in_list(SPEECH_VERBS_BIT, w) {
             return true;
         }
         if !first_char(w).is_some_and(char::is_uppercase) {
@@ -870,42 +994,41 @@ fn period_ends(region: &str, so_far: &str, dot: usize, next: &str, after: usize)
     if bare.is_empty() {
         return !next_lower;
     }
-    let lower_bare = bare.to_lowercase();
-    let starter = contains_ci(STARTERS, next);
+    let starter = || in_list(STARTERS_BIT, next);
     // Times: `7:15 a.m. on Friday`, `at 6 P.M. Mr. Smith then went`, `At 5 a.m. Mr. Smith went`.
-    if lower_bare == "a.m" || lower_bare == "p.m" {
+    if bare.eq_ignore_ascii_case("a.m") || bare.eq_ignore_ascii_case("p.m") {
         if !next_upper {
             return false;
         }
-        if contains_ci(AFTER_TIME, next) {
+        if in_list(AFTER_TIME_BIT, next) {
             return false;
         }
         let words: Vec<&str> = so_far.split_whitespace().collect();
-        let intro = words.len() <= 4 && words.first().is_some_and(|w| contains_ci(TIME_INTRO, w));
+        let intro = words.len() <= 4 && words.first().is_some_and(|w| in_list(TIME_INTRO_BIT, w));
         return !intro;
     }
-    if contains_ci(TITLES, &lower_bare) {
+    if in_list(TITLES_BIT, bare) {
         return false;
     }
-    if contains_ci(NUMBERED, &lower_bare) && (next_digit || next_lower || next.starts_with('#')) {
+    if in_list(NUMBERED_BIT, bare) && (next_digit || next_lower || next.starts_with('#')) {
         return false;
     }
-    if contains_ci(NUMBERED, &lower_bare) && is_roman(next) && lower_bare != "no" {
+    if in_list(NUMBERED_BIT, bare) && is_roman(next) && !bare.eq_ignore_ascii_case("no") {
         return false;
     }
-    if contains_ci(AMBIGUOUS, &lower_bare) {
+    if in_list(AMBIGUOUS_BIT, bare) {
         return !(next_lower || next_digit);
     }
-    let letters: Vec<char> = bare.chars().take(3).collect();
-    let initial = letters.len() == 1 && letters[0].is_alphabetic();
+    let mut chars = bare.chars();
+    let initial = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
     let dotted = is_dotted(bare);
-    if initial || dotted || contains_ci(ENDINGS, &lower_bare) {
+    if initial || dotted || in_list(ENDINGS_BIT, bare) {
         if next_lower || next_digit {
             return false;
         }
         if next_upper {
             // An initial before a starter (`you and I. Did`), an acronym at the end (`the U.S. How`).
-            return starter && (next.chars().count() > 1 || !initial);
+            return starter() && (next.chars().count() > 1 || !initial);
         }
         return true;
     }
