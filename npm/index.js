@@ -1,0 +1,57 @@
+// lede-analyzer: the package's entry point. Wraps the wasm-bindgen module (lede.js + lede_bg.wasm)
+// with an init() that works both in browsers (fetches the .wasm next to this file) and in Node 20
+// (reads it from disk), and an analyze() that says clearly when init() has not run yet.
+import initWasm, { initSync as initWasmSync, analyze as analyzeWasm } from './lede.js';
+
+const WASM_URL = new URL('./lede_bg.wasm', import.meta.url);
+
+let loading = null;
+let ready = false;
+
+function runningInNode() {
+  return typeof process === 'object' && process !== null && typeof process.versions?.node === 'string';
+}
+
+async function defaultSource() {
+  if (WASM_URL.protocol === 'file:' && runningInNode()) {
+    // Node's fetch() cannot read file: URLs; hand the bytes to wasm-bindgen instead.
+    const { readFile } = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:fs/promises');
+    return readFile(WASM_URL);
+  }
+  return WASM_URL;
+}
+
+/**
+ * Loads and instantiates the WebAssembly module. Call it once and await it before `analyze`;
+ * later calls return the same promise. `source` may be a URL, a Response, bytes or a
+ * WebAssembly.Module; by default the `lede_bg.wasm` beside this file is used.
+ */
+export default function init(source) {
+  if (loading) return loading;
+  loading = (async () => {
+    let input = source;
+    if (input && typeof input === 'object' && 'module_or_path' in input) input = input.module_or_path;
+    if (input === undefined || input === null) input = await defaultSource();
+    await initWasm({ module_or_path: input });
+    ready = true;
+  })();
+  // A failed load may be retried (for instance after the network comes back).
+  loading.catch(() => { loading = null; });
+  return loading;
+}
+
+/** Instantiates the module synchronously from its bytes or a compiled WebAssembly.Module. */
+export function initSync(module) {
+  if (ready) return;
+  const input = module && typeof module === 'object' && 'module' in module ? module.module : module;
+  initWasmSync({ module: input });
+  ready = true;
+}
+
+/** Analyzes `text` and returns its Report. Throws an Error on bad arguments or before init(). */
+export function analyze(text, options) {
+  if (!ready) {
+    throw new Error('lede-analyzer: the WebAssembly module is not loaded yet; call `await init()` before analyze()');
+  }
+  return analyzeWasm(text, options);
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds the npm package `lede-analyzer` into pkg/ (generated, not committed): the library compiled
+# for wasm32, bound with `wasm-bindgen --target web`, shrunk with `wasm-opt -Oz`, plus the package's
+# own sources from npm/ (wrapper, web component, TypeScript declarations, README, licence) and a
+# package.json whose version is the crate's. `cd pkg && npm pack` then makes the tarball.
+# Usage: scripts/package.sh        (uses the same toolchain choice as scripts/web.sh)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+mode=$(cat .tools/wasm-mode 2>/dev/null || echo rustup)
+if [ "$mode" = debian ]; then
+  # Debian's compiler and cargo, building the standard library for wasm32 from source.
+  mkdir -p .tools/debian-bin
+  ln -sf /usr/bin/cargo .tools/debian-bin/cargo
+  ln -sf /usr/bin/rustc .tools/debian-bin/rustc
+  export PATH="$PWD/.tools/debian-bin:$PATH"
+  export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target/debian}"
+fi
+target_dir="${CARGO_TARGET_DIR:-$PWD/target}"
+
+cargo build --lib --target wasm32-unknown-unknown --profile web
+wasm="$target_dir/wasm32-unknown-unknown/web/lede.wasm"
+[ -f "$wasm" ] || { echo "package.sh: $wasm was not built" >&2; exit 1; }
+
+out=pkg
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name lede "$wasm"
+wasm-opt -Oz "$tmp/lede_bg.wasm" -o "$tmp/lede_bg.opt.wasm"
+mv "$tmp/lede_bg.opt.wasm" "$tmp/lede_bg.wasm"
+
+rm -rf "$out"
+mkdir -p "$out"
+cp "$tmp/lede.js" "$tmp/lede_bg.wasm" "$out/"
+cp npm/index.js npm/index.d.ts npm/lede-analyzer-element.js npm/lede-analyzer-element.d.ts \
+   npm/README.md npm/LICENSE "$out/"
+version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
+[ -n "$version" ] || { echo "package.sh: no version in Cargo.toml" >&2; exit 1; }
+sed "s/__CARGO_VERSION__/$version/" npm/package.template.json > "$out/package.json"
+
+raw=$(stat -c %s "$out/lede_bg.wasm")
+gz=$(gzip -9c "$out/lede_bg.wasm" | wc -c)
+echo "package.sh: pkg/ lede-analyzer@$version, lede_bg.wasm $raw bytes ($gz gzipped)"

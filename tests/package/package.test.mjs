@@ -1,0 +1,142 @@
+// The npm package end to end: `npm pack` on pkg/ (built by scripts/package.sh), install the tarball
+// into a scratch Node project in a temporary folder, import it by name and analyze texts there.
+// Run with `node --test tests/package/`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const pkg = join(root, 'pkg');
+let scratch;
+let tarball;
+let packed;
+
+function run(cmd, args, cwd) {
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Runs `source` as an ES module inside the scratch project and returns what it prints as JSON. */
+function inScratch(source) {
+  const file = join(scratch, 'app', `check-${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(file, source);
+  return JSON.parse(run(process.execPath, [file], join(scratch, 'app')));
+}
+
+before(() => {
+  assert.ok(existsSync(join(pkg, 'package.json')), 'pkg/ is missing: run scripts/package.sh first');
+  scratch = mkdtempSync(join(tmpdir(), 'lede-package-'));
+  packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', scratch], pkg))[0];
+  tarball = join(scratch, packed.filename);
+  const app = join(scratch, 'app');
+  run('mkdir', ['-p', app]);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
+  run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball], app);
+});
+
+after(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+test('the tarball holds the package and nothing else', () => {
+  const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'));
+  const cargoVersion = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version = "(.*)"$/m)[1];
+  assert.equal(manifest.name, 'lede-analyzer');
+  assert.equal(manifest.version, cargoVersion);
+  assert.equal(manifest.type, 'module');
+  assert.equal(packed.name, 'lede-analyzer');
+  const files = packed.files.map((f) => f.path).sort();
+  assert.deepEqual(files, [
+    'LICENSE', 'README.md', 'index.d.ts', 'index.js', 'lede-analyzer-element.d.ts', 'lede-analyzer-element.js',
+    'lede.js', 'lede_bg.wasm', 'package.json',
+  ]);
+  const installed = join(scratch, 'app', 'node_modules', 'lede-analyzer');
+  assert.ok(existsSync(join(installed, 'lede_bg.wasm')));
+  assert.match(readFileSync(join(installed, 'index.d.ts'), 'utf8'), /export interface Report \{/);
+});
+
+test('a scratch project imports the package by name and analyzes a text', () => {
+  const out = inScratch(`
+    import init, { analyze } from 'lede-analyzer';
+    await init();
+    await init(); // a second call is harmless
+    const text = 'Dr. Amara Singh flew to Geneva on 3 May 2021. She met 40 researchers there!\\n\\nShare on Facebook';
+    const report = analyze(text);
+    const noEntities = analyze(text, { entities: false });
+    console.log(JSON.stringify({ report, noEntities: noEntities.entities.length }));
+  `);
+  const { report } = out;
+  assert.equal(report.version, 1);
+  assert.deepEqual(report.sentences.map((s) => s.text).slice(0, 2), [
+    'Dr. Amara Singh flew to Geneva on 3 May 2021.',
+    'She met 40 researchers there!',
+  ]);
+  assert.ok(report.entities.some((e) => e.label === 'DATE' && e.text === '3 May 2021'), JSON.stringify(report.entities));
+  assert.ok(report.entities.some((e) => e.text === 'Amara Singh'), JSON.stringify(report.entities));
+  assert.ok(report.boilerplate.some((b) => b.reason === 'share' && b.text === 'Share on Facebook'));
+  assert.equal(out.noEntities, 0);
+  assert.equal(typeof report.stats.readingTimeSeconds, 'number');
+  assert.equal(typeof report.stats.raw.words, 'number');
+});
+
+test('offsets count UTF-16 code units, emoji included', () => {
+  const out = inScratch(`
+    import init, { analyze } from 'lede-analyzer';
+    await init();
+    const text = 'Fans cheered 😀🎉 in Paris. The match ended 2-1 on Sunday. Café owners smiled.';
+    const report = analyze(text);
+    const spans = [...report.sentences, ...report.entities, ...report.paragraphs];
+    console.log(JSON.stringify({
+      sentences: report.sentences.map((s) => [s.start, s.end, s.text]),
+      second: text.indexOf('The match'),
+      third: text.indexOf('Café'),
+      end: text.length,
+      sliced: spans.every((s) => text.slice(s.start, s.end) === s.text),
+    }));
+  `);
+  assert.equal(out.sentences.length, 3);
+  assert.equal(out.sentences[1][0], out.second); // after two astral emoji: 4 code units, not 8 bytes
+  assert.equal(out.sentences[2][0], out.third);
+  assert.equal(out.sentences[2][1], out.end);
+  assert.equal(out.sliced, true);
+});
+
+test('bad input throws an Error with a clear message', () => {
+  const out = inScratch(`
+    import init, { analyze } from 'lede-analyzer';
+    const caught = (f) => { try { f(); return null; } catch (e) { return { isError: e instanceof Error, message: e.message }; } };
+    const early = caught(() => analyze('Too early.'));
+    await init();
+    console.log(JSON.stringify({
+      early,
+      number: caught(() => analyze(42)),
+      options: caught(() => analyze('Fine text.', 'entities')),
+      flag: caught(() => analyze('Fine text.', { entities: 'no' })),
+      after: analyze('Still works after errors.').sentences.length,
+    }));
+  `);
+  assert.equal(out.early.isError, true);
+  assert.match(out.early.message, /call `await init\(\)` before analyze/);
+  assert.equal(out.number.isError, true);
+  assert.match(out.number.message, /text must be a string/);
+  assert.equal(out.options.isError, true);
+  assert.match(out.options.message, /options must be an object/);
+  assert.equal(out.flag.isError, true);
+  assert.match(out.flag.message, /options\.entities must be true or false/);
+  assert.equal(out.after, 1);
+});
+
+test('init accepts the wasm bytes, and the element module imports quietly outside a browser', () => {
+  const out = inScratch(`
+    import { readFile } from 'node:fs/promises';
+    const wasmPath = new URL(import.meta.resolve('lede-analyzer/lede_bg.wasm'));
+    const { default: init, analyze } = await import('lede-analyzer');
+    await init(await readFile(wasmPath));
+    const element = await import('lede-analyzer/element');
+    console.log(JSON.stringify({ sentences: analyze('One. Two.').sentences.length, exported: typeof element.LedeAnalyzerElement }));
+  `);
+  assert.equal(out.sentences, 2);
+  assert.equal(out.exported, 'function');
+});
