@@ -16,6 +16,8 @@ function chromiumPath() {
 }
 
 const PORT = Number(process.env.LEDE_TEST_PORT || 4173);
+// The built site to serve; LEDE_DIST lets a build elsewhere be tested without touching dist/.
+const DIST = process.env.LEDE_DIST || 'dist';
 
 export default defineConfig({
   testDir: 'tests/browser',
@@ -34,7 +36,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node scripts/serve.mjs dist ${PORT}`,
+    command: `node scripts/serve.mjs ${DIST} ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,

@@ -32,12 +32,15 @@ function files(dir) {
 }
 const assets = files(dist)
   .map((p) => relative(dist, p).split('\\').join('/'))
-  .filter((p) => p !== 'sw.js')
+  .filter((p) => p !== 'sw.js' && p !== 'version.json') // written below; this script may run twice
   .sort();
 const hash = createHash('sha256');
 for (const a of assets) hash.update(a).update(readFileSync(join(dist, a)));
 const version = hash.digest('hex').slice(0, 16);
 const list = ['./', ...assets.filter((a) => a !== 'index.html' && !a.startsWith('embed/demo')).map((a) => './' + a)];
+// Pages in folders (embed/, demo/) are also cached under their folder's URL, which is what a
+// navigation asks for; otherwise the worker would answer it with the app's page.
+for (const a of assets) if (a.endsWith('/index.html') && list.includes('./' + a)) list.push('./' + a.slice(0, -'index.html'.length));
 const sw = readFileSync('www/sw.js', 'utf8')
   .replace('__LEDE_VERSION__', version)
   .replace('__LEDE_ASSETS__', JSON.stringify(list));
