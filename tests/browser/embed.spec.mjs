@@ -198,3 +198,19 @@ test('the iframe embed on its own: fragment text, then a new fragment', async ({
   expect(refused).toEqual([]);
   expect(await violations(page)).toEqual([]);
 });
+
+test('theme: auto follows the colour scheme, the attribute overrides it', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`/embed/#text=${encodeURIComponent('Night mode. Two sentences.')}`);
+  const element = page.locator('lede-analyzer');
+  await expect(element.locator('[data-count="sentences"]')).toHaveText('2');
+  const background = () => element.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.frame')).backgroundColor);
+  expect(await background()).toBe('rgb(22, 25, 30)');
+  await element.evaluate((el) => { el.theme = 'light'; });
+  expect(await background()).toBe('rgb(255, 255, 255)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await element.evaluate((el) => { el.removeAttribute('theme'); });
+  expect(await background()).toBe('rgb(255, 255, 255)');
+  await element.evaluate((el) => { el.theme = 'dark'; });
+  expect(await background()).toBe('rgb(22, 25, 30)');
+});
