@@ -212,6 +212,14 @@ class LedeAnalyzerElement extends Base {
   }
 
   connectedCallback() {
+    // Properties set on the element before this module defined it would hide the accessors.
+    for (const name of ['text', 'layers', 'theme']) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
     if (!this.#observer) {
       // Text given as content may be filled in after the element is upgraded.
       this.#observer = new MutationObserver(() => {

@@ -214,3 +214,46 @@ test('theme: auto follows the colour scheme, the attribute overrides it', async 
   await element.evaluate((el) => { el.theme = 'dark'; });
   expect(await background()).toBe('rgb(22, 25, 30)');
 });
+
+test('elements created by script, before and after the definition, each analyze their own text', async ({ page }) => {
+  await watch(page);
+  await page.goto('/embed/');
+  await page.waitForFunction(() => customElements.get('lede-analyzer') !== undefined);
+  const counts = await page.evaluate(async () => {
+    const made = [];
+    for (const text of ['One.', 'One. Two.', 'One. Two. Three.']) {
+      const el = document.createElement('lede-analyzer');
+      el.text = text;
+      el.layers = 'sentences';
+      made.push(new Promise((resolve) => el.addEventListener('lede-analyzed', (e) => resolve(e.detail.sentences.length), { once: true })));
+      document.body.append(el);
+    }
+    return Promise.all(made);
+  });
+  expect(counts).toEqual([1, 2, 3]);
+  const rendered = await page.locator('lede-analyzer:not(#lede)').evaluateAll((els) => els.map((el) => el.shadowRoot.querySelectorAll('.sentence').length));
+  expect(rendered).toEqual([1, 2, 3]);
+});
+
+test('properties set before the element is defined are kept', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  // Hold the component's module back until an element has been made and given its text.
+  await page.route('**/lede/lede-analyzer-element.js', async (route) => { await held; await route.continue(); });
+  // Module scripts run before DOMContentLoaded, so only wait for the body to be parsed.
+  await page.goto('/embed/', { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.getElementById('lede-empty') !== null);
+  await page.evaluate(() => {
+    const el = document.createElement('lede-analyzer');
+    el.id = 'early';
+    el.text = 'Set early. Kept after the upgrade.';
+    el.theme = 'dark';
+    document.body.append(el);
+  });
+  expect(await page.evaluate(() => customElements.get('lede-analyzer'))).toBeUndefined();
+  release();
+  const early = page.locator('#early');
+  await expect(early.locator('[data-count="sentences"]')).toHaveText('2');
+  expect(await early.evaluate((el) => [el.getAttribute('text'), el.getAttribute('theme')]))
+    .toEqual(['Set early. Kept after the upgrade.', 'dark']);
+});
