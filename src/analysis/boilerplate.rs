@@ -840,6 +840,11 @@ fn cookie(l: &Line) -> bool {
 
 /// The reason `line` is junk, or `None`.
 pub fn classify(line: &str) -> Option<&'static str> {
+    // Most article paragraphs are longer than any rule allows: skip them before any allocation.
+    // Only the cookie rule looks at more than 30 words.
+    if line.len() > 600 || line.split_whitespace().nth(30).is_some() && !line.contains("ookie") {
+        return None;
+    }
     let l = Line::new(line);
     if l.norm.is_empty() || l.n() > MAX_WORDS {
         return None;
@@ -869,11 +874,10 @@ pub fn covered(text: &str, span: Span, junk: &[Span]) -> bool {
 
 /// Does `span` cover whole lines of `text` (only white space between it and the line breaks)?
 fn alone_on_lines(text: &str, span: Span) -> bool {
-    let before = &text[..span.start];
-    let after = &text[span.end..];
-    let line_start = before.rfind('\n').map(|p| p + 1).unwrap_or(0);
-    let line_end = after.find('\n').unwrap_or(after.len());
-    before[line_start..].trim().is_empty() && after[..line_end].trim().is_empty()
+    // Only white space may stand between the span and a line break (or the text's ends).
+    let before = text[..span.start].trim_end_matches(|c: char| c.is_whitespace() && c != '\n');
+    let after = text[span.end..].trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
+    (before.is_empty() || before.ends_with('\n')) && (after.is_empty() || after.starts_with('\n'))
 }
 
 /// The boilerplate of a text split into `paragraphs` and `sentences`, in document order. A whole
@@ -913,9 +917,8 @@ pub fn detect(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> V
     }
     // A unit of several lines that are each junk ("Image: ...\nMore from ..." read as wrapped prose):
     // each line is flagged on its own.
-    let mut k = 0;
-    while k < units.len() {
-        let (span, reason) = units[k];
+    let mut split_units = Vec::with_capacity(units.len());
+    for (span, reason) in units {
         let slice = span.slice(text);
         if reason.is_none() && slice.contains('\n') {
             let mut lines = Vec::new();
@@ -927,16 +930,18 @@ pub fn detect(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> V
                     lines.push((Span::new(at + lead, at + lead + trimmed.len()), classify(trimmed)));
                 }
                 at += line.len() + 1;
+                if lines.last().is_some_and(|l| l.1.is_none()) {
+                    break;
+                }
             }
             if lines.len() >= 2 && lines.iter().all(|(_, r)| r.is_some()) {
-                let n = lines.len();
-                units.splice(k..k + 1, lines);
-                k += n;
+                split_units.extend(lines);
                 continue;
             }
         }
-        k += 1;
+        split_units.push((span, reason));
     }
+    let mut units = split_units;
     // Form labels beside a comment form, spreading both ways until nothing changes.
     let is_field = |s: Span| {
         let l = Line::new(s.slice(text));
@@ -946,12 +951,12 @@ pub fn detect(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> V
     loop {
         let mut changed = false;
         for i in 0..units.len() {
-            if units[i].1.is_some() || !is_field(units[i].0) {
+            if units[i].1.is_some() {
                 continue;
             }
             let near_form = (i > 0 && units[i - 1].1 == Some("comment-form"))
                 || units.get(i + 1).is_some_and(|u| u.1 == Some("comment-form"));
-            if near_form {
+            if near_form && is_field(units[i].0) {
                 units[i].1 = Some("comment-form");
                 changed = true;
             }

@@ -16,12 +16,68 @@
 //! again, so each repeated passage is reported once, at the largest level.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::diff::{self, Op, Run};
 use super::report::{
     Boilerplate, Conflict, DiffOp, Duplicate, DuplicateKind, Level, Paragraph, ParagraphKind, Sentence, Span,
 };
-use super::tokens;
+
+/// Keys here are already well-mixed 64-bit hashes (or small indices): no need to hash them again.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = mix(n as u64);
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+
+/// How many candidates (those whose signatures agree most) are diffed for one passage.
+const MAX_DIFFS: usize = 4;
+
+/// Words for comparison: runs of letters and digits, keeping `.`, `,` and apostrophes between two
+/// of them ("2.5", "45,000", "don't"); hyphens and other marks separate words. Faster than full
+/// UAX #29 segmentation, and any consistent choice works for finding repeats.
+fn words(text: &str, span: Span) -> Vec<Span> {
+    let region = &text[span.start..span.end];
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut it = region.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+            continue;
+        }
+        if let Some(s) = start {
+            let joiner = matches!(c, '.' | ',' | '\'' | '\u{2019}');
+            if joiner && it.peek().is_some_and(|&(_, n)| n.is_alphanumeric()) {
+                continue;
+            }
+            out.push(Span::new(span.start + s, span.start + i));
+            start = None;
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(span.start + s, span.end));
+    }
+    out
+}
 
 /// Similarity from which two passages are near repeats. Chosen on the test articles: one changed
 /// number in a ten-word sentence gives 0.9, two changed words 0.8, and two distinct sentences of
@@ -39,7 +95,7 @@ pub const K: usize = 64;
 pub const ROWS: usize = 2;
 const BANDS: usize = K / ROWS;
 /// Only the latest entries of one LSH bucket are compared, bounding the work on degenerate text.
-const BUCKET_CAP: usize = 32;
+const BUCKET_CAP: usize = 8;
 /// Candidates whose signatures agree on fewer hashes than this fraction are not diffed.
 const MIN_AGREEMENT: f64 = 0.15;
 
@@ -95,6 +151,12 @@ fn mix(mut x: u64) -> u64 {
 /// A word's identity: case and quote style do not matter.
 fn word_id(w: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    if w.is_ascii() {
+        for b in w.bytes() {
+            h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x100_0000_01b3);
+        }
+        return mix(h);
+    }
     for c in w.chars() {
         let c = match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
@@ -108,7 +170,7 @@ fn word_id(w: &str) -> u64 {
 }
 
 fn unit(text: &str, span: Span, para: usize, quote: bool, sentences: usize) -> Unit {
-    let words = tokens::words(text, span);
+    let words = words(text, span);
     let ids = words.iter().map(|w| word_id(w.slice(text))).collect();
     Unit {
         span,
@@ -189,7 +251,7 @@ fn contained_quote(units: &[Unit], a: usize, b: usize, runs: &[Run]) -> bool {
 /// Exact then near repeats among `units`, each later unit paired with at most one earlier one.
 fn pairs(units: &[Unit], eligible: &[bool], threshold: f64) -> Vec<Found> {
     let mut found = Vec::new();
-    let mut first_of: HashMap<u64, usize> = HashMap::new();
+    let mut first_of: FastMap<u64, usize> = FastMap::default();
     let mut reps: Vec<usize> = Vec::new();
     for (i, u) in units.iter().enumerate() {
         if !eligible[i] {
@@ -210,20 +272,20 @@ fn pairs(units: &[Unit], eligible: &[bool], threshold: f64) -> Vec<Found> {
             }
         }
     }
-    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut sigs: HashMap<usize, [u64; K]> = HashMap::with_capacity(reps.len());
+    let mut buckets: FastMap<u64, Vec<usize>> = FastMap::default();
+    let mut sigs: FastMap<usize, [u64; K]> = FastMap::default();
+    let mut ranked: Vec<(usize, usize)> = Vec::new();
     let mut cands: Vec<usize> = Vec::new();
     for &i in &reps {
         let sig = signature(&units[i].ids);
-        let keys: Vec<u64> = (0..BANDS)
-            .map(|b| {
-                let mut h = mix(b as u64 + 1);
-                for &v in &sig[b * ROWS..(b + 1) * ROWS] {
-                    h = mix(h ^ v);
-                }
-                h
-            })
-            .collect();
+        let mut keys = [0u64; BANDS];
+        for (b, key) in keys.iter_mut().enumerate() {
+            let mut h = mix(b as u64 + 1);
+            for &v in &sig[b * ROWS..(b + 1) * ROWS] {
+                h = mix(h ^ v);
+            }
+            *key = h;
+        }
         cands.clear();
         for key in &keys {
             if let Some(list) = buckets.get(key) {
@@ -232,16 +294,21 @@ fn pairs(units: &[Unit], eligible: &[bool], threshold: f64) -> Vec<Found> {
         }
         cands.sort_unstable();
         cands.dedup();
-        let mut best: Option<(f64, usize, Vec<Run>)> = None;
+        ranked.clear();
         for &c in &cands {
             if (units[c].sentences == 1) != (units[i].sentences == 1) {
                 continue;
             }
             let other = &sigs[&c];
             let agree = sig.iter().zip(other.iter()).filter(|(x, y)| x == y).count();
-            if (agree as f64) < MIN_AGREEMENT * K as f64 {
-                continue;
+            if (agree as f64) >= MIN_AGREEMENT * K as f64 {
+                ranked.push((agree, c));
             }
+        }
+        // The most similar signatures first, then the earliest passage.
+        ranked.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        let mut best: Option<(f64, usize, Vec<Run>)> = None;
+        for &(_, c) in ranked.iter().take(MAX_DIFFS) {
             let (a, b) = (&units[c].ids, &units[i].ids);
             let Some(runs) = diff::diff(a, b, diff::MAX_CELLS) else {
                 continue;

@@ -69,6 +69,7 @@ pub fn run(_args: &[String]) -> Result<ExitCode, CliError> {
         ("analyze (all)", Box::new(|t: &str| analysis::analyze(t, &Options::default()).sentences.len())),
     ];
     repeats_stage(&text);
+    repeats_stage(&text);
     for (name, f) in &stages {
         let mbs = throughput(&text, 1.0, |t| f(t));
         println!("{name:<24} {mbs:>9.1} MB/s");
@@ -94,6 +95,44 @@ fn sbd_stress() {
         let a = throughput(&small, 0.5, split);
         let b = throughput(&large, 0.5, split);
         println!("sbd {name:<20} 1 MB {a:>7.1} MB/s   4 MB {b:>7.1} MB/s");
+    }
+}
+
+/// Boilerplate and repeats alone (paragraphs and sentences split beforehand), in ms per run on the
+/// bench text (each article repeated: exact repeats) and on a copy where every paragraph carries
+/// its own number (no exact repeats, every copy a near repeat to diff). Target: 1 MB under 100 ms.
+fn repeats_stage(text: &str) {
+    let reworded: String = text
+        .split("\n\n")
+        .enumerate()
+        .map(|(i, p)| match p.split_once(' ') {
+            Some((head, rest)) => format!("{head} {i} {rest}"),
+            None => p.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    for (name, t) in [("bench text", text), ("every copy reworded", reworded.as_str())] {
+        let paragraphs = analysis::paragraphs::paragraphs(t);
+        let mut sentences = Vec::new();
+        for (i, p) in paragraphs.iter().enumerate() {
+            for span in analysis::sentences::split(t, p.span) {
+                sentences.push(analysis::Sentence { span, paragraph: i });
+            }
+        }
+        let mut found = (0, 0);
+        let mbs = throughput(t, 1.0, |t| {
+            let junk = analysis::boilerplate::detect(t, &paragraphs, &sentences);
+            let dups = analysis::duplicates::find(t, &paragraphs, &sentences, &junk);
+            found = (junk.len(), dups.len());
+            junk.len() + dups.len()
+        });
+        println!(
+            "boilerplate+repeats ({name}): {:.1} MB in {:.1} ms, {} junk lines, {} repeats",
+            t.len() as f64 / 1e6,
+            t.len() as f64 / 1e6 / mbs * 1e3,
+            found.0,
+            found.1
+        );
     }
 }
 
