@@ -55,6 +55,8 @@ fn abbreviations_and_titles() {
         ("Martin Luther King Jr. He led the march.", &["Martin Luther King Jr.", "He led the march."]),
         ("See Fig. 2 and pp. 10-12 for details.", &["See Fig. 2 and pp. 10-12 for details."]),
         ("The town (pop. 4,200) voted. It was close.", &["The town (pop. 4,200) voted.", "It was close."]),
+        ("SALEM, Ore. \u{2014} The dam held. Crews stayed.", &["SALEM, Ore. \u{2014} The dam held.", "Crews stayed."]),
+        ("AUSTIN, Texas -- Rain fell.", &["AUSTIN, Texas -- Rain fell."]),
     ];
     for (input, expected) in cases {
         check(input, expected);
@@ -177,6 +179,21 @@ fn paragraph_kinds() {
             ("> We will rebuild.", ParagraphKind::Quote),
         ],
     );
+}
+
+#[test]
+fn more_paragraph_kinds() {
+    let cases = [
+        ("\u{201C}We will not leave.\u{201D}", ParagraphKind::Quote),
+        ("\"We stay,\" she said. \"We rebuild.\"", ParagraphKind::Body),
+        ("Crews clear debris on Main Street. (AP Photo/J. Doe)", ParagraphKind::Caption),
+        ("Credit: City archives", ParagraphKind::Caption),
+        ("(a) the first condition", ParagraphKind::List),
+        ("\u{2022} Schools closed", ParagraphKind::List),
+    ];
+    for (input, kind) in cases {
+        check_paragraphs(input, &[(input, kind)]);
+    }
 }
 
 #[test]

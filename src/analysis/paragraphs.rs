@@ -166,7 +166,14 @@ pub fn split(text: &str) -> Vec<Span> {
 
 const CAPTION_STARTS: &[&str] = &[
     "photo:", "photo by", "photograph:", "image:", "picture:", "pictured:", "caption:", "above:",
-    "top:", "file photo", "video:",
+    "top:", "file photo", "video:", "photos:", "images:", "photograph by", "credit:",
+    "illustration:", "graphic:", "file image", "watch:",
+];
+
+/// Credits inside a short paragraph that mark it as a caption (`... on Saturday. (AP Photo/...)`).
+const CAPTION_CREDITS: &[&str] = &[
+    "(ap photo", "(photo", "(image", "getty images", "photo credit", "/ reuters", "reuters/",
+    "(afp", "/afp", "/ap)", "photograph:", "photo:", "(pictured", "(file photo",
 ];
 
 /// Decide what kind of paragraph a unit is from its shape.
@@ -182,9 +189,10 @@ pub fn classify(text: &str) -> ParagraphKind {
         return ParagraphKind::Quote;
     }
     let lower_start: String = t.chars().take(16).collect::<String>().to_lowercase();
+    let short = t.len() < 400;
+    let lower = if short { t.to_lowercase() } else { String::new() };
     if CAPTION_STARTS.iter().any(|p| lower_start.starts_with(p))
-        || t.contains("(Photo")
-        || t.contains("(Image")
+        || short && CAPTION_CREDITS.iter().any(|c| lower.contains(c))
     {
         return ParagraphKind::Caption;
     }
@@ -192,7 +200,10 @@ pub fn classify(text: &str) -> ParagraphKind {
     let last = t.chars().last().unwrap_or(' ');
     let opens_quote = matches!(first, '"' | '\u{201C}' | '\u{AB}');
     let closes_quote = matches!(last, '"' | '\u{201D}' | '\u{BB}');
-    if opens_quote && closes_quote && !t.contains('\n') {
+    // A quotation standing alone (a pull quote); `"...," she said. "..."` is body text.
+    let inner = t.get(first.len_utf8()..t.len() - last.len_utf8()).unwrap_or("");
+    let nested = inner.contains(['"', '\u{201C}', '\u{201D}', '\u{AB}', '\u{BB}']);
+    if opens_quote && closes_quote && !t.contains('\n') && !nested {
         return ParagraphKind::Quote;
     }
     let words = t.split_whitespace().count();

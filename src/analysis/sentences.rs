@@ -1026,6 +1026,11 @@ fn period_ends(region: &str, so_far: &str, dot: usize, next: &str, after: usize)
         if next_lower || next_digit {
             return false;
         }
+        // A dash after an abbreviation continues a dateline (`CEDAR FALLS, Calif. — A fire`).
+        let rest = &region[after..];
+        if rest.starts_with(['\u{2014}', '\u{2013}']) || rest.starts_with("- ") || rest.starts_with("--") {
+            return false;
+        }
         if next_upper {
             // An initial before a starter (`you and I. Did`), an acronym at the end (`the U.S. How`).
             return starter() && (next.chars().count() > 1 || !initial);
@@ -1037,9 +1042,7 @@ fn period_ends(region: &str, so_far: &str, dot: usize, next: &str, after: usize)
         return !next_lower;
     }
     // An ordinary word. A lower-case word after it still starts a new sentence in informal text
-    // (`sounds good. see you`), unless the period sits inside a file name or an ellipsis-like
-    // pattern; the abbreviation lists above cover the usual exceptions.
-    let _ = after;
+    // (`sounds good. see you`); the abbreviation lists above cover the usual exceptions.
     true
 }
 
