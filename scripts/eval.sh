@@ -27,4 +27,7 @@ python3 scripts/gen_syllables.py --heldout "$HELDOUT" --check || status=1
 run "$LEDE" eval readability "$CORPORA" --syllables "$HELDOUT" --min-syllables 0.93
 rm -f "$HELDOUT"
 
+# Entities (issue 5): people, places, organizations on UNER English EWT test (exact spans).
+run "$LEDE" eval ner "$CORPORA/ner_uner_en_ewt_test.jsonl" --labels PER,LOC,ORG --min-f1 0.70
+
 exit $status

@@ -101,41 +101,78 @@ pub struct TokInfo {
     pub gaz: u16,
 }
 
+/// Reusable buffers for [`token_infos`], so that tagging allocates nothing per token.
+#[derive(Default)]
+pub struct Scratch {
+    buf: String,
+    chars: Vec<char>,
+    lower: Vec<u64>,
+    words: Vec<bool>,
+    marks: Vec<u16>,
+}
+
+#[inline]
+fn piece<I: Iterator<Item = u64>>(tag: u64, chars: I) -> u64 {
+    let mut h = fnv(&[tag as u8]);
+    for c in chars {
+        h = (h ^ c).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Affix hashes of a normalized word: last 2, 3, first 2, 3 characters, last 4.
+fn affixes(norm: &str, chars: &mut Vec<char>) -> [u64; 5] {
+    let mut affix = [0u64; 5];
+    if norm.is_ascii() {
+        let b = norm.as_bytes();
+        let n = b.len();
+        let p = |a: usize, e: usize, tag: u64| piece(tag, b[a..e].iter().map(|&x| x as u64));
+        if n > 2 {
+            affix = [p(n - 2, n, 1), p(n - 3, n, 2), p(0, 2, 3), p(0, 3, 4), 0];
+        }
+        if n > 4 {
+            affix[4] = p(n - 4, n, 5);
+        }
+    } else {
+        chars.clear();
+        chars.extend(norm.chars());
+        let n = chars.len();
+        let p = |a: usize, e: usize, tag: u64| piece(tag, chars[a..e].iter().map(|&x| x as u64));
+        if n > 2 {
+            affix = [p(n - 2, n, 1), p(n - 3, n, 2), p(0, 2, 3), p(0, 3, 4), 0];
+        }
+        if n > 4 {
+            affix[4] = p(n - 4, n, 5);
+        }
+    }
+    affix
+}
+
 /// Token facts for one sentence.
-pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, buf: &mut String, out: &mut Vec<TokInfo>) {
+pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scratch, out: &mut Vec<TokInfo>) {
     out.clear();
-    let mut lower = Vec::with_capacity(tokens.len());
-    let mut words = Vec::with_capacity(tokens.len());
+    sc.lower.clear();
+    sc.words.clear();
     let mut only_punct_before = true;
     for (i, t) in tokens.iter().enumerate() {
         let w = t.span.slice(text);
-        normalize(w, buf);
-        let l = fnv(buf.as_bytes());
-        let chars: Vec<char> = buf.chars().collect();
-        let n = chars.len();
-        let mut affix = [0u64; 5];
-        let piece = |a: usize, b: usize, tag: u64| -> u64 {
-            let mut h = fnv(&[tag as u8]);
-            for &c in &chars[a..b] {
-                h = (h ^ c as u64).wrapping_mul(0x0100_0000_01b3);
-            }
-            h
-        };
-        if n > 2 {
-            affix[0] = piece(n - 2, n, 1);
-            affix[1] = piece(n - 3, n, 2);
-            affix[2] = piece(0, 2, 3);
-            affix[3] = piece(0, 3.min(n), 4);
-        }
-        if n > 4 {
-            affix[4] = piece(n - 4, n, 5);
-        }
-        let first = w.chars().next().unwrap_or(' ');
+        normalize(w, &mut sc.buf);
+        let l = fnv(sc.buf.as_bytes());
+        let n = if sc.buf.is_ascii() { sc.buf.len() } else { sc.buf.chars().count() };
+        let affix = affixes(&sc.buf, &mut sc.chars);
         let mut flags = 0u32;
-        if first.is_uppercase() {
+        let (mut alpha, mut has_lower, mut digit) = (0usize, false, false);
+        for c in w.chars() {
+            if c.is_alphabetic() {
+                alpha += 1;
+                has_lower |= c.is_lowercase();
+            }
+            digit |= c.is_ascii_digit();
+        }
+        if w.chars().next().is_some_and(char::is_uppercase) {
             flags |= 1;
         }
-        if w.chars().filter(|c| c.is_alphabetic()).count() > 1 && !w.chars().any(|c| c.is_lowercase()) {
+        if alpha > 1 && !has_lower {
             flags |= 2;
         }
         let first_of_sentence = only_punct_before
@@ -144,7 +181,7 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, buf: &mut Stri
             flags |= 4;
         }
         only_punct_before &= t.kind == TokenKind::Punct;
-        if w.bytes().any(|b| b.is_ascii_digit()) {
+        if digit {
             flags |= 8;
         }
         if t.kind == TokenKind::Word {
@@ -158,13 +195,12 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, buf: &mut Stri
             TokenKind::Email => 12,
             _ => shape_hash(w),
         };
-        lower.push(l);
-        words.push(t.kind == TokenKind::Word);
+        sc.lower.push(l);
+        sc.words.push(t.kind == TokenKind::Word);
         out.push(TokInfo { lower: l, exact: fnv(w.as_bytes()), shape: sh, affix, flags, gaz: 0 });
     }
-    let mut marks = Vec::new();
-    gaz.marks(&lower, &words, &mut marks);
-    for (o, m) in out.iter_mut().zip(marks) {
+    gaz.marks(&sc.lower, &sc.words, &mut sc.marks);
+    for (o, &m) in out.iter_mut().zip(&sc.marks) {
         o.gaz = m;
     }
 }

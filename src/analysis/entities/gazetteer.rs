@@ -3,10 +3,11 @@
 //! token sequence (case-insensitive). A match is a feature for the tagger, never a decision.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::features::{mix, word_hash};
-use super::tokenize::{tokenize, Token};
+use super::tokenize::tokenize;
 use crate::analysis::report::Span;
 
 /// Categories, one bit each in a match mask. The order is the file's `@name` sections.
@@ -15,9 +16,33 @@ pub const CATEGORIES: [&str; 8] = ["country", "city", "region", "given", "family
 /// The generated lists (see the banner in the file).
 static DATA: &str = include_str!("../../data/ner_gazetteer.txt");
 
+/// Keys are already well-mixed 64-bit hashes: the map uses them as they are.
+#[derive(Default)]
+pub struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
+    }
+}
+
+type HashTable = HashMap<u64, u16, BuildHasherDefault<IdentityHasher>>;
+
+/// Set in a table entry when the key is also the beginning of a longer phrase.
+const PREFIX: u16 = 1 << 8;
+
 pub struct Gazetteer {
-    /// Phrase hash (over its tokens' lower-case hashes) to a category mask.
-    phrases: HashMap<u64, u8>,
+    /// Phrase hash (over its tokens' lower-case hashes) to a category mask (low byte), plus
+    /// `PREFIX` when a longer phrase begins with it.
+    phrases: HashTable,
     /// The longest phrase, in tokens.
     max_len: usize,
 }
@@ -26,7 +51,7 @@ impl Gazetteer {
     /// Parse the gazetteer text: `#` lines are comments, `@name` starts a category, any other
     /// non-empty line is one phrase. Unknown categories are skipped.
     pub fn parse(data: &str) -> Gazetteer {
-        let mut phrases: HashMap<u64, u8> = HashMap::new();
+        let mut phrases = HashTable::default();
         let mut max_len = 1;
         let mut bit: Option<u8> = None;
         for line in data.lines() {
@@ -43,11 +68,23 @@ impl Gazetteer {
             if toks.is_empty() {
                 continue;
             }
+            if toks.len() > MAX_LEN {
+                continue;
+            }
             max_len = max_len.max(toks.len());
-            let h = phrase_hash(line, &toks);
-            *phrases.entry(h).or_insert(0) |= b;
+            let mut h = SEED;
+            let mut buf = String::new();
+            for (k, t) in toks.iter().enumerate() {
+                h = mix(h ^ word_hash(t.span.slice(line), &mut buf));
+                let v = phrases.entry(h).or_insert(0);
+                if k + 1 == toks.len() {
+                    *v |= b as u16;
+                } else {
+                    *v |= PREFIX;
+                }
+            }
         }
-        Gazetteer { phrases, max_len: max_len.min(6) }
+        Gazetteer { phrases, max_len }
     }
 
     /// The shipped gazetteer, parsed once.
@@ -66,11 +103,11 @@ impl Gazetteer {
 
     /// Category mask of the phrase made of `hashes` (token lower-case hashes), 0 if absent.
     pub fn lookup(&self, hashes: &[u64]) -> u8 {
-        let mut h = 0x51_7c_c1_b7_27_22_0a_95u64;
+        let mut h = SEED;
         for &t in hashes {
             h = mix(h ^ t);
         }
-        self.phrases.get(&h).copied().unwrap_or(0)
+        self.phrases.get(&h).map_or(0, |&v| v as u8)
     }
 
     /// For each token, a mask with bit `2c` set when a match of category `c` begins there and bit
@@ -78,17 +115,29 @@ impl Gazetteer {
     pub fn marks(&self, lower: &[u64], words: &[bool], out: &mut Vec<u16>) {
         out.clear();
         out.resize(lower.len(), 0);
+        // (length, mask) of the matches that begin at `i`, shortest first; one lookup per
+        // length, and no longer lengths once no phrase begins with the tokens so far.
+        let mut found = [(0usize, 0u8); MAX_LEN];
         for i in 0..lower.len() {
             if !words[i] {
                 continue;
             }
-            let mut seen = 0u8;
-            let longest = self.max_len.min(lower.len() - i);
-            for len in (1..=longest).rev() {
-                if !words[i + len - 1] && len > 1 {
-                    continue;
+            let mut nfound = 0;
+            let mut h = SEED;
+            for len in 1..=self.max_len.min(lower.len() - i) {
+                h = mix(h ^ lower[i + len - 1]);
+                let Some(&v) = self.phrases.get(&h) else { break };
+                if v as u8 != 0 && (len == 1 || words[i + len - 1]) {
+                    found[nfound] = (len, v as u8);
+                    nfound += 1;
                 }
-                let m = self.lookup(&lower[i..i + len]) & !seen;
+                if v & PREFIX == 0 {
+                    break;
+                }
+            }
+            let mut seen = 0u8;
+            for &(len, mask) in found[..nfound].iter().rev() {
+                let m = mask & !seen;
                 if m == 0 {
                     continue;
                 }
@@ -106,14 +155,10 @@ impl Gazetteer {
     }
 }
 
-fn phrase_hash(text: &str, toks: &[Token]) -> u64 {
-    let mut h = 0x51_7c_c1_b7_27_22_0a_95u64;
-    let mut buf = String::new();
-    for t in toks {
-        h = mix(h ^ word_hash(t.span.slice(text), &mut buf));
-    }
-    h
-}
+/// Start value of a phrase hash.
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+/// The longest phrase looked up, in tokens.
+const MAX_LEN: usize = 6;
 
 #[cfg(test)]
 mod tests {

@@ -10,7 +10,7 @@ pub mod model;
 pub mod rules;
 pub mod tokenize;
 
-use features::{token_infos, TokInfo};
+use features::{token_infos, Scratch, TokInfo};
 use gazetteer::Gazetteer;
 use model::Model;
 use tokenize::{Token, TokenKind};
@@ -42,7 +42,7 @@ pub struct Tagger {
     infos: Vec<TokInfo>,
     feats: Vec<u64>,
     tags: Vec<usize>,
-    buf: String,
+    scratch: Scratch,
 }
 
 impl Tagger {
@@ -57,9 +57,11 @@ impl Tagger {
         if model.is_empty() || self.tokens.is_empty() {
             return;
         }
-        token_infos(text, &self.tokens, gaz, &mut self.buf, &mut self.infos);
+        token_infos(text, &self.tokens, gaz, &mut self.scratch, &mut self.infos);
         model.tag(&self.infos, &mut self.feats, &mut self.tags);
         let toks = &self.tokens;
+        // Token ranges and tags of the tagged names, then the news-style corrections.
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let t = self.tags[i];
@@ -71,6 +73,11 @@ impl Tagger {
             while j < toks.len() && self.tags[j] == t + (t % 2) {
                 j += 1;
             }
+            spans.push((i, j, t - (1 - t % 2)));
+            i = j;
+        }
+        correct(text, toks, &self.infos, &mut spans);
+        for &(i, j, t) in &spans {
             let (mut s, mut e) = (i, j);
             // Titles and a leading "the" are not part of a name; neither are edge punctuation marks.
             while e - s > 1 && (is_title(toks[s].span.slice(text)) || toks[s].kind == TokenKind::Punct) {
@@ -82,7 +89,161 @@ impl Tagger {
             if toks[s].kind != TokenKind::Punct {
                 out.push(Entity { span: Span::new(toks[s].span.start, toks[e - 1].span.end), label: label_of(t), group: 0 });
             }
-            i = j;
+        }
+    }
+}
+
+/// `B-` tag of each name label.
+const B_PER: usize = 1;
+const B_LOC: usize = 3;
+const B_ORG: usize = 5;
+const B_MISC: usize = 7;
+
+/// Gazetteer marks of a listed organization: one begins here, one goes on here.
+const ORG_BEGINS: u16 = 1 << 10;
+const ORG_GOES_ON: u16 = 1 << 11;
+
+/// Gazetteer mark of a one-token demonym ("Mexicans"): category 7 begins and nothing continues.
+const DEMONYM_MARK: u16 = 1 << 14;
+
+/// Last words that make a name a place ("Kestrel River", "Water Street").
+fn is_place_word(w: &str) -> bool {
+    let mut buf = [0u8; 12];
+    let Some(l) = ascii_lower(w, &mut buf) else { return false };
+    matches!(
+        l,
+        b"river" | b"lake" | b"bay" | b"island" | b"islands" | b"street" | b"st." | b"avenue" | b"ave." | b"road"
+            | b"boulevard" | b"blvd." | b"county" | b"valley" | b"canyon" | b"creek" | b"peninsula" | b"strait"
+            | b"mountains" | b"mountain" | b"mount" | b"hills" | b"province" | b"harbor" | b"harbour" | b"beach"
+    )
+}
+
+/// Last words that make a name an organization ("Northwind Partners", "Acme Corp.").
+fn is_org_word(w: &str) -> bool {
+    let mut buf = [0u8; 12];
+    let Some(l) = ascii_lower(w, &mut buf) else { return false };
+    matches!(
+        l,
+        b"inc" | b"inc." | b"corp" | b"corp." | b"corporation" | b"ltd" | b"ltd." | b"llc" | b"plc" | b"co." | b"gmbh"
+            | b"partners" | b"group" | b"holdings" | b"university" | b"institute" | b"party" | b"bank" | b"council"
+            | b"ministry" | b"agency" | b"association" | b"committee" | b"commission" | b"foundation" | b"department"
+            | b"airlines" | b"technologies" | b"pharmaceuticals" | b"company" | b"college" | b"fc"
+    )
+}
+
+/// Corporate suffixes that join the name before them ("Farrell Electric, Inc.").
+fn is_corporate_suffix(w: &str) -> bool {
+    let mut buf = [0u8; 12];
+    let Some(l) = ascii_lower(w, &mut buf) else { return false };
+    matches!(l, b"inc" | b"inc." | b"corp" | b"corp." | b"ltd" | b"ltd." | b"llc" | b"plc" | b"co." | b"gmbh" | b"l.l.c.")
+}
+
+fn ascii_lower<'a>(w: &str, buf: &'a mut [u8; 12]) -> Option<&'a [u8]> {
+    let b = w.as_bytes();
+    if b.len() > buf.len() {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(&buf[..b.len()])
+}
+
+/// Lower-case words that begin some names ("de Gaulle", "van Gogh", "bin Salman").
+fn is_particle(w: &str) -> bool {
+    matches!(w, "de" | "da" | "di" | "del" | "della" | "van" | "von" | "der" | "la" | "le" | "bin" | "ibn" | "al" | "el" | "ben" | "dos" | "du")
+}
+
+fn capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn has_upper(w: &str) -> bool {
+    w.chars().any(char::is_uppercase)
+}
+
+/// News-style corrections of the tagger's names (token ranges with their `B-` tag), in place:
+/// lower-case words at the edges of a name go ("capital Delhi" -> "Delhi"); a place or
+/// organization word that follows a name joins it ("Kestrel" + "River"); a corporate suffix
+/// joins the name before it ("Farrell Electric, Inc."); the last word decides place or
+/// organization; a lone nationality ("Mexicans") is MISC, not a place; in a sentence with
+/// capitals, a name written without any goes.
+fn correct(text: &str, toks: &[Token], infos: &[TokInfo], spans: &mut Vec<(usize, usize, usize)>) {
+    let w = |k: usize| toks[k].span.slice(text);
+    // In a sentence written with capitals, a name without any ("city council") is a mistake.
+    let cased = infos.iter().any(|i| i.flags & 4 == 0 && i.flags & 1 != 0);
+    let mut k = 0;
+    while k < spans.len() {
+        let (mut s, mut e, mut t) = spans[k];
+        let mut org_listed = false;
+        if (s..e).any(|x| has_upper(w(x))) {
+            while s < e && toks[s].kind == TokenKind::Word && !has_upper(w(s)) && !w(s).contains('-') && !is_particle(w(s)) {
+                s += 1;
+            }
+            while e > s && toks[e - 1].kind == TokenKind::Word && !has_upper(w(e - 1)) && !is_corporate_suffix(w(e - 1)) {
+                e -= 1;
+            }
+        }
+        // Absorb a following place/organization word or corporate suffix, tagged or not.
+        let next_free = |x: usize, spans: &[(usize, usize, usize)]| -> bool {
+            spans.get(k + 1).map_or(true, |n| n.0 > x || (n.0 == x && n.1 == x + 1))
+        };
+        if e < toks.len() && capitalized(w(e)) && (is_place_word(w(e)) || is_org_word(w(e))) && next_free(e, spans) {
+            e += 1;
+        } else if e + 1 < toks.len() && w(e) == "," && is_corporate_suffix(w(e + 1)) && next_free(e + 1, spans) {
+            e += 2;
+        }
+        if spans.get(k + 1).is_some_and(|n| n.0 < e) {
+            spans.remove(k + 1);
+        }
+        // Two names that one listed organization covers are one ("European" + "Central Bank").
+        if let Some(&(ns, ne, _)) = spans.get(k + 1) {
+            let listed = |a: usize, b: usize| {
+                infos[a].gaz & ORG_BEGINS != 0
+                    && (a + 1..b).all(|x| infos[x].gaz & ORG_GOES_ON != 0)
+                    && infos.get(b).is_none_or(|i| i.gaz & ORG_GOES_ON == 0)
+            };
+            if ns == e && e > s && listed(s, ne) {
+                e = ne;
+                t = B_ORG;
+                org_listed = true;
+                spans.remove(k + 1);
+            }
+        }
+        // A listed organization that begins before the name and ends with it ("European"
+        // untagged before "Central Bank").
+        let floor = if k > 0 { spans[k - 1].1 } else { 0 };
+        if e > s && infos[s].gaz & ORG_GOES_ON != 0 && infos.get(e).is_none_or(|i| i.gaz & ORG_GOES_ON == 0) {
+            let mut b = s;
+            while b > floor && infos[b].gaz & ORG_BEGINS == 0 && infos[b].gaz & ORG_GOES_ON != 0 {
+                b -= 1;
+            }
+            if b < s && infos[b].gaz & ORG_BEGINS != 0 && (b..s).all(|x| capitalized(w(x)) || is_particle(w(x)) || w(x) == "of") {
+                s = b;
+                t = B_ORG;
+                org_listed = true;
+            }
+        }
+        if cased && !(s..e).any(|x| has_upper(w(x))) {
+            e = s;
+        }
+        if e > s {
+            let last = w(e - 1);
+            if org_listed {
+                // Decided by a listed organization above.
+            } else if capitalized(last) && is_place_word(last) && t != B_MISC {
+                t = B_LOC;
+            } else if (capitalized(last) || is_corporate_suffix(last)) && is_org_word(last) && e - s > 1 {
+                t = B_ORG;
+            }
+            if e - s == 1 && infos[s].gaz & DEMONYM_MARK != 0 && t == B_LOC {
+                t = B_MISC;
+            }
+            let _ = B_PER;
+            spans[k] = (s, e, t);
+            k += 1;
+        } else {
+            spans.remove(k);
         }
     }
 }
@@ -143,6 +304,47 @@ mod tests {
         }
         // Spans that are not valid are skipped, not a panic.
         assert!(find("abc", &[Span::new(2, 9), Span::new(3, 1)]).is_empty());
+    }
+
+    /// Names only (PER, LOC, ORG, MISC) of `input`.
+    fn check_names(input: &str, expected: &[(&str, &str)]) {
+        let got = find(input, &[Span::new(0, input.len())]);
+        let got: Vec<(&str, &str)> = got
+            .iter()
+            .filter(|e| matches!(e.label, EntityLabel::Per | EntityLabel::Loc | EntityLabel::Org | EntityLabel::Misc))
+            .map(|e| (e.span.slice(input), e.label.as_str()))
+            .collect();
+        assert_eq!(got, expected, "names of {input:?}");
+    }
+
+    /// News-style sentences written for these tests (issue 5, round 2).
+    #[test]
+    fn news_names() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "President Vladimir Putin met Chancellor Olaf Scholz in Berlin on Tuesday.",
+                &[("Vladimir Putin", "PER"), ("Olaf Scholz", "PER"), ("Berlin", "LOC")],
+            ),
+            (
+                "The barrier, designed by the engineering firm Northwind Partners, spans the Kestrel River.",
+                &[("Northwind Partners", "ORG"), ("Kestrel River", "LOC")],
+            ),
+            (
+                "Dr. Samuel Whitfield, a hydrologist at the University of Southern Maine, disagreed.",
+                &[("Samuel Whitfield", "PER"), ("University of Southern Maine", "ORG")],
+            ),
+            (
+                "The city council voted 7-2 on Tuesday, Mayor Helen Castellano said.",
+                &[("Helen Castellano", "PER")],
+            ),
+            (
+                "Shares of Farrell Electric, Inc. fell after the European Central Bank raised rates.",
+                &[("Farrell Electric, Inc.", "ORG"), ("European Central Bank", "ORG")],
+            ),
+        ];
+        for (input, expected) in cases {
+            check_names(input, expected);
+        }
     }
 
     #[test]

@@ -3,6 +3,9 @@
 //! "14.5%", "52 ft.", "three dozen"). They work on the tagger's tokens of one sentence and return
 //! token ranges; the names tagger's spans take precedence where the two overlap.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::tokenize::{Token, TokenKind};
 use crate::analysis::report::EntityLabel;
 
@@ -47,16 +50,93 @@ const RELATIVE: &[&str] = &["today", "yesterday", "tomorrow"];
 const PERIODS: &[&str] = &["week", "month", "year", "weekend", "decade", "century", "quarter", "spring", "summer", "fall", "autumn", "winter"];
 const PERIODS_PLURAL: &[&str] = &["days", "weeks", "months", "years", "decades", "centuries", "day", "week", "month", "year", "decade"];
 
+/// Which of the word lists above hold a word: one bit per list.
+const MONTH: u32 = 1;
+const WEEKDAY: u32 = 1 << 1;
+const UNIT: u32 = 1 << 2;
+const CURRENCY_WORD: u32 = 1 << 3;
+const CURRENCY_SYMBOL: u32 = 1 << 4;
+const SCALE: u32 = 1 << 5;
+const NUMBER_WORD: u32 = 1 << 6;
+const ORDINAL_WORD: u32 = 1 << 7;
+const ZONE: u32 = 1 << 8;
+const YEAR_CUE: u32 = 1 << 9;
+const RELATIVE_DAY: u32 = 1 << 10;
+const PERIOD: u32 = 1 << 11;
+const PERIOD_PLURAL: u32 = 1 << 12;
+
+const LISTS: [(&[&str], u32); 13] = [
+    (MONTHS, MONTH),
+    (WEEKDAYS, WEEKDAY),
+    (UNITS, UNIT),
+    (CURRENCY_WORDS, CURRENCY_WORD),
+    (CURRENCY_SYMBOLS, CURRENCY_SYMBOL),
+    (SCALES, SCALE),
+    (NUMBER_WORDS, NUMBER_WORD),
+    (ORDINAL_WORDS, ORDINAL_WORD),
+    (ZONES, ZONE),
+    (YEAR_CUES, YEAR_CUE),
+    (RELATIVE, RELATIVE_DAY),
+    (PERIODS, PERIOD),
+    (PERIODS_PLURAL, PERIOD_PLURAL),
+];
+
+/// The longest word of any list, in bytes (longer words are in none).
+const LONGEST: usize = 12;
+
+/// ASCII-lower-cased `w` in a stack buffer, or `None` when it is longer than any listed word.
+fn fold(w: &str, buf: &mut [u8; LONGEST]) -> Option<usize> {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > LONGEST {
+        return None;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(b.len())
+}
+
+/// The list bits of a word (case-insensitive for ASCII letters): one hash lookup.
+fn class(w: &str) -> u32 {
+    static TABLE: OnceLock<HashMap<Vec<u8>, u32>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t: HashMap<Vec<u8>, u32> = HashMap::new();
+        for (list, bit) in LISTS {
+            for x in list {
+                *t.entry(x.to_ascii_lowercase().into_bytes()).or_insert(0) |= bit;
+            }
+        }
+        t
+    });
+    let mut buf = [0u8; LONGEST];
+    match fold(w, &mut buf) {
+        Some(n) => table.get(&buf[..n]).copied().unwrap_or(0),
+        None => 0,
+    }
+}
+
+/// Is `w` in the list with bit `bit`?
+fn has(w: &str, bit: u32) -> bool {
+    class(w) & bit != 0
+}
+
+/// Is `w` one of the few words of `list` (short ad hoc lists only; the big ones go by `has`)?
 fn is_in(list: &[&str], w: &str) -> bool {
-    w.len() <= 12 && list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    w.len() <= LONGEST && list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
+    /// `class` of each token, looked up once.
+    classes: Vec<u32>,
 }
 
 impl Ctx<'_> {
+    /// Is token `i` in the list with bit `bit`? (False past the end.)
+    fn has(&self, i: usize, bit: u32) -> bool {
+        self.classes.get(i).is_some_and(|&c| c & bit != 0)
+    }
     fn w(&self, i: usize) -> &str {
         self.toks.get(i).map(|t| t.span.slice(self.text)).unwrap_or("")
     }
@@ -87,7 +167,7 @@ impl Ctx<'_> {
     }
     fn month(&self, i: usize) -> bool {
         let w = self.w(i);
-        is_in(MONTHS, w) && w.chars().next().is_some_and(|c| c.is_uppercase())
+        self.has(i, MONTH) && w.chars().next().is_some_and(|c| c.is_uppercase())
     }
     fn dash(&self, i: usize) -> bool {
         matches!(self.w(i), "-" | "\u{2013}" | "\u{2014}" | "to" | "through")
@@ -101,12 +181,12 @@ impl Ctx<'_> {
         } else {
             while j < self.toks.len() && self.kind(j) == Some(TokenKind::Word) {
                 let w = self.w(j);
-                let ok = w.split('-').all(|p| is_in(NUMBER_WORDS, p));
+                let ok = if w.contains('-') { w.split('-').all(|p| has(p, NUMBER_WORD)) } else { self.has(j, NUMBER_WORD) };
                 if !ok || (j > i && w.eq_ignore_ascii_case("one")) {
                     break;
                 }
                 j += 1;
-                if self.w(j).eq_ignore_ascii_case("and") && self.w(j + 1).split('-').all(|p| is_in(NUMBER_WORDS, p)) && !self.w(j + 1).is_empty() {
+                if self.w(j).eq_ignore_ascii_case("and") && (self.has(j + 1, NUMBER_WORD) || self.w(j + 1).split('-').all(|p| has(p, NUMBER_WORD))) && !self.w(j + 1).is_empty() {
                     j += 1;
                 }
             }
@@ -114,7 +194,7 @@ impl Ctx<'_> {
                 return None;
             }
         }
-        while j < self.toks.len() && is_in(SCALES, self.w(j)) && !(j == i) {
+        while j < self.toks.len() && self.has(j, SCALE) && !(j == i) {
             // "m" and "k" only right after digits ("$5m").
             let w = self.w(j);
             if (w == "m" || w == "k" || w == "M" || w == "K") && !(self.is_digits(j - 1)) {
@@ -128,7 +208,7 @@ impl Ctx<'_> {
 
 /// Pattern entities of one sentence as `(first token, end token, label)`, in order, disjoint.
 pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, EntityLabel)> {
-    let c = Ctx { text, toks };
+    let c = Ctx { text, toks, classes: toks.iter().map(|t| class(t.span.slice(text))).collect() };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -148,7 +228,7 @@ fn match_at(c: &Ctx, i: usize) -> Option<(usize, EntityLabel)> {
     match c.kind(i)? {
         TokenKind::Url => return Some((i + 1, EntityLabel::Url)),
         TokenKind::Email => return Some((i + 1, EntityLabel::Email)),
-        TokenKind::Punct if w != "$" && !is_in(CURRENCY_SYMBOLS, w) => return None,
+        TokenKind::Punct if w != "$" && !c.has(i, CURRENCY_SYMBOL) => return None,
         _ => {}
     }
     if let Some(end) = date(c, i) {
@@ -158,14 +238,14 @@ fn match_at(c: &Ctx, i: usize) -> Option<(usize, EntityLabel)> {
         return Some((end, EntityLabel::Time));
     }
     // Money: a currency sign and a number, or a number and a currency word.
-    if is_in(CURRENCY_SYMBOLS, w) || (w.len() <= 4 && w.ends_with('$') && c.is_digits(i + 1)) {
+    if c.has(i, CURRENCY_SYMBOL) || (w.len() <= 4 && w.ends_with('$') && c.is_digits(i + 1)) {
         if let Some(end) = c.number(i + 1) {
             return Some((end, EntityLabel::Money));
         }
         return None;
     }
     let lower_suffix = w.trim_start_matches(|ch: char| ch.is_ascii_digit());
-    if is_in(ORDINAL_WORDS, w) || (lower_suffix.len() == 2 && lower_suffix.len() < w.len() && is_in(&["st", "nd", "rd", "th"], lower_suffix)) {
+    if c.has(i, ORDINAL_WORD) || (lower_suffix.len() == 2 && lower_suffix.len() < w.len() && is_in(&["st", "nd", "rd", "th"], lower_suffix)) {
         return Some((i + 1, EntityLabel::Ordinal));
     }
     let end = c.number(i)?;
@@ -176,17 +256,17 @@ fn match_at(c: &Ctx, i: usize) -> Option<(usize, EntityLabel)> {
     if next.eq_ignore_ascii_case("per") && c.w(end + 1).eq_ignore_ascii_case("cent") {
         return Some((end + 2, EntityLabel::Percent));
     }
-    if is_in(CURRENCY_WORDS, next) {
+    if c.has(end, CURRENCY_WORD) {
         return Some((end + 1, EntityLabel::Money));
     }
-    if is_in(UNITS, next) && (c.is_digits(i) || end > i) {
+    if c.has(end, UNIT) && (c.is_digits(i) || end > i) {
         let mut e = end + 1;
-        if is_in(&["square", "sq", "cubic"], next) && is_in(UNITS, c.w(e)) {
+        if is_in(&["square", "sq", "cubic"], next) && c.has(e, UNIT) {
             e += 1;
         }
         return Some((e, EntityLabel::Quantity));
     }
-    if is_in(PERIODS_PLURAL, next) && c.w(end + 1).eq_ignore_ascii_case("ago") {
+    if c.has(end, PERIOD_PLURAL) && c.w(end + 1).eq_ignore_ascii_case("ago") {
         return Some((end + 2, EntityLabel::Date));
     }
     // A bare number word that is really a pronoun ("one of them") is still a cardinal in the
@@ -243,13 +323,13 @@ fn date(c: &Ctx, i: usize) -> Option<usize> {
         }
         return Some(j);
     }
-    if is_in(WEEKDAYS, w) && w.chars().next().is_some_and(|ch| ch.is_uppercase()) {
+    if c.has(i, WEEKDAY) && w.chars().next().is_some_and(|ch| ch.is_uppercase()) {
         return Some(i + 1);
     }
-    if is_in(RELATIVE, w) {
+    if c.has(i, RELATIVE_DAY) {
         return Some(i + 1);
     }
-    if is_in(&["last", "next", "this", "past"], w) && is_in(PERIODS, c.w(i + 1)) {
+    if is_in(&["last", "next", "this", "past"], w) && c.has(i + 1, PERIOD) {
         return Some(i + 2);
     }
     // Decades: 1990s, the '90s.
@@ -257,10 +337,9 @@ fn date(c: &Ctx, i: usize) -> Option<usize> {
         return Some(i + 1);
     }
     if c.year(i) {
-        let before = if i > 0 { c.w(i - 1) } else { "" };
         let after = c.w(i + 1);
-        let cue = is_in(YEAR_CUES, before) || c.month(i.wrapping_sub(1)) || after == "'s";
-        if cue && !is_in(UNITS, after) && !is_in(CURRENCY_WORDS, after) && after != "%" {
+        let cue = (i > 0 && c.has(i - 1, YEAR_CUE)) || c.month(i.wrapping_sub(1)) || after == "'s";
+        if cue && !c.has(i + 1, UNIT) && !c.has(i + 1, CURRENCY_WORD) && after != "%" {
             let mut j = i + 1;
             if c.dash(j) && c.year(j + 1) {
                 j += 2;
@@ -291,7 +370,7 @@ fn time(c: &Ctx, i: usize) -> Option<usize> {
     } else {
         return None;
     }
-    if is_in(ZONES, c.w(j)) && c.w(j).chars().all(|ch| ch.is_uppercase()) {
+    if c.has(j, ZONE) && c.w(j).chars().all(|ch| ch.is_uppercase()) {
         j += 1;
     }
     Some(j)

@@ -7,7 +7,7 @@ use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
 use crate::errors::CliError;
-use lede::analysis::entities::features::{allowed, dynamic_features, static_features, token_infos, NTAGS, TAGS};
+use lede::analysis::entities::features::{allowed, dynamic_features, static_features, token_infos, Scratch, NTAGS, TAGS};
 use lede::analysis::entities::gazetteer::Gazetteer;
 use lede::analysis::entities::model::{best, bucket, Model, MAGIC};
 use lede::analysis::entities::Tagger;
@@ -15,11 +15,13 @@ use lede::analysis::entities::tokenize::tokenize;
 use lede::analysis::Span;
 
 const HELP: &str = "\
-lede train ner [--bits N] [--epochs N] [--o-penalty N] [--out FILE] [--eval GOLD.jsonl] DATA.jsonl...
+lede train ner [--bits N] [--epochs N] [--o-penalty N] [--out FILE] [--eval GOLD.jsonl] DATA.jsonl[:WEIGHT]...
 
 Trains the name tagger on gold data in the shared corpora's format (records with raw_text and
-raw_entities, or text and entities; offsets in Unicode code points) and writes the weights file
-(default src/data/ner_weights.bin). A file named like *btc* is taken to leave MISC unannotated.
+raw_entities, or text and entities; offsets in Unicode code points; a file's updates count
+WEIGHT times, 1 by default) and writes the weights file
+(default src/data/ner_weights.bin). A file named like *btc* or *re3d* is taken to leave MISC (partly) unannotated.
+With LEDE_TRAIN_ERRORS set, --eval prints every missed and every false name to stderr.
 ";
 
 /// One training sentence: static feature buckets per token and gold tags.
@@ -29,6 +31,8 @@ struct Example {
     gold: Vec<u8>,
     /// Bit per label (1 PER, 2 LOC, 4 ORG, 8 MISC) that the source does not annotate.
     unannotated: u8,
+    /// Size of a perceptron update on this sentence (a source's weight, `FILE:N`).
+    weight: i32,
     infos: Vec<lede::analysis::entities::features::TokInfo>,
 }
 
@@ -67,9 +71,18 @@ pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
     }
     let gaz = Gazetteer::builtin();
     let mut examples = Vec::new();
-    for f in &files {
-        let unannotated = if f.to_lowercase().contains("btc") { 8 } else { 0 };
+    for spec in &files {
+        let (f, weight) = match spec.rsplit_once(':') {
+            Some((f, w)) if w.parse::<i32>().is_ok() => (f, w.parse::<i32>().unwrap_or(1).clamp(1, 100)),
+            _ => (spec.as_str(), 1),
+        };
+        let lower = f.to_lowercase();
+        let unannotated = if lower.contains("btc") || lower.contains("re3d") { 8 } else { 0 };
+        let first = examples.len();
         let n = load(f, bits, gaz, unannotated, &mut examples)?;
+        for ex in &mut examples[first..] {
+            ex.weight = weight;
+        }
         eprintln!("lede train: {f}: {n} sentences");
     }
     let mut table = train(&examples, bits, epochs);
@@ -108,7 +121,7 @@ fn byte_offsets(text: &str) -> Vec<usize> {
 fn load(path: &str, bits: u32, gaz: &Gazetteer, unannotated: u8, out: &mut Vec<Example>) -> Result<usize, CliError> {
     let reader = crate::open(path)?;
     let mut n = 0;
-    let mut buf = String::new();
+    let mut scratch = Scratch::default();
     let mut infos = Vec::new();
     let mut feats = Vec::new();
     for (li, line) in reader.lines().enumerate() {
@@ -150,7 +163,7 @@ fn load(path: &str, bits: u32, gaz: &Gazetteer, unannotated: u8, out: &mut Vec<E
                 }
             }
         }
-        token_infos(text, &toks, gaz, &mut buf, &mut infos);
+        token_infos(text, &toks, gaz, &mut scratch, &mut infos);
         let mut offsets = vec![0u32];
         let mut fl = Vec::new();
         for i in 0..toks.len() {
@@ -159,7 +172,7 @@ fn load(path: &str, bits: u32, gaz: &Gazetteer, unannotated: u8, out: &mut Vec<E
             fl.extend(feats.iter().map(|&h| bucket(h, bits) as u32));
             offsets.push(fl.len() as u32);
         }
-        out.push(Example { offsets, feats: fl, gold, unannotated, infos: infos.clone() });
+        out.push(Example { offsets, feats: fl, gold, unannotated, weight: 1, infos: infos.clone() });
         n += 1;
     }
     Ok(n)
@@ -192,6 +205,14 @@ fn quick_eval(path: &str, model: &Model, gaz: &Gazetteer) -> Result<(), CliError
             .filter(|e| e.label.as_str() != "MISC")
             .map(|e| (e.span.start, e.span.end, e.label.as_str().to_string()))
             .collect();
+        if std::env::var_os("LEDE_TRAIN_ERRORS").is_some() {
+            for g in gold.iter().filter(|g| !pred.contains(g)) {
+                eprintln!("MISS {} {:?} | {}", g.2, &text[g.0..g.1], text);
+            }
+            for p in pred.iter().filter(|p| !gold.contains(p)) {
+                eprintln!("FALSE {} {:?} | {}", p.2, &text[p.0..p.1], text);
+            }
+        }
         tp += pred.iter().filter(|p| gold.contains(p)).count();
         np += pred.len();
         ng += gold.len();
@@ -249,7 +270,7 @@ fn train(examples: &[Example], bits: u32, epochs: usize) -> Vec<i8> {
                 if pred != gold && !skip {
                     errors += 1;
                     for &r in &rows {
-                        for (tag, delta) in [(gold, 1i32), (pred, -1i32)] {
+                        for (tag, delta) in [(gold, ex.weight), (pred, -ex.weight)] {
                             let k = r + tag;
                             total[k] += (t - stamp[k]) as i64 * w[k] as i64;
                             stamp[k] = t;
