@@ -148,3 +148,97 @@ fn sample_article_comes_out_right() {
     assert!(report.stats.words < report.raw_stats.words);
     assert_eq!(report.stats.paragraphs, report.clean_text.split("\n\n").count());
 }
+
+mod properties {
+    //! Property tests: distinct sentences give no repeats; a paragraph pasted twice always gives
+    //! that exact pair; the clean text keeps every unflagged sentence in order and no flagged line.
+    use lede::analysis::{analyze, DuplicateKind, Level, Options};
+    use proptest::prelude::*;
+
+    const JUNK: &[&str] = &["Share on Facebook", "Advertisement", "12,408 views", "Leave a comment", "Subscribe", "Related: More news from the coast"];
+
+    /// Sentence `i`: ten invented words chosen by a hash of `i`, so two sentences share almost none.
+    fn sentence(i: usize) -> String {
+        const SYL: &[&str] = &["ba", "ko", "ri", "mel", "tan", "su", "vo", "den", "ca", "lu", "pre", "mon", "zi", "har", "el", "tor"];
+        let mut words = Vec::new();
+        for j in 0..10u64 {
+            let mut x = (i as u64 * 10 + j + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            x ^= x >> 29;
+            let w: String = (0..3).map(|k| SYL[((x >> (k * 4)) & 15) as usize]).collect();
+            words.push(w);
+        }
+        let mut s = words.join(" ");
+        s[..1].make_ascii_uppercase();
+        s.push('.');
+        s
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn distinct_sentences_have_no_repeats(ids in proptest::collection::btree_set(0usize..512, 1..40), per_para in 1usize..5) {
+            let ids: Vec<usize> = ids.into_iter().collect();
+            let text = ids.chunks(per_para).map(|c| c.iter().map(|&i| sentence(i)).collect::<Vec<_>>().join(" ")).collect::<Vec<_>>().join("\n\n");
+            let r = analyze(&text, &Options::default());
+            prop_assert!(r.duplicates.is_empty(), "{:?}", r.duplicates.iter().map(|d| (d.first.slice(&text), d.repeat.slice(&text))).collect::<Vec<_>>());
+        }
+
+        #[test]
+        fn pasted_paragraph_gives_the_exact_pair(ids in proptest::collection::btree_set(0usize..512, 3..30), pick in 0usize..1000, at in 0usize..1000) {
+            let ids: Vec<usize> = ids.into_iter().collect();
+            let mut paras: Vec<String> = ids.chunks(2).map(|c| c.iter().map(|&i| sentence(i)).collect::<Vec<_>>().join(" ")).collect();
+            let src = pick % paras.len();
+            let dst = src + 1 + at % (paras.len() - src);
+            let copy = paras[src].clone();
+            paras.insert(dst, copy.clone());
+            let text = paras.join("\n\n");
+            let r = analyze(&text, &Options::default());
+            let pairs: Vec<_> = r.duplicates.iter().filter(|d| d.kind == DuplicateKind::Exact && d.level == Level::Paragraph).collect();
+            prop_assert_eq!(pairs.len(), 1);
+            prop_assert_eq!(pairs[0].first.slice(&text), copy.as_str());
+            prop_assert_eq!(pairs[0].repeat.slice(&text), copy.as_str());
+            prop_assert!(pairs[0].repeat.start > pairs[0].first.start);
+            prop_assert_eq!(r.clean_text.matches(copy.as_str()).count(), 1);
+        }
+
+        #[test]
+        fn clean_text_drops_junk_and_keeps_sentences_in_order(
+            ids in proptest::collection::btree_set(0usize..512, 1..25),
+            junk in proptest::collection::vec((0usize..6, 0usize..40), 0..8),
+            noise in "[ -~\u{00E9}\u{4E2D}\n]{0,40}",
+        ) {
+            let ids: Vec<usize> = ids.into_iter().collect();
+            let mut paras: Vec<String> = ids.iter().map(|&i| sentence(i)).collect();
+            for (j, pos) in junk {
+                let at = pos % (paras.len() + 1);
+                paras.insert(at, JUNK[j].to_string());
+            }
+            paras.push(noise);
+            let text = paras.join("\n\n");
+            let r = analyze(&text, &Options::default());
+            let clean_paras: Vec<&str> = r.clean_text.split("\n\n").collect();
+            for b in &r.boilerplate {
+                let flagged = b.span.slice(&text);
+                prop_assert!(!clean_paras.contains(&flagged), "flagged {flagged:?} left in the clean text");
+                prop_assert!(JUNK.contains(&flagged) || !ids.iter().any(|&i| sentence(i) == flagged), "real sentence flagged: {flagged:?}");
+            }
+            // Every sentence neither flagged nor a repeat appears, in order.
+            let removed: Vec<_> = r.boilerplate.iter().map(|b| b.span).chain(r.duplicates.iter().map(|d| d.repeat)).collect();
+            let mut from = 0;
+            for s in &r.sentences {
+                if removed.iter().any(|x| x.contains(&s.span) || s.span.contains(x)) {
+                    continue;
+                }
+                let piece = s.span.slice(&text);
+                match r.clean_text[from..].find(piece) {
+                    Some(p) => from += p + piece.len(),
+                    None => prop_assert!(false, "sentence {piece:?} missing or out of order in {:?}", r.clean_text),
+                }
+            }
+            for id in &ids {
+                prop_assert!(r.clean_text.contains(&sentence(*id)));
+            }
+        }
+    }
+}

@@ -29,11 +29,7 @@ impl<'a> Line<'a> {
         let words: Vec<&str> = raw.split_whitespace().collect();
         let joined = words.join(" ").to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
         let is_decoration = |c: char| !(c.is_alphanumeric() || "©()$€£\"'\u{201C}".contains(c));
-        let norm = joined
-            .trim_matches(is_decoration)
-            .trim_end_matches(':')
-            .trim()
-            .to_string();
+        let norm = joined.trim_matches(is_decoration).trim_end_matches(':').trim().to_string();
         Line { raw, norm, words }
     }
     fn is(&self, phrases: &[&str]) -> bool {
@@ -63,149 +59,47 @@ pub struct Rule {
 
 /// The rules, tried in order; the first that matches gives the reason.
 pub const RULES: &[Rule] = &[
-    Rule {
-        reason: "ad",
-        matches: ad,
-    },
-    Rule {
-        reason: "share",
-        matches: share,
-    },
-    Rule {
-        reason: "comment-form",
-        matches: comment_form,
-    },
-    Rule {
-        reason: "counter",
-        matches: counter,
-    },
-    Rule {
-        reason: "credit",
-        matches: credit,
-    },
-    Rule {
-        reason: "byline",
-        matches: byline,
-    },
-    Rule {
-        reason: "timestamp",
-        matches: timestamp,
-    },
-    Rule {
-        reason: "newsletter",
-        matches: newsletter,
-    },
-    Rule {
-        reason: "copyright",
-        matches: copyright,
-    },
-    Rule {
-        reason: "related",
-        matches: related,
-    },
-    Rule {
-        reason: "source",
-        matches: source,
-    },
-    Rule {
-        reason: "navigation",
-        matches: navigation,
-    },
-    Rule {
-        reason: "tags",
-        matches: tags,
-    },
-    Rule {
-        reason: "cookie",
-        matches: cookie,
-    },
+    Rule { reason: "ad", matches: ad },
+    Rule { reason: "share", matches: share },
+    Rule { reason: "comment-form", matches: comment_form },
+    Rule { reason: "counter", matches: counter },
+    Rule { reason: "credit", matches: credit },
+    Rule { reason: "byline", matches: byline },
+    Rule { reason: "timestamp", matches: timestamp },
+    Rule { reason: "newsletter", matches: newsletter },
+    Rule { reason: "copyright", matches: copyright },
+    Rule { reason: "related", matches: related },
+    Rule { reason: "source", matches: source },
+    Rule { reason: "navigation", matches: navigation },
+    Rule { reason: "tags", matches: tags },
+    Rule { reason: "cookie", matches: cookie },
 ];
 
 /// "Advertisement", "Story continues below advertisement", "Sponsored content".
 fn ad(l: &Line) -> bool {
     l.is(&[
-        "advertisement",
-        "advertisements",
-        "advertising",
-        "ad",
-        "ads",
-        "sponsored",
-        "sponsored content",
-        "paid content",
-        "paid post",
-        "promoted",
-        "promoted content",
-        "adchoices",
-        "story continues below advertisement",
-        "article continues below advertisement",
-        "article continues below",
-        "story continues below",
-        "continue reading below",
-        "scroll to continue with content",
-        "advertisement - scroll to continue",
-        "advertisement – scroll to continue",
-        "content continues below",
+        "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored", "sponsored content",
+        "paid content", "paid post", "promoted", "promoted content", "adchoices",
+        "story continues below advertisement", "article continues below advertisement", "article continues below",
+        "story continues below", "continue reading below", "scroll to continue with content",
+        "advertisement - scroll to continue", "advertisement – scroll to continue", "content continues below",
     ])
 }
 
 const SOCIAL: &[&str] = &[
-    "facebook",
-    "twitter",
-    "x",
-    "linkedin",
-    "whatsapp",
-    "reddit",
-    "pinterest",
-    "email",
-    "e-mail",
-    "telegram",
-    "threads",
-    "bluesky",
-    "mastodon",
-    "print",
-    "copy",
-    "link",
-    "share",
-    "tweet",
-    "messenger",
-    "flipboard",
-    "sms",
+    "facebook", "twitter", "x", "linkedin", "whatsapp", "reddit", "pinterest", "email", "e-mail", "telegram",
+    "threads", "bluesky", "mastodon", "print", "copy", "link", "share", "tweet", "messenger", "flipboard", "sms",
     "mail",
 ];
 
 /// "Share on Facebook", "Email this article", "Facebook | Twitter | LinkedIn", "Follow us on X".
 fn share(l: &Line) -> bool {
     if l.is(&[
-        "share",
-        "share this",
-        "share this article",
-        "share this story",
-        "share this post",
-        "share article",
-        "share story",
-        "email this article",
-        "email this story",
-        "email this",
-        "tweet",
-        "tweet this",
-        "pin it",
-        "copy link",
-        "copy link to clipboard",
-        "link copied",
-        "print",
-        "print this article",
-        "print this page",
-        "gift this article",
-        "gift article",
-        "save",
-        "save article",
-        "save for later",
-        "save story",
-        "reuse this content",
-        "listen to this article",
-        "share via email",
-        "share full article",
-        "send by email",
+        "share", "share this", "share this article", "share this story", "share this post", "share article",
+        "share story", "email this article", "email this story", "email this", "tweet", "tweet this", "pin it",
+        "copy link", "copy link to clipboard", "link copied", "print", "print this article", "print this page",
+        "gift this article", "gift article", "save", "save article", "save for later", "save story",
+        "reuse this content", "listen to this article", "share via email", "share full article", "send by email",
     ]) {
         return true;
     }
@@ -220,57 +114,25 @@ fn share(l: &Line) -> bool {
 }
 
 /// Form labels that are junk only beside another comment-form line ("Name", "Website").
-const FORM_FIELDS: &[&str] = &[
-    "name",
-    "email",
-    "e-mail",
-    "website",
-    "comment",
-    "your comment",
-    "your name",
-    "url",
-    "message",
-];
+const FORM_FIELDS: &[&str] =
+    &["name", "email", "e-mail", "website", "comment", "your comment", "your name", "url", "message"];
 
 /// "Leave a comment", "Your email address will not be published.", "Name *", "Post Comment".
 fn comment_form(l: &Line) -> bool {
     if l.is(&[
-        "leave a comment",
-        "leave a reply",
-        "leave a reply cancel reply",
-        "post comment",
-        "post a comment",
-        "submit comment",
-        "cancel reply",
-        "comments",
-        "add a comment",
-        "add comment",
-        "join the conversation",
-        "join the discussion",
-        "show comments",
-        "view comments",
-        "load comments",
-        "hide comments",
-        "log in to comment",
-        "sign in to comment",
-        "comment",
-        "reply",
-        "write a comment",
-        "you must be logged in to post a comment",
-        "comments are closed",
-        "comments are closed for this article",
-        "be the first to comment",
+        "leave a comment", "leave a reply", "leave a reply cancel reply", "post comment", "post a comment",
+        "submit comment", "cancel reply", "comments", "add a comment", "add comment", "join the conversation",
+        "join the discussion", "show comments", "view comments", "load comments", "hide comments", "log in to comment",
+        "sign in to comment", "comment", "reply", "write a comment", "you must be logged in to post a comment",
+        "comments are closed", "comments are closed for this article", "be the first to comment",
     ]) {
         return true;
     }
     if l.n() <= 25
         && l.starts(&[
-            "your email address will not be published",
-            "your email will not be published",
-            "required fields are marked",
-            "save my name, email, and website in this browser",
-            "save my name, email and website in this browser",
-            "this site uses akismet",
+            "your email address will not be published", "your email will not be published",
+            "required fields are marked", "save my name, email, and website in this browser",
+            "save my name, email and website in this browser", "this site uses akismet",
         ])
     {
         return true;
@@ -283,23 +145,10 @@ fn comment_form(l: &Line) -> bool {
 }
 
 const COUNTER_STRONG: &[&str] = &[
-    "views",
-    "view",
-    "shares",
-    "comments",
-    "likes",
-    "reads",
-    "read",
-    "reading",
-    "reactions",
-    "replies",
-    "claps",
-    "plays",
-    "listens",
+    "views", "view", "shares", "comments", "likes", "reads", "read", "reading", "reactions", "replies", "claps",
+    "plays", "listens",
 ];
-const COUNTER_WEAK: &[&str] = &[
-    "min", "mins", "minute", "minutes", "time", "times", "seen", "so", "far", "k", "m",
-];
+const COUNTER_WEAK: &[&str] = &["min", "mins", "minute", "minutes", "time", "times", "seen", "so", "far", "k", "m"];
 
 /// Is this a count such as `12,408`, `1.2k`, `3M`?
 fn is_count(w: &str) -> bool {
@@ -332,8 +181,7 @@ fn counter_part(l: &Line) -> bool {
     let strong = t.iter().any(|w| COUNTER_STRONG.contains(&w.as_str()));
     counts >= 1
         && strong
-        && t.iter()
-            .all(|w| is_count(w) || COUNTER_STRONG.contains(&w.as_str()) || COUNTER_WEAK.contains(&w.as_str()))
+        && t.iter().all(|w| is_count(w) || COUNTER_STRONG.contains(&w.as_str()) || COUNTER_WEAK.contains(&w.as_str()))
 }
 
 /// A short run of capitalized words (names, agencies) with a few connectors: "Daniel Reyes/Coastal
@@ -351,9 +199,7 @@ fn name_like(words: &[&str], max: usize) -> bool {
                 || CONNECTORS.contains(&w.to_lowercase().as_str())
                 || w.chars().next().is_some_and(|c| c.is_uppercase())
         })
-        && !words
-            .last()
-            .is_some_and(|w| w.ends_with(['.', '!', '?']) && !is_initial(w))
+        && !words.last().is_some_and(|w| w.ends_with(['.', '!', '?']) && !is_initial(w))
 }
 
 /// "J." or "Jr." at the end of a name is not a sentence end.
@@ -365,34 +211,10 @@ fn is_initial(w: &str) -> bool {
 /// "Photo: Daniel Reyes/Coastal Ledger", "(AP Photo/Jane Doe)", "Getty Images", "Courtesy of the family".
 fn credit(l: &Line) -> bool {
     const HEADS: &[&str] = &[
-        "photo:",
-        "photos:",
-        "photo by",
-        "photos by",
-        "photograph:",
-        "photograph by",
-        "photography:",
-        "image:",
-        "images:",
-        "image by",
-        "picture:",
-        "illustration:",
-        "illustration by",
-        "video:",
-        "graphic:",
-        "graphics:",
-        "credit:",
-        "photo credit:",
-        "image credit:",
-        "courtesy of",
-        "courtesy:",
-        "photo courtesy of",
-        "file photo:",
-        "(photo:",
-        "(photo by",
-        "(ap photo",
-        "(reuters",
-        "(getty",
+        "photo:", "photos:", "photo by", "photos by", "photograph:", "photograph by", "photography:", "image:",
+        "images:", "image by", "picture:", "illustration:", "illustration by", "video:", "graphic:", "graphics:",
+        "credit:", "photo credit:", "image credit:", "courtesy of", "courtesy:", "photo courtesy of", "file photo:",
+        "(photo:", "(photo by", "(ap photo", "(reuters", "(getty",
     ];
     for head in HEADS {
         if l.norm.starts_with(head) {
@@ -407,14 +229,7 @@ fn credit(l: &Line) -> bool {
     }
     // "Getty Images", "Jane Doe/Getty Images", "Reuters/Jane Doe".
     let agencies = [
-        "getty images",
-        "afp via getty images",
-        "shutterstock",
-        "istock",
-        "alamy",
-        "ap photo",
-        "reuters",
-        "epa-efe",
+        "getty images", "afp via getty images", "shutterstock", "istock", "alamy", "ap photo", "reuters", "epa-efe",
         "afp",
     ];
     l.n() <= 6
@@ -427,65 +242,17 @@ fn credit(l: &Line) -> bool {
 /// "By Marta Okonkwo, Staff Reporter", "Reporting by Ann Lee; Editing by Tom Hart".
 fn byline(l: &Line) -> bool {
     const ROLES: &[&str] = &[
-        "staff",
-        "writer",
-        "reporter",
-        "correspondent",
-        "editor",
-        "contributor",
-        "special",
-        "to",
-        "senior",
-        "political",
-        "business",
-        "sports",
-        "science",
-        "health",
-        "reporters",
-        "writers",
-        "and",
-        "the",
-        "in",
+        "staff", "writer", "reporter", "correspondent", "editor", "contributor", "special", "to", "senior",
+        "political", "business", "sports", "science", "health", "reporters", "writers", "and", "the", "in",
     ];
     const NOT_NAMES: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "then",
-        "now",
-        "contrast",
-        "comparison",
-        "law",
-        "far",
-        "all",
-        "noon",
-        "midnight",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december", "then", "now",
+        "contrast", "comparison", "law", "far", "all", "noon", "midnight",
     ];
     let starts = [
-        "by ",
-        "written by ",
-        "words by ",
-        "story by ",
-        "reporting by ",
-        "additional reporting by ",
-        "with reporting by ",
-        "compiled by ",
+        "by ", "written by ", "words by ", "story by ", "reporting by ", "additional reporting by ",
+        "with reporting by ", "compiled by ",
     ];
     let Some(head) = starts.iter().find(|s| l.norm.starts_with(**s)) else {
         return false;
@@ -510,127 +277,40 @@ fn byline(l: &Line) -> bool {
                 lower.as_str(),
                 "by" | "editing" | "&" | "|" | "\u{2014}" | "-" | "of" | "de" | "van" | "von" | "da" | "for"
             )
-    }) && !rest
-        .last()
-        .is_some_and(|w| w.ends_with(['.', '!', '?']) && !is_initial(w))
+    }) && !rest.last().is_some_and(|w| w.ends_with(['.', '!', '?']) && !is_initial(w))
 }
 
 const MONTHS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july", "aug",
+    "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
 ];
 const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri",
+    "sat", "sun",
 ];
 const TIME_WORDS: &[&str] = &[
-    "a.m",
-    "p.m",
-    "am",
-    "pm",
-    "et",
-    "edt",
-    "est",
-    "ct",
-    "cdt",
-    "cst",
-    "pt",
-    "pdt",
-    "pst",
-    "mt",
-    "gmt",
-    "utc",
-    "bst",
-    "cet",
-    "cest",
-    "on",
-    "at",
-    "updated",
-    "published",
-    "posted",
-    "last",
-    "first",
-    "modified",
-    "ago",
-    "hour",
-    "hours",
-    "minute",
-    "minutes",
-    "min",
-    "mins",
-    "day",
-    "days",
-    "today",
-    "yesterday",
-    "and",
-    "m",
-    "p",
-    "a",
+    "a.m", "p.m", "am", "pm", "et", "edt", "est", "ct", "cdt", "cst", "pt", "pdt", "pst", "mt", "gmt", "utc", "bst",
+    "cet", "cest", "on", "at", "updated", "published", "posted", "last", "first", "modified", "ago", "hour", "hours",
+    "minute", "minutes", "min", "mins", "day", "days", "today", "yesterday", "and", "m", "p", "a",
 ];
 
 /// "Published October 14, 2025, 7:15 a.m. ET", "Updated 3 hours ago", "Posted on 12/03/2024".
 fn timestamp(l: &Line) -> bool {
     if l.n() > 16
-        || !l.starts(&[
-            "published",
-            "updated",
-            "posted",
-            "last updated",
-            "first published",
-            "last modified",
-            "modified",
-        ])
+        || !l
+            .starts(&["published", "updated", "posted", "last updated", "first published", "last modified", "modified"])
     {
         return false;
     }
     let t = l.tokens();
     t.len() >= 2
-        && t.iter()
-            .any(|w| w.chars().any(|c| c.is_ascii_digit()) || w == "today" || w == "yesterday")
+        && t.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()) || w == "today" || w == "yesterday")
         && t.iter().all(|w| {
-            w.chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ',' | '-' | '/'))
+            w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ',' | '-' | '/'))
                 || MONTHS.contains(&w.as_str())
                 || WEEKDAYS.contains(&w.as_str())
                 || TIME_WORDS.contains(&w.as_str())
-                || w.trim_end_matches(['.', ','])
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || c == ':')
-                    && !w.is_empty()
+                || w.trim_end_matches(['.', ',']).chars().all(|c| c.is_ascii_digit() || c == ':') && !w.is_empty()
                 || w.ends_with("am") && w.starts_with(|c: char| c.is_ascii_digit())
                 || w.ends_with("pm") && w.starts_with(|c: char| c.is_ascii_digit())
         })
@@ -639,32 +319,12 @@ fn timestamp(l: &Line) -> bool {
 /// "Sign up for our morning newsletter", "Enter your email address", "Subscribe".
 fn newsletter(l: &Line) -> bool {
     if l.is(&[
-        "subscribe",
-        "subscribe now",
-        "subscribe today",
-        "sign up",
-        "sign up now",
-        "sign me up",
-        "newsletter",
-        "newsletters",
-        "enter your email",
-        "enter your email address",
-        "your email address",
-        "email address",
-        "your email",
-        "subscribe to our newsletter",
-        "subscribe to our newsletters",
-        "thank you for signing up",
-        "thanks for signing up",
-        "already a subscriber? log in",
-        "already a subscriber? sign in",
-        "subscribe to continue reading",
-        "get our newsletter",
-        "join our newsletter",
-        "support our journalism",
-        "become a member",
-        "unlock this article",
-        "this article is for subscribers only",
+        "subscribe", "subscribe now", "subscribe today", "sign up", "sign up now", "sign me up", "newsletter",
+        "newsletters", "enter your email", "enter your email address", "your email address", "email address",
+        "your email", "subscribe to our newsletter", "subscribe to our newsletters", "thank you for signing up",
+        "thanks for signing up", "already a subscriber? log in", "already a subscriber? sign in",
+        "subscribe to continue reading", "get our newsletter", "join our newsletter", "support our journalism",
+        "become a member", "unlock this article", "this article is for subscribers only",
     ]) {
         return true;
     }
@@ -679,11 +339,8 @@ fn newsletter(l: &Line) -> bool {
     }
     l.n() <= 30
         && l.starts(&[
-            "by signing up, you agree",
-            "by signing up you agree",
-            "by subscribing, you agree",
-            "by subscribing you agree",
-            "by clicking sign up",
+            "by signing up, you agree", "by signing up you agree", "by subscribing, you agree",
+            "by subscribing you agree", "by clicking sign up",
         ])
 }
 
@@ -702,29 +359,10 @@ fn copyright(l: &Line) -> bool {
 /// "Related: How three coastal towns paid for their sea walls", "Read more: ...", "More from ...".
 fn related(l: &Line) -> bool {
     if l.is(&[
-        "related",
-        "related stories",
-        "related articles",
-        "related content",
-        "related coverage",
-        "related links",
-        "read more",
-        "read next",
-        "more stories",
-        "more news",
-        "recommended",
-        "recommended for you",
-        "recommended stories",
-        "you may also like",
-        "you might also like",
-        "most popular",
-        "most read",
-        "trending",
-        "trending now",
-        "more on this story",
-        "top stories",
-        "editor's picks",
-        "what to read next",
+        "related", "related stories", "related articles", "related content", "related coverage", "related links",
+        "read more", "read next", "more stories", "more news", "recommended", "recommended for you",
+        "recommended stories", "you may also like", "you might also like", "most popular", "most read", "trending",
+        "trending now", "more on this story", "top stories", "editor's picks", "what to read next",
     ]) {
         return true;
     }
@@ -736,24 +374,9 @@ fn related(l: &Line) -> bool {
     }
     l.n() <= 25
         && l.starts(&[
-            "related:",
-            "read more:",
-            "read also:",
-            "also read:",
-            "see also:",
-            "more:",
-            "recommended:",
-            "read next:",
-            "up next:",
-            "related story:",
-            "related article:",
-            "related coverage:",
-            "related reading:",
-            "further reading:",
-            "more coverage:",
-            "don't miss:",
-            "must read:",
-            "read:",
+            "related:", "read more:", "read also:", "also read:", "see also:", "more:", "recommended:", "read next:",
+            "up next:", "related story:", "related article:", "related coverage:", "related reading:",
+            "further reading:", "more coverage:", "don't miss:", "must read:", "read:",
         ])
 }
 
@@ -765,27 +388,9 @@ fn source(l: &Line) -> bool {
 /// "Skip to main content", "Home > News > Local", "Back to top".
 fn navigation(l: &Line) -> bool {
     if l.is(&[
-        "skip to content",
-        "skip to main content",
-        "skip to navigation",
-        "menu",
-        "main menu",
-        "open menu",
-        "close menu",
-        "back to top",
-        "top",
-        "next article",
-        "previous article",
-        "next story",
-        "previous story",
-        "search",
-        "close",
-        "home",
-        "log in",
-        "sign in",
-        "login",
-        "go to homepage",
-        "toggle navigation",
+        "skip to content", "skip to main content", "skip to navigation", "menu", "main menu", "open menu",
+        "close menu", "back to top", "top", "next article", "previous article", "next story", "previous story",
+        "search", "close", "home", "log in", "sign in", "login", "go to homepage", "toggle navigation",
     ]) {
         return true;
     }
@@ -804,14 +409,7 @@ fn navigation(l: &Line) -> bool {
 fn tags(l: &Line) -> bool {
     l.n() <= 25
         && l.starts(&[
-            "tags:",
-            "tags ",
-            "topics:",
-            "filed under:",
-            "categories:",
-            "category:",
-            "keywords:",
-            "more about:",
+            "tags:", "tags ", "topics:", "filed under:", "categories:", "category:", "keywords:", "more about:",
         ])
         && !l.raw.ends_with('.')
         && (l.raw.contains(':') || l.n() <= 8)
@@ -820,17 +418,8 @@ fn tags(l: &Line) -> bool {
 /// "We use cookies to improve your experience. Accept all", "Manage preferences".
 fn cookie(l: &Line) -> bool {
     l.is(&[
-        "accept all cookies",
-        "accept cookies",
-        "accept all",
-        "reject all",
-        "manage preferences",
-        "cookie settings",
-        "cookie policy",
-        "privacy policy",
-        "terms of use",
-        "terms of service",
-        "privacy policy | terms of use",
+        "accept all cookies", "accept cookies", "accept all", "reject all", "manage preferences", "cookie settings",
+        "cookie policy", "privacy policy", "terms of use", "terms of service", "privacy policy | terms of use",
     ]) || l.n() <= 40
         && l.norm.contains("cookies")
         && (l.norm.starts_with("we use cookies")
@@ -905,11 +494,7 @@ pub fn detect(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> V
         while si < sentences.len() && sentences[si].paragraph == pi {
             let s = sentences[si].span;
             if whole.is_none() && by_para[pi] > 1 {
-                let reason = if alone_on_lines(text, s) {
-                    classify(s.slice(text))
-                } else {
-                    None
-                };
+                let reason = if alone_on_lines(text, s) { classify(s.slice(text)) } else { None };
                 units.push((s, reason));
             }
             si += 1;
@@ -996,10 +581,7 @@ pub fn detect(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> V
             i += 1;
         }
     }
-    units
-        .into_iter()
-        .filter_map(|(span, reason)| reason.map(|reason| Boilerplate { span, reason }))
-        .collect()
+    units.into_iter().filter_map(|(span, reason)| reason.map(|reason| Boilerplate { span, reason })).collect()
 }
 
 #[cfg(test)]
@@ -1017,24 +599,15 @@ mod tests {
             (
                 "ad",
                 &[
-                    "Advertisement",
-                    "ADVERTISEMENT",
-                    "Story continues below advertisement",
-                    "Sponsored content",
+                    "Advertisement", "ADVERTISEMENT", "Story continues below advertisement", "Sponsored content",
                     "- Advertisement -",
                 ],
             ),
             (
                 "share",
                 &[
-                    "Share on Facebook",
-                    "Share on X",
-                    "Email this article",
-                    "Facebook Twitter LinkedIn Email",
-                    "Share this article",
-                    "Copy link",
-                    "Follow us on Instagram",
-                    "Facebook | X | WhatsApp",
+                    "Share on Facebook", "Share on X", "Email this article", "Facebook Twitter LinkedIn Email",
+                    "Share this article", "Copy link", "Follow us on Instagram", "Facebook | X | WhatsApp",
                 ],
             ),
             (
@@ -1052,40 +625,29 @@ mod tests {
             (
                 "counter",
                 &[
-                    "12,408 views",
-                    "5 min read",
-                    "Reading time: 4 minutes",
-                    "Views: 1,204",
-                    "38 comments",
+                    "12,408 views", "5 min read", "Reading time: 4 minutes", "Views: 1,204", "38 comments",
                     "1.2K shares",
                 ],
             ),
             (
                 "credit",
                 &[
-                    "Photo: Daniel Reyes/Coastal Ledger",
-                    "(AP Photo/Jane Doe)",
-                    "Photograph by Lena Ortiz for The Ledger",
-                    "Getty Images",
-                    "Image: Courtesy of Harlan County Schools",
-                    "Carlos Mena/AFP via Getty Images",
+                    "Photo: Daniel Reyes/Coastal Ledger", "(AP Photo/Jane Doe)",
+                    "Photograph by Lena Ortiz for The Ledger", "Getty Images",
+                    "Image: Courtesy of Harlan County Schools", "Carlos Mena/AFP via Getty Images",
                 ],
             ),
             (
                 "byline",
                 &[
-                    "By Marta Okonkwo, Staff Reporter",
-                    "By Ana Lee and Tom Hart",
-                    "Reporting by Priya Nair; Editing by Owen Blake",
-                    "BY JAMES T. OKAFOR",
+                    "By Marta Okonkwo, Staff Reporter", "By Ana Lee and Tom Hart",
+                    "Reporting by Priya Nair; Editing by Owen Blake", "BY JAMES T. OKAFOR",
                 ],
             ),
             (
                 "timestamp",
                 &[
-                    "Published October 14, 2025, 7:15 a.m. ET",
-                    "Updated 3 hours ago",
-                    "Posted on 12/03/2024",
+                    "Published October 14, 2025, 7:15 a.m. ET", "Updated 3 hours ago", "Posted on 12/03/2024",
                     "Last updated: Mon 4 March 2024 09.15 GMT",
                 ],
             ),
@@ -1102,8 +664,7 @@ mod tests {
             (
                 "copyright",
                 &[
-                    "\u{A9} 2025 Coastal Ledger Media. All rights reserved.",
-                    "Copyright 2024 The Valley Courier",
+                    "\u{A9} 2025 Coastal Ledger Media. All rights reserved.", "Copyright 2024 The Valley Courier",
                     "(c) 2023 Northfield Press",
                 ],
             ),
@@ -1111,32 +672,16 @@ mod tests {
                 "related",
                 &[
                     "Related: How three coastal towns paid for their sea walls",
-                    "Read more: Council delays vote on bus lanes",
-                    "RELATED STORIES",
-                    "More from the Ledger",
+                    "Read more: Council delays vote on bus lanes", "RELATED STORIES", "More from the Ledger",
                 ],
             ),
             ("source", &["Source: Reuters", "Sources: AP, AFP, local media"]),
             (
                 "navigation",
-                &[
-                    "Skip to main content",
-                    "Home > News > Local",
-                    "News \u{203A} World \u{203A} Europe",
-                    "Back to top",
-                ],
+                &["Skip to main content", "Home > News > Local", "News \u{203A} World \u{203A} Europe", "Back to top"],
             ),
-            (
-                "tags",
-                &["Tags: flood, Maine, city council", "Filed under: Politics, Elections"],
-            ),
-            (
-                "cookie",
-                &[
-                    "We use cookies to improve your experience on our site.",
-                    "Accept all cookies",
-                ],
-            ),
+            ("tags", &["Tags: flood, Maine, city council", "Filed under: Politics, Elections"]),
+            ("cookie", &["We use cookies to improve your experience on our site.", "Accept all cookies"]),
         ];
         for (reason, lines) in cases {
             for line in *lines {
@@ -1185,25 +730,13 @@ mod tests {
     fn form_labels_need_a_form_beside_them() {
         let text = "Leave a comment\nName\nEmail\nWebsite\nPost Comment";
         let paras = super::super::paragraphs::paragraphs(text);
-        let sents: Vec<Sentence> = paras
-            .iter()
-            .enumerate()
-            .map(|(i, p)| Sentence {
-                span: p.span,
-                paragraph: i,
-            })
-            .collect();
-        let got: Vec<&str> = detect(text, &paras, &sents)
-            .iter()
-            .map(|b| b.span.slice(text))
-            .collect();
+        let sents: Vec<Sentence> =
+            paras.iter().enumerate().map(|(i, p)| Sentence { span: p.span, paragraph: i }).collect();
+        let got: Vec<&str> = detect(text, &paras, &sents).iter().map(|b| b.span.slice(text)).collect();
         assert_eq!(got, ["Leave a comment", "Name", "Email", "Website", "Post Comment"]);
         let alone = "Website";
         let paras = super::super::paragraphs::paragraphs(alone);
-        let sents = [Sentence {
-            span: paras[0].span,
-            paragraph: 0,
-        }];
+        let sents = [Sentence { span: paras[0].span, paragraph: 0 }];
         assert!(detect(alone, &paras, &sents).is_empty());
     }
 }

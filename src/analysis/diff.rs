@@ -31,12 +31,7 @@ pub const MAX_CELLS: usize = 1 << 20;
 /// Runs turning `a` into `b`, or `None` when the differing middle is larger than `max_cells`.
 pub fn diff<T: Eq>(a: &[T], b: &[T], max_cells: usize) -> Option<Vec<Run>> {
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..]
-        .iter()
-        .rev()
-        .zip(b[prefix..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
     let (ma, mb) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
     let (n, m) = (ma.len(), mb.len());
     if n.saturating_mul(m) > max_cells {
@@ -94,11 +89,7 @@ fn group(ops: &[Op]) -> Vec<Run> {
                 k += 1;
             }
             let len = k - s;
-            runs.push(Run {
-                op: Op::Equal,
-                a: ia..ia + len,
-                b: ib..ib + len,
-            });
+            runs.push(Run { op: Op::Equal, a: ia..ia + len, b: ib..ib + len });
             ia += len;
             ib += len;
         } else {
@@ -109,18 +100,10 @@ fn group(ops: &[Op]) -> Vec<Run> {
             let dels = ops[s..k].iter().filter(|&&o| o == Op::Delete).count();
             let ins = k - s - dels;
             if dels > 0 {
-                runs.push(Run {
-                    op: Op::Delete,
-                    a: ia..ia + dels,
-                    b: ib..ib,
-                });
+                runs.push(Run { op: Op::Delete, a: ia..ia + dels, b: ib..ib });
             }
             if ins > 0 {
-                runs.push(Run {
-                    op: Op::Insert,
-                    a: ia + dels..ia + dels,
-                    b: ib..ib + ins,
-                });
+                runs.push(Run { op: Op::Insert, a: ia + dels..ia + dels, b: ib..ib + ins });
             }
             ia += dels;
             ib += ins;
@@ -166,18 +149,13 @@ mod tests {
             ("", "x y", "+x y"),
             ("x y", "", "-x y"),
             (
-                "move 40,000 gallons a minute",
-                "move 45,000 gallons a minute",
+                "move 40,000 gallons a minute", "move 45,000 gallons a minute",
                 "=move | -40,000 | +45,000 | =gallons a minute",
             ),
             ("the old wall", "the very old wall", "=the | +very | =old wall"),
             ("the very old wall", "the old wall", "=the | -very | =old wall"),
             ("a b c d", "x y", "-a b c d | +x y"),
-            (
-                "one two three four",
-                "one three four five",
-                "=one | -two | =three four | +five",
-            ),
+            ("one two three four", "one three four five", "=one | -two | =three four | +five"),
         ];
         for (a, b, expected) in cases {
             check(a, b, expected);

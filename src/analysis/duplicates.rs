@@ -102,17 +102,10 @@ const MIN_AGREEMENT: f64 = 0.15;
 /// Phrases that make a short sentence formulaic; with at most [`FORMULA_REST`] other words, the
 /// sentence is never a repeat.
 const FORMULAS: &[&str] = &[
-    "did not respond to a request for comment",
-    "did not immediately respond to a request for comment",
-    "did not return a request for comment",
-    "did not respond to requests for comment",
-    "declined to comment",
-    "could not be reached for comment",
-    "contributed to this report",
-    "said in a statement",
-    "did not respond to an email",
-    "did not return calls",
-    "declined to be interviewed",
+    "did not respond to a request for comment", "did not immediately respond to a request for comment",
+    "did not return a request for comment", "did not respond to requests for comment", "declined to comment",
+    "could not be reached for comment", "contributed to this report", "said in a statement",
+    "did not respond to an email", "did not return calls", "declined to be interviewed",
 ];
 const FORMULA_REST: usize = 4;
 
@@ -172,14 +165,7 @@ fn word_id(w: &str) -> u64 {
 fn unit(text: &str, span: Span, para: usize, quote: bool, sentences: usize) -> Unit {
     let words = words(text, span);
     let ids = words.iter().map(|w| word_id(w.slice(text))).collect();
-    Unit {
-        span,
-        para,
-        quote,
-        sentences,
-        words,
-        ids,
-    }
+    Unit { span, para, quote, sentences, words, ids }
 }
 
 fn formulaic(text: &str, u: &Unit) -> bool {
@@ -187,9 +173,7 @@ fn formulaic(text: &str, u: &Unit) -> bool {
         return false;
     }
     let lower = u.span.slice(text).to_lowercase();
-    FORMULAS
-        .iter()
-        .any(|f| lower.contains(f) && u.words.len() <= f.split(' ').count() + FORMULA_REST)
+    FORMULAS.iter().any(|f| lower.contains(f) && u.words.len() <= f.split(' ').count() + FORMULA_REST)
 }
 
 fn signature(ids: &[u64]) -> [u64; K] {
@@ -242,9 +226,7 @@ fn contained_quote(units: &[Unit], a: usize, b: usize, runs: &[Run]) -> bool {
     };
     let equal: usize = runs.iter().filter(|r| r.op == Op::Equal).map(|r| r.a.len()).sum();
     // Every word of the quote is matched, and the matched words form one run.
-    let quote_side_changes = runs
-        .iter()
-        .any(|r| if q_is_a { r.op == Op::Delete } else { r.op == Op::Insert });
+    let quote_side_changes = runs.iter().any(|r| if q_is_a { r.op == Op::Delete } else { r.op == Op::Insert });
     equal == units[q].ids.len() && !quote_side_changes && runs.iter().filter(|r| r.op == Op::Equal).count() == 1
 }
 
@@ -259,13 +241,9 @@ fn pairs(units: &[Unit], eligible: &[bool], threshold: f64) -> Vec<Found> {
         }
         let key = u.ids.iter().fold(0x51_7cc1_b727_220a_u64, |h, &id| mix(h ^ id));
         match first_of.get(&key) {
-            Some(&f) if units[f].ids == u.ids => found.push(Found {
-                first: f,
-                repeat: i,
-                exact: true,
-                similarity: 1.0,
-                runs: None,
-            }),
+            Some(&f) if units[f].ids == u.ids => {
+                found.push(Found { first: f, repeat: i, exact: true, similarity: 1.0, runs: None })
+            }
             _ => {
                 first_of.entry(key).or_insert(i);
                 reps.push(i);
@@ -314,24 +292,14 @@ fn pairs(units: &[Unit], eligible: &[bool], threshold: f64) -> Vec<Found> {
                 continue;
             };
             let sim = diff::similarity(&runs, a.len(), b.len());
-            let bar = if units[c].sentences == 1 && units[i].sentences == 1 {
-                NEAR_THRESHOLD
-            } else {
-                threshold
-            };
+            let bar = if units[c].sentences == 1 && units[i].sentences == 1 { NEAR_THRESHOLD } else { threshold };
             let accept = sim >= bar || contained_quote(units, c, i, &runs);
             if accept && best.as_ref().is_none_or(|(s, _, _)| sim > *s) {
                 best = Some((sim, c, runs));
             }
         }
         if let Some((similarity, first, runs)) = best {
-            found.push(Found {
-                first,
-                repeat: i,
-                exact: false,
-                similarity,
-                runs: Some(runs),
-            });
+            found.push(Found { first, repeat: i, exact: false, similarity, runs: Some(runs) });
         }
         for key in keys {
             buckets.entry(key).or_default().push(i);
@@ -342,37 +310,9 @@ fn pairs(units: &[Unit], eligible: &[bool], threshold: f64) -> Vec<Found> {
 }
 
 const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ];
 const MAGNITUDES: &[&str] = &[
     "million", "billion", "trillion", "thousand", "hundred", "percent", "per", "cent", "dollars", "euros", "pounds",
@@ -433,9 +373,7 @@ fn fact_kind(
     let (ib, xb) = side(wb, rb);
     let digits = ia.iter().chain(&ib).any(|w| w.chars().any(|c| c.is_ascii_digit()));
     let datey = |inner: &[String], around: &[String]| {
-        inner
-            .iter()
-            .any(|w| is_year(w) || MONTHS.contains(&w.to_lowercase().as_str()))
+        inner.iter().any(|w| is_year(w) || MONTHS.contains(&w.to_lowercase().as_str()))
             || around.iter().any(|w| MONTHS.contains(&w.as_str()))
     };
     let money = |words: &[Span], r: &std::ops::Range<usize>, around: &[String]| {
@@ -444,10 +382,7 @@ fn fact_kind(
         matches!(before, Some('$' | '€' | '£' | '¥' | '₹'))
             || after == Some('%')
             || around.iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "million" | "billion" | "trillion" | "percent" | "dollars" | "euros" | "pounds"
-                )
+                matches!(w.as_str(), "million" | "billion" | "trillion" | "percent" | "dollars" | "euros" | "pounds")
             })
     };
     if digits {
@@ -457,17 +392,15 @@ fn fact_kind(
         if datey(&ia, &xa) || datey(&ib, &xb) {
             return Some("date");
         }
-        let timey = |around: &[String]| around.iter().any(|w| matches!(w.as_str(), "a.m" | "p.m" | "am" | "pm" | "gmt" | "utc"));
+        let timey = |around: &[String]| {
+            around.iter().any(|w| matches!(w.as_str(), "a.m" | "p.m" | "am" | "pm" | "gmt" | "utc"))
+        };
         if timey(&xa) || timey(&xb) {
             return Some("time");
         }
         return Some("number");
     }
-    if ia
-        .iter()
-        .chain(&ib)
-        .any(|w| MONTHS.contains(&w.to_lowercase().as_str()))
-    {
+    if ia.iter().chain(&ib).any(|w| MONTHS.contains(&w.to_lowercase().as_str())) {
         return Some("date");
     }
     let capitalized = |ws: &[String], r: &std::ops::Range<usize>| {
@@ -498,9 +431,7 @@ fn conflicts(text: &str, a: &Unit, b: &Unit, runs: &[Run]) -> Vec<Conflict> {
 
 fn runs_to_ops(text: &str, a: &Unit, b: &Unit, runs: &[Run]) -> Vec<DiffOp> {
     let cover = |words: &[Span], r: &std::ops::Range<usize>| {
-        Span::new(words[r.start].start, words[r.end - 1].end)
-            .slice(text)
-            .to_string()
+        Span::new(words[r.start].start, words[r.end - 1].end).slice(text).to_string()
     };
     runs.iter()
         .map(|r| match r.op {
@@ -526,22 +457,13 @@ fn report(text: &str, units: &[Unit], found: Vec<Found>, level: Level, out: &mut
         let (a, b) = (&units[f.first], &units[f.repeat]);
         let pull_quote = (a.quote != b.quote) && class_size[&f.first] == 2;
         let (diff, conflicts) = match &f.runs {
-            Some(runs) => (
-                Some(runs_to_ops(text, a, b, runs)),
-                if pull_quote {
-                    Vec::new()
-                } else {
-                    conflicts(text, a, b, runs)
-                },
-            ),
+            Some(runs) => {
+                (Some(runs_to_ops(text, a, b, runs)), if pull_quote { Vec::new() } else { conflicts(text, a, b, runs) })
+            }
             None => (None, Vec::new()),
         };
         out.push(Duplicate {
-            kind: if f.exact {
-                DuplicateKind::Exact
-            } else {
-                DuplicateKind::Near
-            },
+            kind: if f.exact { DuplicateKind::Exact } else { DuplicateKind::Near },
             level,
             similarity: f.similarity,
             first: a.span,
@@ -572,10 +494,7 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], junk: 
         .filter(|(_, p)| p.kind != ParagraphKind::Boilerplate && !overlaps(&junk_spans, p.span))
         .map(|(i, p)| unit(text, p.span, i, p.kind == ParagraphKind::Quote, per_para[i]))
         .collect();
-    let eligible: Vec<bool> = para_units
-        .iter()
-        .map(|u| u.words.len() >= MIN_WORDS && !formulaic(text, u))
-        .collect();
+    let eligible: Vec<bool> = para_units.iter().map(|u| u.words.len() >= MIN_WORDS && !formulaic(text, u)).collect();
     let found = pairs(&para_units, &eligible, PARAGRAPH_THRESHOLD);
     // Paragraphs already reported as repeats (both sides of a pull quote stay searchable).
     let mut repeated = vec![false; paragraphs.len()];
@@ -587,26 +506,13 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], junk: 
     let sent_units: Vec<Unit> = sentences
         .iter()
         .filter(|s| !repeated.get(s.paragraph).copied().unwrap_or(false) && !overlaps(&junk_spans, s.span))
-        .filter(|s| {
-            paragraphs
-                .get(s.paragraph)
-                .is_some_and(|p| p.kind != ParagraphKind::Boilerplate)
-        })
+        .filter(|s| paragraphs.get(s.paragraph).is_some_and(|p| p.kind != ParagraphKind::Boilerplate))
         .map(|s| {
             let p = &paragraphs[s.paragraph];
-            unit(
-                text,
-                s.span,
-                s.paragraph,
-                p.kind == ParagraphKind::Quote && s.span == p.span,
-                1,
-            )
+            unit(text, s.span, s.paragraph, p.kind == ParagraphKind::Quote && s.span == p.span, 1)
         })
         .collect();
-    let eligible: Vec<bool> = sent_units
-        .iter()
-        .map(|u| u.words.len() >= MIN_WORDS && !formulaic(text, u))
-        .collect();
+    let eligible: Vec<bool> = sent_units.iter().map(|u| u.words.len() >= MIN_WORDS && !formulaic(text, u)).collect();
     let found = pairs(&sent_units, &eligible, NEAR_THRESHOLD);
     // A single-sentence paragraph repeated as a paragraph is already reported at that level.
     let found: Vec<Found> = found
@@ -645,27 +551,14 @@ mod tests {
             .duplicates
             .iter()
             .map(|d| {
-                let kind = if d.kind == DuplicateKind::Exact {
-                    "exact"
-                } else {
-                    "near"
-                };
-                let level = if d.level == Level::Paragraph {
-                    "paragraph"
-                } else {
-                    "sentence"
-                };
+                let kind = if d.kind == DuplicateKind::Exact { "exact" } else { "near" };
+                let level = if d.level == Level::Paragraph { "paragraph" } else { "sentence" };
                 let mut s = format!("{kind} {level}: {}", d.repeat.slice(input));
                 if d.pull_quote {
                     s.push_str(" [pull quote]");
                 }
                 for c in &d.conflicts {
-                    s.push_str(&format!(
-                        " {{{} {}->{}}}",
-                        c.kind,
-                        c.first.slice(input),
-                        c.repeat.slice(input)
-                    ));
+                    s.push_str(&format!(" {{{} {}->{}}}", c.kind, c.first.slice(input), c.repeat.slice(input)));
                 }
                 s
             })
