@@ -251,7 +251,9 @@ fn pairs(units: &[Unit], eligible: &[bool], threshold: f64) -> Vec<Found> {
         }
     }
     let mut buckets: FastMap<u64, Vec<usize>> = FastMap::default();
-    let mut sigs: FastMap<usize, [u64; K]> = FastMap::default();
+    // Signatures of the passages indexed so far, and where each unit's signature sits.
+    let mut sigs: Vec<[u64; K]> = Vec::with_capacity(reps.len());
+    let mut sig_at: Vec<u32> = vec![u32::MAX; units.len()];
     let mut ranked: Vec<(usize, usize)> = Vec::new();
     let mut cands: Vec<usize> = Vec::new();
     for &i in &reps {
@@ -277,7 +279,7 @@ fn pairs(units: &[Unit], eligible: &[bool], threshold: f64) -> Vec<Found> {
             if (units[c].sentences == 1) != (units[i].sentences == 1) {
                 continue;
             }
-            let other = &sigs[&c];
+            let other = &sigs[sig_at[c] as usize];
             let agree = sig.iter().zip(other.iter()).filter(|(x, y)| x == y).count();
             if (agree as f64) >= MIN_AGREEMENT * K as f64 {
                 ranked.push((agree, c));
@@ -304,7 +306,8 @@ fn pairs(units: &[Unit], eligible: &[bool], threshold: f64) -> Vec<Found> {
         for key in keys {
             buckets.entry(key).or_default().push(i);
         }
-        sigs.insert(i, sig);
+        sig_at[i] = sigs.len() as u32;
+        sigs.push(sig);
     }
     found
 }
