@@ -5,9 +5,9 @@ PORT ?= 8080
 CORPORA ?= ../shared/corpora
 export CORPORA
 
-.PHONY: test serve bootstrap test-native eval build-web test-browser bench model clean
+.PHONY: test serve bootstrap test-native eval build-web package test-package test-browser bench model clean
 
-test: bootstrap test-native eval build-web test-browser
+test: bootstrap test-native eval build-web test-package test-browser
 	@echo "make test: all checks passed"
 
 bootstrap:
@@ -20,14 +20,23 @@ test-native:
 eval: test-native
 	scripts/eval.sh target/release/lede
 
-build-web: bootstrap
+# The npm package (pkg/): the JS API and the <lede-analyzer> web component.
+package: bootstrap
+	scripts/package.sh
+
+# The app in dist/, with the package, the iframe embed and the demo host page beside it.
+build-web: bootstrap package
 	scripts/web.sh build
+	scripts/embed-build.sh dist
+
+test-package: package
+	node --test tests/package/
 
 test-browser: build-web
 	npx playwright test
 
-serve: bootstrap
-	scripts/web.sh serve $(PORT)
+serve: build-web
+	scripts/web.sh serve-built $(PORT)
 
 bench:
 	cargo build --release --quiet --bin lede

@@ -37,7 +37,10 @@ const assets = files(dist)
 const hash = createHash('sha256');
 for (const a of assets) hash.update(a).update(readFileSync(join(dist, a)));
 const version = hash.digest('hex').slice(0, 16);
-const list = ['./', ...assets.filter((a) => a !== 'index.html' && !a.startsWith('embed/demo')).map((a) => './' + a)];
+// The app's own files only: the embeddable package, the iframe embed and the demo (lede/, embed/,
+// demo/) are for other sites and would double the first visit's download.
+const appOnly = (a) => !/^(lede|embed|demo)\//.test(a);
+const list = ['./', ...assets.filter((a) => a !== 'index.html' && appOnly(a)).map((a) => './' + a)];
 // Pages in folders (embed/, demo/) are also cached under their folder's URL, which is what a
 // navigation asks for; otherwise the worker would answer it with the app's page.
 for (const a of assets) if (a.endsWith('/index.html') && list.includes('./' + a)) list.push('./' + a.slice(0, -'index.html'.length));

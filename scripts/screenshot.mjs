@@ -7,10 +7,14 @@ const out = process.argv[2] || 'docs/screenshot.png';
 const width = Number(process.argv[3] || 1400);
 const dark = process.argv[4] === 'dark';
 const port = 4174;
-const server = spawn('node', ['tests/browser/serve.mjs', 'dist', String(port)], { stdio: 'ignore' });
+const server = spawn('node', ['scripts/serve.mjs', 'dist', String(port)], { stdio: 'ignore' });
 const exe = process.env.LEDE_CHROMIUM || execSync('command -v chromium || command -v chromium-browser || command -v google-chrome', { shell: '/bin/sh' }).toString().trim();
 try {
-  await new Promise((r) => setTimeout(r, 500));
+  for (let i = 0; i < 100; i++) {
+    const up = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
   const browser = await chromium.launch({
     executablePath: exe,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

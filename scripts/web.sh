@@ -24,8 +24,12 @@ case "${1:-build}" in
   serve)
     port=${2:-8080}
     "$0" build
+    exec "$0" serve-built "$port"
+    ;;
+  serve-built)
+    port=${2:-8080}
     echo "Lede: serving the app at http://127.0.0.1:$port (Ctrl-C stops)"
     exec node scripts/serve.mjs dist "$port"
     ;;
-  *) echo "usage: scripts/web.sh build | serve [PORT]" >&2; exit 2 ;;
+  *) echo "usage: scripts/web.sh build | serve [PORT] | serve-built [PORT]" >&2; exit 2 ;;
 esac

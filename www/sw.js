@@ -28,8 +28,11 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(
     caches.match(req, { ignoreSearch: true }).then((hit) => {
       if (hit) return hit;
-      if (req.mode === 'navigate') return caches.match('./').then((page) => page || fetch(req));
-      return fetch(req);
+      // Not precached: the network, and the app's page for a navigation when offline.
+      return fetch(req).catch((err) => {
+        if (req.mode === 'navigate') return caches.match('./').then((page) => page || Promise.reject(err));
+        throw err;
+      });
     }),
   );
 });

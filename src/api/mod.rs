@@ -42,3 +42,11 @@ pub fn analyze_js(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     serde::Serialize::serialize(&wire, &serializer).map_err(|e| JsError::new(&format!("analyze: could not build the report: {e}")))
 }
+
+/// Analyze `text` and return the Report as a JSON string (used by the app's web worker, where a
+/// string crosses threads more cheaply than an object graph).
+#[wasm_bindgen(js_name = analyzeJson)]
+pub fn analyze_json(text: &str) -> String {
+    let report = crate::analysis::analyze(text, &Options::default());
+    serde_json::to_string(&crate::wire::to_wire(text, &report)).unwrap_or_default()
+}

@@ -3,7 +3,10 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    lede::ui::start();
+    // In the analysis worker there is no window: the module is loaded only for `analyzeJson`.
+    if web_sys::window().is_some() {
+        lede::ui::start();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

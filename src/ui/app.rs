@@ -1,5 +1,6 @@
-//! The top-level component: holds the state, debounces analysis while typing, saves the draft,
-//! and lays out the editor, the document and the statistics.
+//! The top-level component: holds the state, analyzes after a pause in typing (in a web worker for
+//! large texts), saves the draft and the theme, runs the toolbar's actions, and lays out the
+//! editor, the document and the side panels.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -7,41 +8,153 @@ use std::rc::Rc;
 use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
+use super::analyzer::{self, WorkerAnalyzer, WORKER_THRESHOLD};
 use super::document::Document;
 use super::editor::Editor;
-use super::state::{Action, AppState};
+use super::entities_panel::EntitiesPanel;
+use super::export;
+use super::junk_panel::JunkPanel;
+use super::repeats_panel::RepeatsPanel;
+use super::state::{Action, AppState, Layer, Theme};
 use super::stats_panel::StatsPanel;
 use super::storage;
+use super::toolbar::Toolbar;
 
 /// Pause in typing before the text is analyzed again.
-const DEBOUNCE_MS: u32 = 150;
+const DEBOUNCE_MS: u32 = 120;
+
+fn apply_theme(theme: Theme) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        match theme {
+            Theme::System => {
+                let _ = root.remove_attribute("data-theme");
+            }
+            t => {
+                let _ = root.set_attribute("data-theme", t.name());
+            }
+        }
+    }
+}
 
 #[component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| {
         let text = storage::load_draft().unwrap_or_else(|| crate::SAMPLE_ARTICLE.to_string());
-        AppState::with_text(text)
+        let theme = Theme::from_name(&storage::load_theme().unwrap_or_default());
+        AppState { text, theme, ..AppState::default() }
     });
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let worker: Rc<RefCell<Option<WorkerAnalyzer>>> = use_mut_ref(|| None);
+
+    // Analyze whenever the text changes (debounced); large texts go to the worker.
+    {
+        let state = state.clone();
+        let timer = timer.clone();
+        let worker = worker.clone();
+        use_effect_with(state.generation, move |&generation| {
+            let text = state.text.clone();
+            let dispatcher = state.dispatcher();
+            let first = generation == 0;
+            let run = move || {
+                if text.len() <= WORKER_THRESHOLD {
+                    let out = analyzer::analyze_here(&text);
+                    dispatcher.dispatch(Action::Analyzed { generation, text: Some(Rc::new(text)), json: out.json, report: out.report, ms: out.ms });
+                    return;
+                }
+                dispatcher.dispatch(Action::Busy(true));
+                let mut slot = worker.borrow_mut();
+                if slot.is_none() {
+                    let d = dispatcher.clone();
+                    match WorkerAnalyzer::new(Box::new(move |result, generation| match result {
+                        Ok(out) => d.dispatch(Action::Analyzed {
+                            generation,
+                            text: None,
+                            json: out.json,
+                            report: out.report,
+                            ms: out.ms,
+                        }),
+                        Err(message) => d.dispatch(Action::Failed { generation, message }),
+                    })) {
+                        Ok(w) => *slot = Some(w),
+                        Err(message) => {
+                            dispatcher.dispatch(Action::Failed { generation, message });
+                            return;
+                        }
+                    }
+                }
+                if let Some(w) = slot.as_ref() {
+                    if let Err(message) = w.analyze(&text, generation) {
+                        dispatcher.dispatch(Action::Failed { generation, message });
+                    }
+                }
+            };
+            if first {
+                run();
+            } else {
+                *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, run));
+            }
+        });
+    }
+    // Save the draft and the theme as they change.
+    {
+        use_effect_with(state.text.clone(), |text| storage::save_draft(text));
+        use_effect_with(state.theme, |&theme| {
+            apply_theme(theme);
+            storage::save_theme(theme.name());
+        });
+    }
 
     let on_edit = {
         let state = state.clone();
-        let timer = timer.clone();
-        Callback::from(move |text: String| {
-            storage::save_draft(&text);
-            state.dispatch(Action::Edit(text));
-            let dispatcher = state.dispatcher();
-            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || dispatcher.dispatch(Action::Analyze)));
+        Callback::from(move |text: String| state.dispatch(Action::Edit(text)))
+    };
+    let on_select = {
+        let state = state.clone();
+        Callback::from(move |sel| state.dispatch(Action::Select(sel)))
+    };
+    let on_remove = {
+        let state = state.clone();
+        Callback::from(move |spans| state.dispatch(Action::Remove(spans)))
+    };
+    let on_toggle = {
+        let state = state.clone();
+        Callback::from(move |layer: Layer| state.dispatch(Action::ToggleLayer(layer)))
+    };
+    let on_theme = {
+        let state = state.clone();
+        Callback::from(move |t| state.dispatch(Action::SetTheme(t)))
+    };
+    let on_action = {
+        let state = state.clone();
+        Callback::from(move |name: &'static str| {
+            let notice = |s: &str| state.dispatch(Action::Notice(Some(s.to_string())));
+            match name {
+                "copy-clean" => {
+                    export::copy(&state.report.clean_text);
+                    notice("Copied the clean article.");
+                }
+                "apply-clean" => state.dispatch(Action::ApplyClean),
+                "export-json" => {
+                    let _ = export::download("lede-report.json", "application/json", &state.json);
+                    notice("Saved lede-report.json.");
+                }
+                "export-md" => {
+                    let _ = export::download("lede-report.md", "text/markdown", &export::markdown(&state.report));
+                    notice("Saved lede-report.md.");
+                }
+                "export-csv" => {
+                    let _ = export::download("lede-entities.csv", "text/csv", &export::entities_csv(&state.report));
+                    notice("Saved lede-entities.csv.");
+                }
+                "undo" => state.dispatch(Action::Undo),
+                "sample" => state.dispatch(Action::Edit(crate::SAMPLE_ARTICLE.to_string())),
+                "clear" => state.dispatch(Action::Edit(String::new())),
+                _ => {}
+            }
         })
     };
-    let on_sample = {
-        let on_edit = on_edit.clone();
-        Callback::from(move |_| on_edit.emit(crate::SAMPLE_ARTICLE.to_string()))
-    };
-    let on_clear = {
-        let on_edit = on_edit.clone();
-        Callback::from(move |_| on_edit.emit(String::new()))
-    };
+
+    let analyzed = state.analyzed.clone();
 
     html! {
         <>
@@ -49,10 +162,22 @@ pub fn app() -> Html {
                 <h1>{ "Lede" }</h1>
                 <p class="tagline">{ "Article analyzer. Your text stays in this page." }</p>
             </header>
+            <Toolbar layers={state.layers.clone()} theme={state.theme} can_undo={!state.history.is_empty()}
+                {on_toggle} {on_theme} {on_action} />
+            <p class="notice" role="status" aria-live="polite">{ state.notice.clone().unwrap_or_default() }</p>
+            if let Some(err) = &state.error {
+                <p class="error" role="alert">{ err.clone() }</p>
+            }
             <main class="layout">
-                <Editor text={AttrValue::from(state.text.clone())} {on_edit} {on_sample} {on_clear} />
-                <Document text={state.analyzed.clone()} report={state.report.clone()} />
-                <StatsPanel clean={state.report.stats.clone()} raw={state.report.raw_stats.clone()} analysis_ms={state.analysis_ms} />
+                <Editor text={AttrValue::from(state.text.clone())} {on_edit} />
+                <Document text={analyzed} report={state.report.clone()} layers={state.layers.clone()}
+                    selected={state.selected.clone()} on_select={on_select.clone()} busy={state.busy} />
+                <aside class="side" aria-label="Analysis">
+                    <StatsPanel stats={state.report.stats.clone()} analysis_ms={state.analysis_ms} />
+                    <EntitiesPanel report={state.report.clone()} selected={state.selected.clone()} {on_select} />
+                    <RepeatsPanel report={state.report.clone()} on_remove={on_remove.clone()} />
+                    <JunkPanel report={state.report.clone()} {on_remove} />
+                </aside>
             </main>
         </>
     }

@@ -1,14 +1,41 @@
-//! The editor: a labelled text area that reports every change to its parent.
+//! The editor: a labelled text area. Typing reports every change; pasted or dropped HTML becomes
+//! text with its paragraphs kept; a dropped .txt, .md or .html file is read locally.
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
+
+use super::html_text::html_to_text;
+use super::model::Utf16Cursor;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     pub text: AttrValue,
     pub on_edit: Callback<String>,
-    pub on_sample: Callback<()>,
-    pub on_clear: Callback<()>,
+}
+
+/// Replace the textarea's selection with `insert` and report the new text.
+fn insert_at_selection(area: &HtmlTextAreaElement, insert: &str, on_edit: &Callback<String>) {
+    let value = area.value();
+    let start = area.selection_start().ok().flatten().unwrap_or(0) as usize;
+    let end = area.selection_end().ok().flatten().unwrap_or(0) as usize;
+    let mut cur = Utf16Cursor::new(&value);
+    let (s, e) = (cur.byte(start.min(end)), cur.byte(end.max(start)));
+    let next = format!("{}{}{}", &value[..s], insert, &value[e..]);
+    area.set_value(&next);
+    let caret = (value[..s].encode_utf16().count() + insert.encode_utf16().count()) as u32;
+    let _ = area.set_selection_range(caret, caret);
+    on_edit.emit(next);
+}
+
+fn read_file(file: web_sys::File, on_edit: Callback<String>) {
+    let name = file.name().to_ascii_lowercase();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(value) = wasm_bindgen_futures::JsFuture::from(file.text()).await else { return };
+        let text = value.as_string().unwrap_or_default();
+        let text = if name.ends_with(".html") || name.ends_with(".htm") { html_to_text(&text) } else { text };
+        on_edit.emit(text);
+    });
 }
 
 #[component(Editor)]
@@ -20,24 +47,65 @@ pub fn editor(props: &EditorProps) -> Html {
             on_edit.emit(area.value());
         })
     };
-    let on_sample = props.on_sample.reform(|_: MouseEvent| ());
-    let on_clear = props.on_clear.reform(|_: MouseEvent| ());
+    let on_paste = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |e: Event| {
+            let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
+            let Some(data) = e.clipboard_data() else { return };
+            let html = data.get_data("text/html").unwrap_or_default();
+            if html.trim().is_empty() {
+                return; // plain text: let the browser paste it
+            }
+            e.prevent_default();
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            insert_at_selection(&area, &html_to_text(&html), &on_edit);
+        })
+    };
+    let on_drop = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |e: DragEvent| {
+            let Some(data) = e.data_transfer() else { return };
+            if let Some(file) = data.files().and_then(|f| f.get(0)) {
+                e.prevent_default();
+                read_file(file, on_edit.clone());
+                return;
+            }
+            let html = data.get_data("text/html").unwrap_or_default();
+            if !html.trim().is_empty() {
+                e.prevent_default();
+                let area: HtmlTextAreaElement = e.target_unchecked_into();
+                insert_at_selection(&area, &html_to_text(&html), &on_edit);
+            }
+        })
+    };
+    let on_file = {
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                read_file(file, on_edit.clone());
+            }
+            input.set_value("");
+        })
+    };
     html! {
         <section class="editor" aria-labelledby="editor-title">
             <div class="panel-head">
                 <h2 id="editor-title">{ "Text" }</h2>
-                <div class="actions">
-                    <button type="button" onclick={on_sample}>{ "Load sample" }</button>
-                    <button type="button" onclick={on_clear}>{ "Clear" }</button>
-                </div>
+                <label class="file-button">
+                    { "Open a file" }
+                    <input type="file" accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html" onchange={on_file} class="visually-hidden" />
+                </label>
             </div>
             <label for="article-text" class="visually-hidden">{ "Article text" }</label>
             <textarea
                 id="article-text"
                 spellcheck="false"
-                placeholder="Paste an article here. Nothing leaves this page."
+                placeholder="Paste an article here, or drop a .txt, .md or .html file. Nothing leaves this page."
                 value={props.text.clone()}
                 oninput={on_input}
+                onpaste={on_paste}
+                ondrop={on_drop}
             />
         </section>
     }

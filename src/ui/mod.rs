@@ -1,12 +1,21 @@
-//! The browser app (yew): an editor, the analyzed document and the statistics panel. Compiled only
+//! The browser app (yew): the editor, the analyzed document with its layers, and the side panels
+//! (statistics, entities, repeats, junk). Compiled only
 //! for wasm32; it calls the pure `analysis` core directly and keeps no text outside the page.
 
+mod analyzer;
 mod app;
 mod document;
 mod editor;
-mod state;
+mod entities_panel;
+mod export;
+mod html_text;
+mod junk_panel;
+pub mod model;
+mod repeats_panel;
+pub mod state;
 mod stats_panel;
 mod storage;
+mod toolbar;
 
 pub use app::App;
 

@@ -1,59 +1,250 @@
-//! App state as a `Reducible`: the text being edited and the Report of the last analysis.
+//! App state as a `Reducible` with an `Action` enum: the text being edited, the last Report, the
+//! visible layers, the undo history of removals, the highlighted mention group and the theme.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::analysis::{analyze, Options, Report};
+use super::model::{Report, Utf16Cursor};
 
-#[derive(Debug, Clone, PartialEq, Default)]
+/// The switchable layers of the document view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Layer {
+    Sentences,
+    Entities,
+    Repeats,
+    Boilerplate,
+    Difficulty,
+}
+
+impl Layer {
+    pub const ALL: [Layer; 5] = [Layer::Sentences, Layer::Entities, Layer::Repeats, Layer::Boilerplate, Layer::Difficulty];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Layer::Sentences => "sentences",
+            Layer::Entities => "entities",
+            Layer::Repeats => "repeats",
+            Layer::Boilerplate => "boilerplate",
+            Layer::Difficulty => "difficulty",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Layer::Sentences => "Sentences",
+            Layer::Entities => "Entities",
+            Layer::Repeats => "Repeats",
+            Layer::Boilerplate => "Junk",
+            Layer::Difficulty => "Hard sentences",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+    pub fn from_name(s: &str) -> Theme {
+        match s {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+    pub fn next(self) -> Theme {
+        match self {
+            Theme::System => Theme::Dark,
+            Theme::Dark => Theme::Light,
+            Theme::Light => Theme::System,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     /// The text in the editor (what the user typed or pasted).
     pub text: String,
-    /// The text that `report` describes (may lag `text` while typing).
+    /// Bumped on every edit, so that a late result for an older text is ignored.
+    pub generation: u64,
+    /// The text that `report` describes (may lag `text` while typing or while the worker runs).
     pub analyzed: Rc<String>,
     pub report: Rc<Report>,
-    /// Time the last analysis took, in milliseconds (shown to the user).
+    /// The Report as JSON (for the export).
+    pub json: Rc<String>,
     pub analysis_ms: f64,
+    /// The worker is analyzing a large text.
+    pub busy: bool,
+    pub error: Option<String>,
+    pub layers: BTreeSet<Layer>,
+    /// Texts before each removal, most recent last.
+    pub history: Vec<String>,
+    /// The mention group whose mentions are highlighted: (label, group).
+    pub selected: Option<(String, usize)>,
+    pub theme: Theme,
+    /// A short message for the live region ("Copied the clean article").
+    pub notice: Option<String>,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState {
+            text: String::new(),
+            generation: 0,
+            analyzed: Rc::new(String::new()),
+            report: Rc::new(Report::default()),
+            json: Rc::new(String::new()),
+            analysis_ms: 0.0,
+            busy: false,
+            error: None,
+            layers: Layer::ALL.into_iter().collect(),
+            history: Vec::new(),
+            selected: None,
+            theme: Theme::System,
+            notice: None,
+        }
+    }
 }
 
 pub enum Action {
-    /// The editor changed; the analysis follows after a pause in typing.
+    /// The editor changed.
     Edit(String),
-    /// Analyze the current text now.
-    Analyze,
+    /// An analysis finished for the text of `generation` (`text: None` means the current text,
+    /// as for a worker's reply, which is accepted only while the text is unchanged).
+    Analyzed { generation: u64, text: Option<Rc<String>>, json: Rc<String>, report: Rc<Report>, ms: f64 },
+    /// The analysis failed (the worker could not start, for instance).
+    Failed { generation: u64, message: String },
+    Busy(bool),
+    ToggleLayer(Layer),
+    /// Remove these UTF-16 spans of the analyzed text (a repeat, a junk line); undoable.
+    Remove(Vec<(usize, usize)>),
+    /// Replace the text with the clean article; undoable.
+    ApplyClean,
+    Undo,
+    Select(Option<(String, usize)>),
+    SetTheme(Theme),
+    Notice(Option<String>),
 }
 
-fn now_ms() -> f64 {
-    js_sys::Date::now()
+/// Remove spans (UTF-16 offsets into `text`) and tidy the blank lines they leave.
+pub fn remove_spans(text: &str, spans: &[(usize, usize)]) -> String {
+    let mut cursor = Utf16Cursor::new(text);
+    let mut ranges: Vec<(usize, usize)> = spans.iter().map(|&(s, e)| (cursor.byte(s), cursor.byte(e))).collect();
+    ranges.sort();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (s, e) in ranges {
+        if s < at {
+            at = at.max(e);
+            continue;
+        }
+        out.push_str(&text[at..s]);
+        at = e;
+    }
+    out.push_str(&text[at..]);
+    // Collapse the empty lines and trailing spaces left behind.
+    let mut tidy = String::with_capacity(out.len());
+    let mut blank_run = 0;
+    for line in out.split('\n') {
+        if line.trim().is_empty() {
+            blank_run += 1;
+            if blank_run > 1 {
+                continue;
+            }
+            tidy.push('\n');
+        } else {
+            blank_run = 0;
+            tidy.push_str(line.trim_end());
+            tidy.push('\n');
+        }
+    }
+    tidy.trim().to_string()
 }
 
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
         match action {
-            Action::Edit(text) => Rc::new(AppState { text, ..(*self).clone() }),
-            Action::Analyze => {
-                if *self.analyzed == self.text && !self.report.paragraphs.is_empty() {
+            Action::Edit(text) => {
+                next.text = text;
+                next.generation += 1;
+            }
+            Action::Analyzed { generation, text, json, report, ms } => {
+                if generation != self.generation {
                     return self;
                 }
-                let start = now_ms();
-                let report = analyze(&self.text, &Options::default());
-                Rc::new(AppState {
-                    text: self.text.clone(),
-                    analyzed: Rc::new(self.text.clone()),
-                    report: Rc::new(report),
-                    analysis_ms: now_ms() - start,
-                })
+                next.analyzed = text.unwrap_or_else(|| Rc::new(self.text.clone()));
+                next.json = json;
+                next.report = report;
+                next.analysis_ms = ms;
+                next.busy = false;
+                next.error = None;
             }
+            Action::Failed { generation, message } => {
+                if generation != self.generation {
+                    return self;
+                }
+                next.busy = false;
+                next.error = Some(message);
+            }
+            Action::Busy(b) => next.busy = b,
+            Action::ToggleLayer(layer) => {
+                if !next.layers.remove(&layer) {
+                    next.layers.insert(layer);
+                }
+            }
+            Action::Remove(spans) => {
+                next.history.push(self.analyzed.as_str().to_string());
+                next.text = remove_spans(&self.analyzed, &spans);
+                next.generation += 1;
+                next.notice = Some("Removed. Undo brings it back.".into());
+            }
+            Action::ApplyClean => {
+                next.history.push(self.text.clone());
+                next.text = self.report.clean_text.clone();
+                next.generation += 1;
+                next.notice = Some("Replaced the text with the clean article. Undo brings the original back.".into());
+            }
+            Action::Undo => {
+                if let Some(prev) = next.history.pop() {
+                    next.text = prev;
+                    next.generation += 1;
+                    next.notice = Some("Undone.".into());
+                }
+            }
+            Action::Select(sel) => {
+                next.selected = if self.selected == sel { None } else { sel };
+            }
+            Action::SetTheme(t) => next.theme = t,
+            Action::Notice(n) => next.notice = n,
         }
+        Rc::new(next)
     }
 }
 
-impl AppState {
-    pub fn with_text(text: String) -> Self {
-        let report = analyze(&text, &Options::default());
-        AppState { analyzed: Rc::new(text.clone()), text, report: Rc::new(report), analysis_ms: 0.0 }
+#[cfg(test)]
+mod tests {
+    use super::remove_spans;
+
+    #[test]
+    fn removal_tidies_blank_lines() {
+        let t = "Title\n\nShare on X\n\nBody text here.\n\nBody text here.";
+        let share = (7, 17);
+        let second = (t.encode_utf16().count() - 15, t.encode_utf16().count());
+        assert_eq!(remove_spans(t, &[share, second]), "Title\n\nBody text here.");
     }
 }

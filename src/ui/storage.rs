@@ -17,3 +17,16 @@ pub fn save_draft(text: &str) {
         let _ = s.set_item(KEY, text);
     }
 }
+
+const THEME_KEY: &str = "lede.theme.v1";
+
+/// The theme the user chose ("light", "dark" or "system").
+pub fn load_theme() -> Option<String> {
+    storage()?.get_item(THEME_KEY).ok().flatten()
+}
+
+pub fn save_theme(name: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(THEME_KEY, name);
+    }
+}

@@ -1,0 +1,150 @@
+//! The app's view of a Report: read from the wire JSON (the same contract the CLI and the JS API
+//! give), so that a Report made on the main thread and one made in the web worker look the same.
+//! Offsets are UTF-16 code units; `Utf16Cursor` turns them into byte offsets of the Rust string.
+
+use serde::Deserialize;
+
+#[derive(Deserialize, Debug, Clone, PartialEq, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Deserialize, Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: String,
+}
+
+#[derive(Deserialize, Debug, Clone, PartialEq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
+}
+
+#[derive(Deserialize, Debug, Clone, PartialEq)]
+pub struct DiffRun {
+    pub op: String,
+    pub text: String,
+}
+
+#[derive(Deserialize, Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub kind: String,
+    pub first: Span,
+    pub repeat: Span,
+}
+
+#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Duplicate {
+    pub kind: String,
+    pub level: String,
+    pub similarity: f64,
+    pub first: Span,
+    pub repeat: Span,
+    #[serde(default)]
+    pub diff: Option<Vec<DiffRun>>,
+    #[serde(default)]
+    pub conflicts: Vec<Conflict>,
+    #[serde(default)]
+    pub pull_quote: bool,
+}
+
+#[derive(Deserialize, Debug, Clone, PartialEq)]
+pub struct Boilerplate {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub reason: String,
+}
+
+#[derive(Deserialize, Debug, Clone, PartialEq)]
+pub struct Entity {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub label: String,
+    pub group: usize,
+}
+
+#[derive(Deserialize, Debug, Clone, PartialEq)]
+pub struct SentenceDifficulty {
+    pub start: usize,
+    pub end: usize,
+    pub level: String,
+    #[serde(default)]
+    pub grade: Option<f64>,
+}
+
+#[derive(Deserialize, Debug, Clone, PartialEq, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub duplicates: Vec<Duplicate>,
+    pub boilerplate: Vec<Boilerplate>,
+    pub entities: Vec<Entity>,
+    /// The statistics as the Report gives them, read by field name in the panel.
+    pub stats: serde_json::Value,
+    pub clean_text: String,
+}
+
+impl Report {
+    /// Read a Report from its JSON; a malformed one gives an empty Report and the reason.
+    pub fn from_json(json: &str) -> Result<Report, String> {
+        serde_json::from_str(json).map_err(|e| format!("could not read the report: {e}"))
+    }
+
+    /// Per-sentence difficulty levels ("normal", "hard", "veryHard"), in sentence order.
+    pub fn difficulty(&self) -> Vec<SentenceDifficulty> {
+        self.stats
+            .get("sentenceDifficulty")
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default()
+    }
+}
+
+/// Moves through a text in increasing UTF-16 offsets and returns byte offsets. Going backwards
+/// restarts from the beginning, so any order works, and document order is linear overall.
+pub struct Utf16Cursor<'a> {
+    text: &'a str,
+    byte: usize,
+    unit: usize,
+}
+
+impl<'a> Utf16Cursor<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Utf16Cursor { text, byte: 0, unit: 0 }
+    }
+
+    /// Byte offset of UTF-16 offset `unit` (clamped to the text, and to a char boundary).
+    pub fn byte(&mut self, unit: usize) -> usize {
+        if unit < self.unit {
+            self.byte = 0;
+            self.unit = 0;
+        }
+        let mut chars = self.text[self.byte..].chars();
+        while self.unit < unit {
+            match chars.next() {
+                Some(c) => {
+                    self.unit += c.len_utf16();
+                    self.byte += c.len_utf8();
+                }
+                None => break,
+            }
+        }
+        self.byte
+    }
+
+    /// The text between two UTF-16 offsets.
+    pub fn slice(&mut self, start: usize, end: usize) -> &'a str {
+        let s = self.byte(start);
+        let e = self.byte(end.max(start));
+        &self.text[s..e]
+    }
+}

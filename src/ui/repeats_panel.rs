@@ -1,0 +1,78 @@
+//! The repeats panel: each repeated or reworded pair with its similarity, the word diff on demand,
+//! the facts that conflict between the two versions, and a button to remove the repeat.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::model::Report;
+
+#[derive(Properties, PartialEq)]
+pub struct RepeatsPanelProps {
+    pub report: Rc<Report>,
+    /// Remove these UTF-16 spans from the analyzed text.
+    pub on_remove: Callback<Vec<(usize, usize)>>,
+}
+
+#[component(RepeatsPanel)]
+pub fn repeats_panel(props: &RepeatsPanelProps) -> Html {
+    let dups = &props.report.duplicates;
+    let items = dups.iter().enumerate().map(|(i, d)| {
+        let what = if d.pull_quote {
+            "Pull quote"
+        } else if d.kind == "exact" {
+            "Exact repeat"
+        } else {
+            "Reworded repeat"
+        };
+        let kind = if d.pull_quote { "pull-quote" } else if d.kind == "exact" { "repeat" } else { "near-repeat" };
+        let on_remove = {
+            let cb = props.on_remove.clone();
+            let span = (d.repeat.start, d.repeat.end);
+            Callback::from(move |_: MouseEvent| cb.emit(vec![span]))
+        };
+        let diff = d.diff.as_ref().map(|runs| {
+            html! {
+                <details class="diff">
+                    <summary>{ "Show the word diff" }</summary>
+                    <p class="diff-body">
+                        { for runs.iter().map(|r| match r.op.as_str() {
+                            "insert" => html! { <ins>{ r.text.clone() }</ins> },
+                            "delete" => html! { <del>{ r.text.clone() }</del> },
+                            _ => html! { <span>{ r.text.clone() }</span> },
+                        }).flat_map(|h| [h, html! { " " }]) }
+                    </p>
+                </details>
+            }
+        });
+        let conflicts = (!d.conflicts.is_empty()).then(|| html! {
+            <ul class="conflicts">
+                { for d.conflicts.iter().map(|c| html! {
+                    <li data-conflict={c.kind.clone()}>{ format!("{}: ", c.kind) }<del>{ c.first.text.clone() }</del>{ " first, then " }<ins>{ c.repeat.text.clone() }</ins></li>
+                }) }
+            </ul>
+        });
+        html! {
+            <li class="dup" data-kind={kind}>
+                <div class="dup-head">
+                    <a href={format!("#dup-{i}")}>{ format!("{what} of a {}", d.level) }</a>
+                    <span class="sim">{ format!("similarity {:.0}%", d.similarity * 100.0) }</span>
+                </div>
+                <blockquote>{ d.repeat.text.clone() }</blockquote>
+                { for conflicts }
+                { for diff }
+                <button type="button" onclick={on_remove}>{ "Remove the repeat" }</button>
+            </li>
+        }
+    });
+    html! {
+        <section class="repeats" aria-labelledby="repeats-title">
+            <h2 id="repeats-title">{ format!("Repeats ({})", dups.len()) }</h2>
+            if dups.is_empty() {
+                <p class="empty">{ "No repeated or reworded passages." }</p>
+            } else {
+                <ul class="dups">{ for items }</ul>
+            }
+        </section>
+    }
+}
