@@ -2,7 +2,7 @@
 //! the same thing: hashed word forms, shapes, affixes, context words and gazetteer matches. Each
 //! feature is a 64-bit hash; the model maps it to a row of per-tag weights.
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, IdHashMap};
 use super::tokenize::{Token, TokenKind};
 
 /// Tags of the name tagger: `O`, then `B-`/`I-` for each name label.
@@ -109,6 +109,59 @@ pub struct Scratch {
     lower: Vec<u64>,
     words: Vec<bool>,
     marks: Vec<u16>,
+    /// Facts of each word form seen so far, by its hash and kind.
+    seen: IdHashMap<WordFacts>,
+}
+
+/// What [`TokInfo`] holds that depends on the word form alone.
+#[derive(Clone, Copy)]
+struct WordFacts {
+    lower: u64,
+    shape: u64,
+    affix: [u64; 5],
+    flags: u32,
+}
+
+impl Scratch {
+    /// Word forms remembered before the memory starts over.
+    const LIMIT: usize = 100_000;
+}
+
+fn word_facts(w: &str, kind: TokenKind, sc: &mut Scratch) -> WordFacts {
+    normalize(w, &mut sc.buf);
+    let lower = fnv(sc.buf.as_bytes());
+    let n = if sc.buf.is_ascii() { sc.buf.len() } else { sc.buf.chars().count() };
+    let affix = affixes(&sc.buf, &mut sc.chars);
+    let mut flags = 0u32;
+    let (mut alpha, mut has_lower, mut digit) = (0usize, false, false);
+    for c in w.chars() {
+        if c.is_alphabetic() {
+            alpha += 1;
+            has_lower |= c.is_lowercase();
+        }
+        digit |= c.is_ascii_digit();
+    }
+    if w.chars().next().is_some_and(char::is_uppercase) {
+        flags |= 1;
+    }
+    if alpha > 1 && !has_lower {
+        flags |= 2;
+    }
+    if digit {
+        flags |= 8;
+    }
+    if kind == TokenKind::Word {
+        flags |= 16;
+    }
+    if n > 3 {
+        flags |= 64;
+    }
+    let shape = match kind {
+        TokenKind::Url => 11,
+        TokenKind::Email => 12,
+        _ => shape_hash(w),
+    };
+    WordFacts { lower, shape, affix, flags }
 }
 
 #[inline]
@@ -153,51 +206,32 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scrat
     out.clear();
     sc.lower.clear();
     sc.words.clear();
+    if sc.seen.len() > Scratch::LIMIT {
+        sc.seen.clear();
+    }
     let mut only_punct_before = true;
     for (i, t) in tokens.iter().enumerate() {
         let w = t.span.slice(text);
-        normalize(w, &mut sc.buf);
-        let l = fnv(sc.buf.as_bytes());
-        let n = if sc.buf.is_ascii() { sc.buf.len() } else { sc.buf.chars().count() };
-        let affix = affixes(&sc.buf, &mut sc.chars);
-        let mut flags = 0u32;
-        let (mut alpha, mut has_lower, mut digit) = (0usize, false, false);
-        for c in w.chars() {
-            if c.is_alphabetic() {
-                alpha += 1;
-                has_lower |= c.is_lowercase();
+        let exact = fnv(w.as_bytes());
+        let key = mix(exact ^ t.kind as u64);
+        let facts = match sc.seen.get(&key) {
+            Some(&f) => f,
+            None => {
+                let f = word_facts(w, t.kind, sc);
+                sc.seen.insert(key, f);
+                f
             }
-            digit |= c.is_ascii_digit();
-        }
-        if w.chars().next().is_some_and(char::is_uppercase) {
-            flags |= 1;
-        }
-        if alpha > 1 && !has_lower {
-            flags |= 2;
-        }
+        };
+        let mut flags = facts.flags;
         let first_of_sentence = only_punct_before
             || matches!(tokens[i - 1].span.slice(text), ":" | "\"" | "\u{201C}" | "-" | "(");
         if first_of_sentence {
             flags |= 4;
         }
         only_punct_before &= t.kind == TokenKind::Punct;
-        if digit {
-            flags |= 8;
-        }
-        if t.kind == TokenKind::Word {
-            flags |= 16;
-        }
-        if n > 3 {
-            flags |= 64;
-        }
-        let sh = match t.kind {
-            TokenKind::Url => 11,
-            TokenKind::Email => 12,
-            _ => shape_hash(w),
-        };
-        sc.lower.push(l);
+        sc.lower.push(facts.lower);
         sc.words.push(t.kind == TokenKind::Word);
-        out.push(TokInfo { lower: l, exact: fnv(w.as_bytes()), shape: sh, affix, flags, gaz: 0 });
+        out.push(TokInfo { lower: facts.lower, exact, shape: facts.shape, affix: facts.affix, flags, gaz: 0 });
     }
     gaz.marks(&sc.lower, &sc.words, &mut sc.marks);
     for (o, &m) in out.iter_mut().zip(&sc.marks) {
@@ -213,63 +247,105 @@ fn f(template: u64, value: u64) -> u64 {
 const PAD_BEFORE: TokInfo = TokInfo { lower: 1, exact: 1, shape: 1, affix: [1; 5], flags: 1 << 10, gaz: 0 };
 const PAD_AFTER: TokInfo = TokInfo { lower: 2, exact: 2, shape: 2, affix: [2; 5], flags: 1 << 11, gaz: 0 };
 
-/// The features of token `i` that do not depend on earlier tags, appended to `out`.
+/// The token at offset `k` from `i`, or a padding token past either end.
+#[inline]
+pub fn at(infos: &[TokInfo], i: usize, k: isize) -> TokInfo {
+    let j = i as isize + k;
+    if j < 0 {
+        PAD_BEFORE
+    } else if j as usize >= infos.len() {
+        PAD_AFTER
+    } else {
+        infos[j as usize]
+    }
+}
+
+/// The features of token `i` that do not depend on earlier tags, appended to `out`: the four
+/// groups below (the tagger caches the first three per word).
 pub fn static_features(infos: &[TokInfo], i: usize, out: &mut Vec<u64>) {
-    let at = |k: isize| -> TokInfo {
-        let j = i as isize + k;
-        if j < 0 {
-            PAD_BEFORE
-        } else if j as usize >= infos.len() {
-            PAD_AFTER
-        } else {
-            infos[j as usize]
-        }
-    };
-    let (p2, p1, c, n1, n2) = (at(-2), at(-1), at(0), at(1), at(2));
-    out.push(f(1, 0));
+    let (p1, c, n1) = (at(infos, i, -1), at(infos, i, 0), at(infos, i, 1));
+    unigram_features(&c, out);
+    prev_features(&p1, c.flags, out);
+    next_features(&n1, c.flags, out);
+    context_features(infos, i, out);
+}
+
+/// Features of the token itself (word, shape, affixes, flags, gazetteer marks).
+pub fn unigram_features(c: &TokInfo, out: &mut Vec<u64>) {
     out.push(f(2, c.lower));
-    out.push(f(3, p1.lower));
-    out.push(f(4, n1.lower));
-    out.push(f(5, p2.lower));
-    out.push(f(6, n2.lower));
     out.push(f(7, c.shape));
-    out.push(f(8, p1.shape));
-    out.push(f(9, n1.shape));
     for (k, &a) in c.affix.iter().enumerate() {
         if a != 0 {
             out.push(f(10 + k as u64, a));
         }
     }
-    out.push(f(15, mix(p1.lower) ^ c.lower));
-    out.push(f(16, mix(c.lower) ^ n1.lower));
-    out.push(f(17, mix(p1.shape) ^ c.shape));
-    out.push(f(18, mix(c.shape) ^ n1.shape));
-    out.push(f(19, mix(mix(p1.shape) ^ c.shape) ^ n1.shape));
     out.push(f(20, c.flags as u64));
-    out.push(f(21, (c.flags as u64) << 8 | (p1.flags as u64 & 0x7)));
     out.push(f(22, mix(c.lower) ^ (c.flags as u64 & 5)));
-    out.push(f(23, mix(c.shape) ^ p1.lower));
-    out.push(f(24, mix(c.shape) ^ n1.lower));
     out.push(f(25, c.exact));
-    out.push(f(26, p1.exact));
-    out.push(f(27, n1.exact));
+    let cap = (c.flags & 1) as u64;
     for b in 0..16 {
-        let cap = (c.flags & 1) as u64;
         if c.gaz & (1 << b) != 0 {
             out.push(f(30, b));
             out.push(f(31, b << 1 | cap));
             out.push(f(32, mix(b) ^ c.shape));
         }
-        if p1.gaz & (1 << b) != 0 {
-            out.push(f(33, b << 1 | cap));
-        }
-        if n1.gaz & (1 << b) != 0 {
-            out.push(f(34, b << 1 | cap));
-        }
     }
     if c.gaz == 0 && c.flags & 1 != 0 {
         out.push(f(35, (c.flags & 4) as u64));
     }
+}
+
+/// Key of everything [`unigram_features`] reads.
+pub fn unigram_key(c: &TokInfo) -> u64 {
+    mix(c.exact ^ mix(c.shape ^ mix(c.flags as u64 | (c.gaz as u64) << 32)))
+}
+
+/// Features of the previous token `p1`, with the current token's capital flag.
+pub fn prev_features(p1: &TokInfo, flags: u32, out: &mut Vec<u64>) {
+    let cap = (flags & 1) as u64;
+    out.push(f(3, p1.lower));
+    out.push(f(8, p1.shape));
+    out.push(f(26, p1.exact));
+    for b in 0..16 {
+        if p1.gaz & (1 << b) != 0 {
+            out.push(f(33, b << 1 | cap));
+        }
+    }
+}
+
+/// Features of the next token `n1`, with the current token's capital flag.
+pub fn next_features(n1: &TokInfo, flags: u32, out: &mut Vec<u64>) {
+    let cap = (flags & 1) as u64;
+    out.push(f(4, n1.lower));
+    out.push(f(9, n1.shape));
+    out.push(f(27, n1.exact));
+    for b in 0..16 {
+        if n1.gaz & (1 << b) != 0 {
+            out.push(f(34, b << 1 | cap));
+        }
+    }
+}
+
+/// Key of everything [`prev_features`] or [`next_features`] reads.
+pub fn neighbour_key(n: &TokInfo, flags: u32) -> u64 {
+    mix(n.exact ^ mix(n.shape ^ mix((n.gaz as u64) << 1 | (flags & 1) as u64)))
+}
+
+/// The remaining static features: the bias, two tokens away, and conjunctions.
+pub fn context_features(infos: &[TokInfo], i: usize, out: &mut Vec<u64>) {
+    let at = |k: isize| at(infos, i, k);
+    let (p2, p1, c, n1, n2) = (at(-2), at(-1), at(0), at(1), at(2));
+    out.push(f(1, 0));
+    out.push(f(5, p2.lower));
+    out.push(f(6, n2.lower));
+    out.push(f(15, mix(p1.lower) ^ c.lower));
+    out.push(f(16, mix(c.lower) ^ n1.lower));
+    out.push(f(17, mix(p1.shape) ^ c.shape));
+    out.push(f(18, mix(c.shape) ^ n1.shape));
+    out.push(f(19, mix(mix(p1.shape) ^ c.shape) ^ n1.shape));
+    out.push(f(21, (c.flags as u64) << 8 | (p1.flags as u64 & 0x7)));
+    out.push(f(23, mix(c.shape) ^ p1.lower));
+    out.push(f(24, mix(c.shape) ^ n1.lower));
 }
 
 /// The features of token `i` that depend on the two previous tags, appended to `out`.

@@ -34,6 +34,7 @@ impl Hasher for IdentityHasher {
     }
 }
 
+pub type IdHashMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 type HashTable = HashMap<u64, u16, BuildHasherDefault<IdentityHasher>>;
 
 /// Set in a table entry when the key is also the beginning of a longer phrase.

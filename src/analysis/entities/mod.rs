@@ -12,7 +12,7 @@ pub mod tokenize;
 
 use features::{token_infos, Scratch, TokInfo};
 use gazetteer::Gazetteer;
-use model::Model;
+use model::{Model, ScoreCache};
 use tokenize::{Token, TokenKind};
 
 use super::report::{Entity, EntityLabel, Span};
@@ -43,6 +43,7 @@ pub struct Tagger {
     feats: Vec<u64>,
     tags: Vec<usize>,
     scratch: Scratch,
+    cache: ScoreCache,
 }
 
 impl Tagger {
@@ -58,7 +59,7 @@ impl Tagger {
             return;
         }
         token_infos(text, &self.tokens, gaz, &mut self.scratch, &mut self.infos);
-        model.tag(&self.infos, &mut self.feats, &mut self.tags);
+        model.tag(&self.infos, &mut self.cache, &mut self.feats, &mut self.tags);
         let toks = &self.tokens;
         // Token ranges and tags of the tagged names, then the news-style corrections.
         let mut spans: Vec<(usize, usize, usize)> = Vec::new();

@@ -4,7 +4,11 @@
 
 use std::sync::OnceLock;
 
-use super::features::{allowed, dynamic_features, static_features, TokInfo, NTAGS};
+use super::features::{
+    allowed, at, context_features, dynamic_features, neighbour_key, next_features, prev_features, unigram_features,
+    unigram_key, TokInfo, NTAGS,
+};
+use super::gazetteer::IdHashMap;
 
 /// First bytes of a weights file; the banner line follows and ends with `\n`.
 pub const MAGIC: &[u8] = b"LEDE-NER1\n";
@@ -64,15 +68,46 @@ impl Model {
         }
     }
 
-    /// Tag one sentence greedily; returns one tag index per token.
-    pub fn tag(&self, infos: &[TokInfo], feats: &mut Vec<u64>, out: &mut Vec<usize>) {
+    fn sum(&self, feats: &[u64]) -> [i32; NTAGS] {
+        let mut scores = [0i32; NTAGS];
+        for &h in feats {
+            self.add(h, &mut scores);
+        }
+        scores
+    }
+
+    /// Tag one sentence greedily; returns one tag index per token. The word-level parts of the
+    /// scores come from `cache` when a word was seen before (the sums are exact, so the result is
+    /// the same as without it).
+    pub fn tag(&self, infos: &[TokInfo], cache: &mut ScoreCache, feats: &mut Vec<u64>, out: &mut Vec<usize>) {
         out.clear();
+        if cache.unigram.len() + cache.prev.len() + cache.next.len() > ScoreCache::LIMIT {
+            *cache = ScoreCache::default();
+        }
         let (mut prev, mut prev2) = (0usize, 0usize);
         for i in 0..infos.len() {
+            let (p1, c, n1) = (at(infos, i, -1), infos[i], at(infos, i, 1));
+            let mut scores = *cache.unigram.entry(unigram_key(&c)).or_insert_with(|| {
+                feats.clear();
+                unigram_features(&c, feats);
+                self.sum(feats)
+            });
+            let part = *cache.prev.entry(neighbour_key(&p1, c.flags)).or_insert_with(|| {
+                feats.clear();
+                prev_features(&p1, c.flags, feats);
+                self.sum(feats)
+            });
+            let part2 = *cache.next.entry(neighbour_key(&n1, c.flags)).or_insert_with(|| {
+                feats.clear();
+                next_features(&n1, c.flags, feats);
+                self.sum(feats)
+            });
+            for k in 0..NTAGS {
+                scores[k] += part[k] + part2[k];
+            }
             feats.clear();
-            static_features(infos, i, feats);
+            context_features(infos, i, feats);
             dynamic_features(infos, i, prev, prev2, feats);
-            let mut scores = [0i32; NTAGS];
             for &h in feats.iter() {
                 self.add(h, &mut scores);
             }
@@ -82,6 +117,19 @@ impl Model {
             prev = tag;
         }
     }
+}
+
+/// Score parts of words already seen in a document, keyed by everything their features read.
+#[derive(Default)]
+pub struct ScoreCache {
+    unigram: IdHashMap<[i32; NTAGS]>,
+    prev: IdHashMap<[i32; NTAGS]>,
+    next: IdHashMap<[i32; NTAGS]>,
+}
+
+impl ScoreCache {
+    /// Entries kept before the cache starts over (bounds memory on huge inputs).
+    const LIMIT: usize = 200_000;
 }
 
 /// The best tag allowed after `prev` (ties go to the lower index, `O` first).

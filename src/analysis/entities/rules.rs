@@ -4,6 +4,7 @@
 //! token ranges; the names tagger's spans take precedence where the two overlap.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::tokenize::{Token, TokenKind};
@@ -64,8 +65,12 @@ const YEAR_CUE: u32 = 1 << 9;
 const RELATIVE_DAY: u32 = 1 << 10;
 const PERIOD: u32 = 1 << 11;
 const PERIOD_PLURAL: u32 = 1 << 12;
+/// Words that the rules test one by one where a match may begin.
+const STARTER: u32 = 1 << 13;
+const STARTERS: &[&str] = &["last", "next", "this", "past", "noon", "midnight", "tonight"];
 
-const LISTS: [(&[&str], u32); 13] = [
+const LISTS: [(&[&str], u32); 14] = [
+    (STARTERS, STARTER),
     (MONTHS, MONTH),
     (WEEKDAYS, WEEKDAY),
     (UNITS, UNIT),
@@ -98,9 +103,9 @@ fn fold(w: &str, buf: &mut [u8; LONGEST]) -> Option<usize> {
 
 /// The list bits of a word (case-insensitive for ASCII letters): one hash lookup.
 fn class(w: &str) -> u32 {
-    static TABLE: OnceLock<HashMap<Vec<u8>, u32>> = OnceLock::new();
+    static TABLE: OnceLock<HashMap<Vec<u8>, u32, BuildHasherDefault<Fnv>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut t: HashMap<Vec<u8>, u32> = HashMap::new();
+        let mut t: HashMap<Vec<u8>, u32, BuildHasherDefault<Fnv>> = HashMap::default();
         for (list, bit) in LISTS {
             for x in list {
                 *t.entry(x.to_ascii_lowercase().into_bytes()).or_insert(0) |= bit;
@@ -112,6 +117,26 @@ fn class(w: &str) -> u32 {
     match fold(w, &mut buf) {
         Some(n) => table.get(&buf[..n]).copied().unwrap_or(0),
         None => 0,
+    }
+}
+
+/// FNV-1a, a fast hash for the short keys of the word table.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
     }
 }
 
@@ -229,6 +254,8 @@ fn match_at(c: &Ctx, i: usize) -> Option<(usize, EntityLabel)> {
         TokenKind::Url => return Some((i + 1, EntityLabel::Url)),
         TokenKind::Email => return Some((i + 1, EntityLabel::Email)),
         TokenKind::Punct if w != "$" && !c.has(i, CURRENCY_SYMBOL) => return None,
+        // A word in no list, without digits or hyphens, begins no pattern (the common case).
+        TokenKind::Word if c.classes[i] == 0 && !w.bytes().any(|b| b.is_ascii_digit() || b == b'-') => return None,
         _ => {}
     }
     if let Some(end) = date(c, i) {

@@ -7,7 +7,9 @@ use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
 use crate::errors::CliError;
-use lede::analysis::entities::features::{allowed, dynamic_features, static_features, token_infos, Scratch, NTAGS, TAGS};
+use lede::analysis::entities::features::{
+    allowed, context_features, dynamic_features, static_features, token_infos, Scratch, NTAGS, TAGS,
+};
 use lede::analysis::entities::gazetteer::Gazetteer;
 use lede::analysis::entities::model::{best, bucket, Model, MAGIC};
 use lede::analysis::entities::Tagger;
@@ -88,7 +90,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
     let mut table = train(&examples, bits, epochs);
     // Lower the always-on bias feature's weight for `O`: a recall knob, tuned on dev data.
     let mut bias = Vec::new();
-    static_features(&[Default::default()], 0, &mut bias);
+    context_features(&[Default::default()], 0, &mut bias);
     let o = bucket(bias[0], bits) * NTAGS;
     table[o] = table[o].saturating_sub(o_penalty);
     let mut bytes = Vec::with_capacity(table.len() + 200);
