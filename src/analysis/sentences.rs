@@ -1016,8 +1016,11 @@ fn period_ends(region: &str, so_far: &str, dot: usize, next: &str, after: usize)
     if in_list(NUMBERED_BIT, bare) && is_roman(next) && !bare.eq_ignore_ascii_case("no") {
         return false;
     }
+    // A dash after an abbreviation continues a dateline (`CEDAR FALLS, Calif. — A fire`).
+    let rest = &region[after..];
+    let dash_next = rest.starts_with(['\u{2014}', '\u{2013}']) || rest.starts_with("- ") || rest.starts_with("--");
     if in_list(AMBIGUOUS_BIT, bare) {
-        return !(next_lower || next_digit);
+        return !(next_lower || next_digit || dash_next);
     }
     let mut chars = bare.chars();
     let initial = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
@@ -1026,9 +1029,7 @@ fn period_ends(region: &str, so_far: &str, dot: usize, next: &str, after: usize)
         if next_lower || next_digit {
             return false;
         }
-        // A dash after an abbreviation continues a dateline (`CEDAR FALLS, Calif. — A fire`).
-        let rest = &region[after..];
-        if rest.starts_with(['\u{2014}', '\u{2013}']) || rest.starts_with("- ") || rest.starts_with("--") {
+        if dash_next {
             return false;
         }
         if next_upper {
