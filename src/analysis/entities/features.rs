@@ -333,27 +333,54 @@ pub fn neighbour_key(n: &TokInfo, flags: u32) -> u64 {
 
 /// The remaining static features: the bias, two tokens away, and conjunctions.
 pub fn context_features(infos: &[TokInfo], i: usize, out: &mut Vec<u64>) {
-    let at = |k: isize| at(infos, i, k);
-    let (p2, p1, c, n1, n2) = (at(-2), at(-1), at(0), at(1), at(2));
+    let (p1, c, n1) = (at(infos, i, -1), at(infos, i, 0), at(infos, i, 1));
+    shape_context_features(&p1, &c, &n1, out);
+    word_context_features(infos, i, out);
+}
+
+/// The bias and the shapes and flags around the token (few distinct values: the tagger caches
+/// their sum).
+pub fn shape_context_features(p1: &TokInfo, c: &TokInfo, n1: &TokInfo, out: &mut Vec<u64>) {
     out.push(f(1, 0));
-    out.push(f(5, p2.lower));
-    out.push(f(6, n2.lower));
-    out.push(f(15, mix(p1.lower) ^ c.lower));
-    out.push(f(16, mix(c.lower) ^ n1.lower));
     out.push(f(17, mix(p1.shape) ^ c.shape));
     out.push(f(18, mix(c.shape) ^ n1.shape));
     out.push(f(19, mix(mix(p1.shape) ^ c.shape) ^ n1.shape));
     out.push(f(21, (c.flags as u64) << 8 | (p1.flags as u64 & 0x7)));
+}
+
+/// Key of everything [`shape_context_features`] reads.
+pub fn shape_context_key(p1: &TokInfo, c: &TokInfo, n1: &TokInfo) -> u64 {
+    mix(p1.shape ^ mix(c.shape ^ mix(n1.shape ^ mix((c.flags as u64) << 8 | (p1.flags as u64 & 0x7)))))
+}
+
+/// Words two tokens away and word pairs.
+pub fn word_context_features(infos: &[TokInfo], i: usize, out: &mut Vec<u64>) {
+    let at = |k: isize| at(infos, i, k);
+    let (p2, p1, c, n1, n2) = (at(-2), at(-1), at(0), at(1), at(2));
+    out.push(f(5, p2.lower));
+    out.push(f(6, n2.lower));
+    out.push(f(15, mix(p1.lower) ^ c.lower));
+    out.push(f(16, mix(c.lower) ^ n1.lower));
     out.push(f(23, mix(c.shape) ^ p1.lower));
     out.push(f(24, mix(c.shape) ^ n1.lower));
 }
 
 /// The features of token `i` that depend on the two previous tags, appended to `out`.
 pub fn dynamic_features(infos: &[TokInfo], i: usize, prev: usize, prev2: usize, out: &mut Vec<u64>) {
-    let c = infos[i];
+    transition_features(prev, prev2, out);
+    word_tag_features(&infos[i], prev, out);
+}
+
+/// The previous two tags alone.
+pub fn transition_features(prev: usize, prev2: usize, out: &mut Vec<u64>) {
     let p = prev as u64;
     out.push(f(40, p));
     out.push(f(41, p << 8 | prev2 as u64));
+}
+
+/// The token with the previous tag (cached by the tagger under `unigram_key` and the tag).
+pub fn word_tag_features(c: &TokInfo, prev: usize, out: &mut Vec<u64>) {
+    let p = prev as u64;
     out.push(f(42, mix(c.lower) ^ p));
     out.push(f(43, mix(c.shape) ^ p));
     out.push(f(44, mix(c.gaz as u64) ^ p));

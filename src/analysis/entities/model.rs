@@ -5,8 +5,8 @@
 use std::sync::OnceLock;
 
 use super::features::{
-    allowed, at, context_features, dynamic_features, neighbour_key, next_features, prev_features, unigram_features,
-    unigram_key, TokInfo, NTAGS,
+    allowed, at, mix, neighbour_key, next_features, prev_features, shape_context_features, shape_context_key,
+    transition_features, unigram_features, unigram_key, word_context_features, word_tag_features, TokInfo, NTAGS,
 };
 use super::gazetteer::IdHashMap;
 
@@ -81,33 +81,36 @@ impl Model {
     /// the same as without it).
     pub fn tag(&self, infos: &[TokInfo], cache: &mut ScoreCache, feats: &mut Vec<u64>, out: &mut Vec<usize>) {
         out.clear();
-        if cache.unigram.len() + cache.prev.len() + cache.next.len() > ScoreCache::LIMIT {
+        if cache.len() > ScoreCache::LIMIT {
             *cache = ScoreCache::default();
         }
         let (mut prev, mut prev2) = (0usize, 0usize);
         for i in 0..infos.len() {
             let (p1, c, n1) = (at(infos, i, -1), infos[i], at(infos, i, 1));
-            let mut scores = *cache.unigram.entry(unigram_key(&c)).or_insert_with(|| {
-                feats.clear();
-                unigram_features(&c, feats);
-                self.sum(feats)
-            });
-            let part = *cache.prev.entry(neighbour_key(&p1, c.flags)).or_insert_with(|| {
-                feats.clear();
-                prev_features(&p1, c.flags, feats);
-                self.sum(feats)
-            });
-            let part2 = *cache.next.entry(neighbour_key(&n1, c.flags)).or_insert_with(|| {
-                feats.clear();
-                next_features(&n1, c.flags, feats);
-                self.sum(feats)
-            });
-            for k in 0..NTAGS {
-                scores[k] += part[k] + part2[k];
+            let ukey = unigram_key(&c);
+            let mut cached = |map: &mut IdHashMap<[i32; NTAGS]>, key: u64, fill: &dyn Fn(&mut Vec<u64>)| {
+                *map.entry(key).or_insert_with(|| {
+                    feats.clear();
+                    fill(feats);
+                    self.sum(feats)
+                })
+            };
+            let parts = [
+                cached(&mut cache.unigram, ukey, &|v| unigram_features(&c, v)),
+                cached(&mut cache.prev, neighbour_key(&p1, c.flags), &|v| prev_features(&p1, c.flags, v)),
+                cached(&mut cache.next, neighbour_key(&n1, c.flags), &|v| next_features(&n1, c.flags, v)),
+                cached(&mut cache.shapes, shape_context_key(&p1, &c, &n1), &|v| shape_context_features(&p1, &c, &n1, v)),
+                cached(&mut cache.word_tag, mix(ukey ^ prev as u64), &|v| word_tag_features(&c, prev, v)),
+            ];
+            let mut scores = [0i32; NTAGS];
+            for part in &parts {
+                for k in 0..NTAGS {
+                    scores[k] += part[k];
+                }
             }
             feats.clear();
-            context_features(infos, i, feats);
-            dynamic_features(infos, i, prev, prev2, feats);
+            word_context_features(infos, i, feats);
+            transition_features(prev, prev2, feats);
             for &h in feats.iter() {
                 self.add(h, &mut scores);
             }
@@ -120,16 +123,28 @@ impl Model {
 }
 
 /// Score parts of words already seen in a document, keyed by everything their features read.
-#[derive(Default)]
 pub struct ScoreCache {
     unigram: IdHashMap<[i32; NTAGS]>,
     prev: IdHashMap<[i32; NTAGS]>,
     next: IdHashMap<[i32; NTAGS]>,
+    shapes: IdHashMap<[i32; NTAGS]>,
+    word_tag: IdHashMap<[i32; NTAGS]>,
+}
+
+impl Default for ScoreCache {
+    fn default() -> ScoreCache {
+        let map = || IdHashMap::with_capacity_and_hasher(1024, Default::default());
+        ScoreCache { unigram: map(), prev: map(), next: map(), shapes: map(), word_tag: map() }
+    }
 }
 
 impl ScoreCache {
     /// Entries kept before the cache starts over (bounds memory on huge inputs).
-    const LIMIT: usize = 200_000;
+    const LIMIT: usize = 300_000;
+
+    fn len(&self) -> usize {
+        self.unigram.len() + self.prev.len() + self.next.len() + self.shapes.len() + self.word_tag.len()
+    }
 }
 
 /// The best tag allowed after `prev` (ties go to the lower index, `O` first).
