@@ -138,6 +138,8 @@ fn lists() {
         ("\u{2022} 4. Fourth step \u{2022} 5. Fifth step", &["\u{2022} 4. Fourth step", "\u{2022} 5. Fifth step"]),
         ("- Bread\n- Milk\n- Eggs", &["- Bread", "- Milk", "- Eggs"]),
         ("He ranked 1. Then he ranked 3. Odd.", &["He ranked 1.", "Then he ranked 3.", "Odd."]),
+        ("Pick one: a) tea b) coffee c) juice", &["Pick one:", "a) tea", "b) coffee", "c) juice"]),
+        ("He got a) and b) right.", &["He got a) and b) right."]),
     ];
     for (input, expected) in cases {
         check(input, expected);
@@ -161,6 +163,8 @@ fn lines_and_blocks() {
         ("See you there. Thanks, Paolo", &["See you there.", "Thanks,", "Paolo"]),
         ("However, The results differ.", &["However, The results differ."]),
         ("Great food :) The staff were kind.", &["Great food :)", "The staff were kind."]),
+        ("It was founded in 1850.[3] It grew.", &["It was founded in 1850.[3]", "It grew."]),
+        ("\u{5317}\u{4EAC}\u{3002}\u{4E0A}\u{6D77}\u{3002}", &["\u{5317}\u{4EAC}\u{3002}", "\u{4E0A}\u{6D77}\u{3002}"]),
     ];
     for (input, expected) in cases {
         check(input, expected);

@@ -191,6 +191,18 @@ fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '\u{2026}' | '\u{203C}' | '\u{2047}' | '\u{2048}' | '\u{2049}' | '\u{3002}' | '\u{FF01}' | '\u{FF1F}' | '\u{FF0E}' | '\u{061F}' | '\u{06D4}' | '\u{0964}')
 }
 
+/// Full-width sentence marks of Chinese and Japanese text, which no space follows.
+fn is_wide_terminal(c: char) -> bool {
+    matches!(c, '\u{3002}' | '\u{FF01}' | '\u{FF1F}' | '\u{FF0E}')
+}
+
+/// Length of a footnote reference `[12]` at the start of `s`.
+fn footnote_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let digits = b.iter().skip(1).take_while(|c| c.is_ascii_digit()).count();
+    (digits >= 1 && digits <= 3 && b.get(1 + digits) == Some(&b']')).then_some(digits + 2)
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '.' | '-' | '\'' | '&' | '\u{2019}' | '\u{B0}' | '\u{BA}')
 }
@@ -304,8 +316,8 @@ fn enumerator(token: &str) -> Option<(u8, u32)> {
 /// run 1, 2, 3 (or a, b, c) in one paragraph, each followed by a capitalized word, as in
 /// `1.) The first item 2.) The second item`.
 fn inline_list_starts(region: &str) -> Vec<usize> {
-    // (start of the item incl. a bullet, kind, value, bulleted)
-    let mut marks: Vec<(usize, u8, u32, bool)> = Vec::new();
+    // (start of the item incl. a bullet, kind, value, bulleted, item starts with a capital)
+    let mut marks: Vec<(usize, u8, u32, bool, bool)> = Vec::new();
     let bytes = region.as_bytes();
     let mut i = 0;
     let mut prev_bullet: Option<usize> = None;
@@ -330,10 +342,11 @@ fn inline_list_starts(region: &str) -> Vec<usize> {
             let stripped = tok.trim_start_matches(is_bullet);
             let attached_bullet = stripped.len() < tok.len();
             if let Some((kind, value)) = enumerator(stripped) {
-                let next_upper = region[i..].trim_start().chars().next().is_some_and(char::is_uppercase);
-                if next_upper {
+                let next = region[i..].trim_start().chars().next();
+                if next.is_some_and(char::is_alphabetic) {
                     let start = prev_bullet.unwrap_or(tok_start);
-                    marks.push((start, kind, value, attached_bullet || prev_bullet.is_some()));
+                    let bulleted = attached_bullet || prev_bullet.is_some();
+                    marks.push((start, kind, value, bulleted, next.is_some_and(char::is_uppercase)));
                 }
             }
         }
@@ -349,9 +362,11 @@ fn inline_list_starts(region: &str) -> Vec<usize> {
         while end < marks.len() && marks[end].1 == marks[k].1 && marks[end].2 == marks[end - 1].2 + 1 {
             end += 1;
         }
-        let (start, _, value, bulleted) = marks[k];
+        let (start, _, value, bulleted, _) = marks[k];
         let opens = start == 0 || bulleted || value == 1;
-        if end - k >= 2 && opens {
+        // Two items with capitals (`1) The first 2) The second`), or three of any case.
+        let capitals = marks[k..end].iter().all(|m| m.4);
+        if (end - k >= 3 || end - k >= 2 && capitals) && opens {
             out.extend(marks[k..end].iter().map(|m| m.0));
         }
         k = end;
@@ -496,13 +511,20 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
         let marks_end = j;
         let mut closers = false;
         let mut quoted = false;
-        while let Some(d) = region[j..].chars().next() {
-            if !is_closing(d) {
-                break;
+        loop {
+            match region[j..].chars().next() {
+                Some(d) if is_closing(d) => {
+                    closers = true;
+                    quoted |= is_quote(d);
+                    j += d.len_utf8();
+                }
+                // Footnote references after the mark: `a martyr.[1] The emperor`.
+                Some('[') => match footnote_len(&region[j..]) {
+                    Some(len) => j += len,
+                    None => break,
+                },
+                _ => break,
             }
-            closers = true;
-            quoted |= is_quote(d);
-            j += d.len_utf8();
         }
         let mut mark = if others > 0 {
             Mark::Exclaim
@@ -538,6 +560,13 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
             }
         }
         let after_ws = skip_ws(region, end);
+        // CJK full stops need no space after them: `北京。上海。`.
+        if after_ws == end && end < region.len() && mark != Mark::Emoticon && region[run_start..marks_end].chars().all(is_wide_terminal) {
+            push_trimmed(text, base + sent_start, base + end, &mut out);
+            sent_start = end;
+            i = end;
+            continue;
+        }
         if after_ws == end && end < region.len() {
             // No space after the run: `world.Today`, but not `J.Aron`, `3.5`, `example.com`.
             if mark != Mark::Emoticon && !closers && marks_end - run_start == 1 && missing_space_boundary(region, run_start) {
