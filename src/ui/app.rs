@@ -54,7 +54,7 @@ pub fn app() -> Html {
         use_effect_with(state.generation, move |&generation| {
             let text = state.text.clone();
             let dispatcher = state.dispatcher();
-            let first = generation == 0;
+            let now = state.immediate;
             let run = move || {
                 if text.len() <= WORKER_THRESHOLD {
                     let out = analyzer::analyze_here(&text);
@@ -88,7 +88,8 @@ pub fn app() -> Html {
                     }
                 }
             };
-            if first {
+            if now {
+                timer.borrow_mut().take();
                 run();
             } else {
                 *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, run));
@@ -107,6 +108,10 @@ pub fn app() -> Html {
     let on_edit = {
         let state = state.clone();
         Callback::from(move |text: String| state.dispatch(Action::Edit(text)))
+    };
+    let on_replace = {
+        let state = state.clone();
+        Callback::from(move |text: String| state.dispatch(Action::Replace(text)))
     };
     let on_select = {
         let state = state.clone();
@@ -147,8 +152,8 @@ pub fn app() -> Html {
                     notice("Saved lede-entities.csv.");
                 }
                 "undo" => state.dispatch(Action::Undo),
-                "sample" => state.dispatch(Action::Edit(crate::SAMPLE_ARTICLE.to_string())),
-                "clear" => state.dispatch(Action::Edit(String::new())),
+                "sample" => state.dispatch(Action::Replace(crate::SAMPLE_ARTICLE.to_string())),
+                "clear" => state.dispatch(Action::Replace(String::new())),
                 _ => {}
             }
         })
@@ -158,18 +163,20 @@ pub fn app() -> Html {
 
     html! {
         <>
-            <header class="top">
-                <h1>{ "Lede" }</h1>
-                <p class="tagline">{ "Article analyzer. Your text stays in this page." }</p>
+            <header>
+                <div class="top">
+                    <h1>{ "Lede" }</h1>
+                    <p class="tagline">{ "Article analyzer. Your text stays in this page." }</p>
+                </div>
+                <Toolbar layers={state.layers.clone()} theme={state.theme} can_undo={!state.history.is_empty()}
+                    {on_toggle} {on_theme} {on_action} />
+                <p class="notice" role="status" aria-live="polite">{ state.notice.clone().unwrap_or_default() }</p>
+                if let Some(err) = &state.error {
+                    <p class="error" role="alert">{ err.clone() }</p>
+                }
             </header>
-            <Toolbar layers={state.layers.clone()} theme={state.theme} can_undo={!state.history.is_empty()}
-                {on_toggle} {on_theme} {on_action} />
-            <p class="notice" role="status" aria-live="polite">{ state.notice.clone().unwrap_or_default() }</p>
-            if let Some(err) = &state.error {
-                <p class="error" role="alert">{ err.clone() }</p>
-            }
             <main class="layout">
-                <Editor text={AttrValue::from(state.text.clone())} {on_edit} />
+                <Editor text={AttrValue::from(state.text.clone())} {on_edit} {on_replace} />
                 <Document text={analyzed} report={state.report.clone()} layers={state.layers.clone()}
                     selected={state.selected.clone()} on_select={on_select.clone()} busy={state.busy} />
                 <aside class="side" aria-label="Analysis">

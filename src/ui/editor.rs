@@ -11,7 +11,10 @@ use super::model::Utf16Cursor;
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     pub text: AttrValue,
+    /// Typing.
     pub on_edit: Callback<String>,
+    /// A paste, a drop or an opened file: analyzed at once.
+    pub on_replace: Callback<String>,
 }
 
 /// Replace the textarea's selection with `insert` and report the new text.
@@ -40,20 +43,30 @@ fn read_file(file: web_sys::File, on_edit: Callback<String>) {
 
 #[component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
+    // A plain-text paste is inserted by the browser; the input event that follows is analyzed at once.
+    let pasting = use_mut_ref(|| false);
     let on_input = {
         let on_edit = props.on_edit.clone();
+        let on_replace = props.on_replace.clone();
+        let pasting = pasting.clone();
         Callback::from(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            on_edit.emit(area.value());
+            if std::mem::take(&mut *pasting.borrow_mut()) || e.input_type() == "insertFromPaste" || e.input_type() == "insertFromDrop" {
+                on_replace.emit(area.value());
+            } else {
+                on_edit.emit(area.value());
+            }
         })
     };
     let on_paste = {
-        let on_edit = props.on_edit.clone();
+        let on_edit = props.on_replace.clone();
+        let pasting = pasting.clone();
         Callback::from(move |e: Event| {
             let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
             let Some(data) = e.clipboard_data() else { return };
             let html = data.get_data("text/html").unwrap_or_default();
             if html.trim().is_empty() {
+                *pasting.borrow_mut() = true;
                 return; // plain text: let the browser paste it
             }
             e.prevent_default();
@@ -62,7 +75,7 @@ pub fn editor(props: &EditorProps) -> Html {
         })
     };
     let on_drop = {
-        let on_edit = props.on_edit.clone();
+        let on_edit = props.on_replace.clone();
         Callback::from(move |e: DragEvent| {
             let Some(data) = e.data_transfer() else { return };
             if let Some(file) = data.files().and_then(|f| f.get(0)) {
@@ -79,7 +92,7 @@ pub fn editor(props: &EditorProps) -> Html {
         })
     };
     let on_file = {
-        let on_edit = props.on_edit.clone();
+        let on_edit = props.on_replace.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|f| f.get(0)) {

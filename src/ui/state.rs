@@ -96,6 +96,8 @@ pub struct AppState {
     pub theme: Theme,
     /// A short message for the live region ("Copied the clean article").
     pub notice: Option<String>,
+    /// The last edit was a paste, a drop or an action: analyze at once instead of after a pause.
+    pub immediate: bool,
 }
 
 impl Default for AppState {
@@ -114,13 +116,16 @@ impl Default for AppState {
             selected: None,
             theme: Theme::System,
             notice: None,
+            immediate: true,
         }
     }
 }
 
 pub enum Action {
-    /// The editor changed.
+    /// The editor changed by typing (analyzed after a pause).
     Edit(String),
+    /// The text was replaced at once: a paste, a drop, a file, the sample (analyzed right away).
+    Replace(String),
     /// An analysis finished for the text of `generation` (`text: None` means the current text,
     /// as for a worker's reply, which is accepted only while the text is unchanged).
     Analyzed { generation: u64, text: Option<Rc<String>>, json: Rc<String>, report: Rc<Report>, ms: f64 },
@@ -182,6 +187,12 @@ impl Reducible for AppState {
             Action::Edit(text) => {
                 next.text = text;
                 next.generation += 1;
+                next.immediate = false;
+            }
+            Action::Replace(text) => {
+                next.text = text;
+                next.generation += 1;
+                next.immediate = true;
             }
             Action::Analyzed { generation, text, json, report, ms } => {
                 if generation != self.generation {
@@ -212,18 +223,21 @@ impl Reducible for AppState {
                 next.text = remove_spans(&self.analyzed, &spans);
                 next.generation += 1;
                 next.notice = Some("Removed. Undo brings it back.".into());
+                next.immediate = true;
             }
             Action::ApplyClean => {
                 next.history.push(self.text.clone());
                 next.text = self.report.clean_text.clone();
                 next.generation += 1;
                 next.notice = Some("Replaced the text with the clean article. Undo brings the original back.".into());
+                next.immediate = true;
             }
             Action::Undo => {
                 if let Some(prev) = next.history.pop() {
                     next.text = prev;
                     next.generation += 1;
                     next.notice = Some("Undone.".into());
+                next.immediate = true;
                 }
             }
             Action::Select(sel) => {
