@@ -18,7 +18,10 @@ fn lines(text: &str) -> Vec<Line> {
     loop {
         let end = memchr_newline(bytes, start).unwrap_or(bytes.len());
         let (s, e) = trim_range(text, start, end);
-        out.push(Line { span: Span::new(s, e), blank: s >= e });
+        out.push(Line {
+            span: Span::new(s, e),
+            blank: s >= e,
+        });
         if end >= bytes.len() {
             break;
         }
@@ -43,10 +46,7 @@ fn trim_range(text: &str, start: usize, end: usize) -> (usize, usize) {
 /// Does this line end a sentence (or a clause that a new line would not continue)?
 fn ends_terminally(line: &str) -> bool {
     let trimmed = line.trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')', ']', '\u{BB}']);
-    matches!(
-        trimmed.chars().last(),
-        Some('.' | '!' | '?' | ':' | ';' | '\u{2026}')
-    ) || trimmed.is_empty()
+    matches!(trimmed.chars().last(), Some('.' | '!' | '?' | ':' | ';' | '\u{2026}')) || trimmed.is_empty()
 }
 
 /// Does this line end with a sentence's final mark (`.`, `!`, `?`, `…`, maybe inside quotes)?
@@ -62,7 +62,17 @@ fn starts_lowercase(line: &str) -> bool {
 /// A bullet or an enumerator at the start of a line: `- `, `* `, `• `, `1. `, `2) `, `a) `, `(iv) `.
 pub(crate) fn list_marker_len(line: &str) -> Option<usize> {
     let b = line.as_bytes();
-    for bullet in ["- ", "* ", "+ ", "\u{2022} ", "\u{00B7} ", "\u{2013} ", "\u{2014} ", "\u{25AA} ", "\u{25CF} "] {
+    for bullet in [
+        "- ",
+        "* ",
+        "+ ",
+        "\u{2022} ",
+        "\u{00B7} ",
+        "\u{2013} ",
+        "\u{2014} ",
+        "\u{25AA} ",
+        "\u{25CF} ",
+    ] {
         if line.starts_with(bullet) {
             return Some(bullet.len());
         }
@@ -84,15 +94,17 @@ pub(crate) fn list_marker_len(line: &str) -> Option<usize> {
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
     let (mark_len, is_letter) = if digits > 0 && digits <= 3 {
         (digits, false)
-    } else if b.first().is_some_and(|c| c.is_ascii_alphabetic())
-        && !b.get(1).is_some_and(|c| c.is_ascii_alphabetic())
-    {
+    } else if b.first().is_some_and(|c| c.is_ascii_alphabetic()) && !b.get(1).is_some_and(|c| c.is_ascii_alphabetic()) {
         (1, true)
     } else {
         return None;
     };
     let punct = *b.get(mark_len)?;
-    let ok = if is_letter { punct == b')' } else { punct == b'.' || punct == b')' };
+    let ok = if is_letter {
+        punct == b')'
+    } else {
+        punct == b'.' || punct == b')'
+    };
     if ok && b.get(mark_len + 1) == Some(&b' ') {
         Some(mark_len + 2)
     } else {
@@ -111,10 +123,7 @@ fn is_wrapped_block(text: &str, block: &[Line]) -> bool {
         return false;
     }
     let body = &block[..block.len() - 1];
-    let long_enough = body
-        .iter()
-        .zip(&lens)
-        .all(|(_, &len)| len * 100 >= max * 60);
+    let long_enough = body.iter().zip(&lens).all(|(_, &len)| len * 100 >= max * 60);
     let open_ends = body.iter().filter(|l| !ends_terminally(l.span.slice(text))).count();
     let no_lists = block.iter().all(|l| list_marker_len(l.span.slice(text)).is_none());
     long_enough && no_lists && open_ends * 2 > body.len()
@@ -165,15 +174,43 @@ pub fn split(text: &str) -> Vec<Span> {
 }
 
 const CAPTION_STARTS: &[&str] = &[
-    "photo:", "photo by", "photograph:", "image:", "picture:", "pictured:", "caption:", "above:",
-    "top:", "file photo", "video:", "photos:", "images:", "photograph by", "credit:",
-    "illustration:", "graphic:", "file image", "watch:",
+    "photo:",
+    "photo by",
+    "photograph:",
+    "image:",
+    "picture:",
+    "pictured:",
+    "caption:",
+    "above:",
+    "top:",
+    "file photo",
+    "video:",
+    "photos:",
+    "images:",
+    "photograph by",
+    "credit:",
+    "illustration:",
+    "graphic:",
+    "file image",
+    "watch:",
 ];
 
 /// Credits inside a short paragraph that mark it as a caption (`... on Saturday. (AP Photo/...)`).
 const CAPTION_CREDITS: &[&str] = &[
-    "(ap photo", "(photo", "(image", "getty images", "photo credit", "/ reuters", "reuters/",
-    "(afp", "/afp", "/ap)", "photograph:", "photo:", "(pictured", "(file photo",
+    "(ap photo",
+    "(photo",
+    "(image",
+    "getty images",
+    "photo credit",
+    "/ reuters",
+    "reuters/",
+    "(afp",
+    "/afp",
+    "/ap)",
+    "photograph:",
+    "photo:",
+    "(pictured",
+    "(file photo",
 ];
 
 /// Decide what kind of paragraph a unit is from its shape.
@@ -208,8 +245,7 @@ pub fn classify(text: &str) -> ParagraphKind {
     }
     let words = t.split_whitespace().count();
     let no_terminal = !matches!(last, '.' | '!' | '?' | ',' | ';' | ':' | '\u{2026}' | '"' | '\u{201D}');
-    if no_terminal && words <= 14 && !t.contains('\n') && (first.is_uppercase() || first.is_ascii_digit())
-    {
+    if no_terminal && words <= 14 && !t.contains('\n') && (first.is_uppercase() || first.is_ascii_digit()) {
         return ParagraphKind::Heading;
     }
     ParagraphKind::Body
@@ -219,7 +255,10 @@ pub fn classify(text: &str) -> ParagraphKind {
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     split(text)
         .into_iter()
-        .map(|span| Paragraph { span, kind: classify(span.slice(text)) })
+        .map(|span| Paragraph {
+            span,
+            kind: classify(span.slice(text)),
+        })
         .collect()
 }
 
@@ -262,12 +301,18 @@ mod tests {
 
     #[test]
     fn lowercase_continuation_joins() {
-        check("The mayor said the plan would\nbe ready by May.", &["The mayor said the plan would\nbe ready by May."]);
+        check(
+            "The mayor said the plan would\nbe ready by May.",
+            &["The mayor said the plan would\nbe ready by May."],
+        );
     }
 
     #[test]
     fn lists_stay_separate() {
-        check("- one item here\n- another item\n1. first\n2) second", &["- one item here", "- another item", "1. first", "2) second"]);
+        check(
+            "- one item here\n- another item\n1. first\n2) second",
+            &["- one item here", "- another item", "1. first", "2) second"],
+        );
     }
 
     #[test]

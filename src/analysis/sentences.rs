@@ -14,100 +14,346 @@ use super::report::Span;
 /// Titles and other abbreviations that precede a name or a number: a period after them never
 /// ends a sentence (`Mr. Smith`, `Gov. Brown`, `St. Louis`, `Smith vs. Jones`).
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "messrs", "mmes", "dr", "drs", "prof", "profs", "gov", "govs", "gen",
-    "sen", "sens", "rep", "reps", "col", "capt", "cpt", "lt", "sgt", "maj", "adm", "cmdr", "cdr",
-    "pres", "supt", "det", "insp", "rev", "hon", "fr", "pvt", "cpl", "msgr", "atty", "mme", "mlle",
-    "st", "ste", "mt", "ft", "pt", "vs", "v", "cf", "viz", "lieut", "brig", "gens", "amb", "sec'y",
-    "comdr", "rt", "esq", "approx", "incl", "excl", "ca", "abt", "mgr", "dir", "asst", "nr", "e.g",
-    "i.e", "eg", "ie", "a.k.a", "aka", "resp",
+    "mr", "mrs", "ms", "mx", "messrs", "mmes", "dr", "drs", "prof", "profs", "gov", "govs", "gen", "sen", "sens",
+    "rep", "reps", "col", "capt", "cpt", "lt", "sgt", "maj", "adm", "cmdr", "cdr", "pres", "supt", "det", "insp",
+    "rev", "hon", "fr", "pvt", "cpl", "msgr", "atty", "mme", "mlle", "st", "ste", "mt", "ft", "pt", "vs", "v", "cf",
+    "viz", "lieut", "brig", "gens", "amb", "sec'y", "comdr", "rt", "esq", "approx", "incl", "excl", "ca", "abt", "mgr",
+    "dir", "asst", "nr", "e.g", "i.e", "eg", "ie", "a.k.a", "aka", "resp",
 ];
 
 /// Abbreviations that may end a sentence: before a capital they end one only when the capital
 /// word is a usual sentence starter (`Apple Inc. The company ...` vs. `Apple Inc. Chairman`).
 const ENDINGS: &[&str] = &[
-    "inc", "corp", "co", "cos", "ltd", "llc", "llp", "plc", "bros", "etc", "al", "ave", "blvd",
-    "jr", "sr", "dept", "depts", "univ", "assn", "assoc", "inst", "natl", "intl", "govt", "mfg",
-    "div", "dist",
-    "rd", "hwy", "pkwy", "apt", "bldg", "ctr", "jan", "feb", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "thu", "thur", "thurs", "fri", "calif",
-    "fla", "tenn", "tex", "ariz", "colo", "conn", "mich", "minn", "okla", "wis", "wyo", "neb",
-    "nev", "kan", "kans", "ky", "md", "va", "ga", "ala", "vt", "mont", "nebr", "penn", "ida", "oreg",
-    "n.h", "n.j", "n.m",
-    "n.y", "n.c", "n.d", "s.c", "s.d", "r.i", "w.va", "d.c", "ph", "oz", "lb", "lbs", "kg", "km",
-    "yd", "yds", "sq", "qt", "tbsp", "tsp", "hr", "hrs", "mins", "secs", "mln", "bn", "mos", "yr",
-    "yrs", "wk", "wks", "eds", "ibid", "esp", "misc", "contd", "refs", "avg",
+    "inc", "corp", "co", "cos", "ltd", "llc", "llp", "plc", "bros", "etc", "al", "ave", "blvd", "jr", "sr", "dept",
+    "depts", "univ", "assn", "assoc", "inst", "natl", "intl", "govt", "mfg", "div", "dist", "rd", "hwy", "pkwy", "apt",
+    "bldg", "ctr", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
+    "thu", "thur", "thurs", "fri", "calif", "fla", "tenn", "tex", "ariz", "colo", "conn", "mich", "minn", "okla",
+    "wis", "wyo", "neb", "nev", "kan", "kans", "ky", "md", "va", "ga", "ala", "vt", "mont", "nebr", "penn", "ida",
+    "oreg", "n.h", "n.j", "n.m", "n.y", "n.c", "n.d", "s.c", "s.d", "r.i", "w.va", "d.c", "ph", "oz", "lb", "lbs",
+    "kg", "km", "yd", "yds", "sq", "qt", "tbsp", "tsp", "hr", "hrs", "mins", "secs", "mln", "bn", "mos", "yr", "yrs",
+    "wk", "wks", "eds", "ibid", "esp", "misc", "contd", "refs", "avg",
 ];
 
 /// Abbreviations that are also common words (`ill`, `sun`, `mass`): they continue a sentence only
 /// before a lower-case word or a number, and before a capital they end it like any word.
 const AMBIGUOUS: &[&str] = &[
-    "sun", "sat", "wed", "mar", "ill", "mass", "miss", "ore", "wash", "ind", "del", "la", "pa", "mo",
-    "max", "min", "sec", "ed", "cont", "ref", "est", "gal", "mi", "ark", "cu", "doz", "trans", "me",
-    "fig", "art", "tab", "ex", "cal", "id",
+    "sun", "sat", "wed", "mar", "ill", "mass", "miss", "ore", "wash", "ind", "del", "la", "pa", "mo", "max", "min",
+    "sec", "ed", "cont", "ref", "est", "gal", "mi", "ark", "cu", "doz", "trans", "me", "fig", "art", "tab", "ex",
+    "cal", "id",
 ];
 
 /// Abbreviations that precede a number (`No. 5`, `pp. 12`, `Fig. 3`, `pop. 256,000`). Before a
 /// capital they are ordinary words (`I said no. He left.`).
 const NUMBERED: &[&str] = &[
-    "no", "nos", "n°", "nº", "vol", "vols", "p", "pp", "ch", "chap", "fig", "figs", "art", "arts",
-    "sec", "para", "op", "pop", "tel", "ext", "ph", "fax", "col", "cols", "ver", "rev", "nr", "num",
-    "pg", "pgs", "ex", "tab", "eq", "eqs", "rm", "ste", "box",
+    "no", "nos", "n°", "nº", "vol", "vols", "p", "pp", "ch", "chap", "fig", "figs", "art", "arts", "sec", "para", "op",
+    "pop", "tel", "ext", "ph", "fax", "col", "cols", "ver", "rev", "nr", "num", "pg", "pgs", "ex", "tab", "eq", "eqs",
+    "rm", "ste", "box",
 ];
 
 /// Words that open a sentence often enough that after an abbreviation that may end a sentence
 /// (`U.S.`, `etc.`, `Inc.`, an initial) they mark a boundary.
 const STARTERS: &[&str] = &[
-    "a", "an", "the", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those",
-    "there", "here", "his", "her", "their", "its", "our", "my", "your", "but", "and", "or", "so",
-    "yet", "however", "in", "on", "at", "after", "before", "when", "while", "if", "as", "since",
-    "meanwhile", "still", "also", "then", "now", "today", "yesterday", "tomorrow", "what", "why",
-    "how", "who", "whom", "where", "which", "some", "many", "most", "one", "both", "each", "all",
-    "no", "not", "is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would",
-    "should", "might", "must", "has", "have", "had", "for", "from", "with", "by", "to",
-    "of", "about", "mr", "mrs", "ms", "dr", "please",
-    "thanks", "thank", "yes", "let", "other", "more", "such", "every", "any", "several", "only",
-    "even", "because", "although", "though", "despite", "during", "under", "over", "among",
-    "instead", "indeed", "later", "earlier", "last", "next", "first", "finally", "again", "until",
-    "why", "whether", "according", "nor", "neither", "either", "few", "much", "none", "nobody",
-    "nothing", "everyone", "everything", "someone", "something", "after", "unlike", "like",
-    "without", "within", "through", "against", "into", "hello", "hi", "ok", "okay", "well",
+    "a",
+    "an",
+    "the",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "your",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "however",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "as",
+    "since",
+    "meanwhile",
+    "still",
+    "also",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "what",
+    "why",
+    "how",
+    "who",
+    "whom",
+    "where",
+    "which",
+    "some",
+    "many",
+    "most",
+    "one",
+    "both",
+    "each",
+    "all",
+    "no",
+    "not",
+    "is",
+    "are",
+    "was",
+    "were",
+    "do",
+    "does",
+    "did",
+    "can",
+    "could",
+    "will",
+    "would",
+    "should",
+    "might",
+    "must",
+    "has",
+    "have",
+    "had",
+    "for",
+    "from",
+    "with",
+    "by",
+    "to",
+    "of",
+    "about",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "please",
+    "thanks",
+    "thank",
+    "yes",
+    "let",
+    "other",
+    "more",
+    "such",
+    "every",
+    "any",
+    "several",
+    "only",
+    "even",
+    "because",
+    "although",
+    "though",
+    "despite",
+    "during",
+    "under",
+    "over",
+    "among",
+    "instead",
+    "indeed",
+    "later",
+    "earlier",
+    "last",
+    "next",
+    "first",
+    "finally",
+    "again",
+    "until",
+    "why",
+    "whether",
+    "according",
+    "nor",
+    "neither",
+    "either",
+    "few",
+    "much",
+    "none",
+    "nobody",
+    "nothing",
+    "everyone",
+    "everything",
+    "someone",
+    "something",
+    "after",
+    "unlike",
+    "like",
+    "without",
+    "within",
+    "through",
+    "against",
+    "into",
+    "hello",
+    "hi",
+    "ok",
+    "okay",
+    "well",
 ];
 
 /// Capitalized words that continue a sentence after a time such as `6 p.m.`.
 const AFTER_TIME: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "et", "est",
-    "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "gmt", "utc", "bst", "cet",
-    "cest", "ist", "jst", "aest", "eastern", "central", "pacific", "mountain", "local", "today",
-    "tonight", "tomorrow", "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "et",
+    "est",
+    "edt",
+    "ct",
+    "cst",
+    "cdt",
+    "mt",
+    "mst",
+    "mdt",
+    "pt",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "ist",
+    "jst",
+    "aest",
+    "eastern",
+    "central",
+    "pacific",
+    "mountain",
+    "local",
+    "today",
+    "tonight",
+    "tomorrow",
+    "yesterday",
 ];
 
 /// Words that open a short introductory phrase ending in a time (`At 5 a.m. Mr. Smith ...`).
 const TIME_INTRO: &[&str] = &[
-    "at", "by", "around", "about", "until", "till", "before", "after", "from", "since", "on",
-    "shortly", "just", "early", "late", "near", "circa", "approximately",
+    "at",
+    "by",
+    "around",
+    "about",
+    "until",
+    "till",
+    "before",
+    "after",
+    "from",
+    "since",
+    "on",
+    "shortly",
+    "just",
+    "early",
+    "late",
+    "near",
+    "circa",
+    "approximately",
 ];
 
 /// Speech verbs of an attribution after a quotation (`"Why not?" Smith asked.`).
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "asked", "asks", "told", "tells", "added", "adds", "replied", "replies",
-    "wrote", "writes", "shouted", "shouts", "yelled", "cried", "exclaimed", "answered", "continued",
-    "explained", "insisted", "noted", "recalled", "beams", "beamed", "laughed", "laughs", "whispered",
-    "declared", "admitted", "argued", "warned", "sighed", "joked", "quipped", "responded", "smiled",
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "replied",
+    "replies",
+    "wrote",
+    "writes",
+    "shouted",
+    "shouts",
+    "yelled",
+    "cried",
+    "exclaimed",
+    "answered",
+    "continued",
+    "explained",
+    "insisted",
+    "noted",
+    "recalled",
+    "beams",
+    "beamed",
+    "laughed",
+    "laughs",
+    "whispered",
+    "declared",
+    "admitted",
+    "argued",
+    "warned",
+    "sighed",
+    "joked",
+    "quipped",
+    "responded",
+    "smiled",
 ];
 
 /// Names that end in an exclamation mark (`Yahoo! Mail`).
 const BANG_NAMES: &[&str] = &["yahoo", "jeopardy", "e"];
 
 /// Domain endings: `Example.Com` is a host name, not two sentences.
-const DOMAIN_ENDINGS: &[&str] = &["com", "org", "net", "edu", "gov", "io", "uk", "co", "de", "fr", "info", "biz", "us", "ca", "au", "tv"];
+const DOMAIN_ENDINGS: &[&str] = &[
+    "com", "org", "net", "edu", "gov", "io", "uk", "co", "de", "fr", "info", "biz", "us", "ca", "au", "tv",
+];
 
 /// Emoticons that can close a sentence (`Great place! :)`).
 const EMOTICONS: &[&str] = &[
-    ":)", ":-)", ":(", ":-(", ":D", ":-D", ";)", ";-)", ":P", ":-P", ":p", ":-p", ":o", ":O", ":/",
-    ":-/", ":|", "=)", "=(", "^^", "^_^", ":')", "<3", ":]", ":[",
+    ":)", ":-)", ":(", ":-(", ":D", ":-D", ";)", ";-)", ":P", ":-P", ":p", ":-p", ":o", ":O", ":/", ":-/", ":|", "=)",
+    "=(", "^^", "^_^", ":')", "<3", ":]", ":[",
 ];
 
 /// One bit per word list, for [`in_list`].
@@ -176,19 +422,57 @@ fn contains_ci(list: &[&str], word: &str) -> bool {
 }
 
 fn is_closing(c: char) -> bool {
-    matches!(c, '"' | '\'' | ')' | ']' | '}' | '\u{201D}' | '\u{2019}' | '\u{BB}' | '\u{203A}' | '\u{300D}' | '\u{300F}')
+    matches!(
+        c,
+        '"' | '\'' | ')' | ']' | '}' | '\u{201D}' | '\u{2019}' | '\u{BB}' | '\u{203A}' | '\u{300D}' | '\u{300F}'
+    )
 }
 
 fn is_quote(c: char) -> bool {
-    matches!(c, '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{BB}' | '\u{203A}' | '\u{201C}' | '\u{2018}' | '\u{AB}')
+    matches!(
+        c,
+        '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{BB}' | '\u{203A}' | '\u{201C}' | '\u{2018}' | '\u{AB}'
+    )
 }
 
 fn is_opening(c: char) -> bool {
-    matches!(c, '"' | '\'' | '(' | '[' | '{' | '\u{201C}' | '\u{2018}' | '\u{AB}' | '\u{2039}' | '\u{BF}' | '\u{A1}' | '\u{300C}' | '\u{300E}' | '*' | '_')
+    matches!(
+        c,
+        '"' | '\''
+            | '('
+            | '['
+            | '{'
+            | '\u{201C}'
+            | '\u{2018}'
+            | '\u{AB}'
+            | '\u{2039}'
+            | '\u{BF}'
+            | '\u{A1}'
+            | '\u{300C}'
+            | '\u{300E}'
+            | '*'
+            | '_'
+    )
 }
 
 fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '\u{2026}' | '\u{203C}' | '\u{2047}' | '\u{2048}' | '\u{2049}' | '\u{3002}' | '\u{FF01}' | '\u{FF1F}' | '\u{FF0E}' | '\u{061F}' | '\u{06D4}' | '\u{0964}')
+    matches!(
+        c,
+        '.' | '!'
+            | '?'
+            | '\u{2026}'
+            | '\u{203C}'
+            | '\u{2047}'
+            | '\u{2048}'
+            | '\u{2049}'
+            | '\u{3002}'
+            | '\u{FF01}'
+            | '\u{FF1F}'
+            | '\u{FF0E}'
+            | '\u{061F}'
+            | '\u{06D4}'
+            | '\u{0964}'
+    )
 }
 
 /// Full-width sentence marks of Chinese and Japanese text, which no space follows.
@@ -208,7 +492,20 @@ fn is_word_char(c: char) -> bool {
 }
 
 fn is_bullet(c: char) -> bool {
-    matches!(c, '\u{2022}' | '\u{2043}' | '\u{25AA}' | '\u{25CF}' | '\u{25E6}' | '\u{00B7}' | '\u{2023}' | '\u{2219}' | '\u{25A0}' | '\u{25BA}' | '\u{27A2}')
+    matches!(
+        c,
+        '\u{2022}'
+            | '\u{2043}'
+            | '\u{25AA}'
+            | '\u{25CF}'
+            | '\u{25E6}'
+            | '\u{00B7}'
+            | '\u{2023}'
+            | '\u{2219}'
+            | '\u{25A0}'
+            | '\u{25BA}'
+            | '\u{27A2}'
+    )
 }
 
 /// The word that ends at byte `end` (exclusive): letters, digits, dots, hyphens, apostrophes.
@@ -258,7 +555,10 @@ fn word_after(text: &str, start: usize) -> &str {
 
 /// The `n` words after byte `start`, lower-cased letters only, for attribution tests.
 fn words_after(text: &str, start: usize, n: usize) -> impl Iterator<Item = &str> {
-    text[start..].split_whitespace().take(n).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+    text[start..]
+        .split_whitespace()
+        .take(n)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 fn first_char(s: &str) -> Option<char> {
@@ -267,7 +567,9 @@ fn first_char(s: &str) -> Option<char> {
 
 fn is_number(word: &str) -> bool {
     let w = word.trim_start_matches(['-', '+', '$']);
-    w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '/' | '-' | ':'))
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '/' | '-' | ':'))
 }
 
 fn is_roman(word: &str) -> bool {
@@ -277,7 +579,9 @@ fn is_roman(word: &str) -> bool {
 /// `U.S`, `e.g`, `a.m`, `Ph.D`, `U.S.A`: letters in short groups joined by dots.
 fn is_dotted(word: &str) -> bool {
     word.contains('.')
-        && word.split('.').all(|p| !p.is_empty() && p.chars().count() <= 3 && p.chars().all(char::is_alphabetic))
+        && word
+            .split('.')
+            .all(|p| !p.is_empty() && p.chars().count() <= 3 && p.chars().all(char::is_alphabetic))
 }
 
 /// Is `s` nothing but a list enumerator (`1.`, `2.)`, `a)`, `• 9.`, `(iv)`), the opening of a
@@ -286,7 +590,9 @@ fn is_marker_only(s: &str) -> bool {
     if s.len() > 24 {
         return false;
     }
-    let t = s.trim().trim_start_matches(|c: char| is_bullet(c) || c == '-' || c == '*' || c.is_whitespace());
+    let t = s
+        .trim()
+        .trim_start_matches(|c: char| is_bullet(c) || c == '-' || c == '*' || c.is_whitespace());
     let t = t.strip_prefix('(').unwrap_or(t);
     let core = t.trim_end_matches(['.', ')']);
     if core.is_empty() || core.len() == t.len() {
@@ -301,7 +607,10 @@ fn is_marker_only(s: &str) -> bool {
 /// An inline enumerator token (`1.`, `2.)`, `3)`, `a.`, `b)`): its kind (0 numbers, 1 letters)
 /// and value.
 fn enumerator(token: &str) -> Option<(u8, u32)> {
-    let core = token.strip_suffix(".)").or_else(|| token.strip_suffix('.')).or_else(|| token.strip_suffix(')'))?;
+    let core = token
+        .strip_suffix(".)")
+        .or_else(|| token.strip_suffix('.'))
+        .or_else(|| token.strip_suffix(')'))?;
     if !core.is_empty() && core.len() <= 2 && core.bytes().all(|b| b.is_ascii_digit()) {
         return core.parse().ok().map(|v| (0, v));
     }
@@ -430,7 +739,11 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
         }
         // Boundaries without punctuation: after a URL or e-mail address, around a timestamp,
         // after a salutation (`Vince,`) or a closing (`Thanks,`).
-        let soft = if class & SOFT != 0 || b == b'.' { soft_boundary(region, sent_start, i) } else { Soft::None };
+        let soft = if class & SOFT != 0 || b == b'.' {
+            soft_boundary(region, sent_start, i)
+        } else {
+            Soft::None
+        };
         // Every outcome must move the scanner forward.
         let soft = match soft {
             Soft::Skip(to) | Soft::Cut(_, to) | Soft::CutTwice(_, _, to) if to <= i => Soft::None,
@@ -561,7 +874,11 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
         }
         let after_ws = skip_ws(region, end);
         // CJK full stops need no space after them: `北京。上海。`.
-        if after_ws == end && end < region.len() && mark != Mark::Emoticon && region[run_start..marks_end].chars().all(is_wide_terminal) {
+        if after_ws == end
+            && end < region.len()
+            && mark != Mark::Emoticon
+            && region[run_start..marks_end].chars().all(is_wide_terminal)
+        {
             push_trimmed(text, base + sent_start, base + end, &mut out);
             sent_start = end;
             i = end;
@@ -569,7 +886,11 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
         }
         if after_ws == end && end < region.len() {
             // No space after the run: `world.Today`, but not `J.Aron`, `3.5`, `example.com`.
-            if mark != Mark::Emoticon && !closers && marks_end - run_start == 1 && missing_space_boundary(region, run_start) {
+            if mark != Mark::Emoticon
+                && !closers
+                && marks_end - run_start == 1
+                && missing_space_boundary(region, run_start)
+            {
                 push_trimmed(text, base + sent_start, base + marks_end, &mut out);
                 sent_start = marks_end;
             }
@@ -632,28 +953,142 @@ enum Soft {
 
 /// Closings of a letter, before the writer's name (`Thanks, Martin`).
 const CLOSINGS: &[&str] = &[
-    "thanks", "best", "regards", "best regards", "kind regards", "warm regards", "cheers",
-    "sincerely", "best wishes", "thank you", "many thanks", "yours", "yours truly", "love",
+    "thanks",
+    "best",
+    "regards",
+    "best regards",
+    "kind regards",
+    "warm regards",
+    "cheers",
+    "sincerely",
+    "best wishes",
+    "thank you",
+    "many thanks",
+    "yours",
+    "yours truly",
+    "love",
 ];
 
 /// Capitalized words that often follow a comma or colon at the start of a paragraph without
 /// starting a new sentence (`However, I ...`), so they are never read as a salutation.
 const NOT_NAMES: &[&str] = &[
-    "okay", "ok", "yes", "no", "also", "however", "well", "so", "now", "then", "still",
-    "meanwhile", "again", "besides", "first", "second", "third", "finally", "instead", "today",
-    "yesterday", "tomorrow", "otherwise", "anyway", "oh", "sure", "indeed", "thus", "hence",
-    "therefore", "moreover", "furthermore", "nevertheless", "nonetheless", "overall", "please",
-    "earlier", "later", "here", "there", "email", "e-mail", "subject", "note", "update", "ps",
-    "sir", "madam", "friends", "folks", "guys", "everyone", "all", "hmm", "wow", "but", "and",
-    "what", "why", "how", "who", "when", "where", "if", "because", "although", "though",
+    "okay",
+    "ok",
+    "yes",
+    "no",
+    "also",
+    "however",
+    "well",
+    "so",
+    "now",
+    "then",
+    "still",
+    "meanwhile",
+    "again",
+    "besides",
+    "first",
+    "second",
+    "third",
+    "finally",
+    "instead",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "otherwise",
+    "anyway",
+    "oh",
+    "sure",
+    "indeed",
+    "thus",
+    "hence",
+    "therefore",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "overall",
+    "please",
+    "earlier",
+    "later",
+    "here",
+    "there",
+    "email",
+    "e-mail",
+    "subject",
+    "note",
+    "update",
+    "ps",
+    "sir",
+    "madam",
+    "friends",
+    "folks",
+    "guys",
+    "everyone",
+    "all",
+    "hmm",
+    "wow",
+    "but",
+    "and",
+    "what",
+    "why",
+    "how",
+    "who",
+    "when",
+    "where",
+    "if",
+    "because",
+    "although",
+    "though",
 ];
 
 /// Capitalized words that open the body of a message after a salutation (`Vince, We are ...`).
 const AFTER_SALUTATION: &[&str] = &[
-    "i", "we", "there", "here", "a", "please", "attached", "as", "are", "can", "could", "would",
-    "thanks", "thank", "this", "the", "your", "just", "hope", "sorry", "fyi", "following", "per",
-    "do", "did", "is", "have", "let", "it", "my", "our", "you", "good", "hi", "hello", "welcome",
-    "congratulations", "further", "regarding", "re", "in", "on", "at", "i'm", "i've", "we're",
+    "i",
+    "we",
+    "there",
+    "here",
+    "a",
+    "please",
+    "attached",
+    "as",
+    "are",
+    "can",
+    "could",
+    "would",
+    "thanks",
+    "thank",
+    "this",
+    "the",
+    "your",
+    "just",
+    "hope",
+    "sorry",
+    "fyi",
+    "following",
+    "per",
+    "do",
+    "did",
+    "is",
+    "have",
+    "let",
+    "it",
+    "my",
+    "our",
+    "you",
+    "good",
+    "hi",
+    "hello",
+    "welcome",
+    "congratulations",
+    "further",
+    "regarding",
+    "re",
+    "in",
+    "on",
+    "at",
+    "i'm",
+    "i've",
+    "we're",
 ];
 
 fn is_url_start(s: &str) -> bool {
@@ -664,7 +1099,10 @@ fn is_url_start(s: &str) -> bool {
 
 /// End of the whitespace-delimited token containing `at`.
 fn token_end(region: &str, at: usize) -> usize {
-    region[at..].find(char::is_whitespace).map(|p| at + p).unwrap_or(region.len())
+    region[at..]
+        .find(char::is_whitespace)
+        .map(|p| at + p)
+        .unwrap_or(region.len())
 }
 
 /// Start of the whitespace-delimited token containing `at` (at most 256 bytes back).
@@ -687,14 +1125,21 @@ fn soft_boundary(region: &str, sent_start: usize, i: usize) -> Soft {
         // `www.` is noticed at its period, so that `w` stays off the scanner's fast path.
         b'.' if i >= 3
             && region.as_bytes()[i - 3..i].eq_ignore_ascii_case(b"www")
-            && (i == 3 || region.as_bytes()[i - 4].is_ascii_whitespace() || matches!(region.as_bytes()[i - 4], b'(' | b'<')) =>
+            && (i == 3
+                || region.as_bytes()[i - 4].is_ascii_whitespace()
+                || matches!(region.as_bytes()[i - 4], b'(' | b'<')) =>
         {
             link_end(region, i - 3)
         }
         b'@' => {
             let end = token_end(region, i);
             let tok = &region[i..end];
-            if tok.len() > 3 && tok[1..].contains('.') && region[token_start(region, i)..i].chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+')) {
+            if tok.len() > 3
+                && tok[1..].contains('.')
+                && region[token_start(region, i)..i]
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+'))
+            {
                 link_end(region, i)
             } else {
                 Soft::None
@@ -710,7 +1155,10 @@ fn soft_boundary(region: &str, sent_start: usize, i: usize) -> Soft {
 /// or another URL follows (`... StoryID=16473 http://...`, `hackneys.net/ The latest spot`).
 fn link_end(region: &str, i: usize) -> Soft {
     let end = token_end(region, i);
-    let core_end = region[..end].trim_end_matches(|c: char| is_terminal(c) || is_closing(c) || matches!(c, ',' | ';' | ':' | '>')).len().max(i + 1);
+    let core_end = region[..end]
+        .trim_end_matches(|c: char| is_terminal(c) || is_closing(c) || matches!(c, ',' | ';' | ':' | '>'))
+        .len()
+        .max(i + 1);
     if core_end < end {
         // Trailing punctuation is judged by the usual rules.
         return Soft::Skip(core_end);
@@ -769,7 +1217,9 @@ fn timestamp(region: &str, sent_start: usize, slash: usize) -> Soft {
     if b.get(k) == Some(&b' ') {
         k += 1;
     }
-    let meridiem = region.get(k..k + 2).is_some_and(|m| m.eq_ignore_ascii_case("am") || m.eq_ignore_ascii_case("pm"));
+    let meridiem = region
+        .get(k..k + 2)
+        .is_some_and(|m| m.eq_ignore_ascii_case("am") || m.eq_ignore_ascii_case("pm"));
     if !meridiem {
         return Soft::None;
     }
@@ -838,7 +1288,8 @@ fn enumerator_hint(region: &str) -> bool {
     for (p, &c) in b.iter().enumerate() {
         if (c == b'.' || c == b')') && p > 0 {
             let mut k = p;
-            while k > 0 && p - k < 3 && (b[k - 1].is_ascii_digit() || b[k - 1].is_ascii_lowercase() || b[k - 1] == b'.') {
+            while k > 0 && p - k < 3 && (b[k - 1].is_ascii_digit() || b[k - 1].is_ascii_lowercase() || b[k - 1] == b'.')
+            {
                 k -= 1;
             }
             let open = k == 0 || b[k - 1].is_ascii_whitespace() || b[k - 1] >= 0x80;
@@ -872,7 +1323,9 @@ fn spaced_marks(region: &str, from: usize, mark: Mark) -> (usize, usize, bool) {
             break;
         }
         let tok_start = end + ws;
-        let tok_len = region[tok_start..].find(char::is_whitespace).unwrap_or(region.len() - tok_start);
+        let tok_len = region[tok_start..]
+            .find(char::is_whitespace)
+            .unwrap_or(region.len() - tok_start);
         let tok = &region[tok_start..tok_start + tok_len];
         let core = tok.trim_end_matches(is_closing);
         let ok = match mark {
@@ -934,10 +1387,19 @@ fn missing_space_boundary(region: &str, dot: usize) -> bool {
         return false;
     }
     let token = token_around(region, dot);
-    if token.contains("://") || token.contains('@') || token.contains('/') || token.contains('=') || token.to_ascii_lowercase().contains("www.") {
+    if token.contains("://")
+        || token.contains('@')
+        || token.contains('/')
+        || token.contains('=')
+        || token.to_ascii_lowercase().contains("www.")
+    {
         return false;
     }
-    let next_word: String = region[dot + 1..].chars().take_while(|c| c.is_alphanumeric()).take(8).collect();
+    let next_word: String = region[dot + 1..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .take(8)
+        .collect();
     !in_list(DOMAIN_ENDINGS_BIT, &next_word)
 }
 
@@ -971,7 +1433,8 @@ fn decide(region: &str, sent_start: usize, run_start: usize, end: usize, mark: M
             if before.ends_with(['[', '(']) && tail.starts_with([']', ')']) {
                 return false;
             }
-            next_upper && next != "I" || !next_lower && !next_digit && next_first.is_none() && !region[after..].starts_with(['(', '['])
+            next_upper && next != "I"
+                || !next_lower && !next_digit && next_first.is_none() && !region[after..].starts_with(['(', '['])
         }
         Mark::Exclaim => {
             if next_lower {
@@ -985,7 +1448,10 @@ fn decide(region: &str, sent_start: usize, run_start: usize, end: usize, mark: M
                 let clause = so_far.rsplit([',', ';', '!', '?', '\u{2014}']).next().unwrap_or(so_far);
                 return clause.split_whitespace().count() > 1;
             }
-            if next_upper && in_list(BANG_NAMES_BIT, word_before(so_far, so_far.len())) && region[run_start..end].len() == 1 {
+            if next_upper
+                && in_list(BANG_NAMES_BIT, word_before(so_far, so_far.len()))
+                && region[run_start..end].len() == 1
+            {
                 return false;
             }
             true
@@ -1110,7 +1576,10 @@ mod tests {
     use super::*;
 
     fn check(input: &str, expected: &[&str]) {
-        let got: Vec<&str> = split(input, Span::new(0, input.len())).iter().map(|s| s.slice(input)).collect();
+        let got: Vec<&str> = split(input, Span::new(0, input.len()))
+            .iter()
+            .map(|s| s.slice(input))
+            .collect();
         assert_eq!(got, expected, "input: {input:?}");
     }
 
