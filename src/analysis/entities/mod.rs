@@ -1,5 +1,5 @@
 //! Entities: people, places, organizations and other names from a statistical tagger (an averaged
-//! perceptron over word, shape, affix, context and gazetteer features, greedy BIO decoding), and
+//! perceptron over word, shape, affix, context and gazetteer features, Viterbi decoding), and
 //! dates, times, amounts, e-mail addresses and URLs from rules; then mention groups. Entry point:
 //! [`find`], called by `analysis::analyze` with the sentence spans.
 
@@ -132,6 +132,18 @@ fn is_org_word(w: &str) -> bool {
     )
 }
 
+/// Organization words that take an "of" and a name ("University of Southern Maine").
+fn takes_of(w: &str) -> bool {
+    let mut buf = [0u8; 12];
+    let Some(l) = ascii_lower(w, &mut buf) else { return false };
+    matches!(
+        l,
+        b"university" | b"institute" | b"bank" | b"ministry" | b"department" | b"council" | b"commission"
+            | b"committee" | b"association" | b"corps" | b"college" | b"academy" | b"office" | b"board" | b"church"
+            | b"federation" | b"union" | b"society" | b"school" | b"museum" | b"court" | b"league" | b"house"
+    )
+}
+
 /// Corporate suffixes that join the name before them ("Farrell Electric, Inc.").
 fn is_corporate_suffix(w: &str) -> bool {
     let mut buf = [0u8; 12];
@@ -196,6 +208,17 @@ fn correct(text: &str, toks: &[Token], infos: &[TokInfo], spans: &mut Vec<(usize
         }
         if spans.get(k + 1).is_some_and(|n| n.0 < e) {
             spans.remove(k + 1);
+        }
+        // "University" + "of" + "Southern Maine": an organization head, "of", and a name are one.
+        if let Some(&(ns, ne, _)) = spans.get(k + 1) {
+            let gap = ns.checked_sub(e).unwrap_or(usize::MAX);
+            let of_the = (gap == 1 && w(e) == "of") || (gap == 2 && w(e) == "of" && w(e + 1) == "the");
+            if e > s && of_the && capitalized(w(e - 1)) && takes_of(w(e - 1)) {
+                e = ne;
+                t = B_ORG;
+                org_listed = true;
+                spans.remove(k + 1);
+            }
         }
         // Two names that one listed organization covers are one ("European" + "Central Bank").
         if let Some(&(ns, ne, _)) = spans.get(k + 1) {
