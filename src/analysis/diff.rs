@@ -76,6 +76,32 @@ pub fn diff<T: Eq>(a: &[T], b: &[T], max_cells: usize) -> Option<Vec<Run>> {
     Some(group(&ops))
 }
 
+/// The number of tokens the two sequences have in common, in order (what [`diff`] marks equal), or
+/// `None` under the same budget as [`diff`]. Needs one row of the table instead of all of it, so
+/// several candidates can be measured before the runs of the best one are built.
+pub fn common<T: Eq>(a: &[T], b: &[T], max_cells: usize) -> Option<usize> {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (ma, mb) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    if ma.len().saturating_mul(mb.len()) > max_cells {
+        return None;
+    }
+    if ma.is_empty() || mb.is_empty() {
+        return Some(prefix + suffix);
+    }
+    // row[j] = longest common subsequence of the part of `ma` seen so far and mb[..j].
+    let mut row = vec![0u32; mb.len() + 1];
+    for x in ma {
+        let mut diag = 0;
+        for (j, y) in mb.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    Some(prefix + suffix + row[mb.len()] as usize)
+}
+
 /// Merge single-token operations into runs, putting each deletion before the insertion that
 /// replaces it.
 fn group(ops: &[Op]) -> Vec<Run> {
@@ -162,6 +188,22 @@ mod tests {
         }
     }
 
+    /// `common` counts exactly the tokens `diff` marks equal.
+    #[test]
+    fn common_matches_the_runs() {
+        let cases = [
+            ("", ""), ("a", ""), ("a b c", "a b c"), ("a b c d", "x y"), ("one two three four", "one three four five"),
+            ("the cat sat on the mat", "the mat sat on the cat"), ("a b a b a b", "b a b a"),
+            ("x a b c y", "x c b a y"), ("a a a", "a a"),
+        ];
+        for (a, b) in cases {
+            let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split_whitespace().collect(), b.split_whitespace().collect());
+            let runs = diff(&wa, &wb, MAX_CELLS).unwrap();
+            let equal: usize = runs.iter().filter(|r| r.op == Op::Equal).map(|r| r.a.len()).sum();
+            assert_eq!(common(&wa, &wb, MAX_CELLS), Some(equal), "{a:?} / {b:?}");
+        }
+    }
+
     #[test]
     fn similarity_and_budget() {
         let a: Vec<u32> = (0..10).collect();
@@ -171,6 +213,7 @@ mod tests {
         assert!((similarity(&runs, 10, 10) - 0.9).abs() < 1e-9);
         let c: Vec<u32> = (100..200).collect();
         assert_eq!(diff(&a, &c, 100), None);
+        assert_eq!(common(&a, &c, 100), None);
         assert!(diff(&a, &c, 1000).is_some());
     }
 }

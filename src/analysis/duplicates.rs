@@ -52,9 +52,8 @@ const MAX_DIFFS: usize = 4;
 /// Words for comparison: runs of letters and digits, keeping `.`, `,` and apostrophes between two
 /// of them ("2.5", "45,000", "don't"); hyphens and other marks separate words. Faster than full
 /// UAX #29 segmentation, and any consistent choice works for finding repeats.
-fn words(text: &str, span: Span) -> Vec<Span> {
+fn words(text: &str, span: Span, out: &mut Vec<Span>) {
     let region = &text[span.start..span.end];
-    let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut it = region.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -76,7 +75,6 @@ fn words(text: &str, span: Span) -> Vec<Span> {
     if let Some(s) = start {
         out.push(Span::new(span.start + s, span.end));
     }
-    out
 }
 
 /// Similarity from which two passages are near repeats. Chosen on the test articles: one changed
@@ -88,14 +86,15 @@ pub const NEAR_THRESHOLD: f64 = 0.7;
 pub const PARAGRAPH_THRESHOLD: f64 = 0.8;
 /// Passages with fewer words are never repeats.
 pub const MIN_WORDS: usize = 6;
-/// MinHash signature length.
+/// MinHash signature length (32-bit values, so the per-hash loop runs four lanes at a time).
 pub const K: usize = 64;
 /// Rows per LSH band: two passages become candidates when two consecutive hashes agree
 /// (probability `1 - (1 - J^2)^(K/ROWS)`, above 0.98 for a bigram Jaccard of 0.35).
 pub const ROWS: usize = 2;
 const BANDS: usize = K / ROWS;
-/// Only the latest entries of one LSH bucket are compared, bounding the work on degenerate text.
-const BUCKET_CAP: usize = 8;
+/// Only the latest entries of one LSH bucket are compared, bounding the work on degenerate text
+/// (a passage pasted a hundred times).
+const BUCKET_CAP: usize = 4;
 /// Candidates whose signatures agree on fewer hashes than this fraction are not diffed.
 const MIN_AGREEMENT: f64 = 0.15;
 
@@ -109,6 +108,36 @@ const FORMULAS: &[&str] = &[
 ];
 const FORMULA_REST: usize = 4;
 
+/// The words of every passage searched, stored once for the whole text: a paragraph scans its
+/// words, and its sentences take their share of them.
+#[derive(Default)]
+struct Words {
+    spans: Vec<Span>,
+    ids: Vec<u64>,
+}
+
+impl Words {
+    /// Scan `span` and store its words; their range in the store.
+    fn scan(&mut self, text: &str, span: Span) -> std::ops::Range<usize> {
+        let at = self.spans.len();
+        words(text, span, &mut self.spans);
+        self.ids.extend(self.spans[at..].iter().map(|w| word_id(w.slice(text))));
+        at..self.spans.len()
+    }
+
+    /// The words of `span` inside the already scanned `outer` range, or `None` when a word of
+    /// `outer` straddles an end of `span` (the sentence must then be scanned on its own).
+    fn within(&self, outer: std::ops::Range<usize>, span: Span) -> Option<std::ops::Range<usize>> {
+        let ws = &self.spans[outer.clone()];
+        let lo = ws.partition_point(|w| w.end <= span.start);
+        let hi = ws.partition_point(|w| w.start < span.end);
+        if ws.get(lo).is_some_and(|w| w.start < span.start) || (hi > lo && ws[hi - 1].end > span.end) {
+            return None;
+        }
+        Some(outer.start + lo..outer.start + hi.max(lo))
+    }
+}
+
 /// One passage searched for repeats.
 struct Unit {
     span: Span,
@@ -119,8 +148,20 @@ struct Unit {
     /// Sentences in it (1 for a sentence). A one-sentence paragraph is compared with a longer one
     /// only at sentence level, where the match is exact or closer.
     sentences: usize,
-    words: Vec<Span>,
-    ids: Vec<u64>,
+    /// Its words in the [`Words`] store.
+    range: std::ops::Range<usize>,
+}
+
+impl Unit {
+    fn words<'a>(&self, w: &'a Words) -> &'a [Span] {
+        &w.spans[self.range.clone()]
+    }
+    fn ids<'a>(&self, w: &'a Words) -> &'a [u64] {
+        &w.ids[self.range.clone()]
+    }
+    fn len(&self) -> usize {
+        self.range.len()
+    }
 }
 
 /// A repeat found among units (indices into the unit list).
@@ -162,61 +203,80 @@ fn word_id(w: &str) -> u64 {
     mix(h)
 }
 
-fn unit(text: &str, span: Span, para: usize, quote: bool, sentences: usize) -> Unit {
-    let words = words(text, span);
-    let ids = words.iter().map(|w| word_id(w.slice(text))).collect();
-    Unit { span, para, quote, sentences, words, ids }
-}
-
 fn formulaic(text: &str, u: &Unit) -> bool {
-    if u.words.len() > 14 {
+    if u.len() > 14 {
         return false;
     }
     let lower = u.span.slice(text).to_lowercase();
-    FORMULAS.iter().any(|f| lower.contains(f) && u.words.len() <= f.split(' ').count() + FORMULA_REST)
+    FORMULAS.iter().any(|f| lower.contains(f) && u.len() <= f.split(' ').count() + FORMULA_REST)
 }
 
-fn signature(ids: &[u64]) -> [u64; K] {
-    let mut sig = [u64::MAX; K];
-    let shingle = |i: usize| {
-        if ids.len() < 2 {
-            ids[i]
-        } else {
-            mix(ids[i] ^ ids[i + 1].rotate_left(17))
+/// The MinHash signature of the word pairs of `ids`. Each pair is hashed once; the [`K`]
+/// permutations are derived from that hash by an xor and a multiplication with per-slot odd
+/// constants, a loop the compiler runs on vector lanes.
+fn signature(ids: &[u64], sig: &mut [u32; K]) {
+    *sig = [u32::MAX; K];
+    let mut hash = |s: u64| {
+        let x = (s >> 32) as u32 ^ s as u32;
+        for k in 0..K {
+            let v = (x ^ SEEDS[k]).wrapping_mul(MULS[k]);
+            sig[k] = sig[k].min(v ^ (v >> 15));
         }
     };
-    let count = if ids.len() < 2 { ids.len() } else { ids.len() - 1 };
-    for i in 0..count {
-        let s = shingle(i);
-        for (k, slot) in sig.iter_mut().enumerate() {
-            // Multiply-add hashing with per-slot odd multipliers: one cheap permutation per slot.
-            let a = SEEDS[k] | 1;
-            let v = (s ^ SEEDS[K - 1 - k]).wrapping_mul(a).rotate_left(29);
-            if v < *slot {
-                *slot = v;
-            }
-        }
+    if ids.len() < 2 {
+        ids.iter().for_each(|&id| hash(id));
+    } else {
+        ids.windows(2).for_each(|w| hash(mix(w[0] ^ w[1].rotate_left(17))));
     }
-    sig
 }
 
-const SEEDS: [u64; K] = {
-    let mut s = [0u64; K];
-    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+/// Per-slot constants of the derived permutations: `SEEDS` xored in, `MULS` (odd) multiplied.
+const SEEDS: [u32; K] = slot_constants(0x9e37_79b9_7f4a_7c15, false);
+const MULS: [u32; K] = slot_constants(0xd1b5_4a32_d192_ed03, true);
+
+const fn slot_constants(seed: u64, odd: bool) -> [u32; K] {
+    let mut s = [0u32; K];
+    let mut x: u64 = seed;
     let mut i = 0;
     while i < K {
         x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = x;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        s[i] = z ^ (z >> 31);
+        s[i] = ((z ^ (z >> 31)) >> 32) as u32 | odd as u32;
         i += 1;
     }
     s
-};
+}
+
+/// Signatures computed so far, shared by both levels: a one-sentence paragraph and its sentence
+/// have the same words and get one signature.
+#[derive(Default)]
+struct Signatures {
+    sigs: Vec<[u32; K]>,
+    /// Word range (start << 32 | end) to index in `sigs`.
+    of_range: FastMap<u64, u32>,
+}
+
+impl Signatures {
+    fn get(&mut self, words: &Words, range: &std::ops::Range<usize>) -> usize {
+        let key = (range.start as u64) << 32 | range.end as u64;
+        if let Some(&at) = self.of_range.get(&key) {
+            return at as usize;
+        }
+        let mut sig = [0u32; K];
+        signature(&words.ids[range.clone()], &mut sig);
+        self.sigs.push(sig);
+        self.of_range.insert(key, (self.sigs.len() - 1) as u32);
+        self.sigs.len() - 1
+    }
+}
 
 /// Is the shorter side a pull quote wholly contained, in order, in the other?
 fn contained_quote(units: &[Unit], a: usize, b: usize, runs: &[Run]) -> bool {
+    if !quote_pair(units, a, b) {
+        return false;
+    }
     let (q, q_is_a) = if units[a].quote && !units[b].quote {
         (a, true)
     } else if units[b].quote && !units[a].quote {
@@ -227,11 +287,17 @@ fn contained_quote(units: &[Unit], a: usize, b: usize, runs: &[Run]) -> bool {
     let equal: usize = runs.iter().filter(|r| r.op == Op::Equal).map(|r| r.a.len()).sum();
     // Every word of the quote is matched, and the matched words form one run.
     let quote_side_changes = runs.iter().any(|r| if q_is_a { r.op == Op::Delete } else { r.op == Op::Insert });
-    equal == units[q].ids.len() && !quote_side_changes && runs.iter().filter(|r| r.op == Op::Equal).count() == 1
+    equal == units[q].len() && !quote_side_changes && runs.iter().filter(|r| r.op == Op::Equal).count() == 1
+}
+
+/// Exactly one of the two is a whole-paragraph quotation (a pull quote may then be contained in
+/// the other at any similarity).
+fn quote_pair(units: &[Unit], a: usize, b: usize) -> bool {
+    units[a].quote != units[b].quote
 }
 
 /// Exact then near repeats among `units`, each later unit paired with at most one earlier one.
-fn pairs(units: &[Unit], eligible: &[bool], threshold: f64) -> Vec<Found> {
+fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool], threshold: f64) -> Vec<Found> {
     let mut found = Vec::new();
     let mut first_of: FastMap<u64, usize> = FastMap::default();
     let mut reps: Vec<usize> = Vec::new();
@@ -239,9 +305,10 @@ fn pairs(units: &[Unit], eligible: &[bool], threshold: f64) -> Vec<Found> {
         if !eligible[i] {
             continue;
         }
-        let key = u.ids.iter().fold(0x51_7cc1_b727_220a_u64, |h, &id| mix(h ^ id));
+        let ids = u.ids(words);
+        let key = ids.iter().fold(0x51_7cc1_b727_220a_u64, |h, &id| mix(h ^ id));
         match first_of.get(&key) {
-            Some(&f) if units[f].ids == u.ids => {
+            Some(&f) if units[f].ids(words) == ids => {
                 found.push(Found { first: f, repeat: i, exact: true, similarity: 1.0, runs: None })
             }
             _ => {
@@ -250,67 +317,94 @@ fn pairs(units: &[Unit], eligible: &[bool], threshold: f64) -> Vec<Found> {
             }
         }
     }
-    let mut buckets: FastMap<u64, Vec<usize>> = FastMap::default();
-    // Signatures of the passages indexed so far, and where each unit's signature sits.
-    let mut sigs: Vec<[u64; K]> = Vec::with_capacity(reps.len());
+    // LSH buckets: a band key to the latest units indexed under it, newest first (`u32::MAX`
+    // fills the rest). One probe per band both reads the bucket and adds the unit to it.
+    let mut buckets: FastMap<u64, [u32; BUCKET_CAP]> = FastMap::default();
+    buckets.reserve(reps.len() * BANDS);
     let mut sig_at: Vec<u32> = vec![u32::MAX; units.len()];
+    let mut seen: Vec<u32> = vec![u32::MAX; units.len()];
     let mut ranked: Vec<(usize, usize)> = Vec::new();
-    let mut cands: Vec<usize> = Vec::new();
     for &i in &reps {
-        let sig = signature(&units[i].ids);
+        let at = sigs.get(words, &units[i].range);
+        sig_at[i] = at as u32;
+        let sig = sigs.sigs[at];
         let mut keys = [0u64; BANDS];
         for (b, key) in keys.iter_mut().enumerate() {
-            let mut h = mix(b as u64 + 1);
-            for &v in &sig[b * ROWS..(b + 1) * ROWS] {
-                h = mix(h ^ v);
-            }
-            *key = h;
+            let pair = (sig[b * ROWS] as u64) << 32 | sig[b * ROWS + 1] as u64;
+            *key = mix(pair ^ BAND_SEEDS[b]);
         }
-        cands.clear();
-        for key in &keys {
-            if let Some(list) = buckets.get(key) {
-                cands.extend(list.iter().rev().take(BUCKET_CAP).copied());
-            }
-        }
-        cands.sort_unstable();
-        cands.dedup();
         ranked.clear();
-        for &c in &cands {
-            if (units[c].sentences == 1) != (units[i].sentences == 1) {
-                continue;
-            }
-            let other = &sigs[sig_at[c] as usize];
-            let agree = sig.iter().zip(other.iter()).filter(|(x, y)| x == y).count();
-            if (agree as f64) >= MIN_AGREEMENT * K as f64 {
-                ranked.push((agree, c));
+        for key in keys {
+            let bucket = buckets.entry(key).or_insert([u32::MAX; BUCKET_CAP]);
+            let earlier = *bucket;
+            bucket.copy_within(0..BUCKET_CAP - 1, 1);
+            bucket[0] = i as u32;
+            for c in earlier {
+                if c == u32::MAX {
+                    break;
+                }
+                let c = c as usize;
+                if seen[c] == i as u32 {
+                    continue;
+                }
+                seen[c] = i as u32;
+                if (units[c].sentences == 1) != (units[i].sentences == 1) {
+                    continue;
+                }
+                let other = &sigs.sigs[sig_at[c] as usize];
+                let agree = sig.iter().zip(other.iter()).filter(|(x, y)| x == y).count();
+                if (agree as f64) >= MIN_AGREEMENT * K as f64 {
+                    ranked.push((agree, c));
+                }
             }
         }
         // The most similar signatures first, then the earliest passage.
         ranked.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-        let mut best: Option<(f64, usize, Vec<Run>)> = None;
+        // Count the words in common first; build the runs of the best candidate only.
+        let mut best: Option<(f64, usize, Option<Vec<Run>>)> = None;
         for &(_, c) in ranked.iter().take(MAX_DIFFS) {
-            let (a, b) = (&units[c].ids, &units[i].ids);
-            let Some(runs) = diff::diff(a, b, diff::MAX_CELLS) else {
+            let (a, b) = (units[c].ids(words), units[i].ids(words));
+            let bar = if units[c].sentences == 1 && units[i].sentences == 1 { NEAR_THRESHOLD } else { threshold };
+            let quotes = quote_pair(units, c, i);
+            // The similarity cannot exceed what the lengths allow.
+            let bound = 2.0 * a.len().min(b.len()) as f64 / (a.len() + b.len()).max(1) as f64;
+            if !quotes && (bound < bar || best.as_ref().is_some_and(|(s, _, _)| bound <= *s)) {
+                continue;
+            }
+            let Some(equal) = diff::common(a, b, diff::MAX_CELLS) else {
                 continue;
             };
-            let sim = diff::similarity(&runs, a.len(), b.len());
-            let bar = if units[c].sentences == 1 && units[i].sentences == 1 { NEAR_THRESHOLD } else { threshold };
-            let accept = sim >= bar || contained_quote(units, c, i, &runs);
-            if accept && best.as_ref().is_none_or(|(s, _, _)| sim > *s) {
-                best = Some((sim, c, runs));
+            let sim = 2.0 * equal as f64 / (a.len() + b.len()).max(1) as f64;
+            if best.as_ref().is_some_and(|(s, _, _)| sim <= *s) {
+                continue;
+            }
+            if sim >= bar {
+                best = Some((sim, c, None));
+            } else if quotes {
+                let runs = diff::diff(a, b, diff::MAX_CELLS).unwrap_or_default();
+                if contained_quote(units, c, i, &runs) {
+                    best = Some((sim, c, Some(runs)));
+                }
             }
         }
         if let Some((similarity, first, runs)) = best {
-            found.push(Found { first, repeat: i, exact: false, similarity, runs: Some(runs) });
+            let runs = runs.or_else(|| diff::diff(units[first].ids(words), units[i].ids(words), diff::MAX_CELLS));
+            found.push(Found { first, repeat: i, exact: false, similarity, runs });
         }
-        for key in keys {
-            buckets.entry(key).or_default().push(i);
-        }
-        sig_at[i] = sigs.len() as u32;
-        sigs.push(sig);
     }
     found
 }
+
+/// Seeds that make the keys of different bands differ.
+const BAND_SEEDS: [u64; BANDS] = {
+    let mut s = [0u64; BANDS];
+    let mut i = 0;
+    while i < BANDS {
+        s[i] = (i as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        i += 1;
+    }
+    s
+};
 
 const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -416,15 +510,15 @@ fn fact_kind(
 }
 
 /// Facts that differ between the two versions: each deletion directly replaced by an insertion.
-fn conflicts(text: &str, a: &Unit, b: &Unit, runs: &[Run]) -> Vec<Conflict> {
+fn conflicts(text: &str, a: &[Span], b: &[Span], runs: &[Run]) -> Vec<Conflict> {
     let mut out = Vec::new();
     for w in runs.windows(2) {
         if w[0].op == Op::Delete && w[1].op == Op::Insert {
-            if let Some(kind) = fact_kind(text, &a.words, &w[0].a, &b.words, &w[1].b) {
+            if let Some(kind) = fact_kind(text, a, &w[0].a, b, &w[1].b) {
                 out.push(Conflict {
                     kind,
-                    first: widen(text, &a.words, w[0].a.clone()),
-                    repeat: widen(text, &b.words, w[1].b.clone()),
+                    first: widen(text, a, w[0].a.clone()),
+                    repeat: widen(text, b, w[1].b.clone()),
                 });
             }
         }
@@ -432,15 +526,15 @@ fn conflicts(text: &str, a: &Unit, b: &Unit, runs: &[Run]) -> Vec<Conflict> {
     out
 }
 
-fn runs_to_ops(text: &str, a: &Unit, b: &Unit, runs: &[Run]) -> Vec<DiffOp> {
+fn runs_to_ops(text: &str, a: &[Span], b: &[Span], runs: &[Run]) -> Vec<DiffOp> {
     let cover = |words: &[Span], r: &std::ops::Range<usize>| {
         Span::new(words[r.start].start, words[r.end - 1].end).slice(text).to_string()
     };
     runs.iter()
         .map(|r| match r.op {
-            Op::Equal => DiffOp::Equal(cover(&b.words, &r.b)),
-            Op::Delete => DiffOp::Delete(cover(&a.words, &r.a)),
-            Op::Insert => DiffOp::Insert(cover(&b.words, &r.b)),
+            Op::Equal => DiffOp::Equal(cover(b, &r.b)),
+            Op::Delete => DiffOp::Delete(cover(a, &r.a)),
+            Op::Insert => DiffOp::Insert(cover(b, &r.b)),
         })
         .collect()
 }
@@ -451,17 +545,18 @@ fn overlaps(junk: &[Span], span: Span) -> bool {
     junk.get(i).is_some_and(|j| j.overlaps(&span))
 }
 
-fn report(text: &str, units: &[Unit], found: Vec<Found>, level: Level, out: &mut Vec<Duplicate>) {
-    let mut class_size: HashMap<usize, usize> = HashMap::new();
+fn report(text: &str, words: &Words, units: &[Unit], found: Vec<Found>, level: Level, out: &mut Vec<Duplicate>) {
+    let mut class_size: FastMap<usize, usize> = FastMap::default();
     for f in &found {
         *class_size.entry(f.first).or_insert(1) += 1;
     }
     for f in found {
         let (a, b) = (&units[f.first], &units[f.repeat]);
         let pull_quote = (a.quote != b.quote) && class_size[&f.first] == 2;
+        let (wa, wb) = (a.words(words), b.words(words));
         let (diff, conflicts) = match &f.runs {
             Some(runs) => {
-                (Some(runs_to_ops(text, a, b, runs)), if pull_quote { Vec::new() } else { conflicts(text, a, b, runs) })
+                (Some(runs_to_ops(text, wa, wb, runs)), if pull_quote { Vec::new() } else { conflicts(text, wa, wb, runs) })
             }
             None => (None, Vec::new()),
         };
@@ -491,32 +586,44 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], junk: 
         }
     }
 
-    let para_units: Vec<Unit> = paragraphs
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.kind != ParagraphKind::Boilerplate && !overlaps(&junk_spans, p.span))
-        .map(|(i, p)| unit(text, p.span, i, p.kind == ParagraphKind::Quote, per_para[i]))
-        .collect();
-    let eligible: Vec<bool> = para_units.iter().map(|u| u.words.len() >= MIN_WORDS && !formulaic(text, u)).collect();
-    let found = pairs(&para_units, &eligible, PARAGRAPH_THRESHOLD);
+    let mut words = Words::default();
+    let mut sigs = Signatures::default();
+    // Where each searched paragraph's words sit in the store.
+    let mut para_words: Vec<Option<std::ops::Range<usize>>> = vec![None; paragraphs.len()];
+    let mut para_units: Vec<Unit> = Vec::with_capacity(paragraphs.len());
+    for (i, p) in paragraphs.iter().enumerate() {
+        if p.kind == ParagraphKind::Boilerplate || overlaps(&junk_spans, p.span) {
+            continue;
+        }
+        let range = words.scan(text, p.span);
+        para_words[i] = Some(range.clone());
+        para_units.push(Unit { span: p.span, para: i, quote: p.kind == ParagraphKind::Quote, sentences: per_para[i], range });
+    }
+    let eligible: Vec<bool> = para_units.iter().map(|u| u.len() >= MIN_WORDS && !formulaic(text, u)).collect();
+    let found = pairs(&words, &mut sigs, &para_units, &eligible, PARAGRAPH_THRESHOLD);
     // Paragraphs already reported as repeats (both sides of a pull quote stay searchable).
     let mut repeated = vec![false; paragraphs.len()];
     for f in &found {
         repeated[para_units[f.repeat].para] = true;
     }
-    report(text, &para_units, found, Level::Paragraph, &mut out);
+    report(text, &words, &para_units, found, Level::Paragraph, &mut out);
 
-    let sent_units: Vec<Unit> = sentences
-        .iter()
-        .filter(|s| !repeated.get(s.paragraph).copied().unwrap_or(false) && !overlaps(&junk_spans, s.span))
-        .filter(|s| paragraphs.get(s.paragraph).is_some_and(|p| p.kind != ParagraphKind::Boilerplate))
-        .map(|s| {
-            let p = &paragraphs[s.paragraph];
-            unit(text, s.span, s.paragraph, p.kind == ParagraphKind::Quote && s.span == p.span, 1)
-        })
-        .collect();
-    let eligible: Vec<bool> = sent_units.iter().map(|u| u.words.len() >= MIN_WORDS && !formulaic(text, u)).collect();
-    let found = pairs(&sent_units, &eligible, NEAR_THRESHOLD);
+    let mut sent_units: Vec<Unit> = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        if repeated.get(s.paragraph).copied().unwrap_or(false) || overlaps(&junk_spans, s.span) {
+            continue;
+        }
+        let Some(p) = paragraphs.get(s.paragraph).filter(|p| p.kind != ParagraphKind::Boilerplate) else {
+            continue;
+        };
+        // The sentence's share of its paragraph's words, or its own scan when a word straddles its ends.
+        let shared = para_words[s.paragraph].clone().and_then(|outer| words.within(outer, s.span));
+        let range = shared.unwrap_or_else(|| words.scan(text, s.span));
+        let quote = p.kind == ParagraphKind::Quote && s.span == p.span;
+        sent_units.push(Unit { span: s.span, para: s.paragraph, quote, sentences: 1, range });
+    }
+    let eligible: Vec<bool> = sent_units.iter().map(|u| u.len() >= MIN_WORDS && !formulaic(text, u)).collect();
+    let found = pairs(&words, &mut sigs, &sent_units, &eligible, NEAR_THRESHOLD);
     // A single-sentence paragraph repeated as a paragraph is already reported at that level.
     let found: Vec<Found> = found
         .into_iter()
@@ -525,7 +632,7 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], junk: 
             !(a.span == paragraphs[a.para].span && b.span == paragraphs[b.para].span && repeated[b.para])
         })
         .collect();
-    report(text, &sent_units, found, Level::Sentence, &mut out);
+    report(text, &words, &sent_units, found, Level::Sentence, &mut out);
     out.sort_by_key(|d| (d.repeat.start, d.first.start));
     out
 }
