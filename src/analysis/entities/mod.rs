@@ -253,8 +253,9 @@ fn correct(text: &str, toks: &[Token], infos: &[TokInfo], spans: &mut Vec<(usize
         }
         if e > s {
             let last = w(e - 1);
-            if org_listed {
-                // Decided by a listed organization above.
+            if org_listed || (s..e.saturating_sub(1)).any(|x| w(x + 1) == "of" && capitalized(w(x)) && takes_of(w(x))) {
+                // A listed organization, or "University of ...": an organization.
+                t = B_ORG;
             } else if capitalized(last) && is_place_word(last) && t != B_MISC {
                 t = B_LOC;
             } else if (capitalized(last) || is_corporate_suffix(last)) && is_org_word(last) && e - s > 1 {
