@@ -27,10 +27,24 @@ impl<'a> Line<'a> {
     pub fn new(raw: &'a str) -> Line<'a> {
         let raw = raw.trim();
         let words: Vec<&str> = raw.split_whitespace().collect();
-        let joined = words.join(" ").to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
+        let mut joined = String::with_capacity(raw.len());
+        if raw.is_ascii() {
+            // One pass, one allocation: the common case.
+            for (i, w) in words.iter().enumerate() {
+                if i > 0 {
+                    joined.push(' ');
+                }
+                joined.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            }
+        } else {
+            joined = words.join(" ").to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
+        }
         let is_decoration = |c: char| !(c.is_alphanumeric() || "©()$€£\"'\u{201C}".contains(c));
-        let norm = joined.trim_matches(is_decoration).trim_end_matches(':').trim().to_string();
-        Line { raw, norm, words }
+        let kept = joined.trim_matches(is_decoration).trim_end_matches(':').trim();
+        let (from, to) = (kept.as_ptr() as usize - joined.as_ptr() as usize, kept.len());
+        joined.truncate(from + to);
+        joined.drain(..from);
+        Line { raw, norm: joined, words }
     }
     fn is(&self, phrases: &[&str]) -> bool {
         phrases.iter().any(|p| self.norm == *p)
@@ -41,13 +55,13 @@ impl<'a> Line<'a> {
     fn n(&self) -> usize {
         self.words.len()
     }
-    /// The lower-case words of `norm` with surrounding punctuation removed.
-    fn tokens(&self) -> Vec<String> {
+    /// The lower-case words of `norm` with surrounding punctuation removed (split at `|` and `/`
+    /// too), without allocating.
+    fn tokens(&self) -> impl Iterator<Item = &str> + Clone {
         self.norm
             .split(|c: char| c.is_whitespace() || c == '|' || c == '/')
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| !w.is_empty())
-            .collect()
     }
 }
 
@@ -109,8 +123,8 @@ fn share(l: &Line) -> bool {
     if l.n() <= 8 && l.starts(&["follow us on ", "follow us at ", "like us on ", "follow @"]) {
         return true;
     }
-    let t = l.tokens();
-    t.len() >= 2 && t.len() <= 10 && t.iter().all(|w| SOCIAL.contains(&w.as_str()))
+    // `all` stops at the first word that is not a network, so most lines leave at once.
+    l.tokens().all(|w| SOCIAL.contains(&w)) && (2..=10).contains(&l.tokens().take(11).count())
 }
 
 /// Form labels that are junk only beside another comment-form line ("Name", "Website").
@@ -173,15 +187,19 @@ fn counter(l: &Line) -> bool {
 }
 
 fn counter_part(l: &Line) -> bool {
-    let t = l.tokens();
-    if t.is_empty() || t.len() > 5 {
+    // A count starts with a digit: most lines leave here.
+    if !l.norm.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let counts = t.iter().filter(|w| is_count(w)).count();
-    let strong = t.iter().any(|w| COUNTER_STRONG.contains(&w.as_str()));
+    let n = l.tokens().take(6).count();
+    if n == 0 || n > 5 {
+        return false;
+    }
+    let counts = l.tokens().filter(|w| is_count(w)).count();
+    let strong = l.tokens().any(|w| COUNTER_STRONG.contains(&w));
     counts >= 1
         && strong
-        && t.iter().all(|w| is_count(w) || COUNTER_STRONG.contains(&w.as_str()) || COUNTER_WEAK.contains(&w.as_str()))
+        && l.tokens().all(|w| is_count(w) || COUNTER_STRONG.contains(&w) || COUNTER_WEAK.contains(&w))
 }
 
 /// A short run of capitalized words (names, agencies) with a few connectors: "Daniel Reyes/Coastal
@@ -302,14 +320,14 @@ fn timestamp(l: &Line) -> bool {
     {
         return false;
     }
-    let t = l.tokens();
+    let t: Vec<&str> = l.tokens().collect();
     t.len() >= 2
-        && t.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()) || w == "today" || w == "yesterday")
+        && t.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()) || *w == "today" || *w == "yesterday")
         && t.iter().all(|w| {
             w.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ',' | '-' | '/'))
-                || MONTHS.contains(&w.as_str())
-                || WEEKDAYS.contains(&w.as_str())
-                || TIME_WORDS.contains(&w.as_str())
+                || MONTHS.contains(w)
+                || WEEKDAYS.contains(w)
+                || TIME_WORDS.contains(w)
                 || w.trim_end_matches(['.', ',']).chars().all(|c| c.is_ascii_digit() || c == ':') && !w.is_empty()
                 || w.ends_with("am") && w.starts_with(|c: char| c.is_ascii_digit())
                 || w.ends_with("pm") && w.starts_with(|c: char| c.is_ascii_digit())
@@ -565,9 +583,10 @@ pub fn detect(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> V
         let mut taken = 0;
         while i < units.len() && units[i].1.is_none() && taken < 10 {
             let span = units[i].0;
+            let at = paragraphs.partition_point(|p| p.span.start < span.start);
             let link_like = paragraphs
-                .iter()
-                .find(|p| p.span == span)
+                .get(at)
+                .filter(|p| p.span == span)
                 .is_some_and(|p| matches!(p.kind, ParagraphKind::List | ParagraphKind::Heading))
                 && {
                     let raw = span.slice(text).trim();
