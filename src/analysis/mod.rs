@@ -44,18 +44,25 @@ pub fn analyze(text: &str, options: &Options) -> Report {
 
     let boilerplate =
         if options.boilerplate { boilerplate::detect(text, &paragraphs, &sentences) } else { Vec::new() };
-    let junk_spans: Vec<Span> = boilerplate.iter().map(|b| b.span).collect();
-    for p in paragraphs.iter_mut() {
-        if boilerplate::covered(text, p.span, &junk_spans) && !junk_spans.is_empty() {
-            p.kind = ParagraphKind::Boilerplate;
+    // Junk spans come in document order, so they are sorted for `covered`.
+    let mut removed: Vec<Span> = boilerplate.iter().map(|b| b.span).collect();
+    if !removed.is_empty() {
+        for p in paragraphs.iter_mut() {
+            if boilerplate::covered(text, p.span, &removed) {
+                p.kind = ParagraphKind::Boilerplate;
+            }
         }
     }
     let duplicates =
         if options.duplicates { duplicates::find(text, &paragraphs, &sentences, &boilerplate) } else { Vec::new() };
-    let mut removed: Vec<Span> = boilerplate.iter().map(|b| b.span).collect();
     removed.extend(duplicates.iter().map(|d| duplicates::dropped(d, &paragraphs)));
-    let (clean_text, clean_paras, clean_sents) = clean_article(text, &paragraphs, &sentences, &removed);
-    let stats = stats::compute(&clean_text, &clean_paras, &clean_sents);
+    let (clean_text, clean_paras, clean_sents) = clean_article(text, &paragraphs, &sentences, removed);
+    // An article with nothing to clean comes out as it went in: its figures are the raw ones.
+    let stats = if clean_text == text && clean_paras == para_spans && clean_sents == sent_spans {
+        raw_stats.clone()
+    } else {
+        stats::compute(&clean_text, &clean_paras, &clean_sents)
+    };
     Report {
         paragraphs,
         sentences,
@@ -70,12 +77,12 @@ pub fn analyze(text: &str, options: &Options) -> Report {
 
 /// The article without the `removed` spans (whole paragraphs or sentences), paragraphs joined by a
 /// blank line, with the paragraph and sentence spans of the result (offsets into the clean text).
-fn clean_article(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], removed: &[Span]) -> (String, Vec<Span>, Vec<Span>) {
-    let mut removed = removed.to_vec();
-    removed.sort();
+fn clean_article(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], mut removed: Vec<Span>) -> (String, Vec<Span>, Vec<Span>) {
+    removed.sort_unstable();
     // Removed spans barely nest (a sentence inside a paragraph at most), so a few steps back suffice.
     let gone = |s: Span| boilerplate::covered(text, s, &removed);
-    let (mut out, mut paras, mut sents) = (String::new(), Vec::new(), Vec::new());
+    let (mut out, mut paras, mut sents) =
+        (String::with_capacity(text.len()), Vec::with_capacity(paragraphs.len()), Vec::with_capacity(sentences.len()));
     let mut si = 0;
     for (pi, p) in paragraphs.iter().enumerate() {
         let start_si = si;
