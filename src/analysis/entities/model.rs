@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use super::features::{
-    allowed, at, mix, neighbour_key, next_features, prev_features, shape_context_features, shape_context_key,
+    allowed, at, neighbour_key, next_features, prev_features, shape_context_features, shape_context_key,
     transition_features, unigram_features, unigram_key, word_context_features, word_tag_features, TokInfo, NTAGS,
 };
 use super::gazetteer::IdHashMap;
@@ -19,12 +19,14 @@ static WEIGHTS: &[u8] = include_bytes!("../../data/ner_weights.bin");
 pub struct Model {
     bits: u32,
     weights: Vec<i8>,
+    /// Scores of the transition features for each (previous tag, tag before it), summed once.
+    transitions: Vec<[i32; NTAGS]>,
 }
 
 impl Model {
     /// A model that tags nothing (used when the weights file is missing or damaged).
     pub fn empty() -> Model {
-        Model { bits: 1, weights: vec![0; 2 * NTAGS] }
+        Model { bits: 1, weights: vec![0; 2 * NTAGS], transitions: vec![[0; NTAGS]; NTAGS * NTAGS] }
     }
 
     /// Build from raw weights (`2^bits` rows of `NTAGS`).
@@ -32,7 +34,17 @@ impl Model {
         if bits == 0 || bits > 30 || weights.len() != (1usize << bits) * NTAGS {
             return Model::empty();
         }
-        Model { bits, weights }
+        let mut m = Model { bits, weights, transitions: Vec::new() };
+        let mut feats = Vec::new();
+        for prev in 0..NTAGS {
+            for prev2 in 0..NTAGS {
+                feats.clear();
+                transition_features(prev, prev2, &mut feats);
+                let t = m.sum(&feats);
+                m.transitions.push(t);
+            }
+        }
+        m
     }
 
     /// Parse a weights file: `MAGIC`, a banner line, one byte `bits`, one byte `NTAGS`, then
@@ -106,17 +118,19 @@ impl Model {
         scores
     }
 
-    /// The scores of token `i` that depend on the previous two tags.
-    fn dynamic_scores(&self, c: &TokInfo, prev: usize, prev2: usize, cache: &mut ScoreCache, feats: &mut Vec<u64>) -> [i32; NTAGS] {
-        let mut scores = *cache.word_tag.entry(mix(unigram_key(c) ^ prev as u64)).or_insert_with(|| {
+    /// The scores of token `i` that depend on the previous two tags. `word_tags` holds the
+    /// word-with-previous-tag parts of this token, filled as needed (bit `p` of `filled`).
+    fn dynamic_scores(&self, c: &TokInfo, prev: usize, prev2: usize, word_tags: &mut WordTags, feats: &mut Vec<u64>) -> [i32; NTAGS] {
+        if word_tags.filled & (1 << prev) == 0 {
             feats.clear();
             word_tag_features(c, prev, feats);
-            self.sum(feats)
-        });
-        feats.clear();
-        transition_features(prev, prev2, feats);
-        for &h in feats.iter() {
-            self.add(h, &mut scores);
+            word_tags.scores[prev] = self.sum(feats);
+            word_tags.filled |= 1 << prev;
+        }
+        let mut scores = word_tags.scores[prev];
+        let t = &self.transitions[prev * NTAGS + prev2];
+        for k in 0..NTAGS {
+            scores[k] += t[k];
         }
         scores
     }
@@ -138,7 +152,8 @@ impl Model {
             let (mut prev, mut prev2) = (0usize, 0usize);
             for i in 0..infos.len() {
                 let mut scores = self.static_scores(infos, i, cache, feats);
-                let d = self.dynamic_scores(&infos[i], prev, prev2, cache, feats);
+                let wt = cache.word_tags.entry(unigram_key(&infos[i])).or_default();
+                let d = self.dynamic_scores(&infos[i], prev, prev2, wt, feats);
                 for k in 0..NTAGS {
                     scores[k] += d[k];
                 }
@@ -160,6 +175,7 @@ impl Model {
         let mut prev_best = [0usize; NTAGS];
         for i in 0..n {
             let stat = self.static_scores(infos, i, cache, feats);
+            let wt = cache.word_tags.entry(unigram_key(&infos[i])).or_default();
             let mut next = [NONE; NTAGS];
             let mut next_bp = [0u8; NTAGS];
             let starts: &[usize] = if i == 0 { &[0] } else { &[0, 1, 2, 3, 4, 5, 6, 7, 8] };
@@ -171,7 +187,7 @@ impl Model {
                     continue;
                 }
                 let p2 = if i == 0 { 0 } else { prev_best[p] };
-                let d = self.dynamic_scores(&infos[i], p, p2, cache, feats);
+                let d = self.dynamic_scores(&infos[i], p, p2, wt, feats);
                 for t in 0..NTAGS {
                     if !allowed(p, t) {
                         continue;
@@ -204,22 +220,35 @@ pub struct ScoreCache {
     prev: IdHashMap<[i32; NTAGS]>,
     next: IdHashMap<[i32; NTAGS]>,
     shapes: IdHashMap<[i32; NTAGS]>,
-    word_tag: IdHashMap<[i32; NTAGS]>,
+    word_tags: IdHashMap<WordTags>,
+}
+
+/// A word's scores with each previous tag, computed as needed.
+#[derive(Default, Clone, Copy)]
+pub struct WordTags {
+    filled: u16,
+    scores: [[i32; NTAGS]; NTAGS],
 }
 
 impl Default for ScoreCache {
     fn default() -> ScoreCache {
         let map = || IdHashMap::with_capacity_and_hasher(1024, Default::default());
-        ScoreCache { unigram: map(), prev: map(), next: map(), shapes: map(), word_tag: map() }
+        ScoreCache {
+            unigram: map(),
+            prev: map(),
+            next: map(),
+            shapes: map(),
+            word_tags: IdHashMap::with_capacity_and_hasher(1024, Default::default()),
+        }
     }
 }
 
 impl ScoreCache {
     /// Entries kept before the cache starts over (bounds memory on huge inputs).
-    const LIMIT: usize = 300_000;
+    const LIMIT: usize = 60_000;
 
     fn len(&self) -> usize {
-        self.unigram.len() + self.prev.len() + self.next.len() + self.shapes.len() + self.word_tag.len()
+        self.unigram.len() + self.prev.len() + self.next.len() + self.shapes.len() + self.word_tags.len()
     }
 }
 
