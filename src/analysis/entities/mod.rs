@@ -363,6 +363,22 @@ mod tests {
                 &[("Helen Castellano", "PER")],
             ),
             (
+                "Shares of Toyota Motor Corp. rose 3% in Tokyo after the Bank of Japan held rates steady.",
+                &[("Toyota Motor Corp.", "ORG"), ("Tokyo", "LOC"), ("Bank of Japan", "ORG")],
+            ),
+            (
+                "Apple and Microsoft were fined by the European Commission, officials in Brussels said.",
+                &[("Apple", "ORG"), ("Microsoft", "ORG"), ("European Commission", "ORG"), ("Brussels", "LOC")],
+            ),
+            (
+                "\"We will rebuild,\" said Maria Gonzalez, who owns a bakery on Main Street in Houston, Texas.",
+                &[("Maria Gonzalez", "PER"), ("Main Street", "LOC"), ("Houston", "LOC"), ("Texas", "LOC")],
+            ),
+            (
+                "Secretary of State Antony Blinken met President Volodymyr Zelensky in Kyiv on Friday.",
+                &[("Antony Blinken", "PER"), ("Volodymyr Zelensky", "PER"), ("Kyiv", "LOC")],
+            ),
+            (
                 "Shares of Farrell Electric, Inc. fell after the European Central Bank raised rates.",
                 &[("Farrell Electric, Inc.", "ORG"), ("European Central Bank", "ORG")],
             ),
