@@ -57,7 +57,9 @@ impl Hasher for Fx {
         self.0 = h;
     }
     fn finish(&self) -> u64 {
-        self.0
+        // The multiply leaves the low bits, which pick the bucket, poorly mixed: rotate the well
+        // mixed high bits down (as rustc-hash 2 does).
+        self.0.rotate_left(26)
     }
 }
 
@@ -100,6 +102,14 @@ struct Entry {
     stop: bool,
     /// Syllables without an -es/-ed/-ing ending (Gunning's exception).
     stem_syllables: usize,
+}
+
+/// The part of an `Entry` each occurrence of the word reads.
+struct Hot {
+    count: u32,
+    syllables: usize,
+    stem_syllables: usize,
+    familiar: bool,
 }
 
 fn new_entry(word: &str) -> Entry {
@@ -208,8 +218,13 @@ pub fn words(text: &str, span: Span, mut each: impl FnMut(usize, usize)) {
 /// Statistics of the text covered by `paragraphs` and `sentences` (byte spans into `text`).
 pub fn compute(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Stats {
     let mut st = Stats { paragraphs: paragraphs.len(), sentences: sentences.len(), ..Stats::default() };
-    let mut table: FxMap<Vec<u8>, u32> = FxMap::default();
+    // Words of up to 16 bytes (nearly all) are keyed by their bytes packed into a u128 (no word
+    // holds a NUL byte, so the zero padding is unambiguous): no pointer to follow per lookup.
+    let mut short: FxMap<u128, u32> = FxMap::default();
+    let mut long: FxMap<Vec<u8>, u32> = FxMap::default();
     let mut entries: Vec<Entry> = Vec::new();
+    // What each word needs of its entry, kept small and apart from the rest for the cache.
+    let mut hot: Vec<Hot> = Vec::new();
     let mut ids: Vec<u32> = Vec::new();
     let mut key: Vec<u8> = Vec::new();
     let mut sent = 0usize; // index of the sentence the current word is in
@@ -261,17 +276,25 @@ pub fn compute(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Stats {
                     hyphen |= c == '-' || c.is_ascii_digit();
                 }
             }
-            let id = match table.get(key.as_slice()) {
-                Some(&id) => id,
-                None => {
-                    let id = entries.len() as u32;
-                    entries.push(new_entry(std::str::from_utf8(&key).unwrap_or_default()));
-                    table.insert(key.clone(), id);
-                    id
-                }
+            let mut add = |entries: &mut Vec<Entry>| {
+                let e = new_entry(std::str::from_utf8(&key).unwrap_or_default());
+                hot.push(Hot { count: 0, syllables: e.syllables, stem_syllables: e.stem_syllables, familiar: e.familiar });
+                entries.push(e);
+                entries.len() as u32 - 1
+            };
+            let id = if key.len() <= 16 {
+                let mut packed = [0u8; 16];
+                packed[..key.len()].copy_from_slice(&key);
+                *short.entry(u128::from_le_bytes(packed)).or_insert_with(|| add(&mut entries))
+            } else if let Some(&id) = long.get(key.as_slice()) {
+                id
+            } else {
+                let id = add(&mut entries);
+                long.insert(key.clone(), id);
+                id
             };
             ids.push(id);
-            let e = &mut entries[id as usize];
+            let e = &mut hot[id as usize];
             e.count += 1;
             let capitalized = match w.as_bytes()[0] {
                 b if b < 0x80 => b.is_ascii_uppercase(),
@@ -305,6 +328,9 @@ pub fn compute(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Stats {
             }
             first_in_sentence = false;
         });
+    }
+    for (e, h) in entries.iter_mut().zip(&hot) {
+        e.count = h.count as usize;
     }
     st.unique_words = entries.len();
     st.reading_wpm = READING_WPM;
