@@ -169,7 +169,9 @@ impl Model {
         // same tags as no beam at all.
         let beam: i64 = 256;
         let n = infos.len();
-        let mut back = vec![[0u8; NTAGS]; n];
+        let mut back = std::mem::take(&mut cache.back);
+        back.clear();
+        back.resize(n, [0u8; NTAGS]);
         let mut delta = [NONE; NTAGS];
         // Before the sentence, the previous tag is `O` (and so is the one before).
         let mut prev_best = [0usize; NTAGS];
@@ -211,6 +213,7 @@ impl Model {
             out[i] = t;
             t = back[i][t] as usize;
         }
+        cache.back = back;
     }
 }
 
@@ -221,6 +224,8 @@ pub struct ScoreCache {
     next: IdHashMap<[i32; NTAGS]>,
     shapes: IdHashMap<[i32; NTAGS]>,
     word_tags: IdHashMap<WordTags>,
+    /// Viterbi back pointers of the sentence being tagged.
+    back: Vec<[u8; NTAGS]>,
 }
 
 /// A word's scores with each previous tag, computed as needed.
@@ -239,6 +244,7 @@ impl Default for ScoreCache {
             next: map(),
             shapes: map(),
             word_tags: IdHashMap::with_capacity_and_hasher(1024, Default::default()),
+            back: Vec::new(),
         }
     }
 }
