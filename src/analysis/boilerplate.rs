@@ -87,6 +87,10 @@ pub const RULES: &[Rule] = &[
     Rule { reason: "navigation", matches: navigation },
     Rule { reason: "tags", matches: tags },
     Rule { reason: "cookie", matches: cookie },
+    Rule { reason: "wire-note", matches: wire_note },
+    Rule { reason: "gallery", matches: gallery },
+    Rule { reason: "notice", matches: notice },
+    Rule { reason: "policy", matches: policy },
 ];
 
 /// "Advertisement", "Story continues below advertisement", "Sponsored content".
@@ -113,7 +117,7 @@ fn share(l: &Line) -> bool {
         "share story", "email this article", "email this story", "email this", "tweet", "tweet this", "pin it",
         "copy link", "copy link to clipboard", "link copied", "print", "print this article", "print this page",
         "gift this article", "gift article", "save", "save article", "save for later", "save story",
-        "reuse this content", "listen to this article", "share via email", "share full article", "send by email",
+        "reuse this content", "republish this article", "republish this story", "listen to this article", "share via email", "share full article", "send by email",
     ]) {
         return true;
     }
@@ -270,13 +274,17 @@ fn byline(l: &Line) -> bool {
     ];
     let starts = [
         "by ", "written by ", "words by ", "story by ", "reporting by ", "additional reporting by ",
-        "with reporting by ", "compiled by ",
+        "with reporting by ", "compiled by ", "writing by ",
     ];
-    let Some(head) = starts.iter().find(|s| l.norm.starts_with(**s)) else {
+    // Wire services put the credits in brackets: "(Reporting by Ann Lee; Editing by Tom Hart)".
+    let bracketed = l.norm.starts_with('(') && l.raw.ends_with(')');
+    let norm = if bracketed { &l.norm[1..] } else { &l.norm[..] };
+    let Some(head) = starts.iter().find(|s| norm.starts_with(**s)) else {
         return false;
     };
     let skip = head.split_whitespace().count();
-    if l.n() > 16 || l.n() < skip + 1 {
+    let most = if *head == "by " { 16 } else { 24 };
+    if l.n() > most || l.n() < skip + 1 {
         return false;
     }
     let rest = &l.words[skip..];
@@ -294,6 +302,7 @@ fn byline(l: &Line) -> bool {
             || matches!(
                 lower.as_str(),
                 "by" | "editing" | "&" | "|" | "\u{2014}" | "-" | "of" | "de" | "van" | "von" | "da" | "for"
+                    | "reporting" | "additional" | "writing" | "with"
             )
     }) && !rest.last().is_some_and(|w| w.ends_with(['.', '!', '?']) && !is_initial(w))
 }
@@ -386,7 +395,7 @@ fn related(l: &Line) -> bool {
     }
     if l.n() <= 8
         && !l.raw.ends_with(['.', '!', '?', ','])
-        && l.starts(&["more from ", "also on ", "more stories from "])
+        && l.starts(&["more from ", "also on ", "more stories from ", "more galleries from ", "more photos from ", "more videos from "])
     {
         return true;
     }
@@ -398,9 +407,17 @@ fn related(l: &Line) -> bool {
         ])
 }
 
-/// "Source: Reuters", "Sources: AP, AFP, local media".
+/// "Source: Reuters", "Sources: AP, AFP, local media", and republication notices: "This article was
+/// originally published by The Ledger Project, a nonprofit newsroom ...".
 fn source(l: &Line) -> bool {
     l.n() <= 10 && l.starts(&["source:", "sources:", "source -", "source \u{2014}", "via:"])
+        || l.n() <= 40
+            && l.starts(&[
+                "this article was originally published", "this story was originally published",
+                "this article originally appeared", "this story originally appeared", "this article first appeared",
+                "this story first appeared", "this article was first published", "this story was first published",
+                "originally published by ", "this article is republished", "this story is republished",
+            ])
 }
 
 /// "Skip to main content", "Home > News > Local", "Back to top".
@@ -443,6 +460,62 @@ fn cookie(l: &Line) -> bool {
         && (l.norm.starts_with("we use cookies")
             || l.norm.starts_with("this site uses cookies")
             || l.norm.starts_with("this website uses cookies"))
+}
+
+/// Wire-service update notes in brackets: "(Adds union comment in paragraphs 6-8, updates share
+/// prices)", "(Recasts with details)".
+fn wire_note(l: &Line) -> bool {
+    const VERBS: &[&str] = &[
+        "adds", "updates", "recasts", "corrects", "rewrites", "refiles", "changes", "removes", "fixes", "writes",
+        "repeats", "moves", "deletes", "inserts", "clarifies", "amends", "edits", "replaces", "combines", "advances",
+    ];
+    l.n() <= 20
+        && l.raw.starts_with('(')
+        && l.raw.ends_with(')')
+        && !l.raw[1..l.raw.len() - 1].contains(['(', ')'])
+        // A bracketed sentence of the story ends with its own full stop.
+        && !l.raw.ends_with(".)")
+        && l.norm[1..].split(' ').next().is_some_and(|w| VERBS.contains(&w.trim_end_matches(',')))
+}
+
+/// Photo gallery controls: "Photo 3 of 12", "4 / 12", "Enlarge this image", "Hide caption".
+fn gallery(l: &Line) -> bool {
+    if l.is(&[
+        "enlarge this image", "enlarge image", "hide caption", "toggle caption", "show caption", "view gallery",
+        "open gallery", "launch gallery", "close gallery", "view slideshow", "start slideshow", "expand image",
+        "next image", "previous image", "next photo", "previous photo", "view all photos", "see all photos",
+        "fullscreen", "full screen", "exit fullscreen",
+    ]) {
+        return true;
+    }
+    // A position in the gallery, with at most a word naming what is counted.
+    let t: Vec<&str> = l.tokens().take(5).collect();
+    let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
+    let head = |w: &str| matches!(w, "photo" | "photos" | "image" | "images" | "picture" | "pictures" | "slide");
+    match t.as_slice() {
+        [h, a, "of", b] => head(h) && number(a) && number(b),
+        [a, "of", b] => number(a) && number(b) && !l.raw.ends_with('.'),
+        [a, b] => number(a) && number(b) && l.raw.contains('/') && l.raw.len() <= 12,
+        _ => false,
+    }
+}
+
+/// Notices of the page itself: "Please turn on JavaScript to see live updates automatically.".
+fn notice(l: &Line) -> bool {
+    l.n() <= 20
+        && l.starts(&[
+            "please turn on javascript", "please enable javascript", "you need to enable javascript",
+            "javascript is disabled", "javascript is required", "your browser does not support",
+            "this content is not available in your", "this video is not available in your",
+        ])
+        // Not "Key events" alone: it heads a live blog's summary of real points (10_storm_live).
+        || l.is(&["show key events only", "pinned post", "load more", "load more updates", "show more"])
+}
+
+/// Links to the publisher's policies: "Our Standards: The Meridian Wire Trust Principles.".
+fn policy(l: &Line) -> bool {
+    l.n() <= 12 && l.starts(&["our standards:", "editorial standards:"])
+        || l.is(&["our standards", "editorial standards", "corrections policy", "ethics policy", "editorial guidelines"])
 }
 
 /// The reason `line` is junk, or `None`.
@@ -701,6 +774,24 @@ mod tests {
             ),
             ("tags", &["Tags: flood, Maine, city council", "Filed under: Politics, Elections"]),
             ("cookie", &["We use cookies to improve your experience on our site.", "Accept all cookies"]),
+            // 21_wire_copper_strike, 22_live_flood_blog, 23_harvest_gallery, 25_republished_investigation.
+            (
+                "wire-note",
+                &["(Adds union comment in paragraphs 6-8, updates share prices)", "(Recasts with details)", "(Corrects spelling of name in paragraph 3)"],
+            ),
+            ("gallery", &["Photo 1 of 8", "Image 12 of 30", "3 of 12", "4 / 12", "Enlarge this image", "Hide caption"]),
+            ("notice", &["Please turn on JavaScript to see live updates automatically.", "Show key events only"]),
+            ("policy", &["Our Standards: The Meridian Wire Trust Principles."]),
+            ("share", &["Republish this article"]),
+            ("related", &["More galleries from the Sentinel"]),
+            (
+                "byline",
+                &["(Reporting by Tomás Aguirre and Lucía Benavides; Additional reporting by Ben Okoro in Toronto; Editing by Kim Ashworth)"],
+            ),
+            (
+                "source",
+                &["This article was originally published by The Ledger Project, a nonprofit newsroom that covers criminal justice."],
+            ),
         ];
         for (reason, lines) in cases {
             for line in *lines {
@@ -736,6 +827,24 @@ mod tests {
             "Copyright law was not designed for this, she said.",
             "We use the river every day.",
             "Tags on the crates showed they had come from a port in Chile.",
+            // 24_junklike_sentences and the new rules' near misses.
+            "Share prices fell 5%.",
+            "Comments from residents were mixed.",
+            "Subscribers to the company's loyalty card will see new prices on Monday, a spokesman said.",
+            "Print editions of the weekly flyer will end in June.",
+            "By noon, the shares had recovered some of the loss.",
+            "Updated figures will be published on May 2.",
+            "Save for a small rise in online sales, every division reported lower margins.",
+            "3 of 12 counties reported late.",
+            "(The figures were revised later.)",
+            "(Adds up to $4 million a year, the audit found.)",
+            "Key events of the week included two storms.",
+            "Key events",
+            "Originally published in 1961, the novel is back in print.",
+            "Correction: An earlier version of this article misstated the year the contract was signed.",
+            "Editor's note: The Ledger Project asked the sheriff's office for call records in March.",
+            "(($1 = 924.70 Chilean pesos))",
+            "2.05pm BST",
             "",
             "   ",
             "\u{0}\u{1}",

@@ -10,7 +10,9 @@
 //! * A quotation standing alone as its own paragraph that also appears once inside the text is a
 //!   pull quote: reported with `pull_quote`, even when it is only part of the longer sentence.
 //! * Not repeats: passages shorter than [`MIN_WORDS`] words ("He added."), formulaic sentences
-//!   ("She did not respond to a request for comment."), and anything flagged as boilerplate.
+//!   ("She did not respond to a request for comment."), anything flagged as boilerplate, and two
+//!   passages that only share a frame around a block of new content (captions of two photos with
+//!   one dateline; see `new_content_in_frame`).
 //!
 //! Paragraph level runs first; sentences of a paragraph that is itself a repeat are not searched
 //! again, so each repeated passage is reported once, at the largest level.
@@ -290,6 +292,23 @@ fn contained_quote(units: &[Unit], a: usize, b: usize, runs: &[Run]) -> bool {
     equal == units[q].len() && !quote_side_changes && runs.iter().filter(|r| r.op == Op::Equal).count() == 1
 }
 
+/// Two passages that share a frame but say different things: "Children ride the carousel at the
+/// festival on Saturday, Sept. 20, 2025." and "Families tour the orchard at the festival on
+/// Saturday, Sept. 20, 2025." (gallery captions with one dateline). Their changes form one block of
+/// at least three words on each side, a fifth of the shorter passage or more, with at most one
+/// unchanged word for every three changed inside it. A reworded repeat changes a word or a fact
+/// here and there instead. Such pairs stay under a similarity of 0.8.
+fn new_content_in_frame(runs: &[Run], la: usize, lb: usize) -> bool {
+    let changed = |r: &Run| r.op != Op::Equal;
+    let (Some(first), Some(last)) = (runs.iter().position(changed), runs.iter().rposition(changed)) else {
+        return false;
+    };
+    let sum = |op: Op| runs.iter().filter(|r| r.op == op).map(|r| r.a.len().max(r.b.len())).sum::<usize>();
+    let least = sum(Op::Delete).min(sum(Op::Insert));
+    let inside: usize = runs[first..=last].iter().filter(|r| r.op == Op::Equal).map(|r| r.a.len()).sum();
+    least >= 3 && least * 5 >= la.min(lb) && inside * 3 <= least
+}
+
 /// Exactly one of the two is a whole-paragraph quotation (a pull quote may then be contained in
 /// the other at any similarity).
 fn quote_pair(units: &[Unit], a: usize, b: usize) -> bool {
@@ -379,7 +398,15 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
                 continue;
             }
             if sim >= bar {
-                best = Some((sim, c, None));
+                // Only a low similarity leaves room for a block of new content.
+                if sim <= 0.81 {
+                    let runs = diff::diff(a, b, diff::MAX_CELLS).unwrap_or_default();
+                    if !new_content_in_frame(&runs, a.len(), b.len()) {
+                        best = Some((sim, c, Some(runs)));
+                    }
+                } else {
+                    best = Some((sim, c, None));
+                }
             } else if quotes {
                 let runs = diff::diff(a, b, diff::MAX_CELLS).unwrap_or_default();
                 if contained_quote(units, c, i, &runs) {
@@ -713,6 +740,16 @@ mod tests {
             (
                 "Daniel Ortiz, 45, of Portland, was charged with assault.\n\nMaria Chen, 32, of Salem, was charged with theft.",
                 &[],
+            ),
+            // Captions of two photos sharing a dateline (23_harvest_gallery): a frame, not a repeat.
+            (
+                "Children ride the carousel at the Millbrook Harvest Festival on Saturday, Sept. 20, 2025.\n\nFamilies tour the orchard at the Millbrook Harvest Festival on Saturday, Sept. 20, 2025.",
+                &[],
+            ),
+            // Three words changed in a long sentence is still a reworded repeat.
+            (
+                "The county will repave Route 9 between the bridge and the school before the end of the summer, officials said.\n\nThe county will repave Route 9 between the old mill and the school before the end of the summer, officials said.",
+                &["near paragraph: The county will repave Route 9 between the old mill and the school before the end of the summer, officials said."],
             ),
         ];
         for (input, expected) in cases {
