@@ -124,7 +124,7 @@ struct WordFacts {
 
 impl Scratch {
     /// Word forms remembered before the memory starts over.
-    const LIMIT: usize = 100_000;
+    const LIMIT: usize = 50_000;
 }
 
 fn word_facts(w: &str, kind: TokenKind, sc: &mut Scratch) -> WordFacts {

@@ -279,9 +279,20 @@ fn is_title(w: &str) -> bool {
 
 /// All entities of `text`, tagged sentence by sentence, sorted, disjoint, with groups.
 pub fn find(text: &str, sentences: &[Span]) -> Vec<Entity> {
+    thread_local! {
+        // The shipped model never changes, so what the tagger caches about words stays true
+        // from one call to the next (re-analysis on every keystroke finds it warm).
+        static TAGGER: std::cell::RefCell<Tagger> = std::cell::RefCell::new(Tagger::default());
+    }
+    TAGGER.with(|t| match t.try_borrow_mut() {
+        Ok(mut tagger) => find_with(&mut tagger, text, sentences),
+        Err(_) => find_with(&mut Tagger::default(), text, sentences),
+    })
+}
+
+fn find_with(tagger: &mut Tagger, text: &str, sentences: &[Span]) -> Vec<Entity> {
     let model = Model::builtin();
     let gaz = Gazetteer::builtin();
-    let mut tagger = Tagger::default();
     let mut out = Vec::new();
     let mut names = Vec::new();
     for &s in sentences {

@@ -243,7 +243,7 @@ impl Default for ScoreCache {
             prev: map(),
             next: map(),
             shapes: map(),
-            word_tags: IdHashMap::with_capacity_and_hasher(1024, Default::default()),
+            word_tags: IdHashMap::with_capacity_and_hasher(256, Default::default()),
             back: Vec::new(),
         }
     }
@@ -251,7 +251,7 @@ impl Default for ScoreCache {
 
 impl ScoreCache {
     /// Entries kept before the cache starts over (bounds memory on huge inputs).
-    const LIMIT: usize = 60_000;
+    const LIMIT: usize = 40_000;
 
     fn len(&self) -> usize {
         self.unigram.len() + self.prev.len() + self.next.len() + self.shapes.len() + self.word_tags.len()
