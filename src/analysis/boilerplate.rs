@@ -489,6 +489,9 @@ fn gallery(l: &Line) -> bool {
         return true;
     }
     // A position in the gallery, with at most a word naming what is counted.
+    if l.n() > 4 || !l.norm.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let t: Vec<&str> = l.tokens().take(5).collect();
     let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
     let head = |w: &str| matches!(w, "photo" | "photos" | "image" | "images" | "picture" | "pictures" | "slide");

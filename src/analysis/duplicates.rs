@@ -56,6 +56,31 @@ const MAX_DIFFS: usize = 4;
 /// UAX #29 segmentation, and any consistent choice works for finding repeats.
 fn words(text: &str, span: Span, out: &mut Vec<Span>) {
     let region = &text[span.start..span.end];
+    if region.is_ascii() {
+        // The same rules on bytes.
+        let b = region.as_bytes();
+        let mut start: Option<usize> = None;
+        for i in 0..b.len() {
+            if b[i].is_ascii_alphanumeric() {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                continue;
+            }
+            if let Some(s) = start {
+                let joiner = matches!(b[i], b'.' | b',' | b'\'');
+                if joiner && b.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric()) {
+                    continue;
+                }
+                out.push(Span::new(span.start + s, span.start + i));
+                start = None;
+            }
+        }
+        if let Some(s) = start {
+            out.push(Span::new(span.start + s, span.end));
+        }
+        return;
+    }
     let mut start: Option<usize> = None;
     let mut it = region.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -97,6 +122,8 @@ const BANDS: usize = K / ROWS;
 /// Only the latest entries of one LSH bucket are compared, bounding the work on degenerate text
 /// (a passage pasted a hundred times).
 const BUCKET_CAP: usize = 4;
+/// A near repeat at least this similar stands for its earlier version and is not indexed itself.
+const CLOSE: f64 = 0.9;
 /// Candidates whose signatures agree on fewer hashes than this fraction are not diffed.
 const MIN_AGREEMENT: f64 = 0.15;
 
@@ -337,9 +364,8 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
         }
     }
     // LSH buckets: a band key to the latest units indexed under it, newest first (`u32::MAX`
-    // fills the rest). One probe per band both reads the bucket and adds the unit to it.
+    // fills the rest).
     let mut buckets: FastMap<u64, [u32; BUCKET_CAP]> = FastMap::default();
-    buckets.reserve(reps.len() * BANDS);
     let mut sig_at: Vec<u32> = vec![u32::MAX; units.len()];
     let mut seen: Vec<u32> = vec![u32::MAX; units.len()];
     let mut ranked: Vec<(usize, usize)> = Vec::new();
@@ -353,12 +379,15 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
             *key = mix(pair ^ BAND_SEEDS[b]);
         }
         ranked.clear();
-        for key in keys {
-            let bucket = buckets.entry(key).or_insert([u32::MAX; BUCKET_CAP]);
-            let earlier = *bucket;
-            bucket.copy_within(0..BUCKET_CAP - 1, 1);
-            bucket[0] = i as u32;
-            for c in earlier {
+        // First every probe (independent loads the processor overlaps), then the candidates.
+        let mut earlier = [[u32::MAX; BUCKET_CAP]; BANDS];
+        for (key, seen_before) in keys.iter().zip(earlier.iter_mut()) {
+            if let Some(bucket) = buckets.get(key) {
+                *seen_before = *bucket;
+            }
+        }
+        for bucket in &earlier {
+            for &c in bucket {
                 if c == u32::MAX {
                     break;
                 }
@@ -414,9 +443,19 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
                 }
             }
         }
+        // A close repeat is not indexed, as an exact one is not: later copies find the earlier
+        // version. Keeps the buckets small when a text repeats itself many times.
+        let close = best.as_ref().is_some_and(|(sim, _, _)| *sim >= CLOSE);
         if let Some((similarity, first, runs)) = best {
             let runs = runs.or_else(|| diff::diff(units[first].ids(words), units[i].ids(words), diff::MAX_CELLS));
             found.push(Found { first, repeat: i, exact: false, similarity, runs });
+        }
+        if !close {
+            for key in keys {
+                let bucket = buckets.entry(key).or_insert([u32::MAX; BUCKET_CAP]);
+                bucket.copy_within(0..BUCKET_CAP - 1, 1);
+                bucket[0] = i as u32;
+            }
         }
     }
     found
@@ -443,8 +482,10 @@ const MAGNITUDES: &[&str] = &[
     "yen", "bn", "mn", "m", "k",
 ];
 
-fn lower(text: &str, s: Span) -> String {
-    s.slice(text).to_lowercase()
+/// Is the word at `s` one of `list` (lower case), ignoring case, without allocating?
+fn one_of(text: &str, s: Span, list: &[&str]) -> bool {
+    let w = s.slice(text);
+    list.iter().any(|m| m.eq_ignore_ascii_case(w))
 }
 
 fn is_year(w: &str) -> bool {
@@ -455,13 +496,13 @@ fn is_year(w: &str) -> bool {
 /// day, a magnitude ("billion") or a percent sign after it.
 fn widen(text: &str, words: &[Span], run: std::ops::Range<usize>) -> Span {
     let (mut s, mut e) = (run.start, run.end);
-    if s > 0 && MONTHS.contains(&lower(text, words[s - 1]).as_str()) {
+    if s > 0 && one_of(text, words[s - 1], MONTHS) {
         s -= 1;
     }
-    while e < words.len() && e < run.end + 2 && MAGNITUDES.contains(&lower(text, words[e]).as_str()) {
+    while e < words.len() && e < run.end + 2 && one_of(text, words[e], MAGNITUDES) {
         e += 1;
     }
-    if e < words.len() && e == run.end && MONTHS.contains(&lower(text, words[e]).as_str()) {
+    if e < words.len() && e == run.end && one_of(text, words[e], MONTHS) {
         e += 1;
     }
     let mut start = words[s].start;
@@ -486,51 +527,50 @@ fn fact_kind(
     wb: &[Span],
     rb: &std::ops::Range<usize>,
 ) -> Option<&'static str> {
-    let side = |words: &[Span], r: &std::ops::Range<usize>| -> (Vec<String>, Vec<String>) {
-        let inner: Vec<String> = words[r.clone()].iter().map(|w| w.slice(text).to_string()).collect();
-        let lo = r.start.saturating_sub(1);
-        let hi = (r.end + 1).min(words.len());
-        let around: Vec<String> = words[lo..hi].iter().map(|w| lower(text, *w)).collect();
-        (inner, around)
+    // The changed words of each side and the words around them (one more on each side), read in
+    // place without copies.
+    let word = |w: &Span| w.slice(text);
+    let around = |words: &'_ [Span], r: &std::ops::Range<usize>| {
+        let (lo, hi) = (r.start.saturating_sub(1), (r.end + 1).min(words.len()));
+        (lo, hi)
     };
-    let (ia, xa) = side(wa, ra);
-    let (ib, xb) = side(wb, rb);
-    let digits = ia.iter().chain(&ib).any(|w| w.chars().any(|c| c.is_ascii_digit()));
-    let datey = |inner: &[String], around: &[String]| {
-        inner.iter().any(|w| is_year(w) || MONTHS.contains(&w.to_lowercase().as_str()))
-            || around.iter().any(|w| MONTHS.contains(&w.as_str()))
+    let (ia, ib) = (&wa[ra.clone()], &wb[rb.clone()]);
+    let ((la, ha), (lb, hb)) = (around(wa, ra), around(wb, rb));
+    let (xa, xb) = (&wa[la..ha], &wb[lb..hb]);
+    let is_month = |w: &Span| one_of(text, *w, MONTHS);
+    let digits = ia.iter().chain(ib).any(|w| word(w).bytes().any(|c| c.is_ascii_digit()));
+    let datey = |inner: &[Span], around: &[Span]| {
+        inner.iter().any(|w| is_year(word(w)) || is_month(w)) || around.iter().any(is_month)
     };
-    let money = |words: &[Span], r: &std::ops::Range<usize>, around: &[String]| {
+    let money = |words: &[Span], r: &std::ops::Range<usize>, around: &[Span]| {
         let before = text[..words[r.start].start].chars().next_back();
         let after = text[words[r.end - 1].end..].chars().next();
         matches!(before, Some('$' | '€' | '£' | '¥' | '₹'))
             || after == Some('%')
             || around.iter().any(|w| {
-                matches!(w.as_str(), "million" | "billion" | "trillion" | "percent" | "dollars" | "euros" | "pounds")
+                one_of(text, *w, &["million", "billion", "trillion", "percent", "dollars", "euros", "pounds"])
             })
     };
     if digits {
-        if money(wa, ra, &xa) || money(wb, rb, &xb) {
+        if money(wa, ra, xa) || money(wb, rb, xb) {
             return Some("amount");
         }
-        if datey(&ia, &xa) || datey(&ib, &xb) {
+        if datey(ia, xa) || datey(ib, xb) {
             return Some("date");
         }
-        let timey = |around: &[String]| {
-            around.iter().any(|w| matches!(w.as_str(), "a.m" | "p.m" | "am" | "pm" | "gmt" | "utc"))
-        };
-        if timey(&xa) || timey(&xb) {
+        let timey = |around: &[Span]| around.iter().any(|w| one_of(text, *w, &["a.m", "p.m", "am", "pm", "gmt", "utc"]));
+        if timey(xa) || timey(xb) {
             return Some("time");
         }
         return Some("number");
     }
-    if ia.iter().chain(&ib).any(|w| MONTHS.contains(&w.to_lowercase().as_str())) {
+    if ia.iter().chain(ib).any(is_month) {
         return Some("date");
     }
-    let capitalized = |ws: &[String], r: &std::ops::Range<usize>| {
-        r.start > 0 && ws.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    let capitalized = |ws: &[Span], r: &std::ops::Range<usize>| {
+        r.start > 0 && ws.iter().all(|w| word(w).chars().next().is_some_and(char::is_uppercase))
     };
-    if capitalized(&ia, ra) && capitalized(&ib, rb) {
+    if capitalized(ia, ra) && capitalized(ib, rb) {
         return Some("name");
     }
     None
