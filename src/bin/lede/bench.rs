@@ -69,7 +69,7 @@ pub fn run(_args: &[String]) -> Result<ExitCode, CliError> {
         ("analyze (all)", Box::new(|t: &str| analysis::analyze(t, &Options::default()).sentences.len())),
     ];
     repeats_stage(&text);
-    repeats_stage(&text);
+    analyze_parts(&text);
     for (name, f) in &stages {
         let mbs = throughput(&text, 1.0, |t| f(t));
         println!("{name:<24} {mbs:>9.1} MB/s");
@@ -127,49 +127,57 @@ fn repeats_stage(text: &str) {
             junk.len() + dups.len()
         });
         println!(
-            "boilerplate+repeats ({name}): {:.1} MB in {:.1} ms, {} junk lines, {} repeats",
+            "boilerplate+repeats ({name}): {:.1} MB in {:.1} ms ({:.1} ms per MB, target 100), {} junk lines, {} repeats",
             t.len() as f64 / 1e6,
             t.len() as f64 / 1e6 / mbs * 1e3,
+            1e3 / mbs,
             found.0,
             found.1
         );
     }
 }
 
-/// Boilerplate and repeats alone (paragraphs and sentences split beforehand), in ms per run on the
-/// bench text (each article repeated: exact repeats) and on a copy where every paragraph carries
-/// its own number (no exact repeats, every copy a near repeat to diff). Target: 1 MB under 100 ms.
-fn repeats_stage(text: &str) {
-    let reworded: String = text
-        .split("\n\n")
-        .enumerate()
-        .map(|(i, p)| match p.split_once(' ') {
-            Some((head, rest)) => format!("{head} {i} {rest}"),
-            None => p.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    for (name, t) in [("bench text", text), ("every copy reworded", reworded.as_str())] {
-        let paragraphs = analysis::paragraphs::paragraphs(t);
-        let mut sentences = Vec::new();
-        for (i, p) in paragraphs.iter().enumerate() {
-            for span in analysis::sentences::split(t, p.span) {
-                sentences.push(analysis::Sentence { span, paragraph: i });
-            }
+/// Where the time of `analyze (all)` goes: each part it runs, alone, in ms per MB of the bench
+/// text (the best of a few runs, so a loaded machine disturbs it less), and what is left for
+/// the glue (paragraph kinds, the clean text).
+fn analyze_parts(text: &str) {
+    let best = |f: &mut dyn FnMut() -> usize| {
+        let mut ms = f64::MAX;
+        for _ in 0..5 {
+            let start = Instant::now();
+            std::hint::black_box(f());
+            ms = ms.min(start.elapsed().as_secs_f64() * 1e3);
         }
-        let mut found = (0, 0);
-        let mbs = throughput(t, 1.0, |t| {
-            let junk = analysis::boilerplate::detect(t, &paragraphs, &sentences);
-            let dups = analysis::duplicates::find(t, &paragraphs, &sentences, &junk);
-            found = (junk.len(), dups.len());
-            junk.len() + dups.len()
-        });
-        println!(
-            "boilerplate+repeats ({name}): {:.1} MB in {:.1} ms, {} junk lines, {} repeats",
-            t.len() as f64 / 1e6,
-            t.len() as f64 / 1e6 / mbs * 1e3,
-            found.0,
-            found.1
-        );
+        ms / (text.len() as f64 / 1e6)
+    };
+    let paragraphs = analysis::paragraphs::paragraphs(text);
+    let mut sentences = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        for span in analysis::sentences::split(text, p.span) {
+            sentences.push(analysis::Sentence { span, paragraph: i });
+        }
     }
+    let para_spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
+    let sent_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
+    let junk = analysis::boilerplate::detect(text, &paragraphs, &sentences);
+    let clean = analysis::analyze(text, &Options::default());
+    let clean_paras: Vec<Span> = clean.clean_text.split("\n\n").scan(0, |at, p| {
+        let span = Span::new(*at, *at + p.len());
+        *at += p.len() + 2;
+        Some(span)
+    }).collect();
+    let clean_sents: Vec<Span> = clean_paras.iter().flat_map(|p| analysis::sentences::split(&clean.clean_text, *p)).collect();
+    let parts: Vec<(&str, f64)> = vec![
+        ("paragraphs", best(&mut || analysis::paragraphs::paragraphs(text).len())),
+        ("sentences", best(&mut || paragraphs.iter().map(|p| analysis::sentences::split(text, p.span).len()).sum())),
+        ("stats (raw)", best(&mut || analysis::stats::compute(text, &para_spans, &sent_spans).words)),
+        ("boilerplate", best(&mut || analysis::boilerplate::detect(text, &paragraphs, &sentences).len())),
+        ("repeats", best(&mut || analysis::duplicates::find(text, &paragraphs, &sentences, &junk).len())),
+        ("stats (clean)", best(&mut || analysis::stats::compute(&clean.clean_text, &clean_paras, &clean_sents).words)),
+        ("entities", best(&mut || analysis::entities::find(text, &sent_spans).len())),
+    ];
+    let all = best(&mut || analysis::analyze(text, &Options::default()).sentences.len());
+    let sum: f64 = parts.iter().map(|p| p.1).sum();
+    let line: Vec<String> = parts.iter().map(|(name, ms)| format!("{name} {ms:.0}")).collect();
+    println!("analyze parts, ms per MB: {}, glue {:.0}; whole {all:.0}", line.join(", "), (all - sum).max(0.0));
 }
