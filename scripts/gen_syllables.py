@@ -11,11 +11,17 @@ vowel group (a run of a, e, i, o, u, y) makes in its spelling context:
 2. count, for every context of a group (up to 3 letters left and right, `^`/`$` for the word's
    edges), how many syllables it made; keep a context only where its majority differs from the
    next more general context (the table stays small);
-3. list the training words the patterns still get wrong (the exceptions).
+3. learn correction rules by transformation-based learning: starting from what the patterns say
+   of each training group when its own word is left out of the counts (as they would of an unseen
+   word), greedily pick rules `context[group]context: a -> b` (up to 4 letters each side) that fix
+   the most groups net of those they break, in batches, until no rule gains MIN_GAIN;
+4. list the training words whose first pronunciation the patterns and rules miss (the
+   exceptions).
 
 src/analysis/syllables.rs applies the table with the same rules as `predict` below.
 Usage: scripts/gen_syllables.py            regenerate src/data/syllables_table.rs
        scripts/gen_syllables.py --heldout PATH   also write the held-out words, `word<TAB>n[,n]`
+       scripts/gen_syllables.py --heldout-only PATH   only write the held-out words (seconds)
        scripts/gen_syllables.py --check          only check that the shipped table is reproduced
 """
 import collections
@@ -34,6 +40,12 @@ except ImportError:
 VOWELS = set("aeiouy")
 # (left, right) context lengths, most specific first; `predict` falls back along this chain.
 LEVELS = [(3, 3), (2, 3), (2, 2), (1, 2), (1, 1), (0, 1), (0, 0)]
+# Correction rules see every context of up to RULE_CONTEXT letters on each side.
+RULE_CONTEXT = 4
+RULE_TEMPLATES = [(l, r) for l in range(RULE_CONTEXT + 1) for r in range(RULE_CONTEXT + 1)]
+# A rule must fix at least this many more training groups than it breaks; BATCH rules per round.
+MIN_GAIN = 3
+BATCH = 100
 
 
 def fnv1a(word):
@@ -136,12 +148,17 @@ def align(words):
     return result
 
 
-def learn(words, alignment):
+def context_stats(alignment):
     stats = collections.defaultdict(collections.Counter)
     for w, a in alignment.items():
         for (i, j), c in zip(groups(w), a):
             for k in keys(w, i, j):
                 stats[k][c] += 1
+    return stats
+
+
+def learn(words, alignment):
+    stats = context_stats(alignment)
     best = {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in stats.items()}
     # Keep a context only where it changes the answer of the next more general context kept.
     kept = {}
@@ -160,7 +177,73 @@ def learn(words, alignment):
     return kept
 
 
-def predict(patterns, exceptions, w):
+def rule_contexts(w, i, j):
+    """The contexts a correction rule can name, distinct, in RULE_TEMPLATES order."""
+    p = "^" + w + "$"
+    i, j = i + 1, j + 1
+    return list(dict.fromkeys(f"{p[max(0, i - l):i]}[{p[i:j]}]{p[j:j + r]}" for l, r in RULE_TEMPLATES))
+
+
+def learn_rules(alignment):
+    """Correction rules `(context, from, to)` in the order they apply (see the module comment)."""
+    stats = context_stats(alignment)
+
+    def left_out(w, i, j, c):
+        # What the patterns would say of this group were its word not in the counts.
+        for k in keys(w, i, j):
+            cnt = [(label, n - (label == c)) for label, n in stats[k].items()]
+            cnt = [kv for kv in cnt if kv[1] > 0]
+            if cnt:
+                return min(cnt, key=lambda kv: (-kv[1], kv[0]))[0]
+        return 1
+
+    ids, contexts, now, gold = {}, [], [], []
+    for w in sorted(alignment):
+        for (i, j), c in zip(groups(w), alignment[w]):
+            contexts.append([ids.setdefault(s, len(ids)) for s in rule_contexts(w, i, j)])
+            now.append(left_out(w, i, j, c))
+            gold.append(c)
+    names = {v: k for k, v in ids.items()}
+    index = collections.defaultdict(list)
+    for n, ss in enumerate(contexts):
+        for s in ss:
+            index[s].append(n)
+    rules = []
+    while True:
+        # Keys: (context * 4 + from) * 4 + to for what the wrong groups want, context * 4 + from
+        # for the right groups a rule on that context would break.
+        good = collections.Counter()
+        for n, ss in enumerate(contexts):
+            if now[n] != gold[n]:
+                for s in ss:
+                    good[(s * 4 + now[n]) * 4 + gold[n]] += 1
+        wanted = {k // 4 for k, v in good.items() if v >= MIN_GAIN}
+        bad = collections.Counter()
+        for n, ss in enumerate(contexts):
+            if now[n] == gold[n]:
+                for s in ss:
+                    if s * 4 + now[n] in wanted:
+                        bad[s * 4 + now[n]] += 1
+        scored = sorted((-(v - bad[k // 4]), names[k // 16], k) for k, v in good.items() if v - bad[k // 4] >= MIN_GAIN)
+        if not scored:
+            return rules
+        used, batch = set(), []
+        for _, _, k in scored:
+            if k // 4 not in used:
+                used.add(k // 4)
+                batch.append((k // 16, k // 4 % 4, k % 4))
+                if len(batch) == BATCH:
+                    break
+        for s, a, b in batch:
+            for n in index[s]:
+                if now[n] == a:
+                    now[n] = b
+        rules.extend((names[s], a, b) for s, a, b in batch)
+        print(f"rules {len(rules)}, groups right {sum(x == y for x, y in zip(now, gold)) / len(gold):.4f}", file=sys.stderr)
+
+
+def predict(patterns, rules, exceptions, w):
+    """`rules` maps a context to its `(rank, from, to)` rules."""
     if w in exceptions:
         return exceptions[w]
     gs = groups(w)
@@ -168,8 +251,24 @@ def predict(patterns, exceptions, w):
         return len(w)  # an unpronounceable string of consonants is spelled out: "nbc"
     total = 1 if w.startswith("mc") else 0
     for i, j in gs:
-        total += next((patterns[k] for k in keys(w, i, j) if k in patterns), 1)
+        n = next((patterns[k] for k in keys(w, i, j) if k in patterns), 1)
+        for _, a, b in sorted(r for s in rule_contexts(w, i, j) for r in rules.get(s, ())):
+            if n == a:
+                n = b
+        total += n
     return max(total, 1)
+
+
+def write_list(f, name, doc, items):
+    """A Rust string of the items separated by spaces, in lines of about 100 characters."""
+    f.write(f"\n/// {doc}\npub static {name}: &str = \"\\\n")
+    line = []
+    for item in items:
+        line.append(item)
+        if sum(len(x) + 1 for x in line) > 100:
+            f.write(" ".join(line) + " \\\n")
+            line = []
+    f.write(" ".join(line) + "\";\n")
 
 
 def main():
@@ -177,33 +276,40 @@ def main():
     words = load()
     train = {w: v for w, v in words.items() if not is_heldout(w)}
     held = {w: v for w, v in words.items() if is_heldout(w)}
-    patterns = learn(train, align(train))
+    for flag in ("--heldout", "--heldout-only"):
+        if flag in sys.argv:
+            with open(sys.argv[sys.argv.index(flag) + 1], "w") as f:
+                for w in sorted(held):
+                    f.write(f"{w}\t{','.join(map(str, sorted(held[w][1])))}\n")
+    if "--heldout-only" in sys.argv:
+        return
+    alignment = align(train)
+    patterns = learn(train, alignment)
+    rule_list = learn_rules(alignment)
+    rules = collections.defaultdict(list)
+    for rank, (s, a, b) in enumerate(rule_list):
+        rules[s].append((rank, a, b))
     exceptions = {}
     for w, (vp, ok) in train.items():
-        if predict(patterns, {}, w) not in ok:
+        # The first pronunciation is the usual one ("every" has 3 syllables, "ev'ry" 2).
+        if predict(patterns, rules, {}, w) != len(vp):
             exceptions[w] = len(vp)
     assert not any(w in exceptions for w in held)
-    right = sum(predict(patterns, exceptions, w) in ok for w, (_, ok) in held.items())
-    print(f"patterns {len(patterns)}, exceptions {len(exceptions)}, "
+    right = sum(predict(patterns, rules, exceptions, w) in ok for w, (_, ok) in held.items())
+    print(f"patterns {len(patterns)}, rules {len(rule_list)}, exceptions {len(exceptions)}, "
           f"held-out exact {right}/{len(held)} = {right / len(held):.4f}", file=sys.stderr)
-    if "--heldout" in sys.argv:
-        with open(sys.argv[sys.argv.index("--heldout") + 1], "w") as f:
-            for w in sorted(held):
-                f.write(f"{w}\t{','.join(map(str, sorted(held[w][1])))}\n")
     out = os.path.join(root, "src", "data", "syllables_table.rs")
     import io
     with io.StringIO() as f:
-        f.write("//! Syllable patterns and exceptions learned from CMUdict (BSD licence).\n")
-        f.write("//! Generated by scripts/gen_syllables.py, do not edit.\n\n")
-        f.write("/// `context[group]context=syllables` lines, sorted; `^`/`$` mark the word's edges.\n")
-        f.write("pub static PATTERNS: &str = \"\\\n")
-        for k in sorted(patterns):
-            f.write(f"{k}={patterns[k]}\\n\\\n")
-        f.write("\";\n\n/// `word=syllables` lines, sorted: training words the patterns get wrong.\n")
-        f.write("pub static EXCEPTIONS: &str = \"\\\n")
-        for k in sorted(exceptions):
-            f.write(f"{k}={exceptions[k]}\\n\\\n")
-        f.write("\";\n")
+        f.write("//! Syllable patterns, correction rules and exceptions learned from CMUdict (BSD licence).\n")
+        f.write("//! Generated by scripts/gen_syllables.py, do not edit.\n")
+        write_list(f, "PATTERNS", "`context[group]context=syllables`, sorted; `^`/`$` mark the word's edges.",
+                   [f"{k}={patterns[k]}" for k in sorted(patterns)])
+        write_list(f, "RULES", "`context[group]context=from>to` in the order they apply: corrections of the\n"
+                   "/// patterns' count for a vowel group in that context (any of up to 4 letters each side).",
+                   [f"{k}={a}>{b}" for k, a, b in rule_list])
+        write_list(f, "EXCEPTIONS", "`word=syllables`, sorted: training words the patterns and rules get wrong.",
+                   [f"{k}={exceptions[k]}" for k in sorted(exceptions)])
         generated = f.getvalue()
     if "--check" in sys.argv:
         with open(out) as f:
