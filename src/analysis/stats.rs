@@ -41,7 +41,7 @@ which while who whom whose why will with would yet you your yours yourself yours
 
 /// FxHash (rustc's hasher): fast for short keys, which is all the word table holds.
 #[derive(Default)]
-struct Fx(u64);
+pub(crate) struct Fx(u64);
 
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
@@ -63,7 +63,7 @@ impl Hasher for Fx {
     }
 }
 
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 struct Lists {
     easy: FxMap<&'static str, ()>,

@@ -4,8 +4,9 @@
 //! `predict` does, and adds the cases a dictionary lacks:
 //! hyphenated words, contractions, numbers written as digits, accented Latin letters, other scripts.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use super::stats::FxMap;
 
 #[path = "../data/syllables_table.rs"]
 mod table;
@@ -16,15 +17,15 @@ const LEVELS: [(usize, usize); 7] = [(3, 3), (2, 3), (2, 2), (1, 2), (1, 1), (0,
 const RULE_CONTEXT: usize = 4;
 
 struct Table {
-    patterns: HashMap<&'static [u8], u8>,
+    patterns: FxMap<&'static [u8], u8>,
     /// Context to its correction rules: (rank, from, to).
-    rules: HashMap<&'static [u8], Vec<(u32, u8, u8)>>,
-    exceptions: HashMap<&'static [u8], u8>,
+    rules: FxMap<&'static [u8], Vec<(u32, u8, u8)>>,
+    exceptions: FxMap<&'static [u8], u8>,
 }
 
 /// `context=from>to` items separated by white space, in the order they apply.
-fn parse_rules(lines: &'static str) -> HashMap<&'static [u8], Vec<(u32, u8, u8)>> {
-    let mut rules: HashMap<&'static [u8], Vec<(u32, u8, u8)>> = HashMap::new();
+fn parse_rules(lines: &'static str) -> FxMap<&'static [u8], Vec<(u32, u8, u8)>> {
+    let mut rules: FxMap<&'static [u8], Vec<(u32, u8, u8)>> = FxMap::default();
     for (rank, line) in lines.split_whitespace().enumerate() {
         let Some((context, change)) = line.rsplit_once('=') else { continue };
         let Some((from, to)) = change.split_once('>') else { continue };
@@ -36,7 +37,7 @@ fn parse_rules(lines: &'static str) -> HashMap<&'static [u8], Vec<(u32, u8, u8)>
 }
 
 /// `key=value` items separated by white space.
-fn parse(lines: &'static str) -> HashMap<&'static [u8], u8> {
+fn parse(lines: &'static str) -> FxMap<&'static [u8], u8> {
     lines
         .split_whitespace()
         .filter_map(|l| l.rsplit_once('='))
