@@ -1,6 +1,8 @@
 // Lede's analysis worker: analyzes large texts off the main thread so the page never freezes.
 // The page sends {init, module, wasm} once (the URLs of this build's module and wasm), then
-// {id, text} per analysis; the worker answers {id, json} with the Report as JSON, or {id, error}.
+// {id, text} per analysis; the worker answers {id, json, view} with the Report as JSON (in full, and
+// without the paragraph and sentence texts for the page to read quickly), or {id, error}.
+// A message {warm: true} before any text just loads the module, so the first analysis is quick.
 let ready = null;
 let pending = Promise.resolve();
 
@@ -17,8 +19,8 @@ self.onmessage = (event) => {
     try {
       if (!ready) throw new Error('the worker was not initialised');
       const mod = await ready;
-      const json = mod.analyzeJson(String(msg.text ?? ''));
-      self.postMessage({ id: msg.id, json });
+      const [json, view] = mod.analyzeForPage(String(msg.text ?? ''));
+      self.postMessage({ id: msg.id, json, view });
     } catch (err) {
       self.postMessage({ id: msg.id, error: `analysis failed in the worker: ${err && err.message ? err.message : err}` });
     }

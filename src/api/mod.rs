@@ -50,3 +50,25 @@ pub fn analyze_json(text: &str) -> String {
     let report = crate::analysis::analyze(text, &Options::default());
     serde_json::to_string(&crate::wire::to_wire(text, &report)).unwrap_or_default()
 }
+
+/// For the app's web worker: the Report as JSON twice, in a two-element array: the full Report
+/// (for exports) and a lighter copy without the paragraphs' and sentences' `text` and of the repeats'
+/// passages (the page slices those from the text it already has), which is what the page parses on its main thread.
+#[wasm_bindgen(js_name = analyzeForPage)]
+pub fn analyze_for_page(text: &str) -> js_sys::Array {
+    let report = crate::analysis::analyze(text, &Options::default());
+    let mut wire = crate::wire::to_wire(text, &report);
+    let full = serde_json::to_string(&wire).unwrap_or_default();
+    for p in &mut wire.paragraphs {
+        p.text = String::new();
+    }
+    for s in &mut wire.sentences {
+        s.text = String::new();
+    }
+    for d in &mut wire.duplicates {
+        d.first.text = String::new();
+        d.repeat.text = String::new();
+    }
+    let view = serde_json::to_string(&wire).unwrap_or_default();
+    js_sys::Array::of2(&full.into(), &view.into())
+}

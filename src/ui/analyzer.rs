@@ -49,7 +49,8 @@ pub struct WorkerAnalyzer {
     worker: web_sys::Worker,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
-    sent_at: Rc<RefCell<f64>>,
+    /// When the last text was sent, and its generation.
+    sent_at: Rc<RefCell<(f64, u64)>>,
 }
 
 impl WorkerAnalyzer {
@@ -60,7 +61,7 @@ impl WorkerAnalyzer {
         let worker = web_sys::Worker::new_with_options("./worker.js", &opts)
             .map_err(|e| format!("could not start the analysis worker: {e:?}"))?;
         let reply = Rc::new(reply);
-        let sent_at = Rc::new(RefCell::new(0.0));
+        let sent_at = Rc::new(RefCell::new((0.0, 0u64)));
         let on_message = {
             let reply = reply.clone();
             let sent_at = sent_at.clone();
@@ -73,18 +74,21 @@ impl WorkerAnalyzer {
                     return;
                 }
                 let json = get("json").as_string().unwrap_or_default();
-                let result = Report::from_json(&json).map(|report| Outcome {
+                let view = get("view").as_string();
+                let result = Report::from_json(view.as_deref().unwrap_or(&json)).map(|report| Outcome {
                     json: Rc::new(json),
                     report: Rc::new(report),
-                    ms: now_ms() - *sent_at.borrow(),
+                    ms: now_ms() - sent_at.borrow().0,
                 });
                 reply(result, generation);
             })
         };
         let on_error = {
             let reply = reply.clone();
+            let sent_at = sent_at.clone();
             Closure::<dyn FnMut(_)>::new(move |_e: web_sys::Event| {
-                reply(Err("the analysis worker stopped with an error".into()), u64::MAX);
+                let generation = sent_at.borrow().1;
+                reply(Err("the analysis worker stopped with an error".into()), generation);
             })
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -98,7 +102,7 @@ impl WorkerAnalyzer {
     }
 
     pub fn analyze(&self, text: &str, generation: u64) -> Result<(), String> {
-        *self.sent_at.borrow_mut() = now_ms();
+        *self.sent_at.borrow_mut() = (now_ms(), generation);
         let msg = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from_f64(generation as f64));
         let _ = js_sys::Reflect::set(&msg, &"text".into(), &JsValue::from_str(text));

@@ -36,6 +36,25 @@ fn apply_theme(theme: Theme) {
     }
 }
 
+type WorkerSlot = Rc<RefCell<Option<WorkerAnalyzer>>>;
+
+/// Start the analysis worker if it is not running; its replies become `Analyzed` actions.
+fn ensure_worker(slot: &WorkerSlot, dispatcher: &UseReducerDispatcher<AppState>) -> Result<(), String> {
+    if slot.borrow().is_some() {
+        return Ok(());
+    }
+    let d = dispatcher.clone();
+    let w = WorkerAnalyzer::new(Box::new(move |result, generation| match result {
+        Ok(out) => d.dispatch(Action::Analyzed { generation, text: None, json: out.json, report: out.report, ms: out.ms }),
+        Err(message) => d.dispatch(Action::Failed { generation, message }),
+    }))?;
+    // A first, empty analysis loads the worker's tables before any large text arrives; its reply
+    // carries a generation that never matches, so it is ignored.
+    let _ = w.analyze("", u64::MAX);
+    *slot.borrow_mut() = Some(w);
+    Ok(())
+}
+
 #[component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| {
@@ -44,7 +63,7 @@ pub fn app() -> Html {
         AppState { text, theme, ..AppState::default() }
     });
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
-    let worker: Rc<RefCell<Option<WorkerAnalyzer>>> = use_mut_ref(|| None);
+    let worker: WorkerSlot = use_mut_ref(|| None);
 
     // Analyze whenever the text changes (debounced); large texts go to the worker.
     {
@@ -62,27 +81,11 @@ pub fn app() -> Html {
                     return;
                 }
                 dispatcher.dispatch(Action::Busy(true));
-                let mut slot = worker.borrow_mut();
-                if slot.is_none() {
-                    let d = dispatcher.clone();
-                    match WorkerAnalyzer::new(Box::new(move |result, generation| match result {
-                        Ok(out) => d.dispatch(Action::Analyzed {
-                            generation,
-                            text: None,
-                            json: out.json,
-                            report: out.report,
-                            ms: out.ms,
-                        }),
-                        Err(message) => d.dispatch(Action::Failed { generation, message }),
-                    })) {
-                        Ok(w) => *slot = Some(w),
-                        Err(message) => {
-                            dispatcher.dispatch(Action::Failed { generation, message });
-                            return;
-                        }
-                    }
+                if let Err(message) = ensure_worker(&worker, &dispatcher) {
+                    dispatcher.dispatch(Action::Failed { generation, message });
+                    return;
                 }
-                if let Some(w) = slot.as_ref() {
+                if let Some(w) = worker.borrow().as_ref() {
                     if let Err(message) = w.analyze(&text, generation) {
                         dispatcher.dispatch(Action::Failed { generation, message });
                     }
@@ -96,6 +99,17 @@ pub fn app() -> Html {
             }
         });
     }
+    // Start the worker shortly after the page has loaded, so a large paste does not wait for it.
+    {
+        let worker = worker.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let warm = Timeout::new(1500, move || {
+                let _ = ensure_worker(&worker, &dispatcher);
+            });
+            move || drop(warm)
+        });
+    }
     // Save the draft and the theme as they change.
     {
         use_effect_with(state.text.clone(), |text| storage::save_draft(text));
@@ -106,28 +120,28 @@ pub fn app() -> Html {
     }
 
     let on_edit = {
-        let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::Edit(text)))
+        let d = state.dispatcher();
+        use_callback((), move |text: String, _: &()| d.dispatch(Action::Edit(text)))
     };
     let on_replace = {
-        let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::Replace(text)))
+        let d = state.dispatcher();
+        use_callback((), move |text: String, _: &()| d.dispatch(Action::Replace(text)))
     };
     let on_select = {
-        let state = state.clone();
-        Callback::from(move |sel| state.dispatch(Action::Select(sel)))
+        let d = state.dispatcher();
+        use_callback((), move |sel, _: &()| d.dispatch(Action::Select(sel)))
     };
     let on_remove = {
-        let state = state.clone();
-        Callback::from(move |spans| state.dispatch(Action::Remove(spans)))
+        let d = state.dispatcher();
+        use_callback((), move |spans, _: &()| d.dispatch(Action::Remove(spans)))
     };
     let on_toggle = {
-        let state = state.clone();
-        Callback::from(move |layer: Layer| state.dispatch(Action::ToggleLayer(layer)))
+        let d = state.dispatcher();
+        use_callback((), move |layer: Layer, _: &()| d.dispatch(Action::ToggleLayer(layer)))
     };
     let on_theme = {
-        let state = state.clone();
-        Callback::from(move |t| state.dispatch(Action::SetTheme(t)))
+        let d = state.dispatcher();
+        use_callback((), move |t, _: &()| d.dispatch(Action::SetTheme(t)))
     };
     let on_action = {
         let state = state.clone();
@@ -144,7 +158,9 @@ pub fn app() -> Html {
                     notice("Saved lede-report.json.");
                 }
                 "export-md" => {
-                    let _ = export::download("lede-report.md", "text/markdown", &export::markdown(&state.report));
+                    // The full Report (the page's copy may lack passage texts that it slices itself).
+                    let full = super::model::Report::from_json(&state.json).unwrap_or_else(|_| (*state.report).clone());
+                    let _ = export::download("lede-report.md", "text/markdown", &export::markdown(&full));
                     notice("Saved lede-report.md.");
                 }
                 "export-csv" => {
@@ -177,12 +193,12 @@ pub fn app() -> Html {
             </header>
             <main class="layout">
                 <Editor text={AttrValue::from(state.text.clone())} {on_edit} {on_replace} />
-                <Document text={analyzed} report={state.report.clone()} layers={state.layers.clone()}
+                <Document text={analyzed.clone()} report={state.report.clone()} layers={state.layers.clone()}
                     selected={state.selected.clone()} on_select={on_select.clone()} busy={state.busy} />
                 <aside class="side" aria-label="Analysis">
-                    <StatsPanel stats={state.report.stats.clone()} analysis_ms={state.analysis_ms} />
+                    <StatsPanel report={state.report.clone()} analysis_ms={state.analysis_ms} />
                     <EntitiesPanel report={state.report.clone()} selected={state.selected.clone()} {on_select} />
-                    <RepeatsPanel report={state.report.clone()} on_remove={on_remove.clone()} />
+                    <RepeatsPanel report={state.report.clone()} text={analyzed.clone()} on_remove={on_remove.clone()} />
                     <JunkPanel report={state.report.clone()} {on_remove} />
                 </aside>
             </main>

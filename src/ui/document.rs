@@ -12,7 +12,7 @@ use super::model::{Report, Utf16Cursor};
 use super::state::Layer;
 
 /// Paragraphs rendered at first, and added by each "show more".
-const CHUNK: usize = 400;
+const CHUNK: usize = 200;
 
 #[derive(Properties, PartialEq)]
 pub struct DocumentProps {
@@ -76,7 +76,7 @@ pub fn document(props: &DocumentProps) -> Html {
             shown.set(CHUNK);
         });
     }
-    let marks = use_memo(props.report.clone(), |r| marks(r));
+    let marks = use_memo(props.report.clone(), |r| Rc::new(marks(r)));
 
     let on_click = {
         let on_select = props.on_select.clone();
@@ -114,12 +114,58 @@ pub fn document(props: &DocumentProps) -> Html {
         };
     }
 
-    let text = props.text.as_str();
+    let rendered = {
+        let key = (props.text.clone(), props.report.clone(), *shown);
+        let marks = marks.clone();
+        use_memo(key, move |(text, report, shown)| render_paragraphs(text, report, &marks, *shown))
+    };
+    // Highlight the chosen mention group without re-rendering the document.
+    {
+        let key = (props.selected.clone(), props.report.clone(), *shown);
+        use_effect_with(key, |(selected, _, _)| {
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+            if let Ok(old) = doc.query_selector_all(".doc-body mark.selected") {
+                for i in 0..old.length() {
+                    if let Some(el) = old.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                        let _ = el.class_list().remove_1("selected");
+                    }
+                }
+            }
+            if let Some((label, group)) = selected {
+                let sel = format!(".doc-body mark[data-label=\"{label}\"][data-group=\"{group}\"]");
+                if let Ok(marks) = doc.query_selector_all(&sel) {
+                    for i in 0..marks.length() {
+                        if let Some(el) = marks.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                            let _ = el.class_list().add_1("selected");
+                        }
+                    }
+                }
+            }
+        });
+    }
+    let limit = (*shown).min(report.paragraphs.len());
+    let remaining = report.paragraphs.len() - limit;
+    let more = (remaining > 0).then(|| {
+        let shown = shown.clone();
+        let on_more = Callback::from(move |_: MouseEvent| shown.set(*shown + CHUNK));
+        html! { <button type="button" class="more" onclick={on_more}>{ format!("Show {} more paragraphs", remaining.min(CHUNK)) }</button> }
+    });
+    html! {
+        <section class="document" aria-labelledby="doc-title" aria-busy={props.busy.to_string()} data-report={props.report.id.to_string()}>
+            { header }
+            <div class={classes!("doc-body", layer_classes)} onclick={on_click}>{ (*rendered).clone() }{ for more }</div>
+        </section>
+    }
+}
+
+/// The first `shown` paragraphs with their sentences, entity marks, repeats and junk.
+fn render_paragraphs(text: &Rc<String>, report: &Rc<Report>, marks: &Marks, shown: usize) -> Html {
+    let text = text.as_str();
     let mut cur = Utf16Cursor::new(text);
     let entities = &report.entities;
     let mut next_entity = 0;
     let mut next_sentence = 0;
-    let limit = (*shown).min(report.paragraphs.len());
+    let limit = shown.min(report.paragraphs.len());
     let mut out: Vec<Html> = Vec::with_capacity(limit);
     for (pi, p) in report.paragraphs.iter().enumerate().take(limit) {
         let para_junk = if p.kind == "boilerplate" {
@@ -153,9 +199,8 @@ pub fn document(props: &DocumentProps) -> Html {
                 if e.start > at_s {
                     inner.push(html! { { cur.slice(at_s, e.start).to_string() } });
                 }
-                let selected = props.selected.as_ref().is_some_and(|(l, g)| *l == e.label && *g == e.group);
                 inner.push(html! {
-                    <mark class={classes!("ent", format!("ent-{}", e.label), selected.then_some("selected"))}
+                    <mark class={classes!("ent", format!("ent-{}", e.label))}
                         data-label={e.label.clone()} data-group={e.group.to_string()}>
                         { cur.slice(e.start, e.end).to_string() }
                     </mark>
@@ -215,16 +260,5 @@ pub fn document(props: &DocumentProps) -> Html {
             </div>
         });
     }
-    let remaining = report.paragraphs.len() - limit;
-    let more = (remaining > 0).then(|| {
-        let shown = shown.clone();
-        let on_more = Callback::from(move |_: MouseEvent| shown.set(*shown + CHUNK));
-        html! { <button type="button" class="more" onclick={on_more}>{ format!("Show {} more paragraphs", remaining.min(CHUNK)) }</button> }
-    });
-    html! {
-        <section class="document" aria-labelledby="doc-title" aria-busy={props.busy.to_string()}>
-            { header }
-            <div class={classes!("doc-body", layer_classes)} onclick={on_click}>{ out }{ for more }</div>
-        </section>
-    }
+    out.into_iter().collect::<Html>()
 }

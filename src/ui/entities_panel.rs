@@ -22,6 +22,9 @@ const LABELS: &[(&str, &str)] = &[
     ("URL", "Web addresses"),
 ];
 
+/// Mention groups listed per label, most mentioned first.
+const PER_LABEL: usize = 40;
+
 #[component(EntitiesPanel)]
 pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
     // label -> group -> (longest mention, count)
@@ -38,6 +41,8 @@ pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
         let mut items: Vec<(&usize, &(String, usize))> = groups.iter().collect();
         items.sort_by(|a, b| b.1 .1.cmp(&a.1 .1).then_with(|| a.1 .0.cmp(&b.1 .0)));
         let total: usize = items.iter().map(|(_, (_, n))| n).sum();
+        let hidden = items.len().saturating_sub(PER_LABEL);
+        items.truncate(PER_LABEL);
         Some(html! {
             <div class="ent-group">
                 <h3><span class={classes!("ent-chip", format!("ent-{label}"))}>{ *label }</span>{ format!(" {title} ({total})") }</h3>
@@ -57,6 +62,9 @@ pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
                         }
                     }) }
                 </ul>
+                if hidden > 0 {
+                    <p class="note">{ format!("and {hidden} more (the exports list them all)") }</p>
+                }
             </div>
         })
     });

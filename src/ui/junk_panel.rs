@@ -13,9 +13,14 @@ pub struct JunkPanelProps {
     pub on_remove: Callback<Vec<(usize, usize)>>,
 }
 
+/// Lines listed before "show all".
+const FIRST: usize = 100;
+
 #[component(JunkPanel)]
 pub fn junk_panel(props: &JunkPanelProps) -> Html {
+    let show_all = use_state(|| false);
     let junk = &props.report.boilerplate;
+    let limit = if *show_all { junk.len() } else { FIRST.min(junk.len()) };
     let all: Vec<(usize, usize)> = junk.iter().map(|b| (b.start, b.end)).collect();
     let on_remove_all = {
         let cb = props.on_remove.clone();
@@ -33,7 +38,7 @@ pub fn junk_panel(props: &JunkPanelProps) -> Html {
                 <p class="empty">{ "No share buttons, counters, credits or other junk found." }</p>
             } else {
                 <ul class="junk-list">
-                    { for junk.iter().map(|b| {
+                    { for junk.iter().take(limit).map(|b| {
                         let cb = props.on_remove.clone();
                         let span = (b.start, b.end);
                         let onclick = Callback::from(move |_: MouseEvent| cb.emit(vec![span]));
@@ -46,6 +51,11 @@ pub fn junk_panel(props: &JunkPanelProps) -> Html {
                         }
                     }) }
                 </ul>
+                if limit < junk.len() {
+                    <button type="button" class="more" onclick={{ let s = show_all.clone(); Callback::from(move |_: MouseEvent| s.set(true)) }}>
+                        { format!("Show all {} lines", junk.len()) }
+                    </button>
+                }
             }
         </section>
     }

@@ -81,9 +81,13 @@ pub struct SentenceDifficulty {
     pub grade: Option<f64>,
 }
 
-#[derive(Deserialize, Debug, Clone, PartialEq, Default)]
+#[derive(Deserialize, Debug, Clone, Default)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
+    /// A number of this analysis, unique in the page: two Reports are equal when their ids are,
+    /// so that comparing props never walks a large Report.
+    #[serde(skip)]
+    pub id: u64,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub duplicates: Vec<Duplicate>,
@@ -94,10 +98,26 @@ pub struct Report {
     pub clean_text: String,
 }
 
+impl PartialEq for Report {
+    fn eq(&self, other: &Report) -> bool {
+        self.id == other.id
+    }
+}
+
+thread_local! {
+    static NEXT_ID: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
 impl Report {
     /// Read a Report from its JSON; a malformed one gives an empty Report and the reason.
     pub fn from_json(json: &str) -> Result<Report, String> {
-        serde_json::from_str(json).map_err(|e| format!("could not read the report: {e}"))
+        let mut report: Report = serde_json::from_str(json).map_err(|e| format!("could not read the report: {e}"))?;
+        report.id = NEXT_ID.with(|n| {
+            let id = n.get();
+            n.set(id + 1);
+            id
+        });
+        Ok(report)
     }
 
     /// Per-sentence difficulty levels ("normal", "hard", "veryHard"), in sentence order.

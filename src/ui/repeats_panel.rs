@@ -5,19 +5,28 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::model::Report;
+use super::model::{Report, Utf16Cursor};
 
 #[derive(Properties, PartialEq)]
 pub struct RepeatsPanelProps {
     pub report: Rc<Report>,
+    /// The analyzed text (the Report's passages are sliced from it).
+    pub text: Rc<String>,
     /// Remove these UTF-16 spans from the analyzed text.
     pub on_remove: Callback<Vec<(usize, usize)>>,
 }
 
+/// Pairs listed before "show all".
+const FIRST: usize = 50;
+
 #[component(RepeatsPanel)]
 pub fn repeats_panel(props: &RepeatsPanelProps) -> Html {
+    let all = use_state(|| false);
     let dups = &props.report.duplicates;
-    let items = dups.iter().enumerate().map(|(i, d)| {
+    let limit = if *all { dups.len() } else { FIRST.min(dups.len()) };
+    let mut cur = Utf16Cursor::new(props.text.as_str());
+    let items = dups.iter().enumerate().take(limit).map(|(i, d)| {
+        let passage = cur.slice(d.repeat.start, d.repeat.end).to_string();
         let what = if d.pull_quote {
             "Pull quote"
         } else if d.kind == "exact" {
@@ -58,7 +67,7 @@ pub fn repeats_panel(props: &RepeatsPanelProps) -> Html {
                     <a href={format!("#dup-{i}")}>{ format!("{what} of a {}", d.level) }</a>
                     <span class="sim">{ format!("similarity {:.0}%", d.similarity * 100.0) }</span>
                 </div>
-                <blockquote>{ d.repeat.text.clone() }</blockquote>
+                <blockquote>{ passage }</blockquote>
                 { for conflicts }
                 { for diff }
                 <button type="button" onclick={on_remove}>{ "Remove the repeat" }</button>
@@ -72,6 +81,11 @@ pub fn repeats_panel(props: &RepeatsPanelProps) -> Html {
                 <p class="empty">{ "No repeated or reworded passages." }</p>
             } else {
                 <ul class="dups">{ for items }</ul>
+                if limit < dups.len() {
+                    <button type="button" class="more" onclick={{ let all = all.clone(); Callback::from(move |_: MouseEvent| all.set(true)) }}>
+                        { format!("Show all {} repeats", dups.len()) }
+                    </button>
+                }
             }
         </section>
     }

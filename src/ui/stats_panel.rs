@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StatsPanelProps {
-    /// `report.stats` as JSON (clean figures, with `raw` inside).
-    pub stats: Value,
+    /// The Report; its `stats` JSON holds the clean figures, with `raw` inside.
+    pub report: std::rc::Rc<super::model::Report>,
     pub analysis_ms: f64,
 }
 
@@ -79,7 +79,7 @@ fn row(field: &str, help: &str, clean: String, raw: String) -> Html {
 
 #[component(StatsPanel)]
 pub fn stats_panel(props: &StatsPanelProps) -> Html {
-    let s = &props.stats;
+    let s = &props.report.stats;
     let raw = s.get("raw").cloned().unwrap_or(Value::Null);
     let counts = COUNTS.iter().map(|(f, help)| row(f, help, num(s.get(*f)), num(raw.get(*f))));
     let reading_wpm = s.get("readingWpm").and_then(Value::as_f64).unwrap_or(238.0);
