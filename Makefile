@@ -38,9 +38,11 @@ test-browser: build-web
 serve: build-web
 	scripts/web.sh serve-built $(PORT)
 
-bench:
+# Throughput of each analysis natively, then the page in headless Chromium (paste to render).
+bench: build-web
 	cargo build --release --quiet --bin lede
 	target/release/lede bench
+	node scripts/bench-browser.mjs
 
 clean:
 	cargo clean
