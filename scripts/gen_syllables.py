@@ -6,8 +6,9 @@ here when missing. Words are split 90/10 by an FNV-1a hash of the word: the held
 used for training nor shipped. From the training words the script learns how many syllables each
 vowel group (a run of a, e, i, o, u, y) makes in its spelling context:
 
-1. align the vowel phonemes of each pronunciation with the word's vowel groups (a few rounds of
-   hard EM over P(phonemes | group), each group taking 0 to 3 phonemes);
+1. align the vowel phonemes of each pronunciation with the word's vowel groups (five rounds of
+   hard EM over P(phonemes | group), each group taking 0 to 3 phonemes; of equal choices the
+   later group takes none, as the silent e of "ledge");
 2. count, for every context of a group (up to 3 letters left and right, `^`/`$` for the word's
    edges), how many syllables it made; keep a context only where its majority differs from the
    next more general context (the table stays small);
@@ -111,7 +112,7 @@ def align(words):
             return math.log(prior)
         return math.log((c[seq] + prior) / (sum(c.values()) + 1))
 
-    for _ in range(3):
+    for _ in range(5):
         result = {}
         for w, (vp, _) in words.items():
             gs, m = groups(w), len(vp)
@@ -130,7 +131,7 @@ def align(words):
                         if k + t > m:
                             break
                         s = dp[gi][k] + score(g, tuple(vp[k:k + t]))
-                        if s > dp[gi + 1][k + t]:
+                        if s >= dp[gi + 1][k + t]:  # ties: the later group silent ("ledge")
                             dp[gi + 1][k + t], back[gi + 1][k + t] = s, t
             if dp[len(gs)][m] == neg:
                 continue

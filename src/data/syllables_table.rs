@@ -3,1094 +3,942 @@
 
 /// `context[group]context=syllables`, sorted; `^`/`$` mark the word's edges.
 pub static PATTERNS: &str = "\
-[aaa]=3 [aai]=2 [ae]z=2 [aea]=2 [aee]=2 [aeu]m=2 [ai]c=2 [aia]=2 [aie]=2 [aie]$=1 [aie]s=1 [aie]t=1 [aiei]=2 \
-[aii]=2 [aiia]=2 [aio]=2 [aio]$=3 [aiu]=2 [aiyo]=2 [aiyu]=2 [ao]k=2 [ao]l=2 [ao]m=2 [ao]n=2 [ao]r=2 [ao]t=2 \
-[aoa]=2 [aoi]=2 [aou]=2 [aou]d=1 [aou]s=1 [aoya]=2 [auai]=2 [aue]=2 [aue]$=1 [auea]=3 [auey]=2 [aui]=2 \
-[auyeu]=2 [aya]=2 [aye]=2 [aye]$=1 [aye]d=1 [aye]s=1 [aye]t=1 [aye]w=1 [ayeau]=2 [ayee]=2 [ayeu]=2 [ayey]=2 \
-[ayi]=2 [ayii]=2 [ayo]=2 [ayoo]=2 [ayou]=2 [ayu]=2 [ayya]=2 [e]$=0 [ea]$=2 [eae]=2 [eaui]=2 [ee]x=2 [eea]=3 \
-[eea]b=1 [eea]r=2 [eei]=2 [eei]s=3 [eeo]=3 [eeu]=2 [eia]=2 [eie]=2 [eii]=2 [eio]=2 [eiya]=2 [eiyu]=2 \
-[eo]=2 [eo]v=1 [eo]w=1 [eoa]=3 [eoi]=2 [eoi]s=1 [eou]$=2 [eou]s=2 [eoy]=2 [eua]=2 [eue]=2 [euy]=2 [eya]=2 \
-[eya]r=1 [eye]=2 [eye]$=1 [eye]b=1 [eye]c=1 [eye]d=1 [eye]g=1 [eye]l=1 [eye]n=1 [eye]p=1 [eye]s=1 [eye]t=1 \
-[eye]w=1 [eyei]=2 [eyi]=2 [eyia]=2 [eyo]=2 [eyoe]=2 [eyoo]=2 [eyou]=2 [ia]=2 [ia]f=1 [ia]q=1 [ia]r=1 \
-[ia]t=1 [ia]w=1 [iaa]=2 [iae]=2 [iai]=2 [iai]m=1 [iaia]=3 [iao]s=3 [iao]t=2 [iaoyu]=2 [iau]=2 [iay]=2 \
-[ie]r=2 [iea]=2 [ieau]=2 [iei]=2 [ieu]x=2 [iey]=2 [ii]=2 [ii]$=1 [ii]h=1 [ii]s=1 [iia]=2 [iio]=2 [io]$=2 \
-[io]b=2 [io]c=2 [io]d=2 [io]f=2 [io]g=2 [io]h=2 [io]j=2 [io]k=2 [io]l=2 [io]m=2 [io]p=2 [io]r=2 [io]s=2 \
-[io]t=2 [io]w=2 [io]x=2 [ioa]=3 [ioe]c=2 [ioe]d=2 [ioia]=2 [iou]$=2 [iou]n=2 [iu]=2 [iu]$=1 [iu]d=1 [iu]f=1 \
-[iu]l=1 [iu]n=1 [iu]t=1 [iya]=2 [iye]=2 [iyea]=2 [iyo]=2 [iyu]=2 [oa]$=2 [oa]b=2 [oa]h=2 [oa]z=2 [oaa]=2 \
-[oai]g=2 [oau]=2 [oe]x=2 [oea]=3 [oei]=2 [oeie]=3 [oey]=2 [oia]=2 [oie]n=2 [oio]=3 [oiu]=3 [ooa]=2 [ooe]$=2 \
-[ooe]r=2 [ooee]=2 [ooey]=2 [ooi]=2 [ooy]=2 [oua]=2 [oua]g=1 [oua]t=1 [oue]$=2 [oue]l=2 [ouei]=2 [ouey]=2 \
-[oui]=2 [oui]$=1 [oui]l=1 [oui]m=1 [oui]n=1 [oui]r=1 [ouie]=2 [ouy]=2 [ouy]g=1 [ouya]=2 [ouye]=2 [oya]=2 \
-[oye]=2 [oye]$=1 [oye]d=1 [oye]s=1 [oye]t=1 [oyea]=3 [oyee]=2 [oyeu]=2 [oyi]=2 [oyo]=2 [oyoo]=2 [oyou]=2 \
-[oyu]=2 [ua]$=2 [ua]l=2 [ua]x=2 [uaa]=2 [uai]d=2 [uai]g=2 [uau]=2 [uaya]=2 [uayo]=2 [ue]$=0 [uea]$=3 \
-[uea]r=2 [uee]s=2 [ueeye]=2 [uei]=2 [uei]l=1 [uei]r=1 [ueou]=2 [ueui]=2 [uey]=2 [ueyu]=2 [ui]$=2 [uia]=2 \
-[uie]=2 [uie]$=1 [uie]l=1 [uie]s=1 [uie]v=1 [uio]=2 [uiou]=2 [uiu]m=2 [uo]$=2 [uo]f=2 [uo]k=2 [uo]w=2 \
-[uoia]=2 [uoio]=3 [uou]=2 [uoy]=2 [uoya]=2 [uoye]=2 [uoyi]=2 [uu]l=2 [uya]=2 [uye]=2 [uye]t=1 [uyi]=2 \
-[uyo]=2 [uyou]=2 [uyu]=2 ^[a]ba$=2 ^[a]bc$=3 ^[a]bcs=3 ^[a]bd$=3 ^[a]bs$=3 ^[a]c$=2 ^[a]ch$=3 ^[a]cm$=3 \
-^[a]fl$=3 ^[a]has=2 ^[a]mc$=3 ^[a]md$=3 ^[a]mr$=2 ^[a]nfa=2 ^[a]p$=2 ^[a]pc=3 ^[a]pca=1 ^[a]pi$=2 ^[a]ti$=2 \
-^[a]tm$=3 ^[a]tp=3 ^[a]tv=3 ^[a]v$=2 ^[aeo]l=2 ^[ai]c=1 ^[ai]chi=2 ^[ai]to=2 ^[ao]l=3 ^[aue]rb=1 ^[ay]r=0 \
-^[ay]r$=1 ^[aye]rs=1 ^[aye]rst=2 ^[e]$=1 ^[e]cli=0 ^[e]de$=0 ^[e]des=0 ^[e]dge=0 ^[e]ge$=0 ^[e]gr=0 ^[e]hlk=0 \
-^[e]hrk=0 ^[e]ke=0 ^[e]ker=1 ^[e]keu=1 ^[e]kk=0 ^[e]kk$=3 ^[e]led=0 ^[e]lim=0 ^[e]lke=0 ^[e]md=0 ^[e]mg=0 \
-^[e]ms$=3 ^[e]nk=0 ^[e]pa=0 ^[e]pes=0 ^[e]rbe=0 ^[e]re$=0 ^[e]rre=0 ^[e]rte=0 ^[e]thr=0 ^[e]ve$=0 ^[e]ves=0 \
-^[e]we$=0 ^[e]wes=0 ^[e]zel=0 ^[ea]p$=3 ^[eie]r=1 ^[eo]ss=3 ^[eu]$=2 ^[i]bm$=3 ^[i]bn=2 ^[i]ds=2 ^[i]p$=2 \
-^[i]q=2 ^[i]qb=1 ^[i]rke=0 ^[i]rs=3 ^[i]rve=0 ^[i]sm=2 ^[i]snt=2 ^[i]tl=2 ^[ia]f=2 ^[ia]no=1 ^[ie]rn=1 \
-^[ie]z=2 ^[io]n=2 ^[io]v=2 ^[iou]$=3 ^[iu]l=2 ^[o]dp=3 ^[o]fc=3 ^[o]j$=2 ^[o]k$=2 ^[oa]d=3 ^[oa]s=3 ^[oe]st$=2 \
-^[ou]r=2 ^[ou]rs=1 ^[ou]rs$=2 ^[u]k$=2 ^[u]naw=0 ^[u]rl=3 ^[u]rq=0 ^[u]sb$=3 ^[u]ss$=3 ^[u]v$=2 ^[ua]r=2 \
-^[ue]ha=2 ^[ue]k=2 ^[uy]$=2 ^[uy]s=2 ^ab[e]tte=1 ^ad[e]lan=1 ^ag[ue]$=1 ^al[e]ne$=0 ^al[i]ste=1 ^al[ie]n$=2 \
-^an[e]nce=1 ^an[io]n$=2 ^an[io]ns$=2 ^ap[o]$=2 ^ar[ai]$=2 ^ar[i]thm=1 ^as[ia]tic=2 ^av[e]$=1 ^av[e]nge=0 \
-^b[a]bba=0 ^b[a]rla=0 ^b[a]sss=2 ^b[e]$=1 ^b[e]d$=1 ^b[e]de$=0 ^b[e]dec=0 ^b[e]gem=0 ^b[e]gge=0 ^b[e]gue=0 \
-^b[e]hlk=0 ^b[e]hnk=0 ^b[e]lke=0 ^b[e]lly=0 ^b[e]lsh=0 ^b[e]lve=0 ^b[e]nce=0 ^b[e]nec=0 ^b[e]nek=0 ^b[e]nge=0 \
-^b[e]nke=0 ^b[e]nzs=2 ^b[e]re$=0 ^b[e]res=0 ^b[e]rts=0 ^b[e]s$=1 ^b[e]see=0 ^b[e]thk=0 ^b[e]wit=0 ^b[ea]$=1 \
-^b[ea]chl=2 ^b[ea]n$=1 ^b[ea]tif=2 ^b[ee]rss=2 ^b[eye]rs$=2 ^b[ie]nna=2 ^b[ie]r$=1 ^b[o]nda=0 ^b[o]ros=0 \
-^b[o]sss=2 ^b[oe]r$=1 ^b[oui]llo=2 ^b[oye]tt$=2 ^b[u]res=0 ^b[u]sem=0 ^b[u]shs=2 ^b[u]sic=1 ^b[u]sie=1 \
-^b[u]sil=1 ^b[ue]chl=2 ^b[ue]ll=2 ^b[y]rn$=1 ^b[y]rns=1 ^bl[e]sse=1 ^br[ie]l$=1 ^bt[a]$=3 ^c[a]ntv=3 \
-^c[a]thm=2 ^c[a]ws=2 ^c[au]li=1 ^c[e]$=2 ^c[e]ba=1 ^c[e]cer=1 ^c[e]cil=0 ^c[e]de$=0 ^c[e]des=0 ^c[e]le$=0 \
-^c[e]lia=0 ^c[e]lm=1 ^c[e]me=1 ^c[ea]$=3 ^c[eo]$=3 ^c[i]lv=1 ^c[i]rin=0 ^c[i]rri=0 ^c[i]t$=3 ^c[ia]$=3 \
-^c[ia]li=2 ^c[o]ppa=0 ^c[o]xs=2 ^c[oa]chs=2 ^c[oa]xia=2 ^c[oe]rce=1 ^c[oi]nsu=2 ^c[oo]rss=2 ^c[ou]ldn=2 \
-^c[u]bba=0 ^c[ue]llo=2 ^ch[e]$=1 ^ch[e]sne=1 ^cl[a]ffe=1 ^cl[e]lla=1 ^cl[ea]r$=1 ^cl[i]ng$=1 ^cr[ay]$=1 \
-^cr[e]tel=1 ^cs[i]$=3 ^d[a]mor=2 ^d[a]s$=2 ^d[e]$=1 ^d[e]de$=0 ^d[e]der=0 ^d[e]gia=0 ^d[e]lft=0 ^d[e]lpr=0 \
-^d[e]lre=0 ^d[e]lux=0 ^d[e]lve=0 ^d[e]mes=0 ^d[e]mme=0 ^d[e]my=0 ^d[e]mya=1 ^d[e]nek=0 ^d[e]nev=0 ^d[e]nic=0 \
-^d[e]nse=0 ^d[e]pec=0 ^d[e]s$=1 ^d[e]the=0 ^d[e]za=1 ^d[ea]$=1 ^d[ea]nda=2 ^d[ei]fie=2 ^d[i]rke=0 ^d[ia]ri=2 \
-^d[ia]ry=2 ^d[ia]to=2 ^d[ie]rki=2 ^d[ie]rs=2 ^d[ie]tet=2 ^d[oe]r$=1 ^d[oe]rs=1 ^d[oe]rs$=2 ^d[oi]n$=2 \
-^d[ou]bli=2 ^d[ou]r$=2 ^d[ue]lis=2 ^db[a]se$=2 ^dr[e]dge=1 ^ek[e]d$=1 ^ep[a]$=3 ^ev[e]$=1 ^ev[e]s$=1 \
-^f[e]bl=1 ^f[e]ca=1 ^f[e]d$=1 ^f[e]de$=0 ^f[e]del=0 ^f[e]lsk=0 ^f[e]nci=1 ^f[e]ncl=2 ^f[e]nsk=0 ^f[e]s$=1 \
-^f[e]sse=0 ^f[e]te=0 ^f[e]ted=1 ^f[i]rmw=0 ^f[i]shs=2 ^f[ie]r$=1 ^f[ie]ro=1 ^f[ie]ros=2 ^f[ie]rs=1 ^f[ue]ls=2 \
-^f[uo]co=2 ^fr[e]da$=0 ^fr[o]nta=0 ^g[a]mag=0 ^g[a]ss$=2 ^g[e]ba=1 ^g[e]bo=1 ^g[e]d$=1 ^g[e]hre=0 ^g[e]hrk=0 \
-^g[e]let=0 ^g[e]nia=0 ^g[e]niu=0 ^g[e]nsk=0 ^g[e]rde=0 ^g[e]re=1 ^g[e]rme=0 ^g[e]sc=0 ^g[e]sco=1 ^g[eo]n$=2 \
-^g[eo]rg$=2 ^g[ia]con=2 ^g[ia]nco=1 ^g[ia]ng$=2 ^g[ia]no=1 ^g[ia]rdi=1 ^g[ia]s$=2 ^g[o]nga=0 ^g[oe]tte=0 \
-^g[oe]ttl=2 ^g[ua]dar=2 ^g[ue]$=1 ^g[ue]rre=0 ^g[ue]tt=1 ^g[uye]tt$=2 ^h[a]dnt=2 ^h[a]rna=0 ^h[e]$=1 \
-^h[e]be$=0 ^h[e]d$=1 ^h[e]dge=0 ^h[e]ge$=0 ^h[e]gge=0 ^h[e]lmk=0 ^h[e]nce=0 ^h[e]nes=0 ^h[e]nw=1 ^h[e]nze=0 \
-^h[e]ppe=0 ^h[e]re=1 ^h[e]re$=0 ^h[e]reb=0 ^h[e]ren=0 ^h[e]res=0 ^h[e]rew=0 ^h[e]rne=0 ^h[e]rv=0 ^h[e]we$=0 \
-^h[e]wes=0 ^h[ee]r$=2 ^h[ei]ndl=2 ^h[ei]nl$=2 ^h[ei]nzs=2 ^h[ei]sm=1 ^h[ei]st=1 ^h[i]sss=2 ^h[ie]st=1 \
-^h[ie]ste=2 ^h[ou]r$=2 ^h[u]ml=2 ^h[ue]tta=2 ^h[ue]ttl=2 ^h[ui]sh$=2 ^h[uo]t$=2 ^hb[o]x$=2 ^im[a]ge$=1 \
-^in[e]s$=1 ^iv[e]rse=1 ^j[e]lle=0 ^j[e]rke=0 ^j[e]sk=0 ^j[ia]ng=1 ^j[o]bss=2 ^j[oe]ls$=2 ^jn[a]$=3 ^k[a]drm=2 \
-^k[ao]$=1 ^k[aue]r$=2 ^k[e]$=1 ^k[e]do=1 ^k[e]hn$=1 ^k[e]ho=1 ^k[e]hre=0 ^k[e]le=0 ^k[e]leh=1 ^k[e]ma=1 \
-^k[e]mpk=0 ^k[e]ne=1 ^k[e]nm=0 ^k[e]nmo=1 ^k[e]rce=0 ^k[e]ren=1 ^k[e]se=1 ^k[e]si=1 ^k[e]wa=1 ^k[i]sli=2 \
-^k[ie]r$=1 ^k[ou]ri$=2 ^k[u]dr=2 ^k[ue]nzi=2 ^kr[e]n$=1 ^l[a]pag=0 ^l[e]chm=0 ^l[e]fre=0 ^l[e]ge$=0 ^l[e]ger=0 \
-^l[e]get=0 ^l[e]gge=0 ^l[e]hi=1 ^l[e]li=0 ^l[e]mbk=0 ^l[e]mel=0 ^l[e]mpk=0 ^l[e]ndl=2 ^l[e]ne=1 ^l[e]ne$=0 \
-^l[e]nie=0 ^l[e]nzs=2 ^l[e]pag=0 ^l[e]pe$=0 ^l[e]pl=1 ^l[e]rc=0 ^l[e]ret=0 ^l[e]sag=0 ^l[e]se=0 ^l[e]ser=1 \
-^l[e]sk=0 ^l[e]sko=1 ^l[e]sm=1 ^l[e]ve$=0 ^l[ea]$=1 ^l[ea]chs=2 ^l[ea]nn=2 ^l[ea]nt=2 ^l[ee]dss=2 ^l[ei]no$=2 \
-^l[ei]st$=2 ^l[eo]na$=2 ^l[eo]ne=1 ^l[eo]ne$=2 ^l[eo]ner=2 ^l[eo]nes=2 ^l[eo]ni=1 ^l[eo]nid=2 ^l[eo]nt=1 \
-^l[eo]nty=2 ^l[i]re$=1 ^l[i]sm=1 ^l[ia]m$=2 ^l[ia]ms=2 ^l[ia]n$=1 ^l[ia]nn=2 ^l[ia]r$=2 ^l[ie]ble=1 ^l[io]n$=2 \
-^l[oe]ss$=2 ^l[oe]we$=2 ^l[oi]s$=2 ^l[oui]se$=2 ^l[ue]ck$=2 ^l[ue]lla=2 ^l[ue]ra$=2 ^l[ue]rs$=2 ^l[ui]$=2 \
-^lt[i]$=3 ^lt[i]s$=3 ^m[a]dl$=2 ^m[a]dle=2 ^m[a]rss=2 ^m[a]xs=1 ^m[a]xs$=2 ^m[ai]ni=2 ^m[aio]$=2 ^m[ao]ris=2 \
-^m[e]$=1 ^m[e]che=0 ^m[e]cke=0 ^m[e]d$=1 ^m[e]des=0 ^m[e]ke=1 ^m[e]le=1 ^m[e]le$=0 ^m[e]me$=0 ^m[e]nia=0 \
-^m[e]nka=1 ^m[e]re$=0 ^m[e]rel=0 ^m[e]rle=0 ^m[e]ske=0 ^m[e]sl=1 ^m[e]ssr=2 ^m[e]te$=0 ^m[e]tte=0 ^m[e]wa=1 \
-^m[e]zo=1 ^m[ea]$=1 ^m[ea]lo$=2 ^m[ee]r$=2 ^m[ei]ndl=2 ^m[i]t$=3 ^m[ie]rs=2 ^m[o]tl$=2 ^m[u]stn=2 ^mb[a]$=3 \
-^mc[o]rp$=2 ^mm[e]$=3 ^n[a]shs=2 ^n[a]sr$=2 ^n[ai]ve=2 ^n[ai]ve$=1 ^n[e]$=1 ^n[e]cke=0 ^n[e]cu=1 ^n[e]d$=1 \
-^n[e]gre=0 ^n[e]he=1 ^n[e]lle=0 ^n[e]mes=0 ^n[e]net=1 ^n[e]pl=2 ^n[e]re=1 ^n[e]rve=0 ^n[e]s$=1 ^n[e]twa=0 \
-^n[e]ve$=0 ^n[e]ves=0 ^n[e]wbu=0 ^n[e]wed=0 ^n[ea]ly=1 ^n[ei]dl$=2 ^n[o]nma=0 ^n[o]tta=0 ^nd[au]$=2 ^ng[o]$=2 \
-^ng[o]r$=2 ^ng[o]s$=2 ^og[ie]r$=2 ^ok[e]n$=2 ^op[e]ra$=0 ^ov[e]rde=0 ^p[ao]li=2 ^p[ao]li$=1 ^p[e]ca=1 \
-^p[e]gge=0 ^p[e]jo=1 ^p[e]lep=0 ^p[e]me=1 ^p[e]nce=0 ^p[e]re$=0 ^p[e]rga=0 ^p[e]rke=0 ^p[e]rle=0 ^p[e]rsh=0 \
-^p[e]sce=0 ^p[e]te$=0 ^p[e]tr$=2 ^p[e]tsc=0 ^p[e]veh=0 ^p[e]we=1 ^p[e]ze=1 ^p[ea]$=1 ^p[ie]chs=2 ^p[ie]nt=1 \
-^p[ie]r$=1 ^p[ie]rie=2 ^p[ie]ss=2 ^p[ie]trz=2 ^p[iou]sl=2 ^p[oe]l$=2 ^pl[u]ss$=2 ^pr[e]ced=0 ^pr[ie]st$=1 \
-^q[ue]$=1 ^q[ue]llo=1 ^q[ue]mo=1 ^q[ue]s$=1 ^q[ui]rke=0 ^q[uie]sc=2 ^r[a]ji=1 ^r[a]mag=0 ^r[a]vag=0 ^r[au]ls$=2 \
-^r[e]$=1 ^r[e]ced=0 ^r[e]che=0 ^r[e]her=0 ^r[e]ho=1 ^r[e]ke=1 ^r[e]lea=0 ^r[e]pr$=2 ^r[e]ru=1 ^r[e]s$=1 \
-^r[e]ves=0 ^r[e]vet=0 ^r[e]vvi=1 ^r[e]xe=0 ^r[ea]$=1 ^r[ea]do=1 ^r[ea]l$=1 ^r[ea]li$=1 ^r[ea]lly=1 ^r[ea]rra=1 \
-^r[ee]led=1 ^r[ee]mp=1 ^r[ee]mpl=2 ^r[ee]na=2 ^r[ee]nte=1 ^r[ei]gni=2 ^r[ei]na$=2 ^r[ei]nck=1 ^r[ei]ndl=2 \
-^r[ei]ndu=2 ^r[ei]nsc=1 ^r[ei]nsd=1 ^r[ei]nse=1 ^r[ei]nts=1 ^r[ei]ssu=2 ^r[ei]te=2 ^r[ei]ten=1 ^r[eu]se=2 \
-^r[ia]ls=1 ^r[ie]dl=2 ^r[ie]ll=1 ^r[ie]ns=1 ^r[ie]rs=1 ^r[ie]st=2 ^r[o]bl$=2 ^r[o]ry=1 ^r[o]sss=2 ^r[oa]me=1 \
-^r[oe]ssl=2 ^r[oe]thl=2 ^r[u]mag=0 ^r[u]mma=0 ^r[u]shs=2 ^r[ue]ll=1 ^r[ue]lla=2 ^rc[a]$=3 ^rn[a]$=3 ^rt[e]$=3 \
-^s[a]kss=2 ^s[e]$=1 ^s[e]bo=1 ^s[e]dgl=1 ^s[e]dgw=1 ^s[e]ge$=0 ^s[e]he=1 ^s[e]ho=1 ^s[e]lbe=0 ^s[e]lke=0 \
-^s[e]lve=0 ^s[e]ma=1 ^s[e]me=1 ^s[e]mo=1 ^s[e]nes=0 ^s[e]ni=0 ^s[e]nil=1 ^s[e]nsk=0 ^s[e]ped=1 ^s[e]re$=0 \
-^s[e]res=0 ^s[e]rve=0 ^s[e]sh=1 ^s[e]wa=1 ^s[e]we=0 ^s[e]wel=1 ^s[e]wi=1 ^s[e]xes=1 ^s[ea]n$=1 ^s[ea]ns=1 \
-^s[ea]rss=2 ^s[i]gl$=2 ^s[ia]n$=2 ^s[o]pho=0 ^s[ou]rin=2 ^s[u]bss=2 ^s[ui]ted=2 ^sc[io]li$=2 ^sh[e]d$=1 \
-^sh[i]res=1 ^sh[ia]s$=2 ^sp[e]d$=1 ^sp[e]lle=1 ^sq[ua]rel=0 ^st[ai]$=2 ^st[e]nce=1 ^st[e]ves=0 ^st[o]ppa=0 \
-^sw[e]lle=0 ^t[a]c$=3 ^t[a]sm$=2 ^t[ai]ng=2 ^t[e]$=1 ^t[e]bo=1 ^t[e]ha=1 ^t[e]me=1 ^t[e]mm=0 ^t[e]ne=1 \
-^t[e]nnc=0 ^t[e]nse=0 ^t[e]per=1 ^t[e]rne=0 ^t[e]rs=0 ^t[e]se=0 ^t[e]ska=1 ^t[e]sm=1 ^t[e]ta=1 ^t[e]te$=0 \
-^t[e]ve=0 ^t[e]wel=1 ^t[e]ze=1 ^t[ia]$=2 ^t[ia]na=1 ^t[ie]r$=1 ^t[ie]rs=1 ^t[y]rrh=2 ^th[e]$=1 ^tr[e]lle=1 \
-^uf[o]$=2 ^us[a]$=2 ^us[a]s$=2 ^v[e]$=1 ^v[e]ba=1 ^v[e]de=0 ^v[e]he=1 ^v[e]lte=0 ^v[e]net=0 ^v[e]ng=0 \
-^v[e]nne=0 ^v[e]nz=0 ^v[e]re$=0 ^v[e]ren=0 ^v[e]res=0 ^v[e]rha=0 ^v[e]rne=0 ^v[e]rse=0 ^v[e]rv=0 ^v[e]rvi=1 \
-^v[e]sel=0 ^v[e]ta=1 ^v[e]te=0 ^v[e]tet=1 ^v[e]xes=1 ^v[i]cs=1 ^v[i]rge=0 ^v[i]ss=1 ^v[ia]ti=2 ^v[ie]n$=1 \
-^v[ie]nn=2 ^v[ie]nne=1 ^v[ie]to=1 ^v[o]gl$=2 ^v[o]nss=2 ^w[a]sn=2 ^w[e]$=1 ^w[e]d$=1 ^w[e]dgw=1 ^w[e]ge$=0 \
-^w[e]lf=0 ^w[e]lfo=1 ^w[e]lte=0 ^w[e]mpl=1 ^w[e]nte=0 ^w[e]rd=0 ^w[e]rel=1 ^w[e]rke=0 ^w[e]s$=1 ^w[e]sch=0 \
-^w[e]sel=1 ^w[e]sen=1 ^w[e]so=1 ^w[e]ve=0 ^w[e]ver=1 ^w[ee]rs=2 ^w[ei]gl$=2 ^w[ei]sss=2 ^w[ie]r$=1 ^w[oo]dss=2 \
-^w[ou]ldn=2 ^wh[e]re$=0 ^wy[e]r$=2 ^wy[e]rs$=2 ^x[e]rs=2 ^x[ia]ng=2 ^y[a]ll=1 ^y[a]nn=1 ^y[a]rda=0 ^y[e]lle=0 \
-^y[e]lpe=0 ^y[e]n$=1 ^y[e]r$=1 ^y[i]ng=1 ^y[i]ngl=2 ^y[o]ca=1 ^y[o]mi=1 ^z[ai]re=2 ^z[ai]res=1 ^z[e]$=1 \
-^z[e]d$=1 ^z[e]le$=0 ^z[e]me=1 ^z[e]rb=0 ^z[e]rby=1 ^z[ie]r$=1 ^z[oe]$=2 aat[e]n$=2 ab[a]shs=2 ab[a]zzs=2 \
-ab[e]d$=1 ab[e]ha=0 ab[e]le=0 ab[e]lle=0 ab[e]rge=0 ab[e]s$=1 ab[e]tte=0 ab[i]lis=0 abl[e]r$=2 abl[e]st$=2 \
-abr[ie]$=2 abr[y]s$=2 ac[au]le=1 ac[e]bo$=1 ac[e]bos=1 ac[e]co=0 ac[e]dow=0 ac[e]la=0 ac[e]le=0 ac[e]li=0 \
-ac[e]mes=1 ac[e]ne=0 ac[e]ner=1 ac[e]ni=0 ac[e]ni$=1 ac[e]tic=1 ac[e]tt=0 ac[e]ve=1 ac[e]wan=1 ac[ea]ch=1 \
-ac[ia]$=2 ac[ie]r$=1 ac[io]na=2 ac[o]bss=2 acc[ia]$=2 acc[o]rma=1 acd[e]rmo=1 acd[ou]gal=1 acg[o]wan=1 \
-ach[e]ne$=0 ach[ea]l$=2 ack[e]lla=1 acl[e]lla=1 acm[a]ste=1 acn[au]ght=1 acr[ae]$=1 acw[i]lli=1 ad[a]mss=2 \
-ad[e]lan=0 ad[e]le=0 ad[e]ley=1 ad[e]lle=0 ad[e]lyn=1 ad[e]ma=0 ad[e]mac=1 ad[e]mas=1 ad[e]nc=0 ad[e]ne=0 \
-ad[e]qu=0 ad[e]re$=0 ad[e]shs=2 ad[e]sm=0 ad[e]tt=0 ad[e]tto=1 ad[e]wo=0 ad[i]sm=2 ad[ia]ll=2 ad[ia]ls=2 \
-add[i]n$=2 adl[e]r$=2 aed[e]$=0 ael[e]$=0 aem[e]$=0 aes[e]$=0 aet[e]$=0 af[e]ma=0 af[e]te$=0 af[e]ti=0 \
-af[ie]r$=1 aff[e]ry$=0 afl[e]r$=2 ag[ai]$=2 ag[e]br=0 ag[e]co=0 ag[e]le=0 ag[e]ly=1 ag[e]ma=0 ag[e]mat=1 \
-ag[e]nce=0 ag[e]ne$=0 ag[e]po=1 ag[e]ry=0 ag[e]ss=0 ag[e]tt=0 ag[e]tt$=1 ag[e]wo=0 ag[ia]$=2 ag[iu]s$=2 \
-ag[oa]ns=2 ag[ui]na=2 ah[ai]s$=2 ah[e]n$=2 ah[o]n$=0 ah[ua]$=1 ahr[e]$=0 aic[a]lly=1 aim[e]s$=1 ain[ie]r$=1 \
-air[e]d$=0 air[e]s$=0 aj[e]tt=0 ak[au]$=2 ak[au]s$=2 ak[e]bo=1 ak[e]ha=0 ak[e]ha$=1 ak[e]la=0 ak[e]la$=1 \
-ak[e]le=0 ak[e]lia=1 ak[e]mot=1 ak[e]rss=2 ak[e]sho=0 ak[e]sl=0 ak[e]str=0 ak[e]vi=0 ak[e]we=1 ak[eu]ch=2 \
-ak[i]ss=2 al[au]s$=2 al[e]$=0 al[e]bo=0 al[e]d$=0 al[e]ho=0 al[e]ma=0 al[e]ma$=1 al[e]mm=0 al[e]nc=0 \
-al[e]nci=1 al[e]ncy=1 al[e]ne=1 al[e]nes=0 al[e]s$=0 al[e]sb=0 al[e]sme=1 al[e]so=0 al[e]sp=0 al[e]sw=0 \
-al[e]to=0 al[e]tt=0 al[e]tti=1 al[e]wi=0 al[ea]to=2 al[ee]r$=2 al[ee]se=2 al[i]sb=0 al[i]sma=1 al[i]ste=2 \
-al[ia]na=1 al[ia]na$=2 al[ia]nt=1 al[ie]ns=2 al[ie]nt$=2 al[ie]r$=1 al[y]se=2 alb[e]$=0 ald[e]$=1 ald[e]s$=1 \
-all[ia]$=1 all[ia]rd$=3 alm[e]s$=1 aly[ea]$=2 am[au]ch=2 am[e]co$=1 am[e]leo=1 am[e]lia=0 am[e]lio=0 \
-am[e]lle=0 am[e]ne=0 am[e]nei=1 am[e]ras=0 am[e]sa=0 am[e]sa$=1 am[e]se$=0 am[e]sh=0 am[e]sh$=1 am[e]sm=0 \
-am[e]st=0 am[e]te$=0 am[e]tt=0 am[i]css=2 am[i]sm=2 am[ie]l$=1 am[ie]n$=2 an[a]lly=2 an[e]lo=0 an[e]lo$=1 \
-an[e]man=0 an[e]nc=0 an[e]sb=0 an[e]si=0 an[e]tt=0 an[e]tta=1 an[e]tti=1 an[e]ve=0 an[i]gal=2 an[i]smi=1 \
-an[ia]l$=1 an[ia]r$=2 an[ie]ll$=1 an[ie]lla=1 an[ie]lle=1 an[ie]lss=2 an[ie]mi=2 an[ie]ri=2 an[ie]ss=2 \
-anc[ie]r$=2 and[e]$=1 and[e]rss=1 and[ie]r$=2 and[ie]st$=2 ang[e]man=0 ang[ia]$=2 ann[a]lly=2 ans[e]$=0 \
-ant[e]rre=0 ant[i]ss$=2 ant[ia]n$=2 aok[e]$=1 aor[e]$=1 ap[e]le=0 ap[e]li=0 ap[e]lle=0 ap[e]ne=0 ap[e]re=0 \
-ap[e]rt=0 ap[e]rto=1 ap[e]se=0 ap[e]to=0 apl[e]r$=2 ar[a]ge$=0 ar[a]shs=2 ar[ai]$=1 ar[e]br=0 ar[e]cr=0 \
-ar[e]d$=0 ar[e]de=0 ar[e]des=1 ar[e]fo=0 ar[e]fr=0 ar[e]fu=0 ar[e]gi=0 ar[e]hi=0 ar[e]le=0 ar[e]ly=0 \
-ar[e]mar=0 ar[e]mo=0 ar[e]nce=0 ar[e]nes=0 ar[e]nta=0 ar[e]sa=0 ar[e]ta=0 ar[e]ta$=1 ar[e]wa=0 ar[e]we=0 \
-ar[e]wo=0 ar[ei]na=2 ar[eu]ni=1 ar[i]sma=1 ar[i]thm=2 ar[ia]ss=3 ar[ie]l$=2 ar[ie]n$=1 ar[ie]st=2 ar[ie]ta=2 \
-ar[ie]tta=2 arb[a]ge$=1 arb[e]d$=0 arc[e]men=1 arc[ia]l$=2 ard[ie]r$=1 arg[ue]$=1 arg[ue]s$=1 ark[e]ley=0 \
-arl[e]$=0 arr[a]ge$=1 arr[e]$=0 arr[e]s$=0 arr[ie]rs$=1 ars[e]ly$=0 art[e]$=0 art[e]s$=0 arv[e]$=0 arv[e]d$=0 \
-as[a]p$=3 as[ai]$=2 as[ao]$=2 as[e]ba=0 as[e]le=0 as[e]ley=1 as[e]li=0 as[e]lo=0 as[ea]$=2 as[eou]s$=2 \
-as[i]chs=2 as[ia]$=1 as[ie]l$=2 asc[u]ss$=2 ash[e]$=0 ash[ie]r$=1 ask[i]ll$=2 asl[e]s$=1 ass[e]sse=1 \
-ass[ia]$=2 ass[ia]ns$=2 at[e]co=0 at[e]ho$=1 at[e]hos=1 at[e]ke=0 at[e]le=0 at[e]les=1 at[e]li=0 at[e]lic=1 \
-at[e]lis=1 at[e]man=0 at[e]re=0 at[e]rer=1 at[e]se=0 at[e]si=0 at[e]sme=1 at[e]wan=1 at[e]wi=0 at[ea]$=2 \
-at[i]nu=0 at[i]ven=2 at[ia]le=2 at[ie]r$=1 at[iu]s$=1 at[u]ss$=2 ath[ai]$=2 ath[e]rne=0 ath[ei]sm$=2 \
-atl[a]ss$=2 att[e]$=0 att[e]s$=0 aul[e]tte=1 aut[ie]r$=1 av[e]la=0 av[e]led=0 av[e]lle=0 av[e]loc=0 av[e]ned=0 \
-av[e]rag=0 av[e]red=0 av[e]ret=0 av[e]rg=0 av[e]rne=0 av[e]rse=0 av[e]si=0 av[e]sto=0 av[e]tt=0 av[e]tt$=1 \
-av[i]nd=0 av[i]ndr=1 av[i]ss=1 av[i]ss$=2 av[ie]r$=1 aw[ai]$=2 aw[e]rs=0 aw[e]st=0 aw[e]st$=1 ax[io]n$=2 \
-ayr[e]$=1 ays[ia]$=1 az[e]br=0 az[e]lle=0 az[e]tt=0 b[aa]$=3 b[ae]z=1 b[ae]z$=2 b[aie]$=2 b[e]ci=0 b[e]d$=0 \
-b[e]nw=0 b[e]s$=0 b[e]sk=0 b[ea]n$=2 b[ea]s$=2 b[ea]ta=2 b[ea]th=2 b[ei]ng=2 b[ei]rn=0 b[eie]rs=1 b[eo]w=2 \
-b[eu]m=2 b[eye]r=1 b[eye]r$=2 b[i]ra=2 b[i]rg=0 b[i]rl=0 b[ia]ge=1 b[ia]r=2 b[ie]gl=2 b[ie]nt=2 b[ie]r=1 \
-b[ie]r$=2 b[ie]sb=2 b[ie]sk=2 b[ie]w=2 b[io]n=2 b[io]v=2 b[iou]s=2 b[oa]s$=2 b[oe]r$=2 b[oui]s=1 b[u]si=0 \
-b[ua]k=2 b[ue]$=1 b[ue]r$=2 b[ui]$=1 b[ui]c=2 b[ui]ce=1 b[ui]l$=2 b[ui]st=2 b[y]ll=2 b[y]rn=0 bag[e]$=1 \
-bb[e]re=0 bb[e]s$=1 bb[e]vi=0 bck[e]$=1 bel[ie]r$=1 beq[ue]s$=1 bfr[ie]d$=2 bg[o]sh=2 bin[a]ge$=1 bk[e]$=1 \
-bl[aue]r$=1 bl[e]ne=1 bl[e]sse=0 bl[e]wa=0 bl[ea]$=1 bl[eo]ne=1 bl[i]ng=2 bl[i]ngs=1 bl[ue]st$=2 bm[e]rg=0 \
-bm[e]rse=0 bn[ai]$=2 bon[e]t$=0 bos[ia]n$=2 br[a]mla=0 br[a]mss=2 br[e]$=1 br[e]de$=0 br[e]ne=0 br[e]ner=1 \
-br[e]s$=1 br[e]set=0 br[e]sse=0 br[e]wed=0 br[ea]$=1 br[ea]kag=0 br[eu]ni=1 br[ia]rc=1 br[ie]l$=2 br[ie]ll=1 \
-br[ie]lla=2 br[ie]ls$=2 br[o]xs=1 br[oo]kss=2 br[ou]har=2 br[u]nda=0 br[y]de$=2 brc[a]$=2 bry[a]r$=3 \
-brz[y]nsk=2 bs[e]nc=0 bs[e]rve=0 bs[e]sse=0 btl[e]r$=2 btl[y]$=2 bur[e]s$=1 bus[e]man=1 bv[e]rse=0 bw[e]s$=1 \
-by[a]$=2 by[a]k$=2 by[a]n$=2 by[a]s$=2 by[a]ss=2 by[e]rle=1 by[i]sh=2 by[u]$=3 by[u]s$=2 c[a]cl=2 c[a]gh=2 \
-c[a]sm=2 c[aa]$=2 c[ai]g=2 c[ai]n$=2 c[ai]no=2 c[au]l$=2 c[au]le=2 c[au]li=2 c[au]ll=2 c[au]sl=2 c[aye]n=1 \
-c[ayu]ne=1 c[e]b=0 c[e]bu=1 c[e]ce=0 c[e]cr=0 c[e]d=0 c[e]da=1 c[e]de=1 c[e]di=1 c[e]do=1 c[e]dr=1 c[e]du=1 \
-c[e]f=0 c[e]f$=1 c[e]fa=1 c[e]ff=1 c[e]fo=1 c[e]fs=1 c[e]h=0 c[e]ke=0 c[e]ld=2 c[e]lf=2 c[e]lh=2 c[e]lm=2 \
-c[e]lr=2 c[e]lv=2 c[e]lw=2 c[e]ly=0 c[e]m=0 c[e]m$=1 c[e]mb=1 c[e]mi=1 c[e]mp=1 c[e]nr=2 c[e]pa=0 c[e]po=0 \
-c[e]sh=0 c[e]sk=0 c[e]su=0 c[e]ti=0 c[e]tr=0 c[e]ve=2 c[e]vo=2 c[e]w=0 c[e]we=1 c[ea]c=2 c[ea]na=2 c[ea]ni=2 \
-c[eou]s=1 c[eue]n=3 c[i]lh=2 c[i]lr=2 c[i]lv=2 c[i]lw=2 c[i]nv=2 c[i]r$=2 c[i]sm=2 c[i]vo=2 c[ia]$=1 \
-c[ia]b=1 c[ia]c=1 c[ia]d=1 c[ia]g=1 c[ia]ga=2 c[ia]l=1 c[ia]le=2 c[ia]m=1 c[ia]n=1 c[ia]ne=2 c[ia]no=2 \
-c[ia]r$=2 c[ia]sc=1 c[ia]v=1 c[ie]j=0 c[ie]ll=2 c[ie]m=2 c[ie]nd=2 c[ie]ra=1 c[ie]re=1 c[ie]rg=1 c[ie]ri=1 \
-c[ie]rn=1 c[ie]rs=1 c[ie]st=2 c[ie]t=2 c[io]c=1 c[io]la=1 c[io]li=1 c[io]n=2 c[io]na=1 c[io]ns=1 c[io]p=1 \
-c[io]pa=2 c[io]tt=1 c[iu]c=1 c[iu]d=2 c[iu]s=1 c[iu]to=2 c[o]sh=2 c[oa]g=2 c[oa]li=2 c[oa]r=2 c[oa]r$=1 \
-c[oa]rs=1 c[oa]s$=2 c[oe]ds=2 c[oe]du=2 c[oe]f=2 c[oe]l=2 c[oe]la=1 c[oe]n=2 c[oe]r=2 c[oi]g=2 c[oi]nc=2 \
-c[oo]r=2 c[oo]rs=1 c[ooey]$=3 c[ou]n$=2 c[ua]dr=2 c[ua]j=2 c[ua]n=3 c[ue]$=1 c[ue]n=2 c[ue]rs=2 c[uee]$=2 \
-c[ui]n=2 c[ui]n$=3 c[ui]st=2 c[ui]to=2 c[ui]ty=2 c[y]la=0 cab[o]tag=0 cac[ao]$=2 cac[ia]$=1 caf[e]s$=1 \
-caf[ee]$=2 cag[ue]$=1 cam[ey]$=2 cam[i]s$=2 cam[ie]r$=1 cam[y]$=2 cas[ia]s$=2 cat[ee]r$=2 cav[oy]$=2 \
-cb[ai]n$=2 cb[ay]$=2 cb[ee]$=2 cbr[aye]r$=3 cbr[ee]n$=2 cbr[ie]n$=3 cc[a]dd=2 cc[a]ffe=2 cc[a]ll=2 cc[a]lle=1 \
-cc[a]llu=1 cc[a]lm=2 cc[a]ma=2 cc[a]mb=2 cc[a]mp=2 cc[a]nc=2 cc[a]nd=2 cc[a]nl=2 cc[a]nn=2 cc[a]nt=2 \
-cc[a]rd$=2 cc[a]rgo=2 cc[a]rl$=2 cc[a]rn$=2 cc[a]rr=2 cc[a]rra=1 cc[a]rre=1 cc[a]rt$=2 cc[a]rtt=2 cc[a]rve=2 \
-cc[a]sla=2 cc[a]w$=2 cc[a]ws=2 cc[ai]ns=2 cc[au]gh=2 cc[au]th=2 cc[ay]$=2 cc[e]$=1 cc[e]de=0 cc[io]lo=1 \
-cc[io]ne=1 cc[io]nes=2 cc[o]lg=2 cc[o]ll$=2 cc[o]llu=2 cc[o]lm=2 cc[o]mas=2 cc[o]mb=2 cc[o]nn$=2 cc[o]nv=2 \
-cc[o]rk=2 cc[o]rm=2 cc[o]rr=2 cc[o]rt=2 cc[o]tt=2 cc[o]ve=2 cc[o]wa=2 cc[o]we=2 cc[o]wi=2 cc[oo]k$=2 \
-cc[ou]rt=2 cc[oy]$=2 cc[oy]s$=2 cc[u]lla=2 cc[u]llo=2 cc[ue]$=2 cch[e]sne=2 ccl[a]m$=2 ccl[a]ran=2 ccl[ai]ne$=2 \
-ccl[ay]$=2 ccl[ea]n$=2 ccl[ea]ry$=2 ccl[ee]se$=2 ccl[i]nto=2 ccl[ou]d$=2 ccl[u]ng$=2 ccr[a]cke=2 ccr[ea]$=2 \
-ccr[ee]$=2 ccr[ei]ght=2 ccr[u]m$=2 ccr[y]sta=2 cd[a]ne=2 cd[a]nn=2 cd[ai]d$=2 cd[e]rm=2 cd[ea]l$=2 cd[i]ve=2 \
-cd[o]rm=2 cd[o]w$=2 cd[o]wa=2 cd[ou]ga=2 cd[ou]gl=2 cdy[e]ss$=3 cec[e]$=1 cel[e]ts$=0 cem[e]s$=0 ces[e]s$=0 \
-cf[a]ll=2 cf[a]nn=2 cf[a]tt=2 cf[au]l$=2 cf[e]rr=2 cf[e]rri=1 cf[e]tr=2 cf[ee]$=2 cf[ee]ly=2 cf[o]$=3 \
-cf[u]n$=2 cf[u]ns=2 cfl[y]$=2 cfl[y]s$=2 cg[a]ha=2 cg[a]hee=2 cg[a]nn=2 cg[a]rr$=2 cg[a]rra=2 cg[a]th=2 \
-cg[a]w$=2 cg[au]gh=2 cg[e]he=2 cg[ea]ry=2 cg[ee]$=2 cg[ee]s$=2 cg[i]$=3 cg[i]bb=2 cg[i]ll$=2 cg[i]lle=2 \
-cg[i]lt=2 cg[i]lve=2 cg[i]nl=2 cg[i]nn$=2 cg[i]rt=2 cg[o]ff=2 cg[o]ld=2 cg[o]wa=2 cg[o]we=2 cg[o]wi=2 \
-cg[o]wn=2 cg[ou]gh=2 cg[u]rn=2 cg[ue]$=2 cg[ui]ne=2 cg[ui]nn=2 cg[uye]r$=3 cgh[ee]$=2 cgh[ie]$=2 cgl[a]sso=2 \
-cgl[o]ry$=2 cgl[y]nn$=2 cgr[a]nah=2 cgr[a]th$=2 cgr[ai]l$=2 cgr[ay]$=2 cgr[e]gor=2 cgr[e]w$=2 cgr[i]ff$=2 \
-cgr[o]gan=2 cgr[u]der=2 ch[a]sm=2 ch[a]tto=2 ch[a]tzs=2 ch[ai]de=2 ch[ai]m$=2 ch[ai]rez=2 ch[e]le$=0 \
-ch[e]let=0 ch[e]lle=0 ch[e]ly=1 ch[e]mar=0 ch[e]me$=0 ch[e]men=0 ch[e]mes=0 ch[e]ner=0 ch[e]nes=0 ch[e]net=0 \
-ch[e]nne=0 ch[e]re=1 ch[e]re$=0 ch[e]red=0 ch[e]sne=0 ch[e]tte=0 ch[e]typ=0 ch[e]ve=0 ch[e]ver=1 ch[e]vre=0 \
-ch[e]wed=0 ch[eo]n$=1 ch[i]sma=1 ch[i]smo=1 ch[ia]n$=1 ch[ia]ram=2 ch[ie]ll=2 ch[io]ne=2 ch[io]nes=1 \
-ch[oe]ff=2 ch[ou]te=2 ch[u]br=2 ch[u]gh=2 ch[u]tzs=2 ch[ua]n$=2 chm[e]re$=1 chm[u]ra$=2 chn[ie]$=2 cic[e]ly$=1 \
-cid[e]nce=0 cid[uou]s$=2 cil[ia]$=1 cil[ia]tes=2 cin[ia]s$=2 cip[e]$=1 cip[e]s$=1 ck[a]nn=2 ck[a]rr=2 \
-ck[ai]n$=2 ck[e]fo=1 ck[e]lla=2 ck[e]lle=2 ck[e]lli=2 ck[e]lv=2 ck[e]ly=1 ck[e]nbu=0 ck[e]ndr=2 ck[e]ner=1 \
-ck[e]nn=2 ck[e]nny=1 ck[e]nri=2 ck[e]rc=2 ck[e]rel=1 ck[e]rn=2 ck[e]sso=2 ck[e]th=2 ck[e]tte=0 ck[ea]g$=2 \
-ck[ea]n$=2 ck[ee]ga=2 ck[ee]ha=2 ck[ee]l$=2 ck[ee]s$=2 ck[ee]ve=2 ck[ei]th=2 ck[eo]wn=3 ck[i]bbo=2 ck[i]ds=2 \
-ck[i]llo=2 ck[i]m$=2 ck[i]mm=2 ck[i]nn=2 ck[i]nni=1 ck[i]nno=1 ck[i]nse=2 ck[i]nst=2 ck[i]nz=2 ck[i]ss=2 \
-ck[i]ttr=2 ck[ie]rn=2 ck[o]we=2 ckn[e]w$=2 cl[a]ff=2 cl[a]mb$=2 cl[a]na=2 cl[a]rd$=2 cl[a]sm=2 cl[a]sss=2 \
-cl[a]tc=2 cl[a]wh=2 cl[ai]n$=2 cl[au]ch=2 cl[au]ghe=2 cl[au]ri=2 cl[au]ry=2 cl[e]de=0 cl[e]ll=2 cl[e]ll$=1 \
-cl[e]na=2 cl[e]rr=2 cl[e]sk=2 cl[e]ste=2 cl[e]ve=0 cl[e]ven=1 cl[e]ver=1 cl[ea]f$=2 cl[ea]r$=2 cl[ea]ry=2 \
-cl[ea]ry$=1 cl[ee]s$=2 cl[ei]$=2 cl[eo]pa=2 cl[i]nd=2 cl[i]ng$=2 cl[i]nn=2 cl[i]nti=2 cl[i]sh=2 cl[i]st=2 \
-cl[ie]nt=2 cl[o]$=3 cl[o]pss=2 cl[ou]th$=2 cl[oy]$=2 cl[u]rg=2 cl[ue]tt=2 cm[a]na=2 cm[a]naw=1 cm[a]ns=2 \
-cm[a]nu=2 cm[a]st=2 cm[a]th=2 cm[ai]ns=2 cm[e]$=1 cm[e]nn=2 cm[e]s$=1 cm[ea]ns=2 cm[ee]n$=2 cm[i]che=2 \
-cm[i]ck=2 cm[i]l$=2 cm[i]ll=2 cm[i]lla=1 cm[i]nn=2 cm[o]ra=2 cm[o]rr=2 cm[o]s$=2 cm[u]$=3 cm[u]lla=2 \
-cm[u]nn=2 cm[u]rd=2 cn[a]bb=2 cn[a]ll=2 cn[a]tt=2 cn[au]gh=2 cn[ay]$=2 cn[e]$=1 cn[e]ff=2 cn[e]ma=2 cn[e]rn=2 \
-cn[e]t$=2 cn[e]tt=2 cn[e]w$=2 cn[ea]r$=2 cn[ee]$=2 cn[ee]ce=2 cn[ee]l$=2 cn[ee]le=2 cn[ee]r$=2 cn[ee]se=2 \
-cn[ei]ll=2 cn[ei]ll$=1 cn[i]ck=2 cn[i]ff=2 cn[i]nc=2 cn[i]sh=2 cn[i]tt=2 cn[ie]l$=2 cn[o]rt=2 cn[u]tt=2 \
-col[ia]$=1 col[ie]r$=2 con[e]$=1 cow[e]r$=0 cp[e]ck=2 cp[ea]k$=2 cp[ee]k$=2 cp[u]$=3 cph[ee]$=2 cph[ie]$=2 \
-cq[uai]d$=2 cq[uai]n$=2 cq[uay]$=2 cq[ue]ly=1 cq[ue]tt=1 cq[uee]ne=2 cq[ui]gg=2 cq[ui]ll=2 cq[ui]nn=2 \
-cq[ui]rer=2 cq[ui]tty=2 cq[uie]sci=2 cr[a]shs=2 cr[a]w$=2 cr[ae]$=2 cr[ay]$=2 cr[e]$=1 cr[e]ch=0 cr[e]ci=0 \
-cr[e]me$=0 cr[e]nw=0 cr[e]pe=0 cr[e]pea=1 cr[e]s$=1 cr[e]te$=0 cr[e]tel=0 cr[e]tia=0 cr[e]tie=0 cr[e]we=0 \
-cr[e]wel=1 cr[e]zi=0 cr[ea]$=1 cr[ea]di=2 cr[ea]dy=2 cr[ea]ger=2 cr[ea]tic=2 cr[ee]dy=2 cr[ey]no=2 cr[i]cka=2 \
-cr[i]gh=2 cr[i]mmo=2 cr[i]ng$=2 cr[i]sm=1 cr[o]ber=2 cr[o]ri=2 cr[o]sss=2 cr[o]wnx=2 cr[oa]t$=2 cr[oa]ts=2 \
-cr[ue]l$=2 cr[ue]ll=1 cr[ui]ses=2 cs[e]rv=0 cs[i]$=2 csh[a]n$=2 csl[ee]p$=2 csp[a]n$=2 cst[ay]$=2 csw[ai]n$=2 \
-csw[ee]n$=2 csw[ee]ney=2 ct[a]gg=2 ct[e]rna=2 ct[ee]r$=2 ct[ie]r$=3 ct[ie]rn=2 ct[uou]s$=1 cun[e]$=1 \
-cv[ay]$=2 cv[ey]$=2 cv[i]ck=2 cv[oy]$=2 cw[a]te=2 cw[a]tt=2 cw[i]ll=2 cwh[i]nne=2 cwr[i]ght=2 cy[a]ni=2 \
-cy[o]n$=2 cy[o]ne=2 cz[ea]l$=2 d[a]xs=2 d[ai]sm=3 d[e]ly=0 d[e]pp=0 d[e]s$=0 d[e]sd=0 d[e]xf=0 d[e]xs=2 \
-d[e]za=0 d[e]zs=2 d[ea]ct=2 d[ea]h$=2 d[ea]lb=2 d[ea]na=2 d[ea]nn=2 d[ei]f=2 d[ei]fi=1 d[ei]ns=2 d[ei]sh=2 \
-d[ei]sm=3 d[ei]st=2 d[ei]t$=2 d[ei]ti=2 d[ei]ty=2 d[eo]f=1 d[eu]s$=2 d[eu]sz=2 d[i]dn=2 d[i]rg=0 d[ia]ll=1 \
-d[ia]ls=1 d[ia]mo=1 d[ia]pe=1 d[ia]th=2 d[ia]tr=2 d[ie]go=2 d[ie]le=2 d[ie]ll=2 d[ie]n$=2 d[ie]nt=2 d[ie]rc=1 \
-d[ie]re=1 d[ie]ri=1 d[ie]rk=1 d[ie]ro=1 d[ie]rs=1 d[ie]ry=1 d[ie]st=2 d[ie]t$=2 d[ie]ti=2 d[ie]tl=2 d[ie]z=2 \
-d[io]n=2 d[io]rn=1 d[io]ss=3 d[io]v=2 d[iou]s=2 d[o]zs=2 d[oa]ns=2 d[oa]s=2 d[oe]b=2 d[oe]n$=2 d[oe]r$=2 \
-d[oe]ri=2 d[oe]rs=2 d[oi]n=2 d[oi]n$=1 d[oui]n=2 d[oye]n=1 d[oye]n$=2 d[ua]na=2 d[ua]no=2 d[ue]$=1 d[ue]l$=2 \
-d[ue]ls=2 d[ue]na=2 d[ue]r$=2 d[ue]sl=2 d[ue]t=2 d[ui]$=3 d[ui]n=2 d[ui]no=1 d[ui]s$=2 d[ui]sm=3 d[ui]t=2 \
-d[ui]ts=1 d[uo]d=2 d[uo]n=2 d[uo]p=2 d[uou]s=1 d[uou]s$=2 dac[io]n$=1 dad[e]s$=1 daf[e]d$=1 dag[e]$=1 \
-dal[ia]$=1 dan[e]se$=0 dan[ia]$=1 dap[e]$=1 dar[ie]n$=2 dck[e]$=1 dd[e]ba=0 dd[e]ne=0 dd[e]re=0 dd[e]rss=2 \
-dd[e]s$=1 dd[ie]rs=2 ddr[e]sse=0 del[ie]r$=1 del[oui]s$=2 dem[e]$=0 den[aue]r$=1 df[i]shs=2 dfr[ie]d$=2 \
-dg[e]ha=1 dg[e]ma=0 dg[e]me=0 dg[e]pa=1 dg[e]st=0 dg[e]tte=0 dg[e]war=1 dh[a]ha=0 dh[e]ren=1 dh[ui]$=1 \
-dj[e]ct=0 dk[e]$=1 dkn[e]cht=2 dl[ai]$=2 dl[e]bu=0 dl[i]nge=2 dll[oy]d$=2 dm[e]re=0 dn[e]$=1 dn[ie]st=1 \
-dob[e]$=1 dob[e]s$=1 dol[e]nce=1 dol[e]sce=0 don[ia]s$=2 dow[e]r$=0 dow[e]rs$=0 dpr[e]sse=0 dr[a]ss=2 \
-dr[e]$=1 dr[e]dge=0 dr[e]he=0 dr[e]n$=2 dr[e]s$=1 dr[e]te=0 dr[e]wes=0 dr[ea]no=2 dr[ea]ss=1 dr[ei]ni=2 \
-dr[i]ngt=2 dr[i]xs=1 dr[ia]ti=2 dr[ie]$=2 dr[ie]st=2 dr[o]m$=3 dr[o]ms=3 drd[a]$=2 ds[e]$=1 ds[ou]za=2 \
-dsh[e]d$=1 dsh[i]re$=0 dsm[e]ns$=1 dur[e]$=1 dv[e]$=1 dv[e]d$=1 dv[e]rse=0 dy[a]n$=2 dy[a]ne=2 dy[a]r$=2 \
-dy[a]s$=2 dy[e]ss=2 dy[e]tt=0 dy[e]tt$=1 dy[o]nn=1 dy[u]n$=2 dz[e]$=1 eag[e]$=1 eag[e]nt$=2 eag[e]nts=2 \
-ean[ia]$=1 eat[e]$=1 eat[e]s$=1 eat[i]ve$=2 eat[i]vel=2 eat[i]vit=2 eat[ie]r$=2 eat[io]n$=2 eat[io]nal=2 \
-eat[io]nis=2 eat[io]ns$=2 eat[o]log=2 eav[e]men=1 eav[ie]r$=2 eb[e]$=1 eb[e]d$=1 eb[e]s$=1 eb[ea]n$=1 \
-eb[i]rd$=0 eb[o]ra$=0 eb[oe]rs=2 eb[u]ry=0 ebb[e]$=1 ebb[e]d$=1 ebl[e]n$=2 ebl[i]ng$=1 ec[ia]$=2 ec[ia]bl=2 \
-ec[ia]ble=1 ec[ia]k$=3 ec[ia]le=1 ec[ia]n$=2 ech[e]$=1 ech[e]men=1 ech[e]tte=1 eck[e]$=1 eck[e]d$=1 eck[e]red=1 \
-eck[e]s$=1 ecr[i]st$=2 ed[e]$=1 ed[e]ma=0 ed[e]ma$=1 ed[e]s$=1 ed[i]car=0 ed[ia]tel=2 ed[ia]tes=2 ed[ie]ncy=2 \
-ed[ou]bli=2 edg[e]$=1 edg[e]d$=1 edg[e]sto=1 edg[e]way=1 edl[i]nge=1 eeg[e]$=0 eek[e]$=0 eel[e]$=0 eel[e]d$=0 \
-een[e]$=0 een[e]d$=0 een[e]s$=0 eep[a]ge$=0 eer[e]$=0 eer[e]d$=0 eer[e]s$=0 ees[e]$=0 eet[e]$=0 ef[e]nc=1 \
-efr[e]re$=1 eg[ae]ta=2 eg[e]$=1 eg[e]le=0 eg[e]ler=1 eg[e]re=1 eg[ea]n$=2 eg[ia]$=2 eg[ia]co=2 eg[iou]s$=2 \
-eg[iou]sl=2 eg[ue]s$=1 eg[ue]st=0 egg[e]$=1 egg[e]d$=1 egr[e]te$=1 eh[e]$=1 eh[e]ng=0 ehd[e]$=1 ehm[eye]r$=1 \
-eid[e]nst=1 eid[o]ns$=1 eik[e]s$=1 ek[e]$=1 ek[e]di=1 ek[e]ly=1 ekk[e]$=1 el[e]ne=1 el[e]ng=0 el[e]re=0 \
-el[e]tr$=2 el[e]xs=2 el[ei]s$=2 el[eo]na=2 el[i]xs=2 el[io]n$=2 el[io]s$=2 el[oui]s$=1 eld[e]$=1 elg[e]$=1 \
-elk[e]s$=1 ell[e]$=1 ell[e]d$=1 ell[e]dge=1 ell[e]man=1 ell[e]ne$=1 ell[e]s$=1 ell[e]tte=1 ell[e]vil=1 \
-ell[ie]r$=1 elm[e]$=1 elm[e]d$=1 elm[e]s$=1 elp[e]d$=1 els[e]$=1 elt[e]red=1 elt[e]s$=1 elv[e]$=1 elv[e]d$=1 \
-elv[e]s$=1 em[e]$=1 em[e]le=1 em[e]ly=1 em[e]s$=1 em[i]sm=2 em[ie]r$=1 emb[e]d$=1 emb[e]red=1 emm[e]$=1 \
-emm[e]d$=1 emm[e]s$=1 emp[e]$=1 emp[e]red=1 en[a]ss$=2 en[e]$=1 en[e]d$=1 en[e]ha=1 en[e]ly=1 en[e]re=1 \
-en[e]s$=1 en[e]te=1 en[e]tta=2 en[ea]l$=2 en[ea]lo=2 en[ei]d$=2 en[ie]ncy=2 en[ie]re=0 en[io]r$=2 en[io]rs=2 \
-enc[e]$=1 enc[e]d$=1 end[e]$=1 end[e]red=1 eng[e]$=1 eng[e]d$=1 enk[e]$=1 enk[e]s$=1 enn[e]$=1 enn[e]d$=1 \
-enn[e]man=1 enn[e]s$=1 enn[e]tte=1 ent[e]red=1 enz[e]$=1 eoc[e]ne$=0 eon[e]tte=1 ep[a]cka=0 ep[e]$=1 \
-ep[e]ne=0 ep[e]s$=1 ep[ie]n$=2 epl[e]te$=1 epl[e]tes=1 epl[e]x$=0 epp[e]$=1 epp[e]d$=1 epp[e]s$=1 eq[ue]d$=1 \
-eq[ue]nce=0 er[a]gi=0 er[ai]no=2 er[e]$=1 er[e]gt=1 er[e]ke=1 er[e]s$=1 er[e]ss=2 er[e]ve$=0 er[ei]ns=1 \
-er[eo]n$=1 er[i]sma=1 er[ie]ls=2 er[ie]nci=2 er[ie]st=2 er[oi]n$=2 er[oi]ns=2 erb[e]$=1 erc[e]d$=1 erd[e]man=1 \
-erd[e]s$=1 erf[e]d$=1 erg[e]$=1 erg[e]d$=1 erg[e]ly$=1 erg[io]$=1 erh[a]ge$=1 erk[e]$=1 erk[e]d$=1 erk[e]s$=1 \
-erl[e]dge=1 erl[e]ne$=1 erl[e]s$=1 erm[e]$=1 erm[e]d$=1 erm[e]s$=1 ern[e]$=1 ern[e]cke=1 ern[e]d$=1 ern[e]s$=1 \
-ern[e]tte=1 erp[e]$=1 erp[e]s$=1 err[e]d$=1 err[i]ss$=1 err[ie]re$=0 ers[e]$=1 ers[e]nes=1 erv[e]s$=1 \
-es[ai]$=2 es[e]$=1 es[e]ca=0 es[e]ke=0 es[e]ma=1 es[e]me=1 es[e]tte=0 es[i]ss=2 es[ia]n$=2 es[ia]s$=2 \
-es[ieu]r$=2 es[u]ss=2 esb[u]ry$=0 esc[e]d$=1 esh[e]d$=1 esk[e]$=1 esl[e]rs$=2 esl[i]nge=2 esm[e]n$=0 \
-ess[e]$=1 ess[e]d$=1 ess[e]lle=1 ess[e]tte=1 est[e]$=1 est[e]p$=0 est[e]ppe=0 est[e]ppi=0 est[e]ps$=0 \
-est[e]red=1 est[e]s$=1 est[e]ve$=1 est[ia]$=1 et[e]$=1 et[e]k$=0 et[e]ly=1 et[e]me=1 et[e]nce=0 et[e]ne=1 \
-et[e]ned=0 et[e]red=0 et[e]s$=1 et[ie]r$=1 et[ie]th=1 et[iou]s$=2 et[iou]sl=2 et[u]ss=2 et[uou]s$=1 et[y]le=2 \
-eth[e]ne$=1 eth[e]rag=1 eth[e]red=1 eth[eu]s$=2 eth[y]$=2 eth[y]s$=2 etj[e]$=0 etl[e]r$=2 etm[eye]r$=1 \
-ett[e]red=1 ett[e]svi=1 ett[e]vil=1 ett[i]gan=2 ett[ia]$=2 euk[e]ma$=1 ev[a]nss=2 ev[a]xs=2 ev[e]les=0 \
-ev[e]ly=1 ev[e]nss=2 ev[e]rev=0 ev[e]st=0 ev[i]lly=2 ev[ia]nc=1 ev[ia]nce=2 ev[ie]r$=1 ev[ou]r$=2 ev[ou]rs=2 \
-ew[e]$=1 ew[e]d$=1 ew[e]dg=1 ew[e]re=1 ew[e]s$=1 ew[o]me=0 ewh[e]res=1 ewk[e]$=1 ewk[e]s$=1 ex[e]d$=1 \
-ex[e]ne=1 f[a]tr=2 f[ae]l=2 f[ae]li=1 f[aie]l=1 f[ay]d=2 f[aya]n=1 f[aya]nj=2 f[e]bl=0 f[e]bo=0 f[e]ca=0 \
-f[e]co=0 f[e]cy=0 f[e]d$=0 f[e]g=0 f[e]ga=1 f[e]ge=1 f[e]gl=1 f[e]ho=0 f[e]ke=0 f[e]le=0 f[e]ly=0 f[e]mm=0 \
-f[e]nc=0 f[e]s$=0 f[e]sa=0 f[e]sp=0 f[e]ty=0 f[e]wa=0 f[ee]te=2 f[ei]tu=0 f[i]sm=2 f[ia]t=2 f[ie]nn=2 \
-f[ie]rc=1 f[ie]ri=1 f[ie]rm=1 f[ie]rr=1 f[ie]st=2 f[io]n=2 f[o]s$=2 f[o]xs=2 f[ou]zs=2 f[ue]l$=2 fad[i]n$=2 \
-fb[i]$=3 fb[i]s$=3 fd[a]$=3 ff[e]ne=0 ff[e]ner=1 ff[e]red=0 ff[e]ted=0 ff[i]rme=0 fh[a]ge=0 fid[e]nce=0 \
-fil[ia]l$=2 fir[i]ng$=2 fl[a]ha=0 fl[a]shs=2 fl[e]ch=0 fl[e]dge=0 fl[e]ne=1 fl[e]she=0 fl[e]xed=0 fl[ea]$=1 \
-fl[ei]sss=2 fl[i]ckr=2 fl[i]nge=2 fl[ie]rs=2 fl[ou]r$=2 fl[ou]rs=2 fl[ue]nci=2 fl[ue]ncy=2 fl[ui]tt=2 \
-fl[uo]rs$=2 fm[e]d$=1 for[a]ge$=0 for[e]gon=0 fos[ia]$=1 fr[e]$=1 fr[e]ch=0 fr[e]ch$=1 fr[e]de$=0 fr[e]det=0 \
-fr[e]ne=0 fr[e]net=1 fr[e]re=0 fr[e]s$=1 fr[e]se=0 fr[e]sen=1 fr[e]sne=0 fr[ea]s$=1 fr[ee]r$=2 fr[ee]st=1 \
-fr[ee]st$=2 fr[ie]dl$=2 fr[ie]li=1 fr[ie]rs=1 fr[ui]tio=2 fr[ui]ty=1 fsn[e]s$=1 ft[e]ne=1 ft[e]ned=0 \
-g[a]gh=2 g[a]sm=2 g[a]tx=2 g[a]vo=2 g[ai]nv=0 g[ao]$=2 g[au]le=2 g[e]ba=0 g[e]bo=0 g[e]bu=0 g[e]cr=0 \
-g[e]d=0 g[e]dd=1 g[e]de=1 g[e]di=1 g[e]dl=1 g[e]dn=1 g[e]do=1 g[e]du=1 g[e]dy=1 g[e]fo=0 g[e]ga=2 g[e]ha=0 \
-g[e]he=0 g[e]ly=0 g[e]pa=0 g[e]po=0 g[e]re=0 g[e]sh=0 g[e]si=0 g[e]sk=0 g[e]to=0 g[e]wa=0 g[ea]g=2 g[ee]h=2 \
-g[ee]rs=2 g[ee]v=2 g[eo]f=1 g[eo]gh=1 g[eo]n=1 g[eo]r=1 g[eo]rd=2 g[eo]t$=1 g[eo]w=2 g[eou]g=2 g[eou]s=1 \
-g[i]rr=2 g[i]vn=2 g[ia]$=1 g[ia]c=1 g[ia]la=1 g[ia]lo=1 g[ia]m=1 g[ia]ma=2 g[ia]ne=1 g[ia]nf=1 g[ia]ng=1 \
-g[ia]ni=1 g[ia]nn=1 g[ia]rd=2 g[ia]s=1 g[ia]t=2 g[ie]bl=2 g[ie]r=1 g[ie]r$=2 g[ie]sl=2 g[ie]st=2 g[ii]s=2 \
-g[io]l=1 g[io]la=2 g[io]ne=2 g[io]ni=2 g[io]r=1 g[io]tt=1 g[iou]$=1 g[iu]m=1 g[iu]r=1 g[iu]s=1 g[o]sz=2 \
-g[o]vp=3 g[oe]ch=2 g[oe]r=2 g[oe]rg=1 g[oe]rk=1 g[oe]rl=1 g[oe]rn=1 g[oe]rt=1 g[oe]w=2 g[oey]$=3 g[oi]n=2 \
-g[oi]n$=1 g[oi]ns=1 g[oi]s=3 g[oi]s$=1 g[oi]st=2 g[ua]$=1 g[ua]b=2 g[ua]l=1 g[ue]d=0 g[ue]dr=1 g[ue]ly=0 \
-g[ue]ne=0 g[ue]re=0 g[ue]s$=0 g[ue]se=0 g[ue]tt=0 g[ue]zs=2 g[uey]$=1 g[ui]$=1 g[ui]ga=2 g[ui]rk=2 g[ui]rt=2 \
-g[ui]ty=2 gab[e]le$=1 gad[ie]r$=1 gah[ey]$=2 gak[e]$=1 gal[ia]$=1 gar[e]tte=0 gav[i]n$=2 gem[eie]r$=1 \
-gen[e]$=0 gg[e]ma=0 gg[e]rel=1 gg[e]s$=0 gg[e]se=0 gg[io]tt=2 ggr[e]gat=0 gh[e]$=1 gh[e]ne=0 gh[e]s$=0 \
-gh[e]se=0 gh[e]tte=0 gh[ui]s$=2 gin[ia]$=1 gin[ia]n$=1 gin[ia]ns$=1 gl[a]me=2 gl[a]sha=2 gl[a]sss=2 gl[au]gh=2 \
-gl[au]n$=2 gl[e]se=0 gl[e]ve=0 gl[ei]sh=2 gl[i]nc=2 gl[i]ngs=2 gl[i]nn=2 gl[ia]ri=2 gl[ie]se=2 gl[ie]tt=2 \
-gl[oi]n$=2 gm[ai]l$=2 gm[e]d$=1 gn[a]ge=0 gn[a]gey=1 gn[e]sia=0 gn[e]te=1 gn[e]tt=0 goc[e]ne$=0 god[e]$=1 \
-gom[e]s$=1 gon[e]se$=1 gop[e]$=1 gor[a]te$=0 gov[e]$=1 gr[e]$=1 gr[e]be=0 gr[e]ber=1 gr[e]ci=0 gr[e]de=0 \
-gr[e]del=1 gr[e]fe=0 gr[e]lle=0 gr[e]s$=1 gr[e]shs=2 gr[e]st$=2 gr[e]te$=0 gr[e]ve=0 gr[e]ver=1 gr[e]we=0 \
-gr[e]wel=1 gr[ee]le=1 gr[ee]vey=2 gr[i]bu=0 gr[i]chs=2 gr[i]sm=1 gr[i]sme=2 gr[ie]rs=1 gr[ie]rs$=2 gr[ie]st=2 \
-gr[oa]rt=2 gs[e]ll=2 gt[e]ch=2 gtz[e]$=1 gur[a]te$=0 gv[e]$=1 gw[e]rk=0 gw[i]re=2 gy[a]rs=1 h[a]cs=2 \
-h[a]sn=2 h[a]td=2 h[ae]r=2 h[ae]rt=1 h[ai]c=1 h[ai]c$=2 h[ai]st=2 h[ao]s=2 h[ay]dn=2 h[e]bo=0 h[e]d=0 \
-h[e]da=1 h[e]db=1 h[e]dd=1 h[e]de=1 h[e]df=1 h[e]dg=1 h[e]di=1 h[e]dl=1 h[e]dm=1 h[e]do=1 h[e]dp=1 h[e]dq=1 \
-h[e]dr=1 h[e]ds=1 h[e]dt=1 h[e]du=1 h[e]dw=1 h[e]dy=1 h[e]ji=0 h[e]lk=0 h[e]ly=0 h[e]np=0 h[e]nw=0 h[e]re=0 \
-h[e]vt=2 h[e]zs=2 h[ea]tr=2 h[ee]te=2 h[ei]gl=2 h[ei]sh=2 h[ei]sm=3 h[ei]st=2 h[eo]ne=1 h[eo]ns=1 h[eo]ry=1 \
-h[eu]m$=2 h[i]sm=2 h[i]v$=3 h[ia]ng=1 h[ia]ns=1 h[ia]r=2 h[ia]ra=1 h[ia]t=2 h[ia]w=2 h[ie]ra=1 h[ie]re=1 \
-h[ie]rh=1 h[ie]rl=1 h[ie]ro=1 h[ie]rr=1 h[ie]rs=1 h[ie]st=2 h[ii]$=2 h[ii]n=1 h[io]ng=2 h[io]no=2 h[iu]r=1 \
-h[o]co=0 h[oa]na=2 h[oa]s=2 h[oi]r$=2 h[ou]rg=2 h[ou]rs=2 h[ua]l=1 h[ua]rt=2 h[ua]s=2 h[ue]$=1 h[ue]rm=2 \
-h[ui]te=2 h[uie]$=2 h[uo]n=2 h[uye]t=2 h[y]bl=2 hab[e]s$=0 hag[e]d$=1 hal[e]se$=0 hal[ia]s$=1 han[e]sia=1 \
-haz[ia]$=1 hb[e]d$=1 hb[o]$=3 hbl[e]nde=0 hel[ia]$=1 hel[ia]l$=1 hem[e]d$=1 hen[ie]r$=1 her[ie]n$=1 hev[e]$=1 \
-hev[e]s$=1 hil[e]ss$=2 his[e]men=1 hiv[e]red=0 hl[e]ba=0 hl[e]te=0 hl[e]tee=1 hl[ea]r$=2 hl[ia]$=1 hl[oe]$=2 \
-hlm[eye]r$=1 hm[a]nss=2 hm[e]d$=1 hm[e]re=0 hm[i]dl$=2 hm[ie]re=2 hn[e]lle=0 hn[e]st=0 hn[o]ss=2 hny[a]n$=2 \
-hny[a]ns$=2 hny[a]s$=2 hol[ie]r$=2 hom[a]ss$=2 hr[e]$=1 hr[e]s$=1 hr[e]sm=1 hr[e]st$=2 hr[e]ve=0 hr[ea]tt=1 \
-hr[eye]r$=1 hr[i]sm=1 hr[i]sme=2 hr[ie]s$=2 hr[u]bi=2 hrk[e]$=1 hrz[a]n$=2 hs[ia]$=1 hs[ie]h$=2 hs[iu]ngs=1 \
-hsl[e]r$=1 ht[e]re=0 hw[e]$=1 hw[e]d$=1 hw[e]de$=0 hw[e]nd=0 hy[a]de=2 hy[a]ku=2 hy[a]lu=2 hy[a]ms=2 \
-hy[a]nt=2 hy[u]n$=2 iad[e]s$=1 ial[e]$=1 ial[i]tie=0 iar[e]$=1 iar[ia]$=3 iar[ie]s$=2 iar[y]$=2 iar[y]s$=2 \
-ias[e]$=1 iat[e]$=1 iat[e]d$=2 iat[e]ds$=2 iat[e]s$=1 iat[i]ng$=2 iat[i]ngl=2 iat[io]n$=2 iat[io]ns$=2 \
-iat[o]r$=2 iat[o]rs$=2 ib[a]ss=2 ib[e]le=0 ib[e]ll=0 ib[e]ll$=1 ib[u]si=1 ibl[i]ng$=1 ic[a]ll=0 ic[a]lle=1 \
-ic[e]do=0 ic[e]la=0 ic[e]le=0 ic[e]nce=0 ic[e]ne=0 ic[e]nsu=0 ic[e]roy=0 ic[e]st=0 ic[e]st$=1 ic[e]ti=1 \
-ic[e]vi=0 ic[ia]s$=1 ic[io]li=2 ic[io]n$=1 ic[uou]s$=1 icc[io]lo$=2 icc[io]ne$=2 ich[e]le$=1 ich[e]let=1 \
-ich[e]tte=1 ich[ua]n$=1 icl[i]ng$=1 id[a]ss=2 id[e]ba=0 id[e]bo=0 id[e]gr=0 id[e]ki=0 id[e]li=0 id[e]lit=1 \
-id[e]ma=0 id[e]mo=0 id[e]ned=0 id[e]nst=0 id[e]po=0 id[e]re=0 id[e]rer=1 id[e]sb=0 id[e]sh=0 id[e]sm=0 \
-id[e]sp=0 id[e]str=0 id[e]tr=0 id[e]wa=0 id[e]wi=0 id[e]win=1 id[ea]ki=2 id[ea]s$=2 id[i]sm=2 id[o]ns=0 \
-id[oa]n$=2 id[uou]s$=1 idg[e]woo=0 idl[e]r$=2 idl[i]ng$=2 ieb[e]$=0 ied[e]$=0 ieg[e]$=0 ieh[e]$=0 iek[e]$=0 \
-iel[e]$=0 iel[e]man=0 iem[e]$=0 ien[e]$=0 ien[e]cke=0 ien[e]ke$=0 iep[e]$=0 ier[e]d$=0 ier[e]tte=0 ies[e]$=0 \
-ies[e]cke=0 iet[e]$=0 iew[e]d$=0 if[e]li=0 if[e]lic=1 if[e]lo=0 if[e]ste=0 if[e]sty=0 if[e]ti=0 if[ue]l$=1 \
-ifr[ie]d$=2 ig[e]la=0 ig[e]nc=0 ig[e]nci=1 ig[e]ncy=1 ig[ue]re=1 ig[ue]s$=1 ig[ui]ti=2 ij[e]$=0 ik[e]ma$=1 \
-ik[e]sel=1 ik[e]sk=1 ik[ea]$=2 il[e]$=0 il[e]d$=0 il[e]ga=0 il[e]ge=0 il[e]gen=1 il[e]le=0 il[e]ma=0 \
-il[e]mo=0 il[e]na=0 il[e]net=1 il[e]s$=0 il[e]si=0 il[e]st=0 il[ea]n$=2 il[ea]na=2 il[ea]s$=2 il[eo]na=2 \
-il[i]pss=2 il[i]sh=0 il[i]shl=1 il[ia]l$=1 il[ia]ms=2 il[ie]r$=1 il[ie]sc=2 il[u]ss=2 ill[ia]n$=1 ill[ia]nce=1 \
-ill[ia]nt$=1 ill[ia]rd$=1 ill[ou]gh$=1 ily[a]n$=2 im[a]ge$=0 im[a]ger=0 im[e]li=0 im[e]ne=0 im[e]nez=1 \
-im[e]pl=1 im[e]sh=0 im[e]st=0 im[e]ste=1 im[e]ta=0 im[e]tap=1 im[e]ti=0 im[e]tt=0 im[eo]ne=2 im[i]sm=2 \
-imk[e]$=0 imm[a]ge$=0 in[a]ge=0 in[a]ss$=2 in[e]bac=0 in[e]be=0 in[e]bea=1 in[e]cr=0 in[e]fi=0 in[e]go=0 \
-in[e]gu=0 in[e]han=1 in[e]ke=0 in[e]la=0 in[e]las=1 in[e]ma=0 in[e]ma$=1 in[e]mar=1 in[e]mas=1 in[e]mat=1 \
-in[e]max=1 in[e]me=0 in[e]mi=0 in[e]nc=0 in[e]ne=1 in[e]sce=0 in[e]se=0 in[e]sm=0 in[e]sse=0 in[e]st=0 \
-in[e]st$=1 in[e]sth=1 in[e]str=1 in[e]tr=0 in[e]ts=0 in[e]tt=0 in[e]tt$=1 in[e]tta=1 in[e]tti=1 in[e]we=0 \
-in[e]wo=0 in[ea]d$=2 in[ea]ges=2 in[ea]l$=2 in[ea]r$=2 in[ea]rl=2 in[ea]rs=2 in[ia]s$=1 in[ie]rs=1 in[o]ss=2 \
-in[uou]s$=1 inb[u]rgh=2 ind[e]man=0 ind[e]s$=0 inf[e]ren=1 inf[i]rme=1 ing[ue]s$=1 inn[e]s$=1 inn[i]ss$=1 \
-ins[e]$=0 ins[e]cur=0 int[a]ge$=0 int[e]$=0 int[e]rfe=0 int[e]sse=0 int[ie]r$=2 iom[e]d$=1 ion[e]$=1 \
-ion[e]l$=1 ion[e]s$=1 iop[e]$=1 iop[e]s$=1 ior[e]$=1 ip[a]ll=0 ip[ao]la=2 ip[ao]lo=2 ip[e]de=0 ip[e]li=0 \
-ip[e]ne=0 ipl[e]r$=2 ipl[i]nge=1 ipp[a]ge$=0 ipr[e]sen=0 ips[e]$=1 ips[e]d$=1 ir[e]ctv=3 ir[e]da=0 ir[e]dam=1 \
-ir[e]fi=0 ir[e]ho=1 ir[e]lle=0 ir[e]ma=0 ir[e]men=0 ir[e]s$=1 ir[e]st=0 ir[e]st$=1 ir[e]tte=0 ir[e]wa=0 \
-ir[e]wo=0 ir[e]woo=1 ir[o]nt=0 ir[oa]ki=2 ir[u]ss$=2 irg[e]$=1 irk[e]$=1 irk[e]d$=1 irk[e]s$=1 irl[e]d$=1 \
-irl[e]ne$=1 irl[e]s$=1 irm[e]d$=1 irr[e]d$=1 irr[e]led=1 irv[e]tte=1 is[a]dva=0 is[a]ge=0 is[a]ges=1 \
-is[a]ly=0 is[ao]$=2 is[e]ca=0 is[e]cr=0 is[e]cre=1 is[e]cu=0 is[e]gu=0 is[e]le=0 is[e]ley=1 is[e]lle=0 \
-is[e]ly=0 is[e]tt=0 is[ia]$=1 is[ie]nn=1 is[ua]ll=1 isc[e]$=0 isc[e]nce=0 isc[iou]s$=2 ish[e]$=0 ish[ia]n$=2 \
-isk[ie]r$=2 isp[e]rse=0 ist[e]ry$=0 it[a]ge$=0 it[e]br=0 it[e]co=0 it[e]he=0 it[e]la=0 it[e]le=0 it[e]lo=0 \
-it[e]ma=0 it[e]mo=0 it[e]na=0 it[e]ni=0 it[e]nin=1 it[e]sc=0 it[e]si=0 it[e]sim=1 it[e]st=0 it[e]st$=1 \
-it[ia]bl=2 it[ia]tes=2 it[ie]r$=1 ith[ea]tre=1 itl[e]r$=2 itl[i]ng$=2 itt[e]$=0 itt[e]rne=1 itt[e]s$=0 \
-iv[e]le=0 iv[e]ley=1 iv[e]li=0 iv[e]lin=1 iv[e]ne=0 iv[e]ret=0 iv[e]rge=0 iv[e]rie=0 iv[e]rse=0 iv[e]sto=0 \
-iv[e]to=0 iv[e]to$=1 iv[e]tte=0 iv[i]tt=2 iv[ie]ra=2 iz[e]le=0 iz[e]ll=0 iz[e]ll$=1 iz[e]ne=0 j[a]js=2 \
-j[a]xs=2 j[e]$=1 j[e]nr=0 j[e]rd=0 j[e]rp=0 j[e]sc=0 j[e]wk=0 j[eo]n=1 j[eo]p=1 j[eya]r=2 j[ia]r=2 j[ie]v=2 \
-j[o]rt=2 j[oa]c=2 j[oa]nn=2 j[oe]l$=2 j[oe]rs=2 j[ua]h=2 j[ue]$=1 jar[e]d$=1 jar[e]s$=1 jav[e]$=1 jav[ie]r$=2 \
-jes[ui]t$=2 jes[ui]ts$=2 jim[e]$=1 jk[e]$=1 jos[e]$=1 jv[e]s$=2 k[ai]g$=2 k[ao]$=2 k[ao]h=2 k[ao]l=1 \
-k[ao]r=1 k[aue]r=1 k[e]b=0 k[e]ba=1 k[e]by=1 k[e]ca=0 k[e]d=0 k[e]da=1 k[e]dl=1 k[e]dn=1 k[e]fi=0 k[e]fo=0 \
-k[e]fr=0 k[e]go=0 k[e]hi=0 k[e]hn=0 k[e]ho=0 k[e]j=0 k[e]li=0 k[e]ly=0 k[e]ma=0 k[e]mo=0 k[e]ne=0 k[e]pe=0 \
-k[e]re=0 k[e]s=0 k[e]sa=1 k[e]sh=1 k[e]sl=1 k[e]sn=1 k[e]so=1 k[e]ss=1 k[e]st=1 k[e]sw=1 k[e]wa=0 k[e]we=0 \
-k[e]wo=0 k[ea]$=1 k[ea]gu=2 k[ea]nd=2 k[ea]nu=2 k[eay]$=2 k[ee]ma=2 k[ee]sp=2 k[ei]st=2 k[eo]f=1 k[eo]w=2 \
-k[eou]g=3 k[ey]ll=2 k[ie]ch=2 k[ie]n$=2 k[ie]ra=1 k[ie]rn=1 k[ie]rs=1 k[ie]ru=1 k[ie]st=2 k[ie]v$=2 k[ie]vs=2 \
-k[iou]s=2 k[o]hs=2 k[o]wn=2 k[oa]l=2 k[oa]l$=1 k[oe]gl=2 k[oy]$=2 k[ua]l=1 k[ue]nh=2 kab[e]$=1 kag[e]d$=1 \
-kak[e]$=1 kam[ey]$=2 kan[ie]$=2 kat[ia]$=2 kaz[e]$=1 kc[o]p$=2 kel[ia]n$=1 kem[ie]$=2 kev[i]tt$=2 kew[e]ll$=0 \
-kg[o]ri=2 kh[a]ts=2 kh[e]$=1 kk[e]d$=1 kk[e]ma=1 kl[a]tc=2 kl[au]ss=2 kl[e]be$=0 kl[e]dg=0 kl[e]mm=0 \
-kl[e]mm$=1 kl[e]ne=1 kl[e]ng=0 kl[e]nk=0 kl[e]nk$=1 km[a]rt=2 km[e]tz=2 km[ie]c$=2 kn[e]$=1 kn[ee]ly=2 \
-kn[i]pl=2 kn[o]xs=2 kob[e]$=1 kob[e]s$=1 kon[e]$=1 kr[a]jic=1 kr[aue]r$=1 kr[e]$=1 kr[e]bss=2 kr[e]he=0 \
-kr[e]n$=2 kr[e]nk=0 kr[e]s$=1 kr[e]sse=0 kr[ee]$=2 kr[i]nko=2 ks[a]ndr=2 ks[e]$=1 ks[e]ma=1 ksh[i]res=1 \
-ksl[e]r$=1 kub[e]s$=1 kuh[a]r$=1 kun[e]$=1 kur[ai]$=2 ky[o]ko=2 ky[o]sh=2 kyr[ie]$=2 l[ai]c=1 l[ai]c$=2 \
-l[ai]st=2 l[aue]$=2 l[ay]ss=2 l[aye]re=1 l[e]$=1 l[e]hi=0 l[e]ly=0 l[e]ne=0 l[e]pl=0 l[e]sf=0 l[e]sm=0 \
-l[ea]gi=2 l[ea]h=2 l[ea]he=1 l[ea]hy=1 l[ea]nd=2 l[ea]nz=2 l[ea]st=2 l[ea]tr=2 l[ee]ry=2 l[ee]st=2 l[eeu]w=1 \
-l[eeu]w$=2 l[ei]c$=2 l[eo]d=1 l[eo]la=1 l[eo]na=1 l[eo]ng=1 l[eo]nh=1 l[eo]p=1 l[eo]r=1 l[eo]ta=1 l[eu]m=2 \
-l[eu]mi=1 l[eu]s$=2 l[eya]r=2 l[i]re=0 l[i]sm=2 l[i]zs=2 l[ia]c$=1 l[ia]cs=1 l[ia]de=1 l[ia]m=1 l[ia]mi=2 \
-l[ia]ng=1 l[ia]nn=1 l[ia]ns=1 l[ia]rd=2 l[ia]ro=2 l[ia]rs=2 l[ia]ru=2 l[ia]sk=1 l[ia]th=2 l[ia]tt=2 l[iao]$=2 \
-l[ie]bl=2 l[ie]l=2 l[ie]nd=2 l[ie]re=1 l[ie]ri=1 l[ie]rl=1 l[ie]rm=1 l[ie]rs=1 l[ie]st=2 l[ie]t$=2 l[ie]w$=2 \
-l[io]ne=2 l[io]nh=2 l[io]ni=2 l[io]s$=1 l[iou]s=2 l[oe]s$=2 l[oe]w$=2 l[oi]bl=2 l[oui]m=2 l[oui]se=1 \
-l[ua]g=2 l[ua]k=2 l[ua]n=2 l[ue]$=1 l[ue]n=2 l[ue]nc=1 l[ue]nd=1 l[ue]ne=1 l[ue]r=2 l[ue]ra=1 l[ue]rs=1 \
-l[ue]va=2 l[ui]$=1 l[ui]d=2 l[ui]g=2 l[ui]n=2 l[ui]s=2 l[ui]si=1 l[uo]$=1 l[uo]ma=2 l[uo]n=2 l[uo]r$=2 \
-l[uu]$=2 l[y]sm=2 lah[e]rty=0 lar[e]n$=2 las[ie]rs$=2 lav[e]men=1 lb[e]$=1 lb[e]rte=0 lb[ei]t$=2 lc[e]k$=2 \
-lc[io]ns=2 ld[e]bu=0 ld[e]ma=0 ld[e]mar=1 ld[e]ne=0 ld[e]ney=1 ld[e]re=0 ld[e]rss=2 ld[ie]r$=1 ld[u]ss=2 \
-ldr[e]n$=1 ldr[i]chs=2 ldr[i]d$=2 leb[u]ry$=1 leg[iou]s$=1 lel[e]d$=0 lev[e]$=1 lew[o]men=1 lf[e]ra=0 \
-lf[e]re=0 lg[e]men=0 lg[e]nce=0 lg[e]ne=0 lg[e]si=1 lg[ia]n$=1 lg[ia]ns=1 lh[e]re=1 lir[e]$=1 lir[e]tte=1 \
-liv[e]lin=0 lk[e]ma=1 lk[ie]l$=2 ll[a]ge$=0 ll[a]ged=0 ll[a]rss=2 ll[a]ss=2 ll[e]$=0 ll[e]bot=0 ll[e]d$=0 \
-ll[e]dg=0 ll[e]ge=0 ll[e]ges=1 ll[e]gia=0 ll[e]git=0 ll[e]man=0 ll[e]re=0 ll[e]ren=1 ll[e]rey=1 ll[e]rss=2 \
-ll[e]s$=0 ll[e]tte=0 ll[e]vil=0 ll[ea]bl=2 ll[i]got=2 ll[i]nss=2 ll[i]pss=2 ll[i]ss=2 ll[i]ssi=1 ll[ia]ntl=1 \
-ll[ia]nz=3 ll[ia]rd=1 ll[ia]rd$=2 ll[ia]ti=2 ll[iou]s$=1 ll[ou]gh$=2 llb[aue]r$=1 llk[e]$=1 lls[e]$=1 \
-lm[aie]r$=3 lm[e]tt=0 lm[e]tti=1 lm[e]tto=1 lm[ie]ri=2 lod[e]sta=0 lom[ei]$=2 lon[ia]$=1 lon[ia]l$=2 \
-lon[ia]n$=1 lor[ea]ns$=1 lov[e]rle=1 low[e]nst=1 lpr[e]te$=1 lr[e]$=1 lr[ea]l$=1 ls[e]ly=0 lt[e]$=1 lt[e]ma=0 \
-lt[e]ma$=1 lt[e]re=0 lt[e]rer=1 lt[e]se=0 lts[e]$=0 lug[o]s$=2 luh[a]n$=2 lum[ia]$=2 lun[ey]$=2 lv[e]hi=0 \
-lv[e]me=1 lv[e]rw=0 ly[a]ch=3 ly[a]mi=2 ly[a]nd=2 ly[e]ll=2 ly[e]sk=1 ly[e]st=2 ly[o]ke=2 ly[o]n$=2 ly[o]ns=3 \
-ly[oa]k$=2 ly[u]re=2 lz[e]ne=0 lzh[aue]r$=1 m[a]wr=2 m[a]xs=2 m[ae]k=2 m[ae]n=2 m[ae]r$=2 m[ai]c=1 m[ai]c$=2 \
-m[ai]ch=2 m[ai]sh=2 m[ai]st=2 m[ao]r=1 m[aue]$=2 m[aye]da=2 m[e]b=0 m[e]ba=1 m[e]by=1 m[e]co=0 m[e]d$=0 \
-m[e]f=0 m[e]ff=1 m[e]ho=0 m[e]ke=0 m[e]le=0 m[e]ly=0 m[e]ma=0 m[e]nk=0 m[e]p=0 m[e]ru=0 m[e]s=0 m[e]sa=1 \
-m[e]sb=1 m[e]sc=1 m[e]sd=1 m[e]se=1 m[e]sh=1 m[e]si=1 m[e]sk=1 m[e]sm=1 m[e]sn=1 m[e]so=1 m[e]sq=1 m[e]ss=1 \
-m[e]st=1 m[e]sz=1 m[e]w=0 m[e]w$=1 m[e]wb=1 m[e]xs=2 m[e]zo=0 m[ea]b=2 m[ea]nd=2 m[ee]rs=2 m[eie]rf=1 \
-m[eo]n=1 m[eo]w$=2 m[ia]r=2 m[ia]t=2 m[ie]l$=2 m[ie]ns=2 m[ie]r=1 m[ie]r$=2 m[ie]st=2 m[ie]tt=2 m[ieu]x=1 \
-m[io]n=2 m[oa]mm=2 m[oe]rm=2 m[oe]rs=2 m[oue]$=1 m[ua]m=2 m[ua]v=2 m[ue]la=2 m[ui]l$=2 m[y]rm=2 mag[e]$=1 \
-mah[e]r$=0 mak[e]n$=2 mak[e]shi=0 mal[ia]n$=1 mar[e]$=1 mb[a]nk$=2 mb[e]re=0 mb[e]rss=2 mb[e]sk=1 mb[ie]n$=2 \
-mb[u]ss=2 mbl[e]st$=2 mbr[i]ste=2 mc[a]be=2 mc[a]da=2 mc[a]do=2 mc[a]ff=2 mc[a]lex=2 mc[a]ll=2 mc[a]lli=1 \
-mc[a]lo=2 mc[a]n$=2 mc[a]nd=2 mc[a]ne=2 mc[a]ni=2 mc[a]rt=2 mc[a]vin=2 mc[au]la=2 mc[e]ly=2 mc[e]na=2 \
-mc[e]nd=2 mc[e]ne=2 mc[e]nt=2 mc[e]wa=2 mc[i]ne=2 mc[i]ng=2 mc[i]nr=2 mc[i]nt=2 mc[i]ve=2 mc[o]mb=2 mc[o]rp=2 \
-mc[o]rp$=1 mcb[e]th$=2 mcc[a]llu=2 mcc[a]mis=2 mcc[a]n$=2 mcc[o]rd$=2 mcc[u]r$=2 mcd[i]ll$=2 mcd[o]wel=2 \
-mcd[u]ff$=2 mcf[a]dde=2 mch[a]m$=2 mch[e]$=1 mck[e]$=1 mck[e]ll$=2 mck[ee]$=2 mck[ee]n$=2 mck[ey]$=2 \
-mck[i]nes=2 mck[i]nle=2 mck[i]nno=2 mck[ie]$=2 mcl[ay]$=2 mcl[e]lan=2 mcl[e]ndo=2 mcl[e]nna=2 mcl[ea]n$=2 \
-mcl[ea]ns$=2 mcl[ea]r$=1 mcl[eo]d$=2 mcl[ou]d$=2 mcm[a]nn$=2 mcm[i]lla=2 mcn[a]b$=2 mcn[ai]r$=2 mcn[ea]l$=2 \
-mcn[ei]l$=2 mcn[ei]ll$=2 mcq[uee]n$=2 mcr[ee]$=2 mcr[oy]$=2 mcv[i]car=2 md[e]$=1 med[e]$=0 mef[e]d$=1 \
-met[e]red=1 mf[e]d$=1 mf[e]re=0 mfr[y]$=2 mg[e]$=1 mid[o]n$=0 min[e]nce=1 min[ea]r$=1 mir[e]d$=0 mir[e]lle=1 \
-mir[e]s$=0 mk[e]$=1 ml[e]tte=0 ml[i]nge=2 mm[a]ss=2 mm[e]nc=0 mm[e]nci=1 mm[e]nse=0 mm[e]rce=0 mm[e]re=0 \
-mm[e]rer=1 mm[e]rse=0 mm[e]rss=2 mn[e]si=0 mol[e]sti=1 mon[ie]r$=2 mor[e]s$=1 mor[e]t$=1 mor[e]tte=1 \
-mos[ie]r$=1 mp[e]de=0 mp[e]ded=1 mp[e]g$=2 mp[e]lle=0 mp[e]ne=0 mp[e]net=1 mp[e]nse=0 mp[e]rag=0 mp[e]re=0 \
-mp[e]te$=0 mp[e]tes=0 mph[e]$=0 mph[ie]r$=2 mpk[e]$=1 mpl[e]rs$=1 mpl[e]sse=0 mpr[e]sse=0 mr[e]$=1 mr[e]nz=0 \
-mr[e]s$=1 mr[i]$=3 mr[ie]$=2 mrh[ei]n$=2 ms[e]$=1 msl[e]r$=1 msl[ie]$=2 mt[e]l$=2 mur[ie]l$=2 my[a]$=2 \
-my[e]rso=1 my[e]rss=3 myr[e]s$=0 n[a]kg=2 n[a]nm=2 n[a]sy=2 n[ai]m$=2 n[ai]ng=2 n[ai]ry=2 n[ai]sh=2 n[au]m$=2 \
-n[ay]r=0 n[e]cu=0 n[e]d=0 n[e]da=1 n[e]dd=1 n[e]de=1 n[e]di=1 n[e]dl=1 n[e]do=1 n[e]dr=1 n[e]ds=1 n[e]du=1 \
-n[e]dv=1 n[e]dy=1 n[e]fl=0 n[e]fo=0 n[e]fr=0 n[e]h=0 n[e]h$=1 n[e]hl=1 n[e]hr=1 n[e]hy=1 n[e]le=0 n[e]ly=0 \
-n[e]ne=0 n[e]re=0 n[e]rw=0 n[e]s$=0 n[e]sp=0 n[e]su=0 n[e]sv=0 n[e]sw=0 n[e]te=0 n[e]ty=0 n[e]wq=0 n[e]xs=2 \
-n[ea]ly=2 n[ea]n=2 n[ea]ne=1 n[ea]p=2 n[ea]pp=1 n[ea]s$=2 n[ee]dn=2 n[ei]fo=2 n[ei]sh=2 n[ei]ty=2 n[eo]r=3 \
-n[eue]nd=1 n[eui]l=2 n[i]sm=2 n[i]xs=2 n[ia]g=1 n[ia]gu=2 n[ia]ll=1 n[ia]rs=2 n[ia]ta=2 n[ia]ti=2 n[ia]to=2 \
-n[ie]bl=2 n[ie]k=2 n[ie]ka=1 n[ie]le=0 n[ie]ll=2 n[ie]nt=2 n[ie]re=1 n[ie]ri=1 n[ie]rm=1 n[ie]ro=1 n[ie]st=2 \
-n[ie]v=2 n[ie]ws=2 n[io]l=1 n[io]r$=1 n[io]ra=1 n[io]rs=1 n[iou]s=2 n[iu]$=2 n[oa]n=2 n[oe]dl=2 n[oe]l$=2 \
-n[oe]ls=2 n[oui]l=2 n[ua]n=2 n[ua]tu=2 n[ue]$=1 n[ue]n=2 n[ue]r=2 n[ue]t=2 n[ui]ng=2 n[ui]t=2 n[ui]t$=1 \
-n[uo]l=2 n[uu]m=2 n[y]ll=2 n[y]me=2 nab[e]$=1 nad[ia]$=1 nag[e]$=1 nag[e]d$=1 nag[e]ne$=1 nak[ai]$=2 \
-nak[e]d$=1 nal[e]$=1 nal[e]se$=0 nal[ia]$=1 nam[e]se$=1 nam[ee]$=2 nap[e]s$=1 nas[io]nal=2 nb[a]$=3 nc[a]va=0 \
-nc[e]bo=1 nc[e]de=0 nc[e]ded=1 nc[e]le=0 nc[e]les=1 nc[e]lle=0 nc[e]ns=0 nc[e]nso=1 nc[e]re=0 nc[e]rem=1 \
-nc[e]rne=0 nc[e]sss=2 nc[e]to=0 nc[e]vi=0 nc[ie]r$=1 nc[io]lo=1 nc[io]n$=1 nc[oo]pe=2 nc[ou]ra=0 nch[e]cke=0 \
-nck[e]$=1 ncl[ea]r$=1 nd[a]ns$=2 nd[e]be=0 nd[e]bo=0 nd[e]liv=0 nd[e]nse=0 nd[e]rag=0 nd[e]ran=0 nd[e]red=0 \
-nd[e]rss=2 nd[e]rwh=0 nd[e]s$=1 nd[e]ser=0 nd[e]vel=0 nd[ea]n$=2 nd[ia]l$=1 nd[ie]r$=1 nd[ie]st=1 nd[ui]ts=2 \
-ndr[e]sse=0 neg[e]d$=1 nel[i]s$=2 nem[ea]n$=2 nem[eye]r$=1 ner[e]tte=0 net[e]k$=1 net[ia]n$=2 nev[e]$=1 \
-nev[e]s$=1 nf[a]l$=3 nf[e]d$=1 nf[e]re=0 nf[e]ree=1 nf[e]rre=0 nf[e]sse=0 nf[e]tt=0 nf[e]tti=1 nf[i]rme=0 \
-nf[i]shs=2 ng[a]ss$=2 ng[e]lie=0 ng[e]lov=0 ng[e]ma$=2 ng[e]me=0 ng[e]ne=0 ng[e]ni=0 ng[e]nit=1 ng[e]rer=1 \
-ng[io]ne=1 ng[io]ve=2 ngl[e]r$=2 nh[e]dg=0 nh[e]re=1 nic[a]lly=1 nic[ia]$=2 nid[e]s$=1 nif[e]ste=1 nik[e]s$=1 \
-nim[e]$=1 niv[e]rse=1 nj[e]$=0 nj[ua]n$=2 nk[a]ge$=0 nk[e]la=0 nk[e]le=0 nk[e]ma=1 nk[e]ne=1 nk[e]rer=1 \
-nl[e]ve=0 nl[ea]$=1 nl[i]ng=2 nm[eie]r$=1 nmy[e]r$=1 nn[ai]ss$=2 nn[e]ha=1 nn[e]hi=1 nn[e]man=0 nn[e]rv=0 \
-nn[e]rvi=1 nn[e]sen=0 nn[e]tte=0 nn[i]ss=2 nn[ia]ll=2 nob[e]$=1 nob[e]s$=1 nol[ia]$=1 non[e]$=1 nop[ia]$=1 \
-np[e]rt=0 nr[e]$=1 nr[e]de=0 nr[e]der=1 nr[e]he=0 nr[e]s$=1 nr[ea]l$=1 nr[ea]lis=1 nr[ie]$=2 nr[ie]tta=2 \
-ns[a]ss$=2 ns[e]$=1 ns[e]d$=1 ns[e]fu=1 ns[e]led=0 ns[e]nse=0 ns[e]rve=0 ns[ea]tic=2 ns[ia]n$=2 ns[ie]nts=2 \
-ns[ua]li=2 nsk[e]$=1 nt[a]ged=0 nt[a]sm=2 nt[e]$=1 nt[e]fi=1 nt[e]fo=1 nt[e]fu=1 nt[e]me=1 nt[e]nan=0 \
-nt[e]ne=1 nt[e]nse=0 nt[e]re=0 nt[e]rsp=0 nt[e]s$=1 nt[e]xs=2 nt[i]smo=1 nt[ia]lit=2 nt[ie]l$=2 nt[ie]n$=2 \
-nt[ie]r$=1 nt[ie]re=0 nt[ie]rs=1 nt[ie]st=1 nt[io]ne$=2 nt[o]shs=2 nt[ui]t$=2 nth[e]s$=1 nth[ie]l$=2 \
-ntl[e]st$=2 ntr[i]nge=2 num[e]d$=1 nut[ia]$=2 nv[e]ne=0 nv[e]ni=0 nv[e]nis=1 nv[e]rg=0 nv[e]rgi=1 nv[e]rse=0 \
-nv[e]s$=1 nv[i]dia=2 nw[e]d$=1 nw[e]lg=1 ny[a]ck=2 ny[a]ns=1 ny[e]n$=1 ny[e]r$=1 ny[e]ri=2 ny[e]rs=1 \
-ny[o]nel=2 ny[o]s$=1 nys[ia]n$=2 nz[e]ke=1 oag[e]$=1 oar[e]s$=1 oas[e]s$=0 oat[e]s$=1 oat[ia]$=2 oat[ia]n$=2 \
-oat[ia]ns$=2 oat[ia]s$=2 ob[e]re=0 ob[e]rge=0 ob[e]se=0 ob[e]te=0 ob[e]tr=0 ob[i]nss=2 ob[oi]st=2 obl[i]ng$=1 \
-oc[e]$=1 oc[e]li=0 oc[e]nc=0 oc[e]se$=0 oc[e]sse=0 oc[e]st=0 oc[iu]s$=2 oc[o]sm=2 och[e]ted=0 ocl[ai]n$=1 \
-od[e]ba=0 od[e]bau=1 od[e]br=0 od[e]ho=0 od[e]le=0 od[e]let=1 od[e]rne=0 od[e]rr=0 od[e]sia=0 od[e]tt=0 \
-od[e]wa=0 od[e]wal=1 od[i]sm=2 oed[e]$=0 oed[e]cke=0 oeg[e]$=0 oek[e]$=0 oel[e]$=0 oem[o]n$=2 oen[i]ng$=2 \
-oep[e]$=0 oeq[ua]l$=2 oes[e]$=0 oev[e]ler=0 oev[e]rs$=2 oew[e]$=0 of[e]sse=0 of[o]rss=2 off[e]nse=0 og[e]ma=0 \
-og[e]ne$=0 og[e]rss=2 og[ia]ns=1 og[ie]r$=1 og[u]ss=2 og[ua]ng=2 og[ui]n$=2 ogg[ia]$=2 ogl[e]r$=2 ogl[io]$=1 \
-ogr[e]sse=0 oh[e]ren=1 oin[e]tte=1 oir[e]s$=0 ois[e]lle=1 ois[eau]$=2 ois[ia]$=2 oiz[e]$=1 oiz[e]d$=1 \
-ok[e]le=0 ok[e]ra=0 ok[e]st=0 ok[e]sw=0 ol[a]ss$=2 ol[ai]$=2 ol[e]$=0 ol[e]ba=0 ol[e]br=0 ol[e]ca=0 ol[e]d$=0 \
-ol[e]da=0 ol[e]da$=1 ol[e]gr=0 ol[e]he=0 ol[e]li=0 ol[e]ly=1 ol[e]ma=0 ol[e]mai=1 ol[e]mo=0 ol[e]nc=0 \
-ol[e]rid=0 ol[e]s$=0 ol[e]sa=0 ol[e]sb=0 ol[e]se=0 ol[e]sen=1 ol[e]sl=0 ol[e]som=0 ol[e]sti=0 ol[e]sw=0 \
-ol[e]te=0 ol[e]tte=0 ol[e]vi=0 ol[e]wa=0 ol[e]wa$=1 ol[i]ss=2 ol[ia]s$=1 ol[ie]n$=2 ol[ie]r$=1 ol[ie]re=0 \
-ol[io]s$=2 ol[oi]st=2 olb[e]$=0 oll[a]ge$=1 oll[o]ch$=2 olt[e]$=0 om[a]na=0 om[ai]no=2 om[e]ba=0 om[e]ca=0 \
-om[e]con=1 om[e]day=0 om[e]do=0 om[e]gr=0 om[e]gra=1 om[e]la=0 om[e]lik=0 om[e]lle=0 om[e]ne=0 om[e]nec=1 \
-om[e]re=0 om[e]ry=0 om[e]sb=0 om[e]si=0 om[e]st=0 om[e]sti=1 om[e]th=0 om[e]th$=1 om[e]the=1 om[e]ti=0 \
-om[e]to=0 omk[e]$=0 oms[ey]$=2 on[a]gh$=2 on[a]gl=2 on[a]ha$=2 on[a]sm=2 on[e]ba=0 on[e]be=0 on[e]br=0 \
-on[e]bu=0 on[e]ci=0 on[e]co=0 on[e]con=1 on[e]cr=0 on[e]hoo=1 on[e]ki=0 on[e]l$=0 on[e]lec=1 on[e]li=0 \
-on[e]lle=0 on[e]ls=0 on[e]lso=1 on[e]ma=0 on[e]me=0 on[e]mer=1 on[e]mo=0 on[e]ri=0 on[e]roc=0 on[e]se=0 \
-on[e]si=0 on[e]so=0 on[e]str=0 on[e]th=0 on[e]tim=0 on[e]tr=0 on[e]tte=0 on[e]wa=0 on[i]css=2 on[i]gal=2 \
-on[i]gle=2 on[ia]l$=1 on[ia]s$=1 on[ie]r$=1 on[ie]st=1 ond[e]nce=0 onn[e]lls=2 onn[e]ls$=2 ons[e]$=0 \
-ont[ia]$=2 ool[ea]n$=2 oos[ie]r$=1 op[e]la=0 op[e]le=0 op[e]ne=0 op[e]ner=1 op[e]ras=0 op[e]re$=0 op[e]te=0 \
-op[e]ter=1 op[ie]rs=2 op[y]le=2 opl[e]$=0 opl[e]d$=0 opl[e]s$=0 opl[i]ng$=2 oq[ue]nc=0 or[a]tew=0 or[e]be=0 \
-or[e]bo=0 or[e]br=0 or[e]ca=0 or[e]cl=0 or[e]d$=0 or[e]dom=0 or[e]fa=0 or[e]fin=0 or[e]fo=0 or[e]fr=0 \
-or[e]fra=1 or[e]go=0 or[e]gon=1 or[e]gr=0 or[e]ha=0 or[e]har=1 or[e]he=0 or[e]la=0 or[e]le=0 or[e]lei=1 \
-or[e]lim=0 or[e]lin=0 or[e]ly=0 or[e]ma=0 or[e]me=0 or[e]mo=0 or[e]nce=0 or[e]ne=0 or[e]pe=0 or[e]pl=0 \
-or[e]ro=0 or[e]sa=0 or[e]se=0 or[e]se$=1 or[e]sen=1 or[e]sh=0 or[e]sh$=1 or[e]shs=2 or[e]sk=1 or[e]sta=0 \
-or[e]sto=0 or[e]t$=0 or[e]ta=0 or[e]te=0 or[e]th=0 or[e]tte=0 or[e]wa=0 or[e]wi=0 or[e]wo=0 or[ea]n$=2 \
-or[ea]ns=2 or[ea]rm=1 or[ea]to=2 or[i]ss$=2 or[i]th=2 or[ie]ga=2 or[ie]ll=1 or[ie]llo=2 or[o]ss=2 orb[e]d$=0 \
-ord[e]$=0 ord[ia]l$=1 orn[ia]$=1 orr[e]nce=0 ors[e]d$=0 ors[e]ly$=0 ort[a]ss$=2 ort[e]$=0 orv[ey]$=2 \
-ory[a]nt$=1 os[e]be=0 os[e]bee=1 os[e]br=0 os[e]cr=0 os[e]di=0 os[e]do=0 os[e]fi=1 os[e]la=0 os[e]le=0 \
-os[e]les=1 os[e]li=0 os[e]lle=0 os[e]ly=0 os[e]lyt=1 os[e]ne=0 os[e]ner=1 os[e]st=0 os[e]te=0 os[e]ted=1 \
-os[e]tt=0 os[e]tt$=1 os[e]tta=1 os[e]tti=1 os[e]vea=0 os[ea]$=2 os[ea]s$=2 os[ie]re=0 osh[ie]r$=1 osk[e]s$=1 \
-oss[a]ge$=0 oss[ei]ni$=2 ot[e]lle=0 ot[e]nc=0 ot[e]ncy=1 ot[oo]p$=2 ot[u]ss=2 ot[y]le=2 oth[ie]r$=1 otl[e]r$=2 \
-otr[i]ng$=2 ott[e]$=0 ott[e]s$=0 ov[e]da=0 ov[e]la=0 ov[e]le=0 ov[e]nce=0 ov[e]ne=0 ov[e]ney=1 ov[e]red=0 \
-ov[e]rei=0 ov[e]rid=0 ov[e]ris=0 ov[e]rle=0 ov[e]rne=0 ov[e]ry$=0 ov[e]se=0 ov[e]sp=0 ov[e]tte=0 ov[i]chs=2 \
-ov[i]tzs=2 ov[ie]ts=2 ow[e]nss=2 ow[e]nst=0 ow[e]rf=0 ow[e]rpc=3 ow[e]rtr=0 ow[i]tzs=2 ow[ie]ck=2 owh[e]re$=0 \
-ox[i]dat=0 oz[e]lle=0 oz[e]ma=0 oz[e]ma$=1 oz[e]ng=0 p[ai]$=2 p[ao]la=1 p[ao]li=1 p[ao]lo=1 p[ay]n$=2 \
-p[e]ca=0 p[e]ce=0 p[e]d=0 p[e]da=1 p[e]dd=1 p[e]de=1 p[e]di=1 p[e]dj=1 p[e]do=1 p[e]dr=1 p[e]ds=1 p[e]f=0 \
-p[e]ff=1 p[e]go=0 p[e]h=0 p[e]hl=1 p[e]j=0 p[e]kt=2 p[e]ly=0 p[e]ma=0 p[e]me=0 p[e]rx=2 p[e]s=0 p[e]sa=1 \
-p[e]sc=1 p[e]se=1 p[e]sh=1 p[e]si=1 p[e]sk=1 p[e]sn=1 p[e]so=1 p[e]ss=1 p[e]st=1 p[e]vi=0 p[e]we=0 p[e]wr=0 \
-p[e]xs=2 p[e]ze=0 p[e]zs=2 p[ea]n$=2 p[ea]ns=2 p[ei]na=2 p[ia]t=2 p[ie]ll=2 p[ie]lu=2 p[ie]n=2 p[ie]n$=1 \
-p[ie]nz=1 p[ie]r=1 p[ie]r$=2 p[ie]st=2 p[ie]t$=2 p[ie]z=2 p[io]n=2 p[iou]s=2 p[iou]sl=1 p[oe]m=2 p[oe]r$=2 \
-p[oe]t=2 p[ou]d=2 p[ua]n=2 p[ua]t=2 p[ue]$=1 p[ui]p=2 pag[e]$=1 pal[ia]ns$=2 pal[ie]r$=2 pan[ie]r$=1 \
-pap[ie]r$=1 par[a]ge$=1 par[i]ss$=2 pat[e]se$=1 pec[e]$=1 pel[ie]rs$=2 pet[e]c$=0 pet[e]rs$=2 pez[e]$=1 \
-pf[e]$=1 pf[ie]st=1 pfl[i]ng$=2 pg[a]$=3 ph[a]tt=2 ph[ae]l$=2 ph[ae]la=2 ph[ai]l$=2 ph[au]l$=2 ph[e]$=1 \
-ph[e]li=0 ph[e]ne=0 ph[e]ron=2 ph[e]tt=0 ph[eu]s$=2 ph[ia]n$=1 ph[ia]ns=2 ph[ie]r$=1 ph[oe]ni=0 ph[oe]nix=1 \
-ph[y]se=2 phn[e]$=1 pir[i]n$=0 pl[a]sm$=2 pl[e]n$=2 pl[e]ne=1 pl[e]rs=2 pl[e]se=0 pl[e]te$=0 pl[e]tel=0 \
-pl[e]ten=0 pl[e]tes=0 pl[ea]$=1 pl[eo]na=2 pl[i]nge=2 pl[ie]rs=2 pn[e]s$=1 pod[e]s$=1 pp[e]lle=0 pp[e]ne=0 \
-pp[e]rw=0 pp[e]rwe=1 pp[ui]s$=2 ppl[i]nge=1 pr[a]ck=2 pr[a]ss=2 pr[aye]r$=1 pr[e]$=1 pr[e]be=0 pr[e]he$=0 \
-pr[e]ho=1 pr[e]la=0 pr[e]me$=0 pr[e]mes=0 pr[e]ne$=0 pr[e]pp=0 pr[e]ppy=1 pr[e]s$=1 pr[e]sss=2 pr[e]te$=0 \
-pr[e]vet=0 pr[ea]s$=1 pr[ei]gn=2 pr[i]nzs=2 pr[i]sm=1 pr[i]sms=2 pr[i]tzl=2 pr[i]zm=2 pr[ia]ten=2 pr[ia]ti$=2 \
-pr[ia]tis=2 pr[ie]n$=1 pr[ie]st$=3 pr[ie]to$=1 pr[ui]tt=2 prz[y]k$=2 psh[i]re$=0 psk[a]$=2 pt[i]sma=1 \
-pt[o]vs=2 pt[ua]li=1 pus[a]$=2 py[ea]tt=2 pyr[e]$=1 q[iao]$=2 q[ua]$=1 q[ua]cu=0 q[ua]l=1 q[ua]re=0 q[uai]d$=1 \
-q[ue]d$=0 q[ue]lc=0 q[ue]ll=0 q[ue]ly=0 q[ue]mo=0 q[ue]ne=0 q[ue]re=0 q[ue]s$=0 q[ue]tt=0 q[ue]v=0 q[ue]ve=1 \
-q[ui]$=1 q[ui]lk=2 q[uie]rd=1 q[uie]tt=1 q[uo]$=1 qm[a]x$=2 r[a]fx=2 r[a]ji=0 r[a]zs=2 r[aeu]s=2 r[ai]$=2 \
-r[ai]c=1 r[ai]c$=2 r[ai]ng=2 r[ai]sh=2 r[ao]n=1 r[ao]ne=2 r[aye]rf=1 r[aye]rs=1 r[aye]s=2 r[e]gt=0 r[e]ho=0 \
-r[e]ke=0 r[e]kk=0 r[e]ru=0 r[e]s$=0 r[e]sk=0 r[e]sm=0 r[e]vv=0 r[e]zs=2 r[ea]bs=2 r[ea]cq=2 r[ea]ct=2 \
-r[ea]dj=2 r[ea]dm=2 r[ea]do=2 r[ea]f=2 r[ea]ft=1 r[ea]h=2 r[ea]l=2 r[ea]la=1 r[ea]lc=1 r[ea]le=1 r[ea]lm=1 \
-r[ea]lp=1 r[ea]mb=2 r[ea]n=2 r[ea]n$=1 r[ea]ne=1 r[ea]no=1 r[ea]ns=1 r[ea]p=2 r[ea]p$=1 r[ea]pe=1 r[ea]pi=1 \
-r[ea]rm=2 r[ea]rr=2 r[ea]rt=2 r[ea]ry=2 r[ea]s$=2 r[ea]ss=2 r[ea]tt=2 r[ea]w=2 r[ee]le=2 r[ee]mp=2 r[ee]nt=2 \
-r[ee]ry=2 r[ee]st=2 r[ee]v=2 r[ee]ve=1 r[ee]xp=1 r[eea]b=3 r[ei]mb=2 r[ei]mp=2 r[ei]nc=2 r[ei]nf=2 r[ei]ns=2 \
-r[ei]nt=2 r[ei]nv=2 r[ei]sh=2 r[ei]st=2 r[eu]m=2 r[eu]ni=2 r[eu]s$=2 r[eu]sa=2 r[eye]s=2 r[i]jn=2 r[i]sm=2 \
-r[i]xs=2 r[ia]g=1 r[ia]ga=2 r[ia]gu=2 r[ia]r=2 r[ia]t$=2 r[ia]th=2 r[ia]tr=2 r[ia]ts=2 r[ie]l=2 r[ie]l$=1 \
-r[ie]ld=1 r[ie]le=1 r[ie]ls=1 r[ie]ly=1 r[ie]n$=2 r[ie]nk=2 r[ie]ns=2 r[ie]nt=2 r[ie]ra=1 r[ie]re=1 r[ie]ri=1 \
-r[ie]ro=1 r[ie]rw=1 r[ie]sa=2 r[ie]t=2 r[ie]ta=1 r[ie]te=1 r[ie]tm=1 r[ie]tt=1 r[ie]tz=1 r[ieu]r=2 r[io]n=2 \
-r[io]rd=1 r[iou]s=2 r[iu]n=2 r[iu]ss=3 r[o]ry=2 r[o]vl=2 r[o]xs=2 r[oa]ct=2 r[oa]h=1 r[oa]me=2 r[oa]no=2 \
-r[oa]s$=2 r[oa]si=3 r[oe]co=2 r[oe]dl=2 r[oe]le=2 r[oe]nc=2 r[oe]r=2 r[oe]sl=2 r[oi]c=2 r[oi]nd=2 r[oi]ng=2 \
-r[oi]nt=2 r[oia]no=1 r[oie]t=2 r[oo]r=2 r[oo]rd=1 r[oye]xs=3 r[u]zs=2 r[ua]n=2 r[ua]rk=2 r[ue]$=1 r[ue]da=2 \
-r[ue]li=2 r[ue]ll=2 r[ue]r=2 r[ue]st=2 r[ue]t$=2 r[ue]x=2 r[ui]d=2 r[ui]k=2 r[ui]n=2 r[ui]s$=2 r[ui]sm=3 \
-r[ui]st=2 r[ui]ty=2 r[ui]z=2 r[uo]c=2 r[uo]t=2 r[y]sm=2 rac[ia]$=1 rac[ie]r$=2 rag[e]$=1 rah[e]$=1 ral[e]s$=1 \
-ral[ia]n$=1 ral[ia]s$=1 ram[ie]l$=2 ran[ie]$=2 rar[e]$=1 rar[e]d$=1 ras[ie]r$=1 rat[e]nes=1 rat[e]wid=1 \
-rat[io]$=1 rav[e]lle=1 rav[e]loc=1 rb[a]ge=0 rb[a]vi=2 rb[e]d$=1 rb[e]lle=0 rb[e]rw=0 rb[e]s$=1 rb[e]vi=0 \
-rb[u]si=1 rb[u]ss$=2 rbl[i]ng$=1 rc[e]ba=1 rc[e]le=0 rc[e]lle=0 rc[e]st=0 rc[e]st$=1 rc[ia]s$=1 rc[ie]rs=2 \
-rc[io]n$=1 rc[io]ne=1 rc[o]ss=2 rc[u]ss$=2 rch[e]$=1 rck[o]$=2 rck[o]s$=2 rcl[e]rod=2 rd[e]$=1 rd[e]be=0 \
-rd[e]lle=0 rd[e]ma=0 rd[e]mai=1 rd[e]ne=0 rd[e]ner=1 rd[e]nia=0 rd[e]re=0 rd[e]rer=1 rd[e]tt=0 rd[e]tt$=1 \
-rd[i]ner=0 rd[ia]le=1 rdl[e]r$=2 rdl[i]cka=2 red[ie]$=2 ref[e]$=1 rek[e]s$=1 rem[e]nti=0 ren[e]s$=0 ren[ie]re$=1 \
-res[e]tte=1 ret[ia]$=2 rev[e]$=1 rev[e]les=1 rev[e]s$=1 rev[ie]r$=2 rf[a]ced=0 rf[e]tc=0 rfl[e]r$=2 rg[a]r$=2 \
-rg[e]me=0 rg[e]nes=0 rg[e]sh=1 rg[e]shs=2 rg[e]sse=0 rg[e]tte=0 rg[i]sm=2 rg[ia]n$=1 rg[ia]ns=1 rg[ue]d$=1 \
-rgn[e]$=1 rh[a]ge=0 rh[a]gen=1 rh[aue]r$=1 rh[e]ni=0 rim[a]ge$=1 riq[ue]s$=1 ris[e]tte=1 rj[e]$=0 rk[e]bi=1 \
-rk[e]li=1 rkl[e]r$=2 rl[e]d$=0 rl[e]dg=0 rl[e]s$=0 rl[e]st=0 rl[e]to=0 rl[e]tte=0 rl[e]ve=0 rl[ea]n$=2 \
-rl[ea]ni=2 rl[ea]ns=2 rm[aie]r$=1 rm[e]le=1 rm[e]rss=2 rm[e]se=0 rn[a]d$=2 rn[e]cke=0 rn[e]de=0 rn[e]ke=0 \
-rn[e]lia=0 rn[e]liu=0 rn[e]lle=0 rn[e]ma=0 rn[e]sse=0 rn[e]tte=0 rn[e]wo=0 rn[ia]n$=1 rn[ia]ns=1 rn[o]po=2 \
-rnk[a]$=2 rnk[e]$=1 roc[e]$=0 rom[e]thi=1 ror[ey]$=2 ros[e]lle=1 ros[ia]$=1 rov[e]nan=0 rp[e]ne=0 rp[e]vi=1 \
-rr[a]ge$=0 rr[e]$=1 rr[e]d$=0 rr[e]ke=1 rr[e]le=0 rr[e]lev=1 rr[e]lso=0 rr[e]ne=0 rr[e]s$=1 rr[ea]l$=1 \
-rr[ea]li=1 rr[eia]$=3 rr[i]gl=2 rr[i]ss$=2 rr[ie]n$=1 rr[ie]nt=1 rr[ie]rss=3 rr[oui]ll=2 rs[e]ba=0 rs[e]d$=1 \
-rs[e]le=0 rs[e]ned=0 rs[e]nes=0 rs[e]pol=1 rs[e]ra=0 rs[e]se=0 rs[e]ses=1 rs[e]ta=0 rs[ee]rs=2 rs[eea]bl=2 \
-rs[ia]$=1 rs[o]nag=0 rsh[e]d$=1 rsh[i]re$=0 rst[ie]r$=1 rt[e]$=1 rt[e]ci=1 rt[e]ge=0 rt[e]la=0 rt[e]la$=1 \
-rt[e]lle=0 rt[e]ly=1 rt[e]ma=0 rt[e]mas=1 rt[e]re=0 rt[e]ret=1 rt[e]s$=1 rt[e]se=0 rt[e]si=0 rt[e]si$=1 \
-rt[e]sie=1 rt[e]sy=1 rt[ea]n$=2 rt[eou]s$=2 rt[i]nss=2 rt[ia]li=2 rt[y]re=0 rt[y]re$=1 rtl[e]r$=2 rtl[i]n$=2 \
-rtn[ey]s$=2 rtr[e]tte=0 rtr[ey]$=2 rtr[ie]$=3 rv[e]$=1 rv[e]d$=1 rv[e]le=0 rv[e]lle=0 rv[e]tt=0 rw[e]$=1 \
-ry[a]hu=2 ry[a]n$=2 ry[a]na=1 ry[a]nai=2 ry[a]no=2 ry[a]nt$=2 ry[a]r$=2 ry[a]rt=2 ry[a]va=2 ry[e]rso=1 \
-ry[ea]$=2 ry[i]n$=2 ry[o]$=2 ry[o]he=2 ry[o]lo=2 ry[o]n$=2 ry[ou]ts=2 ry[u]zo=2 rz[e]lec=2 rz[e]sko=2 \
-rz[e]tt=0 rz[e]wa=2 rz[y]byl=1 rz[y]n$=2 rz[y]win=2 s[a]vr=2 s[ae]ns=2 s[ae]z=1 s[ai]ck=1 s[ai]rw=2 s[ai]sm=3 \
-s[ai]ta=2 s[ay]r=0 s[aye]d=2 s[e]bl=0 s[e]bo=0 s[e]bu=0 s[e]d=0 s[e]da=1 s[e]db=1 s[e]dc=1 s[e]de=1 s[e]di=1 \
-s[e]dl=1 s[e]dn=1 s[e]do=1 s[e]du=1 s[e]dw=1 s[e]dy=1 s[e]fi=0 s[e]fo=0 s[e]fu=0 s[e]h=0 s[e]h$=1 s[e]hl=1 \
-s[e]hn=1 s[e]hr=1 s[e]kn=0 s[e]kr=0 s[e]ma=0 s[e]me=0 s[e]mo=0 s[e]pe=0 s[e]pl=0 s[e]po=0 s[e]sh=0 s[e]tr=0 \
-s[e]w=0 s[e]w$=1 s[e]we=1 s[e]wn=1 s[e]ws=1 s[e]xe=0 s[ea]$=1 s[ea]n$=2 s[ea]nc=2 s[ea]ns=2 s[ea]tt=2 \
-s[eo]w=2 s[eou]s=1 s[eu]m=2 s[eu]s=2 s[eu]ss=1 s[i]rl=0 s[i]sm=2 s[i]xs=2 s[ia]l=1 s[ia]n$=1 s[ia]ng=1 \
-s[ia]s$=1 s[ia]sm=3 s[ia]z=1 s[ie]ll=2 s[ie]n=2 s[ie]nc=1 s[ie]nt=1 s[ie]ra=1 s[ie]rc=1 s[ie]re=1 s[ie]ro=1 \
-s[ie]rs=1 s[ie]st=2 s[ieu]$=2 s[io]b=1 s[iou]s=2 s[iu]$=2 s[iu]d=2 s[iu]n=2 s[o]xs=2 s[oa]ra=2 s[oe]l=2 \
-s[oe]v=2 s[ou]rs=2 s[u]v$=3 s[u]vs=3 s[ua]b=2 s[ua]li=1 s[ua]n=2 s[ua]rd=2 s[ua]t=2 s[ue]$=1 s[ue]r=2 \
-s[ue]ru=1 s[ue]th=2 s[ue]z=2 s[ue]zs=3 s[ueu]r=2 s[ui]c=2 s[ui]n=2 s[ui]s$=2 s[uu]$=3 s[uu]r=2 sag[e]d$=1 \
-sak[ai]$=2 san[e]s$=1 sar[e]$=1 sar[e]s$=1 sb[a]$=3 sb[a]nco=2 sc[e]$=1 sc[e]ly=1 sc[e]ne=0 sc[e]nel=1 \
-sc[e]ner=1 sc[e]rne=0 sc[e]ti=1 sc[ia]ro=2 sc[ia]rra=2 sc[ie]nt=2 sc[ie]nt$=1 sc[io]tt=2 sc[iu]ll=2 sc[ou]r$=2 \
-sc[ou]ri=2 sc[ou]rs$=2 sc[uou]s$=1 sch[e]d$=1 sch[e]lle=1 sch[e]nes=1 sch[e]tte=1 sch[e]wed=1 sed[e]$=0 \
-sed[e]s$=0 sev[e]$=1 sez[e]$=1 sf[e]re=0 sf[e]rre=0 sff[e]d$=1 sg[e]$=1 sgr[e]sse=0 sh[e]$=1 sh[e]boy=1 \
-sh[e]lv=0 sh[e]lvi=1 sh[e]rbu=0 sh[e]ree=1 sh[e]rer=1 sh[e]ve=0 sh[ea]$=1 sh[i]res=0 sh[i]rke=0 sh[ia]$=1 \
-sh[ia]n$=1 sh[ia]s$=1 sh[ou]ldn=2 sid[e]nce=0 sid[e]win=0 sil[ia]$=1 sin[e]sse=1 sin[ia]$=1 sin[ia]n$=1 \
-sin[ia]rd$=2 sir[e]$=1 sir[e]s$=0 sk[e]go=1 sk[e]rss=2 sk[e]tte=0 sk[e]wer=1 sk[ie]r$=1 sk[ie]rs=2 sl[e]dg=0 \
-sl[e]r$=2 sl[e]s$=0 sl[ea]$=1 sm[a]na=0 sm[e]$=1 sm[e]lle=0 sm[e]ns=0 sm[e]r$=2 sm[eye]r$=1 sm[i]ng=2 \
-sn[e]$=1 sn[ie]ws=1 son[ia]$=1 son[ie]r$=2 sor[ie]nta=1 sp[a]dd=2 sp[a]rag=0 sp[a]sm=2 sp[a]smo=1 sp[e]$=1 \
-sp[e]jo=1 sp[e]kt$=1 sp[e]lle=0 sp[e]red=0 sp[e]rle=0 sp[ie]rs=2 sp[o]ro=0 sp[o]rou=1 spr[aye]r$=2 sq[ua]rel=1 \
-sr[ae]l$=2 sr[ie]l$=2 srd[a]n$=2 ss[aue]r$=1 ss[e]le=0 ss[e]let=1 ss[e]lle=0 ss[e]me=1 ss[e]sse=0 ss[e]tte=0 \
-ss[i]ss$=2 ss[ia]$=1 ss[ia]ns=1 ssl[e]r$=1 ssl[e]s$=1 ssm[e]r$=1 ssm[eye]r$=2 st[ai]no=2 st[au]ran=0 \
-st[e]ba=0 st[e]ban=1 st[e]do=1 st[e]fl=2 st[e]ge=0 st[e]gen=1 st[e]ger=1 st[e]la=0 st[e]la$=1 st[e]le=0 \
-st[e]lec=1 st[e]men=1 st[e]mme=0 st[e]nbu=0 st[e]nce=0 st[e]ner=1 st[e]pa=1 st[e]pap=0 st[e]re$=0 st[e]red=0 \
-st[e]rel=0 st[e]ve$=0 st[e]wa=1 st[e]wat=0 st[ea]$=2 st[ei]dl$=2 st[i]re=0 st[i]res=1 st[i]rre=0 st[ia]$=2 \
-st[ia]niz=1 st[ia]s$=2 st[ie]rn=2 st[u]mpa=0 st[uou]s$=1 sud[e]s$=1 suk[e]$=1 sur[e]dly=1 sur[e]tte=0 \
-sv[e]lt=0 sv[e]no=0 sv[e]rs=0 sw[e]d$=1 sw[e]de=0 sw[e]den=1 sw[e]rvi=1 sw[ee]ne=1 sw[i]rle=0 swy[e]rs$=2 \
-sz[e]$=1 t[a]xs=2 t[ai]ra=2 t[aoi]s=1 t[aoi]sm=3 t[aoi]st=2 t[e]bo=0 t[e]ci=0 t[e]cr=0 t[e]dg=0 t[e]do=0 \
-t[e]fi=0 t[e]fo=0 t[e]fu=0 t[e]gg=0 t[e]ha=0 t[e]hi=0 t[e]ho=0 t[e]hu=0 t[e]ly=0 t[e]me=0 t[e]ne=0 t[e]pa=0 \
-t[e]pe=0 t[e]s=0 t[e]sa=1 t[e]sc=1 t[e]sd=1 t[e]se=1 t[e]sg=1 t[e]sh=1 t[e]si=1 t[e]sl=1 t[e]so=1 t[e]sq=1 \
-t[e]ss=1 t[e]st=1 t[e]sz=1 t[e]ta=0 t[e]wa=0 t[e]we=0 t[e]wo=0 t[e]ze=0 t[ea]$=1 t[eo]f=1 t[eou]s=1 t[i]sm=2 \
-t[ia]$=1 t[ia]b=1 t[ia]bo=2 t[ia]l=1 t[ia]lb=2 t[ia]m=1 t[ia]n=1 t[ia]na=2 t[ia]ne=2 t[ia]ni=2 t[ia]nn=2 \
-t[ia]no=2 t[ia]ra=2 t[ia]s=1 t[ia]si=2 t[ie]ll=2 t[ie]rc=1 t[ie]re=1 t[ie]ri=1 t[ie]rn=1 t[ie]rr=1 t[ie]rw=1 \
-t[ie]st=2 t[ie]t=2 t[ie]tj=1 t[ie]tm=1 t[ie]tz=1 t[ieu]$=2 t[oe]ve=2 t[oe]w=2 t[oi]c=2 t[oi]ng=2 t[ua]g=2 \
-t[ua]n=2 t[ua]rd=2 t[ua]rt=2 t[ue]$=1 t[ue]n=2 t[ui]g=2 t[ui]n=2 t[ui]t=2 t[ui]t$=1 t[ui]te=1 t[uo]s=2 \
-tag[ue]$=1 tal[e]se$=0 tal[ia]$=1 tal[ia]n$=1 tar[e]$=1 tar[e]s$=1 tav[e]$=1 tb[e]d$=1 tb[i]li=2 tch[e]lle=1 \
-tch[e]ner=1 tch[eo]n$=2 tec[e]$=1 ted[e]$=0 ted[e]s$=0 tel[a]ge$=0 tel[e]ss$=0 tel[ie]r$=1 tem[eye]r$=1 \
-ter[ie]l$=2 tes[e]l$=0 tes[e]ll$=0 tev[e]$=1 tev[e]s$=1 tez[e]$=1 tf[e]d$=1 tg[a]ge=0 tg[a]ge$=1 tg[a]ges=1 \
-tg[ue]ss=0 th[a]tl=2 th[e]be=0 th[e]bea=1 th[e]de=0 th[e]liu=0 th[e]lm=0 th[e]lma=1 th[e]me=0 th[e]men=1 \
-th[e]mse=0 th[e]nc=0 th[e]ne$=0 th[e]rag=0 th[e]rc=0 th[e]rcu=1 th[e]re=1 th[e]re$=0 th[e]red=0 th[e]ref=0 \
-th[e]res=0 th[e]ret=0 th[e]rev=0 th[e]rss=2 th[e]s$=0 th[e]sh=0 th[e]sia=0 th[e]sti=0 th[e]te=0 th[e]ter=1 \
-th[e]wa=0 th[e]wss=2 th[eo]rem=1 th[eo]rie=1 th[i]sl=2 th[ia]ns=2 th[io]n$=2 th[o]lic=0 th[ui]s$=2 thk[e]$=1 \
-thm[eie]r$=1 tic[e]nce=1 tig[ue]s$=0 til[ia]n$=1 til[ie]r$=2 tin[uou]s$=2 tir[e]$=1 tir[e]d$=0 tir[e]les=0 \
-tir[e]men=1 tir[e]s$=0 tir[e]wal=1 tit[ia]$=2 tj[o]hn=2 tk[e]$=1 tk[e]s$=1 tk[i]nss=2 tl[e]dg=0 tl[e]ne=1 \
-tl[e]xs=2 tl[i]nge=2 tl[i]ngt=2 tl[ie]rs=2 tn[e]sse=0 tom[i]cal=0 ton[e]bra=1 ton[ea]l$=2 tor[e]$=1 tor[e]na$=0 \
-tr[a]cka=0 tr[a]mck=2 tr[au]sss=2 tr[au]te=2 tr[e]$=1 tr[e]ge=0 tr[e]hle=0 tr[e]lle=0 tr[e]ml=2 tr[e]s$=1 \
-tr[ea]dm=1 tr[ea]le=2 tr[ea]n$=2 tr[ee]le=1 tr[i]bli=2 tr[i]chs=2 tr[ia]r$=1 tr[ie]ll=1 tr[o]bl$=2 tr[o]nag=0 \
-tr[ou]bli=2 ts[e]$=1 ts[e]ma=1 ts[e]me=1 ts[ee]r$=2 tsl[e]r$=1 tt[e]$=1 tt[e]be=0 tt[e]le=0 tt[e]leu=1 \
-tt[e]lle=0 tt[e]ma=0 tt[e]mo=0 tt[e]re=0 tt[e]rei=1 tt[e]rer=1 tt[e]res=1 tt[e]rne=0 tt[e]s$=1 tt[e]to=0 \
-tt[e]toe=1 tt[e]vi=0 tt[e]wa=1 tt[ia]n$=2 tt[ia]to=2 tth[e]s$=1 ttl[i]ng$=2 ttl[i]nge=1 ttm[eie]r$=1 \
-tur[a]tes=1 tv[e]$=1 tw[e]lvt=1 tw[e]te=1 ty[a]na=1 ty[o]$=2 ty[o]n$=2 tz[e]ma=0 ual[e]$=1 uan[ia]$=3 \
-uan[ia]n$=3 uan[ia]ns$=3 uan[ia]s$=3 uar[e]$=1 uar[e]d$=1 uar[e]ly$=1 uar[e]s$=1 uar[ia]l$=3 uar[ie]s$=2 \
-uar[y]$=2 uar[y]s$=2 uat[e]$=1 uat[e]d$=2 uat[e]ly$=1 uat[e]s$=1 uat[i]ng$=2 uat[io]n$=2 uat[io]nal=2 \
-uat[io]ns$=2 ub[i]sm=2 ubb[i]n$=2 ubl[e]r$=2 ubl[i]ng$=1 uc[e]rn=0 uc[e]st=0 uc[e]tt=0 uc[e]tt$=1 uc[ia]nc=2 \
-uc[ia]nne=2 uc[ie]n$=2 uc[io]na=2 uc[u]ss=2 uch[e]ne$=0 ucl[e]r$=2 ud[ai]$=2 ud[e]ke=0 ud[e]le=0 ud[e]lle=0 \
-ud[e]ma=0 ud[e]nc=0 ud[e]ncy=1 ud[e]ne=0 ud[e]nte=0 ud[e]tt=0 ud[e]vi=0 udl[e]r$=2 ueb[e]$=0 ueb[i]rd$=1 \
-ued[e]$=0 ued[e]s$=0 ueg[e]$=0 uel[e]$=0 uew[e]$=0 uf[e]te=0 uf[ie]ro=1 uff[ie]$=2 ufl[e]r$=2 ug[e]ba=1 \
-ug[e]tte=0 ugh[a]ns$=0 ugl[a]ss$=2 ugl[i]ng$=2 uh[a]r$=0 uh[ua]$=1 uhr[e]$=0 uic[ie]r$=1 uin[e]d$=1 uin[e]ly$=1 \
-uin[ea]$=1 uin[ea]s$=1 uin[ie]r$=1 uir[i]ng$=2 uir[ie]s$=2 uk[ai]$=2 uk[e]ha=0 ul[e]$=0 ul[e]bo=0 ul[e]d$=0 \
-ul[e]ma=0 ul[e]nc=0 ul[e]nc$=1 ul[e]ncs=1 ul[e]s$=0 ul[e]ti=0 ul[e]tt=0 ul[e]tt$=1 ul[e]tta=1 ul[ea]n$=2 \
-ul[ia]s$=1 ul[ia]ss=1 ul[ie]tta=2 ul[iu]s$=1 ul[o]ss=2 uld[e]ner=1 ull[ia]m$=2 um[e]ru=1 um[ia]$=1 umb[e]rle=0 \
-un[e]ba=0 un[e]da=0 un[e]da$=1 un[e]ke=0 un[e]le=1 un[e]ma=0 un[e]ss=0 un[e]tte=0 und[a]ge$=0 und[e]s$=0 \
-und[e]vel=1 ung[ie]r$=1 uns[e]$=0 unt[e]$=0 unt[e]nde=0 unt[e]rcu=0 unt[e]res=1 up[ie]rs=2 ur[a]tes=0 \
-ur[ai]$=1 ur[e]br=0 ur[e]d$=0 ur[e]dl=0 ur[e]he=0 ur[e]le=0 ur[e]ly=0 ur[e]me=0 ur[e]ne=0 ur[e]nn=0 ur[e]so=0 \
-ur[e]te=0 ur[e]ted=1 ur[e]ton=0 ur[ea]n$=2 ur[i]smo=1 urb[e]d$=0 urd[e]$=0 urg[e]nce=0 urg[ia]$=2 url[e]s$=1 \
-urn[a]ge$=0 urn[ia]n$=2 urr[e]$=0 urr[e]s$=0 urr[e]tte=0 urs[e]d$=0 urs[e]lve=0 urv[e]$=0 urv[e]d$=0 \
-us[a]me=2 us[ai]d$=2 us[ai]r$=2 us[ai]rs=2 us[e]cl=0 us[e]ke=0 us[e]le=0 us[e]ler=1 us[e]li=0 us[e]mar=1 \
-us[e]nbu=0 us[e]ne=0 us[e]ni=0 us[e]pa=0 us[e]ra=0 us[e]rv=0 us[e]tte=0 us[ia]$=1 us[ia]l$=2 us[ie]r$=1 \
-usd[a]$=3 usp[e]nse=0 ust[ie]r$=1 ut[e]ce=0 ut[e]ll=0 ut[e]ll$=1 ut[e]ma=0 ut[e]re=0 ut[e]rie=0 ut[e]rn=0 \
-ut[e]rss=2 ut[e]vi=0 ut[ue]l$=2 ut[y]le=2 utl[e]r$=2 utt[e]$=0 uv[a]ge=0 uv[a]gea=1 uv[e]ll=0 uv[e]ni=0 \
-uv[e]nir=1 uv[e]re=0 uv[ey]$=2 uv[ie]rs=2 ux[e]$=1 uyr[e]s$=0 uz[e]nn=0 uz[e]tt=0 v[a]mm=2 v[e]b=0 v[e]co=0 \
-v[e]d=0 v[e]da=1 v[e]dd=1 v[e]de=1 v[e]di=1 v[e]dl=1 v[e]do=1 v[e]dr=1 v[e]dt=1 v[e]du=1 v[e]f=0 v[e]gr=0 \
-v[e]he=0 v[e]j=0 v[e]ly=0 v[e]m=0 v[e]mb=1 v[e]mc=1 v[e]mi=1 v[e]mp=1 v[e]s=0 v[e]sa=1 v[e]sc=1 v[e]se=1 \
-v[e]si=1 v[e]sm=1 v[e]so=1 v[e]sp=1 v[e]sq=1 v[e]ss=1 v[e]st=1 v[e]su=1 v[e]ta=0 v[e]w=0 v[e]xe=0 v[ea]t=2 \
-v[ea]tc=1 v[ei]gh=2 v[i]cs=2 v[i]ps=3 v[i]sm=2 v[i]ss=2 v[i]sx=2 v[ia]c=1 v[ia]co=2 v[ia]r=2 v[ia]ri=1 \
-v[ia]ry=1 v[ia]ta=2 v[ia]th=2 v[ia]tt=2 v[ie]do=2 v[ie]j=2 v[ie]ll=2 v[ie]n$=2 v[ie]nt=2 v[ie]r=1 v[ie]r$=2 \
-v[ie]rg=0 v[ie]st=2 v[ie]t=2 v[ie]ts=1 v[io]n=2 v[io]r=1 v[iou]s=2 v[ou]ri=2 v[oua]c=1 v[oyeu]ri=1 v[ue]$=1 \
-v[uo]l=2 v[uo]n=2 vag[e]$=1 vag[e]d$=1 vag[e]ry$=1 val[ia]$=1 var[e]s$=1 var[ie]tal=1 vem[e]nt$=0 ver[a]ges=0 \
-vil[e]s$=1 vil[ia]n$=1 vin[ia]$=1 vl[ie]t$=1 vr[a]ss=2 vr[ay]$=2 vr[e]$=1 vr[ie]r$=3 vrb[a]$=2 vry[a]n$=3 \
-vs[a]t$=2 vs[e]l$=2 vt[e]xs=2 vv[e]d$=1 w[ay]ss=2 w[e]bk=0 w[e]bp=0 w[e]d=0 w[e]da=1 w[e]db=1 w[e]dd=1 \
-w[e]de=1 w[e]di=1 w[e]dl=1 w[e]do=1 w[e]ds=1 w[e]dt=1 w[e]gi=0 w[e]hd=0 w[e]he=0 w[e]ka=0 w[e]lg=0 w[e]lk=0 \
-w[e]lv=0 w[e]mp=0 w[e]nk=0 w[e]pp=0 w[e]rc=0 w[e]re=0 w[e]rr=0 w[e]rv=0 w[e]s$=0 w[e]se=0 w[e]so=0 w[e]te=0 \
-w[ea]n$=2 w[ee]ne=2 w[ei]nt=2 w[ei]st=2 w[eye]rh=1 w[ia]t=2 w[ie]r=1 w[ie]r$=2 w[ie]st=2 w[ii]t=1 w[io]n=2 \
-w[io]r=1 w[oe]re=2 w[ue]s=2 wal[ia]$=1 wan[e]se$=0 wd[e]re=0 wev[e]$=1 wh[a]tll=2 wh[e]nc=0 wh[e]nl=2 \
-wh[e]re$=1 wh[e]rea=1 wh[e]rei=1 wh[e]rt=2 wh[i]chs=2 wh[i]rle=0 wh[i]rt=2 wh[i]sm=1 wh[o]rte=2 wh[oa]$=1 \
-wil[e]mon=1 wir[e]s$=0 wl[e]$=0 wl[e]d$=0 wl[e]s$=0 wl[e]tte=0 wq[ui]st=2 wr[e]cke=0 wr[e]de=0 wr[e]nce=0 \
-wsb[u]ry$=0 wsb[u]rys=0 wsh[e]$=0 wt[e]ll=0 wt[e]ll$=1 wy[a]n$=2 wy[a]nd=2 wy[a]nt=2 wy[e]r$=1 wy[e]re=0 \
-wy[e]rs=1 wy[e]th=2 x[e]d=0 x[e]do=1 x[e]ne=0 x[i]sm=2 x[ia]k=1 x[ia]m=1 x[ia]n=1 x[ie]t=2 x[io]$=1 x[u]ss=2 \
-x[ue]$=1 xb[o]x$=2 xcr[e]te$=1 xm[eye]r$=1 xot[e]$=1 xp[ia]te=1 xp[o]rts=2 y[a]ce=2 y[a]ci=2 y[a]cq=2 \
-y[a]d$=2 y[a]l$=2 y[a]ll=2 y[a]ls=2 y[a]na=2 y[a]nn=2 y[a]ns=2 y[a]nu=2 y[a]ri=2 y[a]rs=2 y[a]t=2 y[a]t$=1 \
-y[a]te=1 y[a]zi=2 y[e]$=1 y[e]lo=2 y[e]n$=2 y[e]nh=2 y[e]nt=2 y[e]r=2 y[e]rd=1 y[e]re=1 y[e]rg=1 y[e]ri=1 \
-y[e]rk=1 y[e]rm=1 y[e]sk=0 y[e]th=0 y[e]ve=0 y[ea]$=1 y[ea]n=2 y[ea]t$=2 y[ei]n=2 y[eo]m=1 y[eo]s=1 y[eu]$=2 \
-y[i]n=2 y[i]n$=1 y[i]na=1 y[i]s=2 y[i]s$=1 y[i]sh=1 y[i]sm=3 y[i]te=2 y[o]b=2 y[o]c$=2 y[o]ca=2 y[o]ge=2 \
-y[o]l$=2 y[o]le=2 y[o]li=2 y[o]mi=2 y[o]nd=2 y[o]ni=2 y[o]nn=2 y[o]p=2 y[o]pp=1 y[o]r$=2 y[o]s$=2 y[o]si=2 \
-y[o]tr=2 y[ou]t$=2 y[ua]n=2 y[ue]$=1 yad[e]s$=1 yat[e]$=1 yav[e]$=1 yb[e]$=1 yb[e]lle=0 yb[ea]n$=1 yb[y]la=2 \
-yel[i]n$=2 yen[a]s$=2 yes[ia]n$=1 yf[e]d$=1 yf[u]ss=2 yfr[ie]d$=2 yg[ue]s$=1 ygn[e]$=1 yin[a]$=2 yit[e]$=1 \
-yl[e]$=0 yl[e]bo=0 yl[e]d$=0 yl[e]do=0 yl[e]s$=0 yl[e]sb=0 yl[e]st=0 yl[e]sw=0 ym[e]de=0 ym[e]ne=0 ym[e]nea=1 \
-yn[e]sb=0 yn[e]si=0 yn[e]tt=0 yoh[e]$=1 yor[io]$=1 yot[e]$=1 yot[e]s$=1 yp[e]se=0 yr[e]ne$=0 yr[e]ni=0 \
-yr[e]s$=1 yrn[e]$=1 yrn[e]s$=1 ys[e]s$=0 ys[ia]ns=1 ysh[i]re$=0 ysl[e]r$=1 ysn[e]$=0 yun[e]$=1 yv[e]tt=0 \
-yw[e]d$=1 z[ai]r=2 z[ai]re=1 z[aye]d=2 z[e]d=0 z[e]de=1 z[e]di=1 z[e]do=1 z[e]ke=0 z[e]me=0 z[e]mk=0 \
-z[e]mo=0 z[e]wa=0 z[ea]$=1 z[ei]$=2 z[i]rb=0 z[i]sm=2 z[ia]rz=2 z[ia]t=2 z[ie]js=2 z[ie]re=1 z[ie]rk=1 \
-z[ie]rl=1 z[ie]rs=1 z[ie]st=2 z[io]n=2 z[oa]n=2 z[oe]le=2 z[oi]c=2 z[oo]lo=2 z[ua]n=2 z[ue]$=1 z[uo]k=1 \
-z[y]b=2 z[y]bo=1 z[y]p=2 zal[ea]$=1 zar[e]$=1 zas[a]$=2 zaz[ie]r$=1 zd[e]$=1 zd[e]s$=1 zel[a]k$=2 zes[i]nsk=2 \
-zes[ia]k$=3 zil[ia]n$=1 zk[e]$=1 zl[e]rs=2 zl[i]ng$=2 zn[i]$=2 zt[e]s$=1 zw[e]d$=1";
+[aaa]=3 [aai]=2 [ae]z=2 [aea]=2 [aee]=2 [aeo]=2 [aeu]m=2 [ai]c=2 [aia]=2 [aie]=2 [aie]$=1 [aie]s=1 [aiei]=2 \
+[aii]=2 [aiia]=2 [aio]=2 [aio]$=3 [aiu]=2 [aiyo]=2 [aiyu]=2 [ao]g=2 [ao]k=2 [ao]l=2 [ao]m=2 [ao]n=2 [ao]t=2 \
+[aoa]=2 [aoi]=2 [aou]=2 [aou]d=1 [aou]s=1 [aoya]=2 [auai]=2 [aue]=2 [aue]$=1 [auey]=2 [aui]=2 [auyeu]=2 \
+[aya]=2 [aye]=2 [aye]$=1 [aye]d=1 [aye]s=1 [aye]t=1 [aye]w=1 [ayeau]=2 [ayee]=2 [ayeu]=2 [ayey]=2 [ayi]=2 \
+[ayii]=2 [ayo]=2 [ayou]=2 [ayu]=2 [ayya]=2 [e]$=0 [ea]$=2 [eae]=2 [eaui]=2 [ee]x=2 [eea]=3 [eea]b=1 [eea]r=2 \
+[eei]=2 [eei]s=3 [eeo]=3 [eeu]=2 [eia]=2 [eie]=2 [eie]$=1 [eie]s=1 [eii]=2 [eio]=2 [eiya]=2 [eiyu]=2 \
+[eo]=2 [eo]v=1 [eo]w=1 [eoa]x=3 [eoi]=2 [eoi]s=1 [eou]$=2 [eoy]=2 [eua]=2 [eue]=2 [euy]=2 [eya]=2 [eya]r=1 \
+[eye]=2 [eye]$=1 [eye]b=1 [eye]c=1 [eye]d=1 [eye]g=1 [eye]l=1 [eye]n=1 [eye]p=1 [eye]s=1 [eye]t=1 [eye]w=1 \
+[eyei]=2 [eyi]=2 [eyia]=2 [eyo]=2 [eyoe]=2 [eyoo]=2 [eyou]=2 [ia]=2 [ia]f=1 [ia]q=1 [iaa]=2 [iae]=2 [iai]=2 \
+[iai]m=1 [iaia]=3 [iao]s=3 [iao]t=2 [iaoyu]=2 [iau]=2 [iay]=2 [ie]r=2 [iea]=2 [ieau]=2 [iei]=2 [ieu]x=2 \
+[iey]=2 [ii]c=2 [ii]n=2 [ii]z=2 [iia]=2 [iio]=3 [io]$=2 [io]b=2 [io]c=2 [io]d=2 [io]f=2 [io]g=2 [io]h=2 \
+[io]j=2 [io]k=2 [io]l=2 [io]m=2 [io]p=2 [io]s=2 [io]t=2 [io]w=2 [io]x=2 [ioe]=3 [ioe]c=1 [ioe]d=2 [ioia]=2 \
+[iou]$=2 [iou]n=2 [iu]=2 [iu]$=1 [iu]d=1 [iu]f=1 [iu]l=1 [iu]n=1 [iu]t=1 [iya]=2 [iye]=2 [iyea]=2 [iyo]=2 \
+[iyu]=2 [oa]$=2 [oa]b=2 [oa]h=2 [oa]z=2 [oaa]=2 [oai]g=2 [oai]z=3 [oau]=2 [oe]q=2 [oe]x=2 [oei]=2 [oeie]=3 \
+[oey]=2 [oia]=2 [oie]n=2 [oie]t=2 [oio]=3 [oiu]=3 [ooa]=2 [ooe]$=2 [ooe]r=2 [ooee]=2 [ooey]=2 [ooi]=2 \
+[ooy]=2 [oua]=2 [oua]g=1 [oua]t=1 [oue]$=2 [oue]l=2 [ouei]=2 [ouey]=2 [oui]=2 [oui]$=1 [oui]l=1 [oui]m=1 \
+[oui]n=1 [oui]r=1 [ouie]=2 [ouy]=2 [ouy]g=1 [ouya]=2 [ouye]=2 [oya]=2 [oye]=2 [oye]$=1 [oye]d=1 [oye]s=1 \
+[oye]t=1 [oyea]=3 [oyee]=2 [oyeu]=2 [oyi]=2 [oyo]=2 [oyoo]=2 [oyou]=2 [oyu]=2 [ua]$=2 [ua]l=2 [ua]x=2 \
+[uai]d=2 [uai]g=2 [uau]=2 [uaya]=2 [uayo]=2 [ue]$=0 [uea]$=3 [uea]r=2 [ueeye]=2 [uei]=2 [uei]l=1 [uei]r=1 \
+[ueou]=2 [ueui]=2 [uey]=2 [ueyu]=2 [ui]$=2 [uia]=2 [uia]$=1 [uie]=2 [uie]$=1 [uie]l=1 [uie]v=1 [uio]=2 \
+[uiou]=2 [uiu]m=2 [uo]$=2 [uo]f=2 [uo]k=2 [uo]w=2 [uoia]=2 [uoio]=3 [uou]=2 [uoy]=2 [uoya]=2 [uoye]=2 \
+[uoyi]=2 [uu]l=2 [uya]=2 [uye]=2 [uye]t=1 [uyi]=2 [uyo]=2 [uyou]=2 [uyu]=2 ^[a]ba$=2 ^[a]bc$=3 ^[a]bcs=3 \
+^[a]bd$=3 ^[a]bs$=3 ^[a]c$=2 ^[a]ch$=3 ^[a]cm$=3 ^[a]ctu=2 ^[a]drd=2 ^[a]fl$=3 ^[a]mc$=3 ^[a]md$=3 ^[a]mr$=2 \
+^[a]mrh=2 ^[a]nfa=3 ^[a]nyo=2 ^[a]p$=2 ^[a]pc=3 ^[a]pca=1 ^[a]pi$=2 ^[a]pia=2 ^[a]po$=2 ^[a]sap=2 ^[a]skr=2 \
+^[a]ti$=2 ^[a]tm$=3 ^[a]tp=3 ^[a]tv=3 ^[a]v$=2 ^[ai]c=1 ^[ai]chi=2 ^[ai]sa=2 ^[ai]to=2 ^[ao]l=3 ^[ao]r=2 \
+^[au]reu=2 ^[aue]rb=1 ^[ay]r=0 ^[ay]r$=1 ^[aye]rs=1 ^[aye]rst=2 ^[e]$=1 ^[e]goi=3 ^[e]kk$=3 ^[e]let=2 \
+^[e]ms$=3 ^[e]msl=2 ^[e]nsm=2 ^[e]nts=2 ^[e]pa=2 ^[e]sl=2 ^[e]sli=1 ^[ea]p$=3 ^[ei]chl=2 ^[ei]fl=2 ^[ei]ss=2 \
+^[eie]r=1 ^[eo]ss=3 ^[eu]$=2 ^[i]bm$=3 ^[i]bn=2 ^[i]dli=2 ^[i]ds=2 ^[i]gne=2 ^[i]mri=2 ^[i]p$=2 ^[i]q=2 \
+^[i]qb=1 ^[i]rs=3 ^[i]sm=2 ^[i]snt=2 ^[i]tl=2 ^[ia]f=2 ^[ia]no=1 ^[ie]rn=1 ^[ie]z=2 ^[io]n=2 ^[io]r=2 \
+^[io]v=2 ^[iou]$=3 ^[iu]l=2 ^[o]dp=3 ^[o]fc=3 ^[o]j$=2 ^[o]k$=2 ^[o]ken=2 ^[o]stl=2 ^[oa]d=3 ^[oa]s=3 \
+^[oe]st$=2 ^[oi]s=2 ^[ou]r=2 ^[ou]rs=1 ^[ou]rs$=2 ^[u]f=2 ^[u]ff=1 ^[u]k$=2 ^[u]rl=3 ^[u]sa=2 ^[u]sab=1 \
+^[u]saf=1 ^[u]sag=1 ^[u]sb=2 ^[u]sb$=3 ^[u]ss$=3 ^[u]str=2 ^[u]sua=2 ^[u]v$=2 ^[ua]r=2 ^[ue]ha=2 ^[ue]k=2 \
+^[uy]$=2 ^[uy]s=2 ^ac[e]tyl=1 ^ad[e]lan=1 ^ag[ue]$=1 ^al[ie]n$=2 ^an[io]n$=2 ^an[io]ns$=2 ^ar[ai]$=2 \
+^ar[i]thm=1 ^av[e]$=1 ^b[a]bl=2 ^b[a]bya=2 ^b[a]byi=2 ^b[a]sss=2 ^b[e]$=1 ^b[e]d$=1 ^b[e]gue=0 ^b[e]nzs=2 \
+^b[e]s$=1 ^b[ea]$=1 ^b[ea]chl=2 ^b[ea]n$=1 ^b[ea]tif=2 ^b[ee]rss=2 ^b[eye]rs$=2 ^b[i]chl=2 ^b[i]tl=2 \
+^b[ie]nni=3 ^b[ie]r$=1 ^b[o]ris=2 ^b[o]ssl=2 ^b[o]sss=2 ^b[oe]nin=2 ^b[oe]r$=1 ^b[oui]llo=2 ^b[oye]tt$=2 \
+^b[u]chl=2 ^b[u]ryi=2 ^b[u]shs=2 ^b[ue]chl=2 ^b[ue]ll=2 ^br[ie]l$=1 ^br[o]sio=2 ^bt[a]$=3 ^by[a]s$=2 \
+^c[a]mbi=2 ^c[a]nsl=2 ^c[a]ntv=3 ^c[a]sl=1 ^c[a]sle=2 ^c[a]thm=2 ^c[a]ws=2 ^c[au]li=1 ^c[e]$=2 ^c[e]ba=1 \
+^c[e]cil=0 ^c[e]lia=0 ^c[e]lm=1 ^c[ea]$=3 ^c[eo]$=3 ^c[i]lv=1 ^c[i]sle=2 ^c[i]t$=3 ^c[ia]$=3 ^c[ia]li=2 \
+^c[o]ldr=2 ^c[o]lly=2 ^c[o]ly=2 ^c[o]mri=2 ^c[o]pyi=2 ^c[o]xs=2 ^c[o]zyi=2 ^c[oa]chs=2 ^c[oa]xia=2 ^c[oe]rce=1 \
+^c[oi]nsu=2 ^c[oo]rss=2 ^c[ou]ldn=2 ^c[ue]llo=2 ^ch[e]$=1 ^cl[a]ffe=1 ^cl[e]lla=1 ^cl[e]ve$=1 ^cl[ea]r$=1 \
+^cr[a]ney=1 ^cr[ay]$=1 ^cr[e]tel=1 ^cs[i]$=3 ^d[a]lgl=2 ^d[a]s$=2 ^d[ai]ryi=2 ^d[e]$=1 ^d[e]gia=0 ^d[e]my=0 \
+^d[e]mya=1 ^d[e]nic=0 ^d[e]nli=2 ^d[e]s$=1 ^d[e]vio=2 ^d[e]za=1 ^d[ea]$=1 ^d[ea]nda=2 ^d[ie]rki=2 ^d[ie]rs=2 \
+^d[ie]ta=2 ^d[ie]tet=2 ^d[o]ndl=2 ^d[oe]r$=1 ^d[oe]rs=1 ^d[oe]rs$=2 ^d[oi]n$=2 ^d[ou]bli=2 ^d[ou]r$=2 \
+^d[u]bio=2 ^d[u]pri=2 ^d[u]rfl=2 ^d[u]shy=2 ^d[ue]lis=2 ^db[a]se$=2 ^dy[i]ng$=2 ^f[a]nsl=2 ^f[a]tu=1 \
+^f[a]tuo=2 ^f[e]bl=1 ^f[e]ca=1 ^f[e]d$=1 ^f[e]ke=1 ^f[e]ncl=2 ^f[e]nf=1 ^f[e]s$=1 ^f[i]ly=2 ^f[i]rea=2 \
+^f[i]shs=2 ^f[ie]r$=1 ^f[ie]ro=1 ^f[ie]ros=2 ^f[ie]rs=1 ^f[o]ndr=2 ^f[u]rio=2 ^f[ue]ls=2 ^f[uo]co=2 ^fr[e]da$=0 \
+^g[a]bry=2 ^g[a]lye=1 ^g[a]ny=2 ^g[a]seo=2 ^g[a]ss$=2 ^g[e]ba=1 ^g[e]bo=1 ^g[e]d$=1 ^g[e]ma=1 ^g[e]nia=0 \
+^g[e]niu=0 ^g[e]nsl=2 ^g[e]ssl=2 ^g[e]wi=1 ^g[eo]n$=2 ^g[eo]rg$=2 ^g[i]sl=2 ^g[ia]con=2 ^g[ia]nco=1 ^g[ia]ng$=2 \
+^g[ia]no=1 ^g[ia]rdi=1 ^g[ia]s$=2 ^g[oe]ttl=2 ^g[u]rtl=2 ^g[u]sle=2 ^g[ua]dar=2 ^g[ue]$=1 ^g[ue]rre=0 \
+^g[ue]tt=2 ^g[ui]dry=2 ^g[uye]tt$=2 ^gr[e]be$=1 ^h[a]bya=2 ^h[a]dnt=2 ^h[a]lcy=2 ^h[au]ssl=2 ^h[e]$=1 \
+^h[e]d$=1 ^h[e]lly=2 ^h[e]mpf=2 ^h[e]nw=1 ^h[ee]r$=2 ^h[ei]ndl=2 ^h[ei]nl$=2 ^h[ei]nzs=2 ^h[ei]sm=1 ^h[ei]st=1 \
+^h[i]sl=1 ^h[i]sss=2 ^h[ie]st=1 ^h[ie]ste=2 ^h[o]bby=2 ^h[o]lyo=2 ^h[o]ssl=2 ^h[o]vio=2 ^h[ou]r$=2 ^h[u]dl=2 \
+^h[u]ffs=2 ^h[u]ml=2 ^h[ue]tta=2 ^h[ue]ttl=2 ^h[ui]sh$=2 ^h[uo]t$=2 ^hb[o]x$=2 ^in[e]s$=1 ^j[a]nua=2 \
+^j[a]sme=2 ^j[ia]ng=1 ^j[o]bss=2 ^j[oe]ls$=2 ^j[u]dai=3 ^jn[a]$=3 ^k[a]bl=2 ^k[a]drm=2 ^k[a]nou=2 ^k[a]ple=2 \
+^k[a]rao=2 ^k[a]sme=2 ^k[ao]$=1 ^k[aue]r$=2 ^k[e]$=1 ^k[e]do=1 ^k[e]ho=1 ^k[e]ma=1 ^k[e]ndz=2 ^k[e]nsl=2 \
+^k[e]pli=2 ^k[e]si=1 ^k[e]sl=2 ^k[e]sla=1 ^k[e]wa=1 ^k[i]lau=3 ^k[ie]r$=1 ^k[o]ffl=2 ^k[oe]rnk=2 ^k[ou]ri$=2 \
+^k[u]chl=2 ^k[u]dr=2 ^k[ue]nzi=2 ^l[e]hi=1 ^l[e]li=0 ^l[e]ndl=2 ^l[e]nie=0 ^l[e]nzs=2 ^l[e]pag=0 ^l[e]pl=1 \
+^l[e]sag=0 ^l[e]sl=1 ^l[e]vyi=2 ^l[ea]$=1 ^l[ea]chs=2 ^l[ea]nn=2 ^l[ea]nt=2 ^l[ee]dss=2 ^l[ei]no$=2 ^l[ei]st$=2 \
+^l[eo]na$=2 ^l[eo]ne=1 ^l[eo]ne$=2 ^l[eo]ner=2 ^l[eo]nes=2 ^l[eo]nie=1 ^l[eo]nt=1 ^l[eo]nty=2 ^l[i]by$=1 \
+^l[i]lya=2 ^l[i]sm=1 ^l[i]thu=2 ^l[ia]m$=2 ^l[ia]ms=2 ^l[ia]n$=1 ^l[ia]r$=2 ^l[ie]ble=1 ^l[ie]na=1 ^l[io]n$=2 \
+^l[o]bby=2 ^l[oe]ss$=2 ^l[oe]we$=2 ^l[oi]s$=2 ^l[oi]sea=2 ^l[oui]se$=2 ^l[ue]ck$=2 ^l[ue]lla=2 ^l[ue]ra$=2 \
+^l[ue]rs$=2 ^l[ui]$=2 ^lt[i]$=3 ^lt[i]s$=3 ^ly[a]nne=2 ^ly[o]n$=2 ^m[a]dl$=2 ^m[a]dle=2 ^m[a]dyu=2 ^m[a]rss=2 \
+^m[a]rya=2 ^m[a]xs=1 ^m[a]xs$=2 ^m[ai]ni=2 ^m[aio]$=2 ^m[ao]ris=2 ^m[e]$=1 ^m[e]d$=1 ^m[e]ke=1 ^m[e]nia=0 \
+^m[e]ria=2 ^m[e]sl=2 ^m[e]ssr=2 ^m[e]wa=1 ^m[e]zo=1 ^m[ea]$=1 ^m[ea]lo$=2 ^m[ee]r$=2 ^m[ei]ndl=2 ^m[i]t$=3 \
+^m[ie]rs=2 ^m[o]tl$=2 ^m[u]ngu=2 ^m[u]stn=2 ^mb[a]$=3 ^mc[o]rp$=2 ^mm[e]$=3 ^my[e]r$=2 ^n[a]shs=2 ^n[a]sr$=2 \
+^n[ai]ve=2 ^n[ai]ve$=1 ^n[e]$=1 ^n[e]cu=1 ^n[e]d$=1 ^n[e]he=1 ^n[e]ma=1 ^n[e]pl=2 ^n[e]s$=1 ^n[e]si=1 \
+^n[e]wbu=0 ^n[e]wmy=2 ^n[ea]ly=1 ^n[ei]sl=2 ^nd[au]$=2 ^ng[o]$=2 ^ng[o]r$=2 ^ng[o]s$=2 ^og[ie]r$=2 ^op[e]ra$=0 \
+^p[ao]li=2 ^p[ao]li$=1 ^p[e]ca=1 ^p[e]jo=1 ^p[e]rga=0 ^p[e]rsh=0 ^p[e]tr$=2 ^p[ea]$=1 ^p[i]tyi=2 ^p[ie]chs=2 \
+^p[ie]nt=1 ^p[ie]r$=1 ^p[ie]rie=2 ^p[ie]ss=2 ^p[ie]trz=2 ^p[iou]sl=2 ^p[o]lya=2 ^p[o]lye=2 ^p[o]lyo=2 \
+^p[o]lyu=2 ^p[oe]l$=2 ^pl[u]ss$=2 ^pr[ie]st$=1 ^q[ue]$=1 ^q[ue]llo=1 ^q[ue]mo=1 ^q[ue]s$=1 ^r[a]ji=1 \
+^r[au]ls$=2 ^r[e]$=1 ^r[e]d$=1 ^r[e]ho=1 ^r[e]ke=1 ^r[e]ly=1 ^r[e]mli=2 ^r[e]pr$=2 ^r[e]ru=1 ^r[e]s$=1 \
+^r[e]wa=1 ^r[e]wo=1 ^r[ea]$=1 ^r[ea]do=1 ^r[ea]dyi=2 ^r[ea]ge=2 ^r[ea]l$=1 ^r[ea]li$=1 ^r[ea]lly=1 ^r[ea]rm=2 \
+^r[ea]rra=1 ^r[ee]led=1 ^r[ee]na=2 ^r[ee]nte=1 ^r[ei]gni=2 ^r[ei]na$=2 ^r[ei]nck=1 ^r[ei]ndl=2 ^r[ei]ndu=2 \
+^r[ei]nsc=1 ^r[ei]nsd=1 ^r[ei]nse=1 ^r[ei]nts=1 ^r[ei]ssu=2 ^r[ei]te=2 ^r[ei]ten=1 ^r[eu]se=2 ^r[ia]ls=1 \
+^r[ie]dl=2 ^r[ie]ll=1 ^r[ie]ns=1 ^r[ie]rs=1 ^r[ie]st=2 ^r[o]bl$=2 ^r[o]ry=1 ^r[o]sss=2 ^r[oa]me=1 ^r[oe]ssl=2 \
+^r[oe]thl=2 ^r[u]shs=2 ^r[ue]ll=1 ^r[ue]lla=2 ^rc[a]$=3 ^rn[a]$=3 ^rt[e]$=3 ^s[a]kss=2 ^s[a]lye=2 ^s[e]$=1 \
+^s[e]bo=1 ^s[e]cri=2 ^s[e]he=1 ^s[e]ho=1 ^s[e]ma=1 ^s[e]mo=1 ^s[e]nsu=2 ^s[e]rio=2 ^s[e]sh=1 ^s[e]wa=1 \
+^s[e]wi=1 ^s[ea]n$=1 ^s[ea]ns=1 ^s[ea]rss=2 ^s[i]dli=2 ^s[i]gl$=2 ^s[i]riu=2 ^s[i]tua=2 ^s[ia]n$=2 ^s[ou]rin=2 \
+^s[u]bss=2 ^s[ui]ted=2 ^sc[e]ne$=1 ^sc[io]li$=2 ^sh[e]$=1 ^sh[e]d$=1 ^sh[ia]s$=2 ^sp[e]d$=1 ^st[ai]$=2 \
+^t[a]bli=2 ^t[a]c$=3 ^t[a]keu=2 ^t[a]pei=2 ^t[a]sm$=2 ^t[ai]ng=2 ^t[e]$=1 ^t[e]bo=1 ^t[e]bu=1 ^t[e]di=2 \
+^t[e]diu=1 ^t[e]ha=1 ^t[e]nuo=2 ^t[e]sle=2 ^t[e]sm=2 ^t[e]ta=1 ^t[i]nkl=2 ^t[i]pl=2 ^t[ia]$=2 ^t[ie]r$=1 \
+^t[ie]rs=1 ^t[o]kyu=1 ^th[e]$=1 ^th[ea]ter=1 ^ty[i]ng$=2 ^v[a]lua=2 ^v[a]rio=2 ^v[a]ryi=2 ^v[e]$=1 ^v[e]ba=1 \
+^v[e]ng=0 ^v[e]rha=0 ^v[e]ta=1 ^v[e]tr=1 ^v[i]cs=1 ^v[i]tre=2 ^v[ie]n$=1 ^v[ie]nn=2 ^v[ie]nne=1 ^v[ie]to=1 \
+^v[o]gl$=2 ^v[o]nss=2 ^v[o]ssl=2 ^vy[i]ng$=2 ^w[a]ggl=2 ^w[a]sme=2 ^w[a]sn=2 ^w[a]tle=1 ^w[e]$=1 ^w[e]d$=1 \
+^w[e]s$=1 ^w[e]so=1 ^w[ea]ryi=2 ^w[ee]rs=2 ^w[ei]dle=2 ^w[ei]gl$=2 ^w[ei]sss=2 ^w[i]sl=2 ^w[i]sme=2 ^w[ie]r$=1 \
+^w[oo]dss=2 ^w[ou]ldn=2 ^wh[e]res=1 ^wy[e]r$=2 ^wy[e]rs$=2 ^x[e]rs=2 ^x[ia]ng=2 ^y[a]ll=1 ^y[e]r$=1 ^y[i]ngl=2 \
+^y[o]ca=1 ^y[o]mi=1 ^z[ai]re=2 ^z[ai]res=1 ^z[e]$=1 ^z[e]d$=1 ^z[i]gle=2 ^z[i]ngl=2 ^z[ie]r$=1 ^z[oe]$=2 \
+ab[a]shs=2 ab[a]zzs=2 ab[e]d$=1 ab[e]ha=0 ab[e]rge=0 ab[e]s$=1 ab[o]rio=2 ac[au]le=1 ac[e]bo$=1 ac[e]bos=1 \
+ac[e]co=0 ac[e]dow=0 ac[e]la=0 ac[e]li=0 ac[e]ni=0 ac[e]ni$=1 ac[e]tim=0 ac[e]ty=2 ac[e]ve=1 ac[e]wan=1 \
+ac[ea]ch=1 ac[ia]$=2 ac[ie]r$=1 ac[io]n$=1 ac[io]na=2 ac[o]bss=2 acc[a]rth=1 acc[ia]$=2 acc[o]nne=1 acc[o]rma=1 \
+acd[e]rmo=1 acd[o]nne=1 acd[ou]gal=1 acg[o]wan=1 ach[ea]l$=2 ack[e]lla=1 acl[e]lla=1 acm[a]ste=1 acn[au]ght=1 \
+acr[ae]$=1 acw[i]lli=1 ad[a]mss=2 ad[e]lan=0 ad[e]lei=0 ad[e]lyn=1 ad[e]ma=0 ad[e]mac=1 ad[e]mas=1 ad[e]shs=2 \
+ad[e]wo=0 ad[i]sm=2 ad[ia]ll=2 ad[ia]ls=2 ad[ua]li=1 af[e]ma=0 af[e]ti=0 af[ie]r$=1 aff[e]ry$=0 ag[ai]$=2 \
+ag[e]br=0 ag[e]mat=1 ag[e]rie=0 ag[e]ry=0 ag[ia]$=2 ag[iu]s$=2 ag[oa]ns=2 ag[ui]na=2 agr[e]gio=2 ah[a]rt=0 \
+ah[a]rt$=1 ah[ai]s$=2 ah[o]n$=0 ah[ua]$=1 ahr[e]$=0 aic[a]lly=1 aim[e]s$=1 ain[ie]r$=1 air[e]d$=0 ak[au]$=2 \
+ak[au]s$=2 ak[e]bo=1 ak[e]ha$=1 ak[e]la$=1 ak[e]le=0 ak[e]lia=1 ak[e]mot=1 ak[e]ney=0 ak[e]rss=2 ak[e]sho=0 \
+ak[e]sp=0 ak[e]str=0 ak[e]vi=0 al[au]s$=2 al[e]$=0 al[e]bo=0 al[e]ho=0 al[e]ma=0 al[e]ma$=1 al[e]mm=0 \
+al[e]s$=0 al[e]sb=0 al[e]sm=0 al[e]sme=1 al[e]so=0 al[e]sp=0 al[e]sw=0 al[e]to=0 al[e]wi=0 al[ea]to=2 \
+al[ee]r$=2 al[ee]se=2 al[i]sb=0 al[i]sma=1 al[ia]na=1 al[ia]na$=2 al[ia]nt=1 al[ia]nz=2 al[ia]to=1 al[ie]nab=1 \
+al[ie]ns=2 al[ie]nt$=2 al[ie]r$=1 ald[e]$=1 ald[e]s$=1 all[e]ge$=1 all[ia]$=1 alm[e]s$=1 als[i]fyi=2 \
+alt[e]red=0 aly[ea]$=2 am[au]ch=2 am[e]co$=1 am[e]lia=0 am[e]ras=0 am[e]sa=0 am[e]sa$=1 am[e]sh=0 am[e]sh$=1 \
+am[e]sm=0 am[e]st=0 am[e]te$=0 am[i]sm=2 am[ie]l$=1 am[ie]n$=2 am[o]res=2 an[a]lly=2 an[e]lo=0 an[e]lo$=1 \
+an[e]ma=1 an[e]man=0 an[e]sb=0 an[i]smi=1 an[ia]l$=1 an[ia]r$=2 an[ie]ll$=1 an[ie]lla=1 an[ie]lle=1 an[ie]mi=2 \
+an[ie]ri=2 an[ie]ss=2 an[iou]s$=2 an[u]lt=2 anc[ie]r$=2 and[e]$=1 and[e]man=1 and[e]rss=1 and[ie]r$=2 \
+and[ie]st$=2 ang[ia]$=2 ann[a]lly=2 ant[ia]n$=2 aok[e]$=1 aor[e]$=1 ap[e]li=0 ap[e]se=0 ap[e]to=0 ap[ia]$=1 \
+app[ie]st$=1 ar[a]shs=2 ar[a]vin=0 ar[ai]$=1 ar[e]br=0 ar[e]cr=0 ar[e]fo=0 ar[e]fr=0 ar[e]fu=0 ar[e]gi=0 \
+ar[e]hi=0 ar[e]mar=0 ar[e]mo=0 ar[e]nes=0 ar[e]nta=0 ar[e]sa=0 ar[e]ta=0 ar[e]ta$=1 ar[ei]na=2 ar[eu]ni=1 \
+ar[i]fyi=2 ar[i]sma=1 ar[i]thm=2 ar[ia]te=1 ar[ie]l$=2 ar[ie]n$=1 ar[ie]st=2 ar[ie]ta=2 ar[ie]tta=2 arc[ia]l$=2 \
+ard[e]$=1 ard[ie]r$=1 arg[ue]$=1 arg[ue]s$=1 arl[e]$=0 arn[e]cke=1 arr[e]s$=0 arr[ie]rs$=1 ars[e]d$=1 \
+art[e]s$=0 as[a]p$=2 as[ai]$=2 as[ao]$=2 as[e]ba=0 as[e]li=0 as[e]lo=0 as[e]wor=1 as[ea]$=2 as[ia]$=1 \
+as[ie]l$=2 asc[u]ss$=2 ash[ie]r$=1 asl[e]s$=1 ass[ia]$=2 ass[ia]ns$=2 at[e]co=0 at[e]ho$=1 at[e]hos=1 \
+at[e]ke=0 at[e]li=0 at[e]lic=1 at[e]lis=1 at[e]man=0 at[e]nd=0 at[e]si=0 at[e]sme=1 at[e]wan=1 at[ea]$=2 \
+at[i]nu=0 at[ia]le=2 at[ie]r$=1 at[iu]s$=1 at[u]ss$=2 ath[ai]$=2 ath[e]ne$=0 ath[ei]sm$=2 atl[a]ss$=2 \
+atl[e]dge=0 aul[e]tte=0 aur[e]tte=0 aut[ie]r$=1 av[e]he=0 av[e]la=0 av[e]loc=0 av[e]rag=0 av[e]si=0 av[e]sto=0 \
+av[ie]r$=1 aw[a]ri=2 aw[ai]$=2 aw[e]n$=0 aw[e]rs=0 aw[e]st=0 aw[e]st$=1 ax[io]n$=2 ayr[e]$=1 ays[ia]$=1 \
+az[e]br=0 b[a]sl=2 b[aa]$=3 b[ae]z=1 b[ae]z$=2 b[aie]$=2 b[au]ml=2 b[e]d$=0 b[e]s$=0 b[e]sl=2 b[ea]n$=2 \
+b[ea]s$=2 b[ea]ta=2 b[ea]th=2 b[ei]dl=2 b[ei]ng=2 b[ei]tl=2 b[eie]rs=1 b[eo]w=2 b[eu]c=2 b[eu]m=2 b[eu]tl=2 \
+b[eye]r=1 b[eye]r$=2 b[i]ra=2 b[ia]ge=1 b[ie]gl=2 b[ie]nn=2 b[ie]nt=2 b[ie]r=1 b[ie]r$=2 b[ie]sb=2 b[ie]sk=2 \
+b[ie]w=2 b[io]n=2 b[io]v=2 b[oa]s$=2 b[oe]r$=2 b[oui]s=1 b[ua]k=2 b[ue]$=1 b[ue]r$=2 b[ui]$=1 b[ui]c=2 \
+b[ui]ce=1 b[ui]l$=2 b[ui]st=2 bb[e]s$=1 bb[e]vi=0 bck[e]$=1 beb[e]$=1 bed[e]vil=1 bek[e]$=1 bel[e]s$=0 \
+bel[e]t$=1 bel[ie]r$=1 bem[e]nt$=1 ben[e]$=1 ben[e]s$=1 beq[ue]s$=1 bes[e]tti=1 bet[e]s$=1 bev[e]rag=1 \
+bg[o]sh=2 big[uou]s$=1 bil[e]ne$=0 bl[aue]r$=1 bl[e]d$=1 bl[e]wa=0 bl[ea]$=1 bl[eo]ne=1 bl[i]nge=2 bl[ue]st$=2 \
+bn[ai]$=2 bon[e]t$=0 bor[a]$=0 bor[a]tor=0 bos[ia]n$=2 bp[oe]nai=2 br[a]mss=2 br[e]$=1 br[e]d$=1 br[e]ds=0 \
+br[e]ntl=2 br[e]s$=1 br[ea]$=1 br[eu]ni=1 br[ia]rc=1 br[ie]l$=2 br[ie]ll=1 br[ie]lla=2 br[ie]ls$=2 br[o]xs=1 \
+br[oo]kss=2 br[ou]har=2 br[y]de$=2 brc[a]$=2 bry[a]r$=3 brz[y]nsk=2 bw[e]s$=1 by[a]ss=2 by[e]rle=1 by[i]ngt=2 \
+by[u]$=3 by[u]s$=2 c[a]cl=2 c[a]gh=2 c[a]my=2 c[a]sl=2 c[a]sm=2 c[a]su=2 c[a]wl=2 c[aa]$=2 c[ai]g=2 c[ai]n$=2 \
+c[ai]no=2 c[au]l$=2 c[au]le=2 c[au]li=2 c[au]ll=2 c[au]sl=2 c[aye]n=1 c[ayu]ne=1 c[e]b=0 c[e]be=1 c[e]bu=1 \
+c[e]cr=0 c[e]d=0 c[e]da=1 c[e]de=1 c[e]di=1 c[e]do=1 c[e]dr=1 c[e]du=1 c[e]f=0 c[e]f$=1 c[e]fa=1 c[e]ff=1 \
+c[e]fs=1 c[e]h=0 c[e]ke=0 c[e]ld=2 c[e]lf=2 c[e]lh=2 c[e]lm=2 c[e]lr=2 c[e]lv=2 c[e]lw=2 c[e]ly=0 c[e]ma=0 \
+c[e]nr=2 c[e]pa=0 c[e]po=0 c[e]sh=0 c[e]sk=0 c[e]su=0 c[e]tr=0 c[e]ve=2 c[e]vo=2 c[e]w=0 c[e]we=1 c[ea]c=2 \
+c[ea]na=2 c[ea]ni=2 c[eue]n=3 c[i]lh=2 c[i]lr=2 c[i]lv=2 c[i]lw=2 c[i]nv=2 c[i]r$=2 c[i]sm=2 c[i]vo=2 \
+c[ia]$=1 c[ia]b=1 c[ia]c=1 c[ia]d=1 c[ia]g=1 c[ia]ga=2 c[ia]l=1 c[ia]le=2 c[ia]m=1 c[ia]n=1 c[ia]ne=2 \
+c[ia]no=2 c[ia]r=1 c[ia]r$=2 c[ia]ri=2 c[ia]ry=2 c[ia]sc=1 c[ia]ta=1 c[ia]to=1 c[ia]v=1 c[ie]ll=2 c[ie]m=2 \
+c[ie]nd=2 c[ie]ra=1 c[ie]re=1 c[ie]rg=1 c[ie]ri=1 c[ie]rn=1 c[ie]rs=1 c[ie]st=2 c[ie]t=2 c[io]c=1 c[io]la=1 \
+c[io]li=1 c[io]n$=2 c[io]p=1 c[io]pa=2 c[io]r=2 c[io]t=1 c[io]to=2 c[iu]c=1 c[iu]d=2 c[iu]s=1 c[iu]to=2 \
+c[o]sh=2 c[oa]g=2 c[oa]li=2 c[oa]r=2 c[oa]r$=1 c[oa]rs=1 c[oa]s$=2 c[oe]ds=2 c[oe]du=2 c[oe]f=2 c[oe]l=2 \
+c[oe]la=1 c[oe]n=2 c[oe]r=2 c[oi]g=2 c[oi]nc=2 c[oo]r=2 c[oo]rs=1 c[ooey]$=3 c[ou]n$=2 c[u]v=2 c[ua]dr=2 \
+c[ua]j=2 c[ua]n=3 c[ue]$=1 c[ue]n=2 c[ue]rs=2 c[ui]n=2 c[ui]n$=3 c[ui]st=2 c[ui]to=2 c[ui]ty=2 c[y]la=0 \
+cac[ao]$=2 cac[ia]$=1 caf[e]s$=1 caf[ee]$=2 cag[ue]$=1 cam[ie]r$=1 cas[ia]s$=2 cat[ee]r$=2 cav[oy]$=2 \
+cb[ai]n$=2 cb[ay]$=2 cb[ee]$=2 cb[i]rn=2 cb[u]rn=2 cbr[aye]r$=3 cbr[ee]n$=2 cbr[ie]n$=3 cc[a]dd=2 cc[a]ff=2 \
+cc[a]le=2 cc[a]li=2 cc[a]ll=2 cc[a]llu=1 cc[a]lm=2 cc[a]ma=2 cc[a]mb=2 cc[a]me=2 cc[a]mp=2 cc[a]nc=2 \
+cc[a]nd=2 cc[a]nl=2 cc[a]nn=2 cc[a]nt=2 cc[a]rd$=2 cc[a]rde=2 cc[a]rdl=2 cc[a]rey=2 cc[a]rgo=2 cc[a]rl=2 \
+cc[a]rn=2 cc[a]rr=2 cc[a]rre=1 cc[a]rt=2 cc[a]rv=2 cc[a]ry=2 cc[a]sk=2 cc[a]w$=2 cc[a]ws=2 cc[ai]ns=2 \
+cc[au]gh=2 cc[au]th=2 cc[ay]$=2 cc[e]$=1 cc[e]de=0 cc[io]lo=1 cc[io]nes=2 cc[o]le=2 cc[o]lg=2 cc[o]ll=2 \
+cc[o]llo=1 cc[o]lm=2 cc[o]mas=2 cc[o]mb=2 cc[o]ms=2 cc[o]na=2 cc[o]nau=1 cc[o]nk=2 cc[o]nn=2 cc[o]nna=1 \
+cc[o]nv=2 cc[o]rk=2 cc[o]rm=2 cc[o]rr=2 cc[o]rt=2 cc[o]rv=2 cc[o]sk=2 cc[o]tt=2 cc[o]ve=2 cc[o]wa=2 cc[o]we=2 \
+cc[o]wi=2 cc[oo]k$=2 cc[ou]rt=2 cc[oy]$=2 cc[oy]s$=2 cc[u]bb=2 cc[u]ll=2 cc[u]rd=2 cc[u]rl=2 cc[u]rry=2 \
+cc[u]sk=2 cc[u]tc=2 cc[ue]$=2 cch[e]sne=2 ccl[a]fli=2 ccl[a]m$=2 ccl[a]ran=2 ccl[a]ren=2 ccl[a]ry$=2 \
+ccl[ai]ne$=2 ccl[ay]$=2 ccl[ea]n$=2 ccl[ea]ry$=2 ccl[ee]se$=2 ccl[i]nto=2 ccl[ou]d$=2 ccl[u]ng$=2 ccr[a]cke=2 \
+ccr[a]cki=2 ccr[ea]$=2 ccr[ee]$=2 ccr[ei]ght=2 ccr[o]ne$=2 ccr[o]ske=2 ccr[u]m$=2 ccr[y]sta=2 cd[a]ne=2 \
+cd[a]ni=2 cd[a]nn=2 cd[a]ri=2 cd[a]vi=2 cd[ai]d$=2 cd[e]rm=2 cd[e]vi=2 cd[ea]l$=2 cd[ea]rm=2 cd[i]ve=2 \
+cd[o]le=2 cd[o]na=2 cd[o]nal=1 cd[o]nn=2 cd[o]rm=2 cd[o]w$=2 cd[o]wa=2 cd[ou]ga=2 cd[ou]gl=2 cd[u]ff=2 \
+cd[u]ff$=1 cdy[e]ss$=3 cem[e]ns$=0 cer[e]s$=1 ces[e]s$=0 cf[a]dd=2 cf[a]dde=1 cf[a]di=2 cf[a]ll=2 cf[a]nn=2 \
+cf[a]rli=2 cf[a]tt=2 cf[au]l$=2 cf[e]rr=2 cf[e]rre=1 cf[e]tr=2 cf[ee]$=2 cf[ee]ly=2 cf[o]$=3 cf[u]n$=2 \
+cf[u]ns=2 cfl[y]$=2 cfl[y]s$=2 cg[a]ff=2 cg[a]ha=2 cg[a]ll=2 cg[a]nn=2 cg[a]ri=2 cg[a]rr=2 cg[a]rv=2 \
+cg[a]ry=2 cg[a]th=2 cg[a]vi=2 cg[a]w$=2 cg[au]gh=2 cg[e]he=2 cg[e]tt=2 cg[ea]ry=2 cg[ee]$=2 cg[ee]s$=2 \
+cg[eo]rg=2 cg[i]$=3 cg[i]bb=2 cg[i]ll$=2 cg[i]lle=2 cg[i]lt=2 cg[i]lv=2 cg[i]nl=2 cg[i]nn$=2 cg[i]rt=2 \
+cg[o]ff=2 cg[o]ld=2 cg[o]ni=2 cg[o]wa=2 cg[o]we=2 cg[o]wi=2 cg[o]wn=2 cg[ou]gh=2 cg[u]ff=2 cg[u]ffe=1 \
+cg[u]rn=2 cg[ue]$=2 cg[ui]ne=2 cg[ui]nn=2 cg[uye]r$=3 cgh[ee]$=2 cgh[ie]$=2 cgl[a]sso=2 cgl[o]ry$=2 cgl[y]nn$=2 \
+cgr[a]dy$=2 cgr[a]th$=2 cgr[ai]l$=2 cgr[ay]$=2 cgr[e]gor=2 cgr[e]w$=2 cgr[i]ff$=2 cgr[o]gan=2 cgr[u]der=2 \
+ch[a]dle=2 ch[a]sm=2 ch[a]tto=2 ch[a]tzs=2 ch[ai]de=2 ch[ai]m$=2 ch[ai]rez=2 ch[e]chn=2 ch[e]dle=2 ch[e]ffl=2 \
+ch[e]ly=1 ch[e]mar=0 ch[e]nr=2 ch[e]ttl=2 ch[e]typ=0 ch[e]vri=2 ch[eo]n$=1 ch[i]ckl=2 ch[i]ffl=2 ch[i]fyi=2 \
+ch[i]sma=1 ch[i]smo=1 ch[i]ssl=2 ch[ia]n$=1 ch[ia]ram=2 ch[ie]ll=2 ch[io]ne=2 ch[io]nes=1 ch[oe]ff=2 \
+ch[oe]nin=2 ch[ou]te=2 ch[u]br=2 ch[u]gh=2 ch[u]tzs=2 ch[ua]n$=2 chm[e]re$=1 chm[u]ra$=2 chr[e]ffl=2 \
+cic[e]ly$=1 cid[uou]s$=2 cil[ia]$=1 cin[ia]s$=2 cip[e]$=1 cip[e]s$=1 cj[u]nk=2 ck[a]me=2 ck[a]ni=2 ck[a]nn=2 \
+ck[a]rr=2 ck[ai]n$=2 ck[e]ch=2 ck[e]fo=1 ck[e]lla=2 ck[e]lle=2 ck[e]lli=2 ck[e]lv=2 ck[e]ly=1 ck[e]mi=2 \
+ck[e]ndr=2 ck[e]nn=2 ck[e]nri=2 ck[e]rc=2 ck[e]rn=2 ck[e]sso=2 ck[e]th=2 ck[e]vi=2 ck[ea]g$=2 ck[ea]n$=2 \
+ck[ee]ga=2 ck[ee]ha=2 ck[ee]l$=2 ck[ee]s$=2 ck[ee]ve=2 ck[ei]th=2 ck[eo]wn=3 ck[i]bbo=2 ck[i]ds=2 ck[i]llo=2 \
+ck[i]m$=2 ck[i]mm=2 ck[i]nl=2 ck[i]nle=1 ck[i]nn=2 ck[i]nni=1 ck[i]nno=1 ck[i]nse=2 ck[i]nst=2 ck[i]nz=2 \
+ck[i]ss=2 ck[i]ttr=2 ck[ie]rn=2 ck[o]ne$=2 ck[o]we=2 ckn[e]w$=2 cl[a]ff=2 cl[a]mb$=2 cl[a]rd$=2 cl[a]rn=2 \
+cl[a]rt=2 cl[a]sk=2 cl[a]sm=2 cl[a]sss=2 cl[a]tc=2 cl[a]wh=2 cl[ai]n$=2 cl[au]ch=2 cl[au]gh=2 cl[au]ri=2 \
+cl[au]ry=2 cl[e]d$=1 cl[e]lla=2 cl[e]mor=2 cl[e]na=2 cl[e]ndo=2 cl[e]nny=2 cl[e]roy=2 cl[e]rr=2 cl[e]sk=2 \
+cl[e]ste=2 cl[e]ve$=0 cl[ea]f$=2 cl[ea]r$=2 cl[ea]riz=2 cl[ea]ry=2 cl[ea]ry$=1 cl[ee]s$=2 cl[eo]pa=2 \
+cl[i]man=2 cl[i]nd=2 cl[i]nn=2 cl[i]nti=2 cl[i]sh=2 cl[ie]nt=2 cl[o]$=3 cl[o]pss=2 cl[o]sk=2 cl[ou]th$=2 \
+cl[oy]$=2 cl[u]ha=2 cl[u]ney=2 cl[u]rg=2 cl[u]rk=2 cl[u]sk=2 cl[ue]tt=2 cm[a]ck=2 cm[a]he=2 cm[a]ke=2 \
+cm[a]ki=2 cm[a]na=2 cm[a]naw=1 cm[a]ni=2 cm[a]nn=2 cm[a]nn$=1 cm[a]ns=2 cm[a]nu=2 cm[a]rt=2 cm[a]st=2 \
+cm[a]th=2 cm[ai]ns=2 cm[e]$=1 cm[e]nn=2 cm[e]s$=1 cm[ea]ns=2 cm[ee]n$=2 cm[i]ch=2 cm[i]ck=2 cm[i]l$=2 \
+cm[i]ll=2 cm[i]lla=1 cm[i]nn=2 cm[o]na=2 cm[o]ni=2 cm[o]ra=2 cm[o]rr=2 cm[o]s$=2 cm[u]$=3 cm[u]ll=2 cm[u]lle=1 \
+cm[u]nn=2 cm[u]rd=2 cm[u]rp=2 cm[u]rr=2 cm[u]rra=1 cm[u]rt=2 cn[a]bb=2 cn[a]ll=2 cn[a]mer=2 cn[a]ry=2 \
+cn[a]tt=2 cn[au]gh=2 cn[ay]$=2 cn[e]$=1 cn[e]ff=2 cn[e]li=2 cn[e]ll=2 cn[e]ma=2 cn[e]rn=2 cn[e]t$=2 cn[e]tt=2 \
+cn[e]vi=2 cn[e]w$=2 cn[ea]r$=2 cn[ee]$=2 cn[ee]ce=2 cn[ee]l$=2 cn[ee]le=2 cn[ee]r$=2 cn[ee]se=2 cn[ei]ll=2 \
+cn[ei]ll$=1 cn[i]ck=2 cn[i]ff=2 cn[i]nc=2 cn[i]sh=2 cn[i]tt=2 cn[ie]l$=2 cn[o]rt=2 cn[u]gg=2 cn[u]lt=2 \
+cn[u]tt=2 cod[i]fyi=2 col[a]te$=0 col[ia]$=1 col[ie]r$=2 con[e]$=1 cor[a]tiv=0 cow[e]r$=0 cp[a]pe=2 cp[a]rl=2 \
+cp[a]rt=2 cp[e]ck=2 cp[e]te=2 cp[ea]k$=2 cp[ee]k$=2 cp[i]ke=2 cp[u]$=3 cph[ee]$=2 cph[ie]$=2 cq[uai]d$=2 \
+cq[uai]n$=2 cq[uay]$=2 cq[ue]ly=1 cq[ue]rr=2 cq[ue]tt=1 cq[uee]ne=2 cq[ui]gg=2 cq[ui]ll=2 cq[ui]nn=2 \
+cq[ui]rer=2 cq[ui]tty=2 cq[uie]sc=1 cq[uie]sci=2 cr[a]dli=2 cr[a]ney=2 cr[a]nie=2 cr[a]ry=2 cr[a]shs=2 \
+cr[a]vy=2 cr[a]w$=2 cr[ae]$=2 cr[ai]ney=2 cr[ay]$=2 cr[e]$=1 cr[e]ci=0 cr[e]d$=1 cr[e]die=2 cr[e]s$=1 \
+cr[e]tel=0 cr[e]tia=0 cr[e]tie=0 cr[e]zi=0 cr[ea]$=1 cr[ea]di=2 cr[ea]dy=2 cr[ea]ger=2 cr[ea]ted=2 cr[ee]dy=2 \
+cr[ey]no=2 cr[i]cka=2 cr[i]gh=2 cr[i]mmo=2 cr[i]sle=2 cr[i]sm=1 cr[o]ber=2 cr[o]ckl=2 cr[o]nyi=2 cr[o]re=2 \
+cr[o]ri=2 cr[o]sss=2 cr[o]wnx=2 cr[oa]t$=2 cr[oa]ts=2 cr[u]dde=2 cr[ue]l$=2 cr[ue]ll=1 cr[ui]ses=2 cr[y]sl=2 \
+cry[i]ng$=2 cry[o]nic=2 cs[i]$=2 cs[o]rl=2 csh[a]n$=2 csh[e]rry=2 csl[ee]p$=2 csp[a]n$=2 cst[ay]$=2 csw[ai]n$=2 \
+csw[ee]n$=2 csw[ee]ney=2 ct[a]gg=2 ct[e]rna=2 ct[ee]r$=2 ct[i]gh=2 ct[i]lio=2 ct[ie]r$=3 ct[ie]rn=2 ct[ua]ry=1 \
+cun[e]$=1 cv[ay]$=2 cv[ey]$=2 cv[i]ck=2 cv[oy]$=2 cw[a]te=2 cw[a]tt=2 cw[e]th=2 cw[i]ll=2 cwh[i]nne=2 \
+cwh[i]te$=2 cwr[i]ght=2 cy[a]ni=2 cz[ea]l$=2 d[a]xs=2 d[ai]sc=2 d[e]ly=0 d[e]s$=0 d[e]sd=0 d[e]xs=2 d[e]za=0 \
+d[e]zs=2 d[ea]ct=2 d[ea]h$=2 d[ea]lb=2 d[ea]na=2 d[ea]nn=2 d[ee]mp=2 d[ei]f=2 d[ei]ns=2 d[ei]sh=2 d[ei]sm=3 \
+d[ei]st=2 d[ei]t$=2 d[ei]ti=2 d[ei]ty=2 d[eo]f=1 d[eu]sz=2 d[i]dn=2 d[ia]ll=1 d[ia]ls=1 d[ia]mo=1 d[ia]pe=1 \
+d[ia]rm=1 d[ie]go=2 d[ie]le=2 d[ie]ll=2 d[ie]n$=2 d[ie]nt=2 d[ie]rc=1 d[ie]re=1 d[ie]ri=1 d[ie]rk=1 d[ie]ro=1 \
+d[ie]rs=1 d[ie]ry=1 d[ie]st=2 d[ie]t$=2 d[ie]ti=2 d[ie]tl=2 d[ie]z=2 d[io]n=2 d[io]r=2 d[io]rn=1 d[io]ss=3 \
+d[io]v=2 d[o]zs=2 d[oa]ns=2 d[oa]s=2 d[oe]b=2 d[oe]n$=2 d[oe]r=2 d[oe]rn=1 d[oe]rr=1 d[oi]n=2 d[oi]n$=1 \
+d[oui]n=2 d[oye]n=1 d[oye]n$=2 d[ua]na=2 d[ua]no=2 d[ue]$=1 d[ue]l$=2 d[ue]ls=2 d[ue]na=2 d[ue]r$=2 d[ue]sl=2 \
+d[ue]t=2 d[ui]$=3 d[ui]n=2 d[ui]no=1 d[ui]s$=2 d[ui]sm=3 d[ui]t=2 d[ui]ts=1 d[uo]d=2 d[uo]n=2 d[uo]p=2 \
+d[uou]s=1 d[uou]s$=2 dad[e]s$=1 daf[e]d$=1 dal[ia]$=1 dam[o]re$=2 dan[ia]$=1 dap[e]$=1 dar[ie]n$=2 dck[e]$=1 \
+dd[e]ba=0 dd[e]rss=2 dd[e]s$=1 dd[eu]s$=2 dd[ie]rs=2 deb[e]ck$=0 deb[e]rg$=1 ded[e]ric=0 del[e]s$=0 del[e]t$=1 \
+del[ie]r$=1 del[oui]s$=2 den[aue]r$=1 dg[e]cr=1 dg[e]mo=0 dg[e]st=0 dg[e]war=1 dh[e]red=0 dh[ui]$=1 dj[e]ct=0 \
+dk[e]$=1 dkn[e]cht=2 dl[ai]$=2 dl[e]d$=1 dl[u]go=2 dll[oy]d$=2 dn[e]$=1 dn[ie]st=1 dob[e]$=1 dob[e]s$=1 \
+don[ia]s$=2 dow[e]r$=0 dow[e]rs$=0 dr[a]ss=2 dr[e]$=1 dr[e]d$=1 dr[e]s$=1 dr[ea]no=2 dr[ea]ss=1 dr[ei]ni=2 \
+dr[i]xs=1 dr[ie]st=2 dr[o]m$=3 dr[o]ms=3 dry[i]ng$=2 ds[e]$=1 ds[ou]za=2 dsh[e]d$=1 dsm[e]ns$=1 dur[a]nte=1 \
+dur[e]$=1 dv[e]$=1 dv[e]d$=1 dy[a]n$=2 dy[a]ne=2 dy[a]ns=2 dy[a]r$=2 dy[a]s$=2 dy[e]ss=2 dz[e]$=1 eag[e]$=1 \
+ean[ia]$=1 eat[e]$=1 eat[e]s$=1 eat[ie]r$=2 eav[ie]r$=2 eb[e]d$=1 eb[e]rg$=0 eb[e]rgs=0 eb[e]rr=0 eb[e]rro=1 \
+eb[e]s$=1 eb[ea]n$=1 eb[oe]rs=2 ebb[e]d$=1 ebr[e]d$=0 ec[a]ri=2 ec[e]li=0 ec[e]liu=1 ec[e]me=0 ec[ia]$=2 \
+ec[ia]bl=2 ec[ia]ble=1 ec[ia]le=1 ec[ia]n$=2 ec[y]cli=2 ecr[e]st$=0 ed[e]ma=0 ed[e]ma$=1 ed[e]st$=0 ed[e]vi=0 \
+ed[ie]ncy=2 ed[ou]bli=2 edg[e]men=0 eeb[e]$=1 eeb[e]rg$=1 eeb[e]rgs=1 eel[e]ss$=1 eem[e]n$=1 eem[e]nt$=1 \
+eem[e]nts=1 ef[a]ri=2 ef[e]ds=0 efy[i]ng$=2 eg[a]he=1 eg[a]rio=2 eg[ae]ta=2 eg[e]me=0 eg[ea]n$=2 eg[eo]rg=2 \
+eg[i]ss=2 eg[ia]$=2 eg[ia]co=2 eg[ue]s$=1 eg[ue]st=0 eh[e]ng=0 ehm[eye]r$=1 eid[e]nst=1 eik[e]s$=1 ek[e]di=1 \
+ekn[e]cht=0 el[e]$=0 el[e]man=0 el[e]ng=0 el[e]ss=0 el[e]ssa=1 el[e]ssn=1 el[e]t$=0 el[e]ts=0 el[e]xs=2 \
+el[ei]s$=2 el[eo]na=2 el[i]rio=2 el[i]xs=2 el[io]n$=2 el[io]s$=2 el[iou]s$=2 el[o]dio=2 el[o]nio=2 el[oui]s$=1 \
+ell[e]man=1 ell[e]ne$=1 ell[ie]r$=1 em[e]ly=1 em[e]n$=0 em[e]nce=0 em[e]nt=0 em[e]nta=1 em[e]nte=1 em[e]nti=1 \
+em[e]ntl=1 em[e]nto=1 em[e]ntz=1 em[e]ral=0 em[i]sm=2 em[ie]r$=1 em[iu]ms=2 em[o]nio=2 emb[e]d$=1 emk[e]$=0 \
+emp[e]rat=0 emy[e]r$=2 en[a]bli=2 en[a]ss$=2 en[e]ha=1 en[e]ly=1 en[e]ma=1 en[e]si=1 en[e]ss=0 en[e]sse=1 \
+en[e]te=1 en[e]tia=0 en[e]tta=2 en[e]ws=0 en[ea]l$=2 en[ea]lo=2 en[ei]d$=2 en[ie]ncy=2 en[u]ri=2 enn[e]$=1 \
+enn[e]s$=1 eny[i]ng$=2 ep[e]rso=0 ep[ie]n$=2 epl[e]x$=0 eq[ue]d$=1 eq[ue]nce=0 eq[ui]ri=2 er[ai]no=2 \
+er[e]fo=0 er[e]ke=1 er[e]nci=0 er[e]nde=0 er[e]ne$=0 er[e]ngu=0 er[e]ss=2 er[e]sts=0 er[e]to=0 er[e]ve$=0 \
+er[e]vi=0 er[e]wi=0 er[ea]ti=1 er[ei]ns=1 er[eo]n$=1 er[i]sma=1 er[ia]m$=1 er[ie]ls=2 er[ie]nci=2 er[ie]st=2 \
+er[oi]n$=2 er[oi]ns=2 erb[e]d$=1 erc[i]lio=2 erd[e]$=1 erf[e]d$=1 erg[io]$=1 erl[e]ne$=0 erm[e]s$=1 erp[e]s$=1 \
+ert[e]$=1 es[ai]$=2 es[e]ca=0 es[e]lf=0 es[e]tti=0 es[ia]n$=2 es[ia]s$=2 es[ieu]r$=2 es[u]ss=2 esc[e]d$=1 \
+esm[e]n$=0 esp[e]$=0 esp[e]cia=0 esp[e]rso=0 est[e]p$=0 est[e]ppe=0 est[e]ppi=0 est[e]ps$=0 est[e]s$=1 \
+est[ia]$=1 et[e]k$=0 et[e]ll$=0 et[e]nes=0 et[e]rio=2 et[ie]r$=1 et[ie]th=1 et[u]ss=2 eth[eu]s$=2 etj[e]$=0 \
+etm[eye]r$=1 ett[e]vil=1 ett[ia]$=2 euk[e]ma$=1 ev[a]cu=2 ev[a]lu=2 ev[a]lue=1 ev[a]lui=1 ev[a]nss=2 \
+ev[a]xs=2 ev[e]la=0 ev[e]lat=1 ev[e]ly=1 ev[e]ni=0 ev[e]rag=0 ev[e]ral=0 ev[e]ry=0 ev[e]ry$=1 ev[e]ryo=1 \
+ev[e]st=0 ev[ie]r$=1 ev[ou]r$=2 ev[ou]rs=2 ew[a]tc=0 ew[e]lls=0 ew[e]ra=0 ewh[e]re$=0 ewk[e]$=1 f[a]dy=2 \
+f[a]tr=2 f[a]tu=2 f[ae]l=2 f[ae]li=1 f[ay]d=2 f[aya]n=1 f[aya]nj=2 f[e]bl=0 f[e]bo=0 f[e]ca=0 f[e]co=0 \
+f[e]cy=0 f[e]d$=0 f[e]g=0 f[e]ga=1 f[e]ge=1 f[e]gl=1 f[e]ho=0 f[e]ke=0 f[e]ly=0 f[e]nf=0 f[e]nj=2 f[e]s$=0 \
+f[e]sa=0 f[e]sl=2 f[e]sp=0 f[e]ty=0 f[e]wa=0 f[ee]te=2 f[i]dl=2 f[i]sm=2 f[ie]nn=2 f[ie]rc=1 f[ie]ri=1 \
+f[ie]rm=1 f[ie]rr=1 f[ie]st=2 f[io]n=2 f[io]r=2 f[o]sl=2 f[o]xs=2 f[ou]zs=2 f[ue]l$=2 fab[e]rge=1 fb[i]$=3 \
+fb[i]s$=3 fd[a]$=3 fen[e]s$=1 fer[e]$=1 fer[e]ntl=0 fer[e]s$=1 fet[e]d$=0 ff[e]rie=0 fil[ia]l$=2 fir[e]s$=1 \
+fl[a]shs=2 fl[e]d$=1 fl[ea]$=1 fl[ei]sss=2 fl[i]ckr=2 fl[ie]rs=2 fl[ou]r$=2 fl[ou]rs=2 fl[u]ct=2 fl[ue]nci=2 \
+fl[ue]ncy=2 fl[ui]tt=2 fl[uo]rs$=2 fly[e]r$=2 fly[e]rs$=2 fm[e]d$=1 for[e]gon=0 fos[ia]$=1 fr[e]$=1 fr[e]d$=1 \
+fr[e]s$=1 fr[ea]s$=1 fr[ee]r$=2 fr[ee]st=1 fr[ee]st$=2 fr[eia]$=2 fr[ie]dl$=2 fr[ie]li=1 fr[ie]rs=1 fr[ui]tio=2 \
+fr[ui]ty=1 fry[i]ng$=2 fsn[e]s$=1 g[a]gh=2 g[a]he=2 g[a]ly=2 g[a]sm=2 g[a]tx=2 g[a]vo=2 g[ao]$=2 g[au]le=2 \
+g[e]ba=0 g[e]bl=2 g[e]bo=0 g[e]bu=0 g[e]co=0 g[e]cr=0 g[e]d=0 g[e]dd=1 g[e]de=1 g[e]di=1 g[e]dl=1 g[e]dn=1 \
+g[e]do=1 g[e]du=1 g[e]dy=1 g[e]fo=0 g[e]fu=0 g[e]ga=2 g[e]ha=0 g[e]he=0 g[e]ho=0 g[e]ly=0 g[e]ma=0 g[e]p=0 \
+g[e]pe=1 g[e]ph=1 g[e]pp=1 g[e]sh=0 g[e]si=0 g[e]to=0 g[e]w=0 g[e]wg=1 g[e]ws=1 g[ea]g=2 g[ee]h=2 g[ee]rs=2 \
+g[ee]v=2 g[eo]f=1 g[eo]gh=1 g[eo]n=1 g[eo]r=1 g[eo]rd=2 g[eo]t$=1 g[eo]w=2 g[eou]g=2 g[i]rr=2 g[i]vn=2 \
+g[ia]$=1 g[ia]c=1 g[ia]la=1 g[ia]lo=1 g[ia]m=1 g[ia]ma=2 g[ia]ne=1 g[ia]nf=1 g[ia]ng=1 g[ia]ni=1 g[ia]nn=1 \
+g[ia]r=1 g[ia]rd=2 g[ia]s=1 g[ie]bl=2 g[ie]r=1 g[ie]r$=2 g[ie]sl=2 g[ie]st=2 g[ii]s=2 g[io]l=1 g[io]la=2 \
+g[io]ne=2 g[io]ni=2 g[io]tt=1 g[iou]$=1 g[iu]m=1 g[iu]r=1 g[iu]s=1 g[o]vp=3 g[oe]ch=2 g[oe]m=2 g[oe]r=2 \
+g[oe]rg=1 g[oe]rk=1 g[oe]rl=1 g[oe]rn=1 g[oe]rt=1 g[oe]w=2 g[oey]$=3 g[oi]n=2 g[oi]n$=1 g[oi]ns=1 g[oi]st=2 \
+g[ou]rt=2 g[u]br=2 g[ua]$=1 g[ua]b=2 g[ua]l=1 g[ue]d=0 g[ue]dr=1 g[ue]ly=0 g[ue]ne=0 g[ue]re=0 g[ue]s$=0 \
+g[ue]se=0 g[ue]tt=0 g[ue]zs=2 g[uey]$=1 g[ui]$=1 g[ui]ga=2 g[ui]rk=2 g[ui]rt=2 g[ui]ty=2 gad[ie]r$=1 \
+gak[e]$=1 gal[ia]$=1 gaw[e]n$=1 gem[e]nta=0 gem[eie]r$=1 gen[e]s$=1 ges[e]$=1 gg[e]s$=0 gg[e]se=0 gg[io]tt=2 \
+ggr[e]gat=0 gh[e]s$=0 gh[ui]s$=2 gin[ia]$=1 gin[ia]n$=1 gin[ia]ns$=1 gl[a]me=2 gl[a]sha=2 gl[a]sss=2 \
+gl[au]gh=2 gl[au]n$=2 gl[e]d$=1 gl[i]nc=2 gl[i]nn=2 gl[ia]ri=2 gl[ie]se=2 gl[ie]tt=2 gl[o]rio=2 gl[o]th=2 \
+gl[oi]n$=2 gm[ai]l$=2 gm[e]d$=1 gn[e]si=1 gn[e]sia=0 gn[e]te=1 god[e]$=1 gom[e]s$=1 gop[e]$=1 gov[e]$=1 \
+gr[a]dua=2 gr[e]$=1 gr[e]be$=0 gr[e]ci=0 gr[e]fe=0 gr[e]s$=1 gr[e]shs=2 gr[e]st$=2 gr[e]vi=2 gr[e]wa=1 \
+gr[ee]le=1 gr[ee]vey=2 gr[i]bu=0 gr[i]sm=1 gr[i]sme=3 gr[ie]rs=1 gr[ie]rs$=2 gr[ie]st=2 gr[oa]rt=2 gr[oi]ne=1 \
+gs[e]ll=2 gt[e]ch=2 gts[e]$=0 gtz[e]$=1 gv[a]nn=3 gv[a]ry=2 gv[e]$=1 gw[i]re=2 gy[a]rs=1 h[a]cs=2 h[a]sn=2 \
+h[a]td=2 h[ae]r=2 h[ae]rt=1 h[ae]t=2 h[ai]c=1 h[ai]c$=2 h[ai]st=2 h[ao]s=2 h[au]fl=2 h[au]sl=2 h[ay]dn=2 \
+h[e]bo=0 h[e]d=0 h[e]da=1 h[e]db=1 h[e]dd=1 h[e]de=1 h[e]df=1 h[e]dg=1 h[e]di=1 h[e]dl=1 h[e]dm=1 h[e]do=1 \
+h[e]dp=1 h[e]dq=1 h[e]dr=1 h[e]ds=1 h[e]dt=1 h[e]du=1 h[e]dw=1 h[e]dy=1 h[e]ji=0 h[e]ly=0 h[e]nw=0 h[e]vt=2 \
+h[e]zs=2 h[ea]tr=2 h[ee]te=2 h[ei]dl=2 h[ei]gl=2 h[ei]sh=2 h[ei]sl=2 h[ei]sm=3 h[ei]st=2 h[eo]n=1 h[eo]n$=2 \
+h[eo]ng=2 h[eo]ry=1 h[eu]f=2 h[eu]m$=2 h[i]dl=2 h[i]sl=2 h[i]sm=2 h[i]v$=3 h[ia]ng=1 h[ia]ns=1 h[ia]ra=1 \
+h[ie]ra=1 h[ie]re=1 h[ie]rh=1 h[ie]rl=1 h[ie]ro=1 h[ie]rr=1 h[ie]rs=1 h[ie]st=2 h[ii]$=2 h[ii]n=1 h[io]ng=2 \
+h[io]no=2 h[io]rr=2 h[iu]r=1 h[oa]na=2 h[oa]s=2 h[oi]ch=2 h[oi]r$=2 h[ou]rg=2 h[ou]rs=2 h[u]fs=2 h[ua]l=1 \
+h[ua]rt=2 h[ua]s=2 h[ue]$=1 h[ue]rm=2 h[ui]te=2 h[uie]$=2 h[uo]n=2 h[uye]t=2 h[y]bl=2 hab[e]s$=0 hal[ia]s$=1 \
+han[e]sia=1 haz[ia]$=1 hb[e]d$=1 hb[o]$=3 hbr[e]ds$=1 heb[e]$=1 heb[e]s$=0 hel[ia]$=1 hel[ia]l$=1 hem[e]ral=1 \
+hen[e]rs$=0 hen[ie]r$=1 her[ie]n$=1 hes[e]$=1 het[e]d$=0 hl[e]ba=0 hl[e]ne=0 hl[e]te=0 hl[e]tee=1 hl[ea]r$=2 \
+hl[ia]$=1 hl[oe]$=2 hlm[eye]r$=1 hm[a]nss=2 hm[e]d$=1 hm[e]re=0 hm[i]dl$=2 hm[ie]le=2 hm[ie]re=2 hn[e]st=0 \
+hn[e]tt=2 hn[o]ss=2 hol[ie]r$=2 hom[a]ss$=2 hr[e]$=1 hr[e]d$=1 hr[e]sm=1 hr[e]st$=2 hr[e]ws=0 hr[ea]tt=1 \
+hr[eye]r$=1 hr[i]sm=1 hr[i]sme=3 hr[u]bi=2 hrz[a]n$=2 hs[ia]$=1 hs[ie]h$=2 hs[iu]ngs=1 hw[e]$=1 hw[e]d$=1 \
+hw[e]gl=2 hy[a]de=2 hy[a]ku=2 hy[a]lu=2 hy[a]ms=2 hy[a]nn=2 hy[i]ng=2 hy[u]n$=2 iad[e]s$=1 ial[e]$=1 \
+iar[a]vin=1 ias[e]$=1 ib[a]ss=2 ic[a]ll=0 ic[a]lle=1 ic[a]rio=2 ic[e]do=0 ic[e]la=0 ic[e]nsu=0 ic[e]roy=0 \
+ic[e]vi=0 ic[ia]s$=1 ic[io]li=2 ic[io]n$=1 ic[uou]s$=1 icc[io]lo$=2 ich[ua]n$=1 id[a]ss=2 id[e]ba=0 id[e]bo=0 \
+id[e]gr=0 id[e]ki=0 id[e]li=0 id[e]lit=1 id[e]ma=0 id[e]mo=0 id[e]nst=0 id[e]po=0 id[e]sb=0 id[e]sh=0 \
+id[e]sm=0 id[e]sp=0 id[e]str=0 id[e]tr=0 id[e]wa=0 id[e]wi=0 id[e]win=1 id[ea]ki=2 id[ea]s$=2 id[i]sm=2 \
+id[oa]n$=2 id[ua]l$=1 id[ua]ls=1 id[uou]s$=1 ieb[e]rg$=1 ieg[e]mei=1 iej[e]wsk=0 ien[e]s$=1 ier[e]$=1 \
+iew[e]$=1 if[e]li=0 if[e]lic=1 if[e]lo=0 if[e]sty=0 if[e]ti=0 if[ue]l$=1 ig[e]la=0 ig[ue]re=1 ig[ue]s$=1 \
+ig[ui]ti=2 iit[e]$=1 iit[e]s$=1 ij[e]$=0 ik[e]ma$=1 ik[ea]$=2 il[a]rio=2 il[e]$=0 il[e]ga=0 il[e]ge=0 \
+il[e]gen=1 il[e]ges=1 il[e]ma=0 il[e]mo=0 il[e]na=0 il[e]s$=0 il[e]si=0 il[e]st=0 il[ea]n$=2 il[ea]na=2 \
+il[ea]s$=2 il[eo]na=2 il[i]sh=0 il[i]shl=1 il[ia]l$=1 il[ia]ms=2 il[ia]ria=2 il[ie]r$=1 il[ie]sc=2 il[u]ss=2 \
+ilb[e]$=1 ill[ia]n$=1 ill[ia]nce=1 ill[ia]nt$=1 ill[ia]rd$=1 im[e]li=0 im[e]pl=1 im[e]sh=0 im[e]st=0 \
+im[e]ste=1 im[e]ta=0 im[e]tap=1 im[e]ti=0 im[eo]ne=2 im[i]sm=2 im[o]nio=2 imk[e]$=0 imp[e]de$=1 in[a]ss$=2 \
+in[e]bac=0 in[e]cr=0 in[e]fi=0 in[e]go=0 in[e]gu=0 in[e]han=1 in[e]la=0 in[e]las=1 in[e]ma$=1 in[e]mar=1 \
+in[e]mas=1 in[e]mat=1 in[e]max=1 in[e]mi=0 in[e]si=1 in[e]sl=1 in[e]sm=0 in[e]ssl=0 in[e]ssm=0 in[e]ssp=0 \
+in[e]ssw=0 in[e]st=0 in[e]st$=1 in[e]sth=1 in[e]str=1 in[e]tr=0 in[e]ts=0 in[e]wea=0 in[ea]d$=2 in[ea]ges=2 \
+in[ea]l$=2 in[ea]r$=2 in[ea]rl=2 in[ea]rs=2 in[ea]ted=2 in[ia]s$=1 in[ie]rs=1 in[o]ss=2 in[uou]s$=1 inb[u]rgh=2 \
+ind[e]fen=1 ind[e]s$=0 ing[ue]s$=1 inn[e]s$=1 ins[e]cur=0 int[e]$=0 int[ie]r$=2 iol[e]nce=0 iom[e]d$=1 \
+ion[e]$=1 ion[e]l$=1 ion[e]s$=1 iop[e]$=1 iop[e]s$=1 ior[e]$=1 ip[a]ll=0 ip[ao]la=2 ip[ao]lo=2 ip[e]li=0 \
+ir[e]d$=1 ir[e]da=0 ir[e]dam=1 ir[e]fi=0 ir[e]ho=1 ir[e]ly=1 ir[e]ma=0 ir[e]st=0 ir[e]st$=1 ir[e]woo=1 \
+ir[iu]s$=1 ir[oa]ki=2 ir[u]ss$=2 irl[e]$=0 irr[e]$=1 is[a]ly=0 is[ao]$=2 is[e]ca=0 is[e]cr=0 is[e]cre=1 \
+is[e]cu=0 is[e]gu=0 is[ia]$=1 is[ie]nn=1 ish[ia]n$=2 isk[ie]r$=2 ist[e]ry$=0 it[e]br=0 it[e]co=0 it[e]he=0 \
+it[e]la=0 it[e]le=0 it[e]ler=1 it[e]lo=0 it[e]ma=0 it[e]mo=0 it[e]na=0 it[e]ni=0 it[e]nin=1 it[e]sc=0 \
+it[e]si=0 it[e]sim=1 it[e]st=0 it[e]st$=1 it[ia]bl=2 it[ia]te$=1 it[ia]ti=1 it[ia]tin=2 it[ia]tio=2 it[ie]r$=1 \
+it[o]rio=2 it[ua]ri=2 iv[e]li=0 iv[e]lin=1 iv[e]rie=0 iv[e]sto=0 iv[e]to=0 iv[e]to$=1 iv[i]tt=2 iv[ie]ra=2 \
+ivr[ay]$=2 j[a]js=2 j[a]xs=2 j[e]$=1 j[e]sm=2 j[eo]n=1 j[eo]p=1 j[eya]r=2 j[ie]v=2 j[o]rt=2 j[oa]c=2 \
+j[oa]nn=2 j[oe]l$=2 j[oe]rs=2 j[ua]h=2 j[ue]$=1 jar[e]d$=1 jar[e]s$=1 jav[e]$=1 jav[ie]r$=2 jer[e]$=1 \
+jes[ui]t$=2 jes[ui]ts$=2 jim[e]$=1 jk[e]$=1 jos[e]$=1 jv[e]s$=1 k[a]ml=2 k[a]pr=2 k[a]sl=2 k[ai]g$=2 \
+k[ao]$=2 k[ao]h=2 k[ao]l=1 k[aue]r=1 k[e]b=0 k[e]ba=1 k[e]be=1 k[e]by=1 k[e]ca=0 k[e]d=0 k[e]da=1 k[e]dl=1 \
+k[e]dn=1 k[e]fi=0 k[e]fo=0 k[e]fr=0 k[e]go=0 k[e]ha=0 k[e]hi=0 k[e]ho=0 k[e]j=0 k[e]la=0 k[e]li=0 k[e]ly=0 \
+k[e]ma=0 k[e]mo=0 k[e]pe=0 k[e]s=0 k[e]sa=1 k[e]se=1 k[e]sh=1 k[e]sk=1 k[e]sn=1 k[e]so=1 k[e]sp=1 k[e]ss=1 \
+k[e]st=1 k[e]sw=1 k[e]wa=0 k[e]wo=0 k[ea]$=1 k[ea]gu=2 k[ea]nd=2 k[ea]nu=2 k[eay]$=2 k[ee]ma=2 k[ee]sp=2 \
+k[ei]sl=2 k[ei]st=2 k[eo]f=1 k[eo]w=2 k[eou]g=3 k[ey]ll=2 k[i]ml=2 k[i]sl=2 k[ie]ch=2 k[ie]n$=2 k[ie]ra=1 \
+k[ie]rn=1 k[ie]rs=1 k[ie]ru=1 k[ie]st=2 k[ie]v$=2 k[ie]vs=2 k[iou]s=2 k[o]hs=2 k[o]wn=2 k[oa]l=2 k[oa]l$=1 \
+k[oe]gl=2 k[oi]c=2 k[oy]$=2 k[u]gl=2 k[u]sl=2 k[ua]l=1 k[ue]b=2 k[ue]ch=2 k[ue]nh=2 kab[e]$=1 kak[e]$=1 \
+kat[ia]$=2 kaz[e]$=1 kc[o]p$=2 kel[ia]n$=1 kew[e]ll$=0 kf[i]ri=2 kg[o]ri=2 kh[a]ts=2 kh[e]$=1 kk[e]ma=1 \
+kl[a]tc=2 kl[e]d$=1 kl[i]ngl=2 km[a]rt=2 km[e]tz=2 km[ie]c$=2 kn[e]$=1 kn[ee]ly=2 kn[i]pl=2 kn[o]xs=2 \
+kob[e]$=1 kob[e]s$=1 kr[a]jic=1 kr[aue]r$=1 kr[e]$=1 kr[e]bss=2 kr[e]s$=1 kr[e]wa=1 kr[ee]$=2 kr[i]nko=2 \
+ks[a]ndr=2 ks[e]ma=1 kub[e]s$=1 kuh[a]r$=1 kun[e]$=1 kur[ai]$=2 ky[o]ko=2 ky[o]sh=2 kyr[ie]$=2 l[ai]c=1 \
+l[ai]c$=2 l[ai]st=2 l[ai]ty=2 l[aue]$=2 l[ay]ss=2 l[aye]re=1 l[e]$=1 l[e]d$=0 l[e]hi=0 l[e]ly=0 l[e]pl=0 \
+l[e]sf=0 l[e]sl=0 l[e]vu=0 l[ea]gi=2 l[ea]h=2 l[ea]he=1 l[ea]hy=1 l[ea]nd=2 l[ea]nz=2 l[ea]st=2 l[ea]ti=2 \
+l[ea]tr=2 l[ee]ry=2 l[ee]st=2 l[eeu]w=1 l[eeu]w$=2 l[ei]bf=2 l[eo]d=1 l[eo]la=1 l[eo]na=1 l[eo]ng=1 l[eo]nh=1 \
+l[eo]p=1 l[eo]r=1 l[eo]ta=1 l[eu]m=2 l[eu]mi=1 l[eu]s$=2 l[i]by=2 l[i]sm=2 l[i]zs=2 l[ia]c$=1 l[ia]cs=1 \
+l[ia]m=1 l[ia]mi=2 l[ia]ng=1 l[ia]ns=1 l[ia]nz=1 l[ia]r=1 l[ia]rd=2 l[ia]ro=2 l[ia]rs=2 l[ia]ru=2 l[ia]sk=1 \
+l[iao]$=2 l[ie]bl=2 l[ie]l=2 l[ie]na=2 l[ie]nd=2 l[ie]re=1 l[ie]ri=1 l[ie]rl=1 l[ie]rm=1 l[ie]rs=1 l[ie]st=2 \
+l[ie]t$=2 l[io]ne=2 l[io]nh=2 l[io]ni=2 l[io]re=2 l[io]s$=1 l[o]rf=0 l[oe]s$=2 l[oe]w$=2 l[oi]bl=2 l[oui]m=2 \
+l[oui]se=1 l[ua]g=2 l[ua]k=2 l[ua]n=2 l[ue]$=1 l[ue]n=2 l[ue]nc=1 l[ue]nd=1 l[ue]ne=1 l[ue]r=2 l[ue]ra=1 \
+l[ue]rs=1 l[ue]va=2 l[ui]$=1 l[ui]d=2 l[ui]g=2 l[ui]n=2 l[ui]s=2 l[ui]si=1 l[uia]$=2 l[uo]$=1 l[uo]ma=2 \
+l[uo]n=2 l[uo]r$=2 l[uu]$=2 l[y]sm=2 lah[e]rty=0 lak[a]ma$=2 las[ie]rs$=2 lb[ei]t$=2 lc[e]k$=2 lc[io]ns=2 \
+ld[e]bu=0 ld[e]ma=0 ld[e]mar=1 ld[e]rss=2 ld[ie]r$=1 ldr[i]chs=2 leb[e]rry=1 lel[e]$=1 lem[e]n$=1 lem[e]nce=1 \
+lem[e]nt$=1 lem[e]nts=1 len[e]ss$=1 les[ia]s$=1 lf[e]ra=0 lg[e]ne=0 lg[e]si=1 lg[ia]n$=1 lg[ia]ns=1 lin[e]se$=0 \
+lir[e]$=1 liv[e]lin=0 liv[e]red=0 lk[e]ma=1 lk[e]ne=0 lk[ie]l$=2 ll[a]neo=2 ll[a]rss=2 ll[a]ss=2 ll[e]$=0 \
+ll[e]bot=0 ll[e]ge$=0 ll[e]gia=0 ll[e]git=0 ll[e]man=0 ll[e]nc=0 ll[e]nce=1 ll[e]ne=0 ll[e]rss=2 ll[e]s$=0 \
+ll[e]vil=0 ll[ea]bl=2 ll[i]cud=2 ll[ia]ntl=1 ll[ia]rd=1 ll[ia]rd$=2 llb[aue]r$=1 llk[e]$=1 lls[e]$=1 \
+lly[i]ng$=1 lm[ie]ri=2 lmk[e]$=0 lod[e]sta=0 lom[ei]$=2 lon[ia]$=1 lon[ia]l$=2 lon[ia]n$=1 lor[ea]ns$=1 \
+lor[o]phy=1 lov[e]rle=1 low[e]nst=1 lr[e]d$=1 lr[ea]l$=1 lt[a]ne=2 lt[e]ma=0 lt[e]ma$=1 lt[e]rio=2 lt[uou]s$=2 \
+lts[e]$=0 lum[ia]$=2 lv[e]hi=0 lv[e]rw=0 ly[e]ll=2 ly[e]r$=1 ly[e]rs=1 ly[i]ng=2 ly[o]nn=2 ly[o]ns=3 \
+lzh[aue]r$=1 m[a]wr=2 m[a]wy=2 m[a]xs=2 m[ae]da=2 m[ae]k=2 m[ae]n=2 m[ae]r$=2 m[ai]c=1 m[ai]c$=2 m[ai]ch=2 \
+m[ai]sh=2 m[ai]st=2 m[aue]$=2 m[aye]da=2 m[e]b=0 m[e]ba=1 m[e]by=1 m[e]co=0 m[e]d$=0 m[e]fr=0 m[e]fu=0 \
+m[e]ho=0 m[e]ke=0 m[e]ly=0 m[e]ma=0 m[e]p=0 m[e]ru=0 m[e]s=0 m[e]sa=1 m[e]sb=1 m[e]sc=1 m[e]sd=1 m[e]se=1 \
+m[e]sh=1 m[e]si=1 m[e]sk=1 m[e]sm=1 m[e]sn=1 m[e]so=1 m[e]sq=1 m[e]ss=1 m[e]st=1 m[e]sz=1 m[e]w=0 m[e]w$=1 \
+m[e]wb=1 m[e]wh=1 m[e]xs=2 m[e]zo=0 m[ea]b=2 m[ea]nd=2 m[ee]rs=2 m[ei]sl=2 m[eie]rf=1 m[eo]n=1 m[eo]w$=2 \
+m[ie]l$=2 m[ie]ns=2 m[ie]r=1 m[ie]r$=2 m[ie]st=2 m[ie]tt=2 m[ieu]x=1 m[io]n=2 m[iu]ms=1 m[oa]mm=2 m[oe]ni=2 \
+m[oe]rm=2 m[oe]rs=2 m[oue]$=1 m[u]rg=2 m[ua]m=2 m[ua]v=2 m[ue]la=2 m[ui]l$=2 mah[e]r$=0 mak[e]shi=0 mal[ia]n$=1 \
+mb[a]nk$=2 mb[e]rss=2 mb[ie]n$=2 mb[o]dyi=2 mb[u]ss=2 mc[a]be=2 mc[a]da=2 mc[a]do=2 mc[a]ff=2 mc[a]lex=2 \
+mc[a]li=2 mc[a]ll=2 mc[a]lo=2 mc[a]lp=2 mc[a]mi=2 mc[a]n$=2 mc[a]nd=2 mc[a]ne=2 mc[a]ni=2 mc[a]rd=2 mc[a]rth=2 \
+mc[a]vi=2 mc[au]la=2 mc[e]ll=2 mc[e]ly=2 mc[e]na=2 mc[e]nd=2 mc[e]ne=2 mc[e]nt=2 mc[e]vi=2 mc[e]wa=2 \
+mc[i]ne=2 mc[i]ng=2 mc[i]nr=2 mc[i]nt=2 mc[i]ve=2 mc[o]mb=2 mc[o]rp=2 mc[o]rp$=1 mcb[e]th$=2 mcc[a]llu=2 \
+mcc[a]mis=2 mcc[a]n$=2 mcc[o]ne$=2 mcc[o]rd$=2 mcc[u]mbe=2 mcc[u]r$=2 mcd[i]ll$=2 mcd[ia]rmi=2 mcd[o]nal=2 \
+mcd[o]nel=2 mcd[o]wel=2 mcd[u]ff$=2 mcf[a]dde=2 mcf[a]dye=3 mcf[a]rla=2 mch[a]m$=2 mch[e]$=1 mch[o]ne$=2 \
+mck[e]$=1 mck[e]ll$=2 mck[e]nzi=2 mck[ee]$=2 mck[ee]n$=2 mck[ey]$=2 mck[i]nes=2 mck[i]nle=2 mck[i]nno=2 \
+mck[ie]$=2 mcl[a]chl=2 mcl[ay]$=2 mcl[e]lan=2 mcl[e]nna=2 mcl[ea]n$=2 mcl[ea]ns$=2 mcl[ea]r$=1 mcl[eo]d$=2 \
+mcl[ou]d$=2 mcl[u]cas=2 mcl[u]cki=2 mcm[a]nn$=2 mcm[i]lla=2 mcm[u]lle=2 mcm[u]rra=2 mcn[a]b$=2 mcn[ai]r$=2 \
+mcn[ea]l$=2 mcn[ei]l$=2 mcn[ei]ll$=2 mcq[ua]rri=2 mcq[uee]n$=2 mcr[ee]$=2 mcr[oy]$=2 mct[a]vis=2 mcv[i]car=2 \
+mel[e]$=1 men[e]my$=2 mf[e]d$=1 mf[e]re=0 mf[u]me=2 min[ea]r$=1 mir[e]d$=0 mk[e]$=1 mm[a]ss=2 mm[o]dio=2 \
+mol[e]sti=1 mon[ie]r$=2 mor[a]tiv=0 mor[e]s$=1 mor[e]t$=1 mos[e]xua=1 mos[ie]r$=1 mp[a]nim=0 mp[a]nyi=2 \
+mp[a]nyl=2 mp[e]de$=0 mp[e]g$=2 mp[e]rag=0 mp[e]ram=0 mp[e]re$=0 mp[e]rv=2 mp[u]sa=2 mph[e]$=0 mph[ie]r$=2 \
+mr[e]$=1 mr[e]s$=1 mr[i]$=3 ms[e]$=1 mt[e]l$=2 mur[ie]l$=2 my[e]r$=1 my[e]rso=1 my[e]rss=3 myr[e]s$=0 \
+n[a]dl=2 n[a]kg=2 n[a]sy=2 n[ai]m$=2 n[ai]ry=2 n[ai]sh=2 n[au]m$=2 n[ay]r=0 n[e]cu=0 n[e]d=0 n[e]da=1 \
+n[e]dd=1 n[e]de=1 n[e]di=1 n[e]dl=1 n[e]do=1 n[e]dr=1 n[e]ds=1 n[e]du=1 n[e]dv=1 n[e]dy=1 n[e]fl=0 n[e]fo=0 \
+n[e]fr=0 n[e]ha=0 n[e]he=0 n[e]hi=0 n[e]ho=0 n[e]ly=0 n[e]ma=0 n[e]rw=0 n[e]s$=0 n[e]sd=0 n[e]si=0 n[e]sl=2 \
+n[e]sp=0 n[e]su=0 n[e]sv=0 n[e]sw=0 n[e]te=0 n[e]ty=0 n[e]wq=0 n[e]xs=2 n[ea]ly=2 n[ea]n=2 n[ea]ne=1 \
+n[ea]p=2 n[ea]pp=1 n[ea]s$=2 n[ea]ti=2 n[ee]dn=2 n[ei]dl=2 n[ei]fo=2 n[ei]sh=2 n[ei]ty=2 n[eo]r=3 n[eue]nd=1 \
+n[eui]l=2 n[i]sm=2 n[ia]g=1 n[ia]gu=2 n[ia]ll=1 n[ia]r$=1 n[ia]rd=1 n[ie]bl=2 n[ie]k=2 n[ie]ka=1 n[ie]ll=2 \
+n[ie]nt=2 n[ie]re=1 n[ie]ri=1 n[ie]rm=1 n[ie]ro=1 n[ie]st=2 n[ie]v=2 n[ie]ws=2 n[io]l=1 n[io]ri=2 n[iu]$=2 \
+n[oa]n=2 n[oe]dl=2 n[oe]l$=2 n[oe]ls=2 n[oui]l=2 n[ua]n=2 n[ua]tu=2 n[ue]$=1 n[ue]n=2 n[ue]r=2 n[ue]t=2 \
+n[ui]ng=2 n[ui]t=2 n[ui]t$=1 n[uo]l=2 n[uu]m=2 nab[e]$=1 nac[io]n$=2 nad[ia]$=1 nag[e]rie=1 nak[ai]$=2 \
+nak[e]d$=1 nal[e]$=1 nal[ia]$=1 nam[a]ras=2 nam[ee]$=2 nap[e]s$=1 nas[io]nal=2 nb[a]$=3 nc[e]bo=1 nc[e]bu=0 \
+nc[e]sss=2 nc[e]to=0 nc[e]vi=0 nc[ie]r$=1 nc[io]lo=1 nc[io]n$=1 nc[o]miu=2 nc[oo]pe=2 nck[e]$=1 ncl[ea]r$=1 \
+nd[e]bo=0 nd[e]fen=0 nd[e]ma=0 nd[e]rag=0 nd[e]ran=0 nd[e]rss=2 nd[e]s$=1 nd[ea]n$=2 nd[ia]l$=1 nd[ie]r$=1 \
+nd[ie]st=1 nd[u]bi=2 nd[ui]ts=2 ndy[i]ng$=2 neb[e]ck$=0 nem[ea]n$=2 nem[eye]r$=1 ner[e]s$=1 ner[e]tte=0 \
+nes[e]n$=0 net[e]k$=1 net[ia]n$=2 nev[e]ry$=0 new[e]lls=1 nf[a]l$=2 nf[e]d$=1 ng[e]lie=0 ng[e]lov=0 ng[e]ma$=2 \
+ng[e]mar=1 ng[e]nia=0 ng[io]ne=1 ng[io]ve=2 nh[ou]te=2 nic[a]lly=1 nid[e]s$=1 nik[e]s$=1 nim[e]$=1 nit[ia]te$=2 \
+nj[e]$=0 nj[u]rio=2 nj[ua]n$=2 nk[e]ma=1 nl[e]ve=0 nl[ea]$=1 nm[eie]r$=1 nn[ai]s$=2 nn[ai]ss$=2 nn[au]ghe=2 \
+nn[e]ha=1 nn[e]hi=1 nn[e]ma$=1 nn[e]mac=1 nn[e]mo=0 nn[i]ty=2 nn[ia]ll=2 nob[e]$=1 nob[e]s$=1 nol[ia]$=1 \
+non[e]$=1 non[u]cle=1 nop[ia]$=1 nph[e]re$=0 nq[ui]ri=2 nr[e]$=1 nr[e]he=0 nr[e]s$=1 nr[ea]l$=1 nr[ea]li=1 \
+nr[ea]lit=2 nr[ea]liz=2 nr[ie]tta=2 ns[a]ss$=2 ns[ea]tic=2 ns[i]nu=2 ns[ia]n$=2 ns[ie]nts=2 ns[o]nis=2 \
+ns[ua]li=2 nt[a]neo=2 nt[a]sm=2 nt[e]$=1 nt[e]fi=1 nt[e]fo=1 nt[e]fu=1 nt[e]net=0 nt[e]rio=2 nt[e]s$=1 \
+nt[e]xs=2 nt[i]smo=1 nt[i]tli=2 nt[ia]lit=2 nt[ie]l$=2 nt[ie]n$=2 nt[ie]r$=1 nt[ie]rs=1 nt[ie]st=1 nt[io]ne$=2 \
+nt[o]shs=2 nt[ua]ll=1 nt[ui]t$=2 nth[e]s$=1 nth[ie]l$=2 num[e]d$=1 nus[ua]lly=2 nut[ia]$=2 nv[e]ni=0 \
+nv[e]nis=1 nv[e]s$=1 nv[i]di=2 nv[i]dia=3 nw[e]d$=1 ny[a]ck=2 ny[e]r$=1 ny[e]ri=2 ny[e]rs=1 nys[ia]n$=2 \
+nzk[e]$=0 oag[e]$=1 oar[e]s$=1 oas[e]s$=0 oat[e]s$=1 ob[e]tr=0 ob[oi]st=2 oc[e]$=1 oc[e]li=0 oc[e]st=0 \
+oc[ia]tiv=1 oc[iu]s$=2 oc[o]pyi=2 oc[o]sm=2 ock[e]red=0 ocl[ai]n$=1 od[a]rs=2 od[e]ba=0 od[e]bau=1 od[e]br=0 \
+od[e]ho=0 od[e]let=0 od[e]sia=0 od[e]wa=0 od[e]wal=1 od[i]sm=2 oeb[e]$=1 oen[e]$=1 oet[e]$=1 of[o]rss=2 \
+og[e]co=1 og[e]rss=2 og[ia]ns=1 og[ie]r$=1 og[u]ss=2 og[ui]n$=2 ogg[ia]$=2 ogl[e]r$=2 ogl[io]$=1 ois[ia]$=2 \
+oiz[e]$=1 oiz[e]d$=1 ok[e]la=1 ok[e]ra=0 ok[e]sme=1 ok[e]st=0 ok[e]ste=1 ok[e]sw=0 ok[e]we=0 ol[a]ss$=2 \
+ol[a]t$=0 ol[a]tol=0 ol[ai]$=2 ol[e]$=0 ol[e]ba=0 ol[e]br=0 ol[e]ca=0 ol[e]da=0 ol[e]da$=1 ol[e]gr=0 \
+ol[e]he=0 ol[e]li=0 ol[e]ly=1 ol[e]ma=0 ol[e]mai=1 ol[e]mo=0 ol[e]rid=0 ol[e]s$=0 ol[e]sa=0 ol[e]sb=0 \
+ol[e]som=0 ol[e]sti=0 ol[e]sw=0 ol[e]vi=0 ol[e]wa=0 ol[e]wa$=1 ol[ia]s$=1 ol[ie]n$=2 ol[ie]r$=1 ol[io]s$=2 \
+ol[oi]st=2 ol[u]pt=2 oll[e]dge=0 oll[o]ch$=2 olv[i]ss$=2 om[ai]no=2 om[e]ba=0 om[e]ca=0 om[e]con=1 om[e]day=0 \
+om[e]do=0 om[e]gr=0 om[e]gra=1 om[e]la=0 om[e]lik=0 om[e]ne=0 om[e]nec=1 om[e]ry=0 om[e]sb=0 om[e]si=0 \
+om[e]sta=0 om[e]ste=0 om[e]th=0 om[e]th$=1 om[e]the=1 om[e]ti=0 om[e]to=0 om[e]wha=0 om[iu]m$=1 om[o]re=0 \
+omk[e]$=0 omm[e]ric=0 on[au]gh=2 on[au]gh$=1 on[e]ba=0 on[e]br=0 on[e]bu=0 on[e]ci=0 on[e]co=0 on[e]con=1 \
+on[e]cr=0 on[e]hen=1 on[e]hoo=1 on[e]ki=0 on[e]l$=0 on[e]li=0 on[e]ls=0 on[e]lso=1 on[e]mo=0 on[e]ri=0 \
+on[e]roc=0 on[e]sb=0 on[e]so=0 on[e]str=0 on[e]tim=0 on[e]tr=0 on[e]wa=0 on[ia]l$=1 on[ia]s$=1 on[ie]r$=1 \
+on[ie]st=1 on[u]cl=2 ont[ia]$=2 ool[ea]n$=2 oos[ie]r$=1 op[e]la=0 op[e]ras=0 op[e]te=0 op[e]ter=1 op[ie]rs=2 \
+op[iou]s$=1 opl[e]$=0 opl[e]d$=0 opl[e]s$=0 opl[i]ng$=2 opl[i]nge=2 oq[ue]nc=0 or[a]ne=2 or[a]tel=0 or[e]be=0 \
+or[e]bi=0 or[e]bo=0 or[e]br=0 or[e]ca=0 or[e]cl=0 or[e]dom=0 or[e]fa=0 or[e]fin=0 or[e]fo=0 or[e]fr=0 \
+or[e]fra=1 or[e]go=0 or[e]gon=1 or[e]gr=0 or[e]ha=0 or[e]har=1 or[e]he=0 or[e]la=0 or[e]lim=0 or[e]lin=0 \
+or[e]ma=0 or[e]mo=0 or[e]pl=0 or[e]ro=0 or[e]sa=0 or[e]se=0 or[e]se$=1 or[e]sen=1 or[e]sh=0 or[e]sh$=1 \
+or[e]shs=2 or[e]sta=0 or[e]sto=0 or[e]t$=0 or[e]ta=0 or[e]th=0 or[e]wi=0 or[ea]n$=2 or[ea]ns=2 or[i]fyi=2 \
+or[i]th=2 or[ie]ga=2 or[ie]ll=1 or[ie]llo=2 or[o]ph=0 or[o]phe=1 or[o]ss=2 ord[ia]l$=1 orn[e]red=1 orn[ia]$=1 \
+orr[e]$=1 orr[i]fyi=2 ort[a]ss$=2 ort[i]fyi=1 ory[a]nt$=1 os[e]br=0 os[e]cr=0 os[e]di=0 os[e]do=0 os[e]fi=1 \
+os[e]la=0 os[e]le=0 os[e]les=1 os[e]li=0 os[e]lyt=1 os[e]me=0 os[e]ne$=0 os[e]st=0 os[e]te=0 os[e]ted=1 \
+os[e]vea=0 os[e]xu=2 os[ea]$=2 os[ea]s$=2 osh[e]$=1 osh[ie]r$=1 osk[e]s$=1 oss[ei]ni$=2 ost[u]tle=2 ot[i]fyi=2 \
+ot[o]rio=2 ot[oo]p$=2 ot[u]ss=2 oth[ie]r$=1 otl[e]r$=2 ov[e]da=0 ov[e]la=0 ov[e]rei=0 ov[e]rid=0 ov[e]ris=0 \
+ov[e]rle=0 ov[e]ry$=0 ov[e]sp=0 ov[i]chs=2 ov[i]tzs=2 ov[ie]ts=2 ow[e]nst=0 ow[e]re=0 ow[e]rf=0 ow[e]rtr=0 \
+ow[ie]ck=2 oz[e]ma=0 oz[e]ma$=1 p[ai]$=2 p[ao]la=1 p[ao]li=1 p[ao]lo=1 p[au]tl=2 p[ay]n$=2 p[e]ca=0 p[e]d=0 \
+p[e]da=1 p[e]dd=1 p[e]de=1 p[e]di=1 p[e]dj=1 p[e]do=1 p[e]dr=1 p[e]ds=1 p[e]f=0 p[e]ff=1 p[e]go=0 p[e]h=0 \
+p[e]hl=1 p[e]j=0 p[e]kt=2 p[e]ly=0 p[e]ma=0 p[e]s=0 p[e]sa=1 p[e]sc=1 p[e]se=1 p[e]sh=1 p[e]si=1 p[e]sk=1 \
+p[e]sn=1 p[e]so=1 p[e]ss=1 p[e]st=1 p[e]vi=0 p[e]wr=0 p[e]xs=2 p[e]zs=2 p[ea]n$=2 p[ea]ns=2 p[ei]na=2 \
+p[ie]ll=2 p[ie]lu=2 p[ie]n=2 p[ie]n$=1 p[ie]nz=1 p[ie]r=1 p[ie]r$=2 p[ie]st=2 p[ie]t$=2 p[ie]z=2 p[io]n=2 \
+p[io]r=2 p[iou]s=2 p[iou]sl=1 p[oe]m=2 p[oe]r$=2 p[oe]t=2 p[oie]t=1 p[ou]d=2 p[ua]n=2 p[ua]t=2 p[ue]$=1 \
+p[ui]p=2 pal[ia]ns$=2 pal[ie]r$=2 pan[ie]r$=1 pap[ie]r$=1 pel[e]$=1 pel[ie]rs$=2 pep[e]$=1 per[e]s$=1 \
+pes[e]t$=0 pet[e]c$=0 pew[e]ll$=0 pf[e]$=1 pf[ie]st=1 pg[a]$=3 ph[a]tt=2 ph[ae]l$=2 ph[ae]la=2 ph[ai]l$=2 \
+ph[au]l$=2 ph[e]$=1 ph[e]li=0 ph[e]ron=2 ph[ea]rs=2 ph[eu]s$=2 ph[i]bio=2 ph[ia]n$=1 ph[ia]ns=2 ph[ie]r$=1 \
+phn[e]$=1 pir[e]s$=1 pir[i]n$=0 pl[e]d$=1 pl[ea]$=1 pl[eo]na=3 pl[ie]rs=2 pn[e]s$=1 pod[e]s$=1 pow[e]red=1 \
+pp[e]rw=0 pp[e]rwe=1 pp[ui]s$=2 pr[a]ck=2 pr[a]ss=2 pr[aye]r$=1 pr[e]$=1 pr[e]ho=1 pr[e]la=0 pr[e]s$=1 \
+pr[e]sss=2 pr[e]vio=2 pr[e]wa=1 pr[ea]s$=1 pr[ei]gn=2 pr[ei]sl=2 pr[i]nzs=2 pr[i]sm=1 pr[i]sms=2 pr[i]tzl=2 \
+pr[i]zm=2 pr[ia]tel=1 pr[ie]n$=1 pr[ie]st$=2 pr[ie]ta=2 pr[ie]to$=1 pr[io]r$=2 pr[io]rs=2 pr[ui]tt=2 \
+pry[i]ng$=2 prz[y]k$=2 psk[a]$=2 pt[i]sma=1 pt[o]vs=2 pt[ua]l$=1 pt[ua]li=1 py[ea]tt=2 pyl[e]ne$=1 pyr[e]$=1 \
+q[a]l=3 q[iao]$=2 q[ua]$=1 q[ua]l=1 q[ua]ry=2 q[uai]d$=1 q[ue]d$=0 q[ue]lc=0 q[ue]ll=0 q[ue]ly=0 q[ue]mo=0 \
+q[ue]ne=0 q[ue]re=0 q[ue]s$=0 q[ue]th=2 q[ue]tt=0 q[ue]v=0 q[ue]ve=1 q[ui]$=1 q[ui]lk=2 q[uia]n=1 q[uia]ng=2 \
+q[uie]rd=1 q[uie]tt=1 q[uo]$=1 qm[a]x$=2 r[a]fx=2 r[a]ji=0 r[a]zs=2 r[aa]te=2 r[aeu]s=2 r[ai]$=2 r[ai]c=1 \
+r[ai]c$=2 r[ai]ng=2 r[ai]sh=2 r[ao]k=1 r[ao]ka=2 r[ao]n$=1 r[aye]rf=1 r[aye]rs=1 r[aye]s=2 r[e]by=0 r[e]d$=0 \
+r[e]ho=0 r[e]ke=0 r[e]ly=0 r[e]ru=0 r[e]s$=0 r[e]sf=0 r[e]sm=0 r[e]wa=0 r[e]wo=0 r[e]zs=2 r[ea]bs=2 r[ea]cq=2 \
+r[ea]ct=2 r[ea]dj=2 r[ea]dm=2 r[ea]do=2 r[ea]f=2 r[ea]ft=1 r[ea]h=2 r[ea]l=2 r[ea]la=1 r[ea]lc=1 r[ea]le=1 \
+r[ea]lm=1 r[ea]lp=1 r[ea]mb=2 r[ea]n=2 r[ea]n$=1 r[ea]ne=1 r[ea]no=1 r[ea]ns=1 r[ea]p=2 r[ea]p$=1 r[ea]pe=1 \
+r[ea]pi=1 r[ea]rr=2 r[ea]rt=2 r[ea]ry=2 r[ea]s$=2 r[ea]ss=2 r[ea]ti=2 r[ea]to=2 r[ea]tt=2 r[ea]w=2 r[eau]t=2 \
+r[ee]du=2 r[ee]le=2 r[ee]mi=2 r[ee]mp=2 r[ee]my=2 r[ee]ng=2 r[ee]nt=2 r[ee]ry=2 r[ee]st=2 r[ee]v=2 r[ee]ve=1 \
+r[eea]b=3 r[ei]dl=2 r[ei]mb=2 r[ei]mp=2 r[ei]nc=2 r[ei]nf=2 r[ei]ns=2 r[ei]nt=2 r[ei]nv=2 r[ei]sh=2 r[ei]st=2 \
+r[ei]tl=2 r[eia]$=1 r[eu]m=2 r[eu]ni=2 r[eu]sa=2 r[eye]s=2 r[i]jn=2 r[i]sm=2 r[i]xs=2 r[ia]g=1 r[ia]ga=2 \
+r[ia]gu=2 r[ia]ss=1 r[ia]ts=1 r[ie]l=2 r[ie]l$=1 r[ie]ld=1 r[ie]le=1 r[ie]ls=1 r[ie]ly=1 r[ie]n$=2 r[ie]nk=2 \
+r[ie]ns=2 r[ie]nt=2 r[ie]ra=1 r[ie]re=1 r[ie]ri=1 r[ie]ro=1 r[ie]rw=1 r[ie]sa=2 r[ie]t=2 r[ie]ta=1 r[ie]te=1 \
+r[ie]tm=1 r[ie]tt=1 r[ie]tz=1 r[ieu]r=2 r[io]n=2 r[io]re=2 r[io]ri=2 r[io]rt=2 r[io]ry=2 r[iu]n=2 r[iu]ss=3 \
+r[o]ry=2 r[o]vl=2 r[o]xs=2 r[oa]ct=2 r[oa]h=1 r[oa]me=2 r[oa]no=2 r[oa]s$=2 r[oa]si=2 r[oa]ti=2 r[oe]co=2 \
+r[oe]dl=2 r[oe]le=2 r[oe]nc=2 r[oe]ni=2 r[oe]r=2 r[oe]sl=2 r[oi]c=2 r[oi]n=2 r[oi]n$=1 r[oi]ns=1 r[oia]no=3 \
+r[oo]r=2 r[oo]rd=1 r[oye]xs=3 r[u]zs=2 r[ua]n=2 r[ua]r=2 r[ue]$=1 r[ue]da=2 r[ue]li=2 r[ue]ll=2 r[ue]r=2 \
+r[ue]st=2 r[ue]t$=2 r[ue]x=2 r[ui]d=2 r[ui]k=2 r[ui]n=2 r[ui]s$=2 r[ui]sm=3 r[ui]st=2 r[ui]ty=2 r[ui]z=2 \
+r[uo]c=2 r[uo]t=2 r[y]sm=2 rac[e]men=0 rac[ia]$=1 rac[ie]r$=2 rac[io]n$=2 rah[e]$=1 ral[e]s$=1 ral[ia]n$=1 \
+ral[ia]s$=1 ram[e]nt$=0 ram[ie]l$=2 rar[e]$=1 rar[e]d$=1 rar[e]nes=1 ras[ie]r$=1 rat[io]$=1 rav[e]loc=1 \
+rb[a]vi=2 rb[e]ke=0 rb[e]rw=0 rb[e]vi=0 rb[u]ss$=2 rc[e]de$=0 rc[e]ptu=2 rc[ia]s$=1 rc[ie]rs=2 rc[io]n$=1 \
+rc[o]ss=2 rc[u]ss$=2 rc[y]cli=2 rck[o]$=2 rck[o]s$=2 rcl[e]rod=2 rd[e]ma=0 rd[e]mai=1 rd[e]nia=0 rd[e]sh=0 \
+rd[o]ly=3 rdl[i]cka=2 red[e]ric=0 red[e]s$=1 ref[e]$=1 reh[e]r$=0 rem[e]ns$=0 rem[e]nt$=1 rem[e]nti=0 \
+ren[e]man=0 ren[e]ws$=1 res[e]$=1 ret[e]ch$=0 ret[e]lli=0 ret[e]ly$=1 ret[ia]$=2 rev[ie]r$=2 rew[a]tch=1 \
+rew[e]ll$=0 rf[e]re=0 rg[a]r$=2 rg[e]sh=1 rg[e]shs=2 rg[i]sm=2 rg[ia]n$=1 rg[ia]ns=1 rg[ue]d$=1 rgr[a]dua=1 \
+rh[aue]r$=1 ric[i]sm$=1 riq[ue]s$=1 rj[e]$=0 rk[e]le=0 rk[e]li=1 rl[e]s$=0 rl[e]st=0 rl[e]to=0 rl[e]ve=0 \
+rl[ea]n$=2 rl[ea]ni=2 rl[ea]ns=2 rm[aie]r$=1 rm[e]rss=2 rm[ea]ted=2 rm[ea]ti=2 rm[o]nio=2 rn[a]d$=2 rn[e]cke=0 \
+rn[e]lia=0 rn[e]liu=0 rn[e]red=0 rn[e]sti=0 rn[e]wo=0 rn[ia]n$=1 rn[ia]ns=1 rn[o]po=2 rnk[a]$=2 rnk[e]$=1 \
+roc[e]$=0 rom[e]thi=1 rom[iu]m$=2 ros[ia]$=1 rov[e]nan=0 rp[e]vi=1 rr[e]ke=1 rr[e]s$=1 rr[ea]l$=1 rr[ea]li=1 \
+rr[ie]n$=1 rr[ie]nt=1 rr[ie]rss=1 rr[o]neo=2 rr[oui]ll=2 rs[e]ba=0 rs[e]pol=1 rs[e]ra=0 rs[e]ta=0 rs[ee]rs=2 \
+rs[eea]bl=2 rs[ia]$=1 rsh[e]d$=1 rst[ie]r$=1 rt[e]ci=1 rt[e]la=0 rt[e]la$=1 rt[e]ly=1 rt[e]ma=0 rt[e]mas=1 \
+rt[e]red=0 rt[e]s$=1 rt[e]si=0 rt[e]si$=1 rt[e]sie=1 rt[e]sy=1 rt[ea]n$=2 rt[eou]s$=2 rt[i]fyi=2 rt[ia]li=2 \
+rt[uou]s$=2 rv[a]lua=2 rv[e]ne=0 rw[a]nd=2 rw[e]$=1 ry[a]n$=2 ry[a]na=1 ry[a]nai=2 ry[a]no=2 ry[a]ns=2 \
+ry[a]nt$=2 ry[a]r$=2 ry[a]rt=2 ry[a]va=2 ry[e]n$=2 ry[e]rso=1 ry[ea]$=2 ry[i]n$=2 ry[o]he=2 ry[o]n$=2 \
+ry[ou]ts=2 ry[u]zo=2 rz[a]sa=2 rz[a]sk=2 rz[e]lec=2 rz[e]sia=2 rz[e]sko=2 rz[e]wa=2 rz[e]ws=2 rz[y]n$=2 \
+rz[y]win=2 s[a]vr=2 s[ae]ns=2 s[ae]z=1 s[ai]ck=1 s[ai]ta=2 s[ay]r=0 s[aye]d=2 s[e]bl=0 s[e]bo=0 s[e]bu=0 \
+s[e]d=0 s[e]da=1 s[e]db=1 s[e]dc=1 s[e]de=1 s[e]dg=1 s[e]di=1 s[e]dl=1 s[e]dn=1 s[e]do=1 s[e]du=1 s[e]dw=1 \
+s[e]dy=1 s[e]fi=0 s[e]fo=0 s[e]fu=0 s[e]h=0 s[e]h$=1 s[e]hl=1 s[e]hn=1 s[e]hr=1 s[e]kr=0 s[e]ly=0 s[e]ma=0 \
+s[e]mo=0 s[e]pl=0 s[e]po=0 s[e]sh=0 s[e]sl=2 s[e]tr=0 s[e]w=0 s[e]w$=1 s[e]we=1 s[e]wh=1 s[e]wn=1 s[e]ws=1 \
+s[ea]$=1 s[ea]n$=2 s[ea]nc=2 s[ea]ns=2 s[ea]tt=2 s[ei]fr=2 s[eo]w=2 s[eu]m=2 s[eu]s=2 s[eu]ss=1 s[ey]fr=2 \
+s[i]ml=2 s[i]sm=2 s[i]tl=2 s[i]xs=2 s[ia]l=1 s[ia]n$=1 s[ia]ng=1 s[ia]s$=1 s[ia]sm=1 s[ia]w=1 s[ia]z=1 \
+s[ie]ll=2 s[ie]n=2 s[ie]nc=1 s[ie]nt=1 s[ie]ra=1 s[ie]rc=1 s[ie]re=1 s[ie]ro=1 s[ie]rs=1 s[ie]st=2 s[ieu]$=2 \
+s[io]b=1 s[io]ro=2 s[iu]$=2 s[iu]d=2 s[iu]n=2 s[o]xs=2 s[oa]ra=2 s[oe]l=2 s[oe]v=2 s[ou]rs=2 s[u]dl=2 \
+s[u]v$=3 s[u]vs=3 s[ua]b=2 s[ua]l=1 s[ua]ld=2 s[ua]n=2 s[ua]rd=2 s[ua]t=2 s[ue]$=1 s[ue]r=2 s[ue]th=2 \
+s[ue]z=2 s[ue]zs=3 s[ueu]r=2 s[ui]c=2 s[ui]n=2 s[ui]s$=2 s[uou]s=1 s[uu]$=3 s[uu]r=2 s[y]ss=2 sak[ai]$=2 \
+san[e]s$=1 sap[ia]$=2 sar[e]$=1 sar[e]s$=1 sb[a]$=3 sc[e]ly=1 sc[e]ne$=0 sc[i]vi=2 sc[ia]ro=2 sc[ia]rra=2 \
+sc[ie]nt=2 sc[ie]nt$=1 sc[iu]ll=2 sc[o]ny=2 sc[ou]r$=2 sc[ou]ri=2 sc[ou]rs$=2 sc[uou]s$=1 sch[e]d$=1 \
+sel[e]t$=1 sen[e]t$=0 ses[e]$=1 set[e]$=1 sev[e]$=1 sez[e]$=1 sff[e]d$=1 sfy[i]ng$=2 sg[e]$=1 sh[e]boy=1 \
+sh[ea]$=1 sh[ia]$=1 sh[ia]n$=1 sh[ia]s$=1 sh[ou]ldn=2 sid[e]win=0 sid[ua]l$=2 sid[ua]ls$=2 sil[ia]$=1 \
+sin[ia]$=1 sin[ia]n$=1 sin[ia]rd$=2 sir[e]$=1 sk[e]go=1 sk[e]ha=1 sk[e]la=1 sk[e]rss=2 sk[ie]r$=1 sk[ie]rs=2 \
+sl[e]d$=1 sl[e]s$=0 sl[ea]$=1 sm[e]$=1 sm[e]ns=0 sm[e]re=0 sm[e]rel=1 sm[eye]r$=1 sn[ie]ws=1 son[i]sm$=1 \
+son[ia]$=1 son[ie]r$=2 sp[a]dd=2 sp[a]sm=2 sp[a]smo=1 sp[e]$=1 sp[e]jo=1 sp[e]kt$=1 sp[ie]rs=2 sp[o]nsl=2 \
+sp[u]ri=2 spr[aye]r$=2 spy[i]ng$=2 sr[e]d$=1 sr[ie]l$=2 srd[a]n$=2 ss[aue]r$=1 ss[e]lt=0 ss[e]lte=1 ss[e]ly=1 \
+ss[ia]$=1 ss[ia]ns=1 ssl[e]s$=1 ssm[eye]r$=2 st[a]pli=2 st[ai]no=2 st[e]ba=0 st[e]ban=1 st[e]do=1 st[e]fl=2 \
+st[e]la=0 st[e]la$=1 st[e]pa=1 st[e]pap=0 st[e]rsh=0 st[e]wa=1 st[e]wat=0 st[e]wi=1 st[ea]$=2 st[ei]dl$=2 \
+st[i]dio=2 st[ia]$=2 st[ia]niz=1 st[ia]s$=2 st[ie]rn=2 sud[e]s$=1 suk[e]$=1 sur[e]dly=1 sv[e]no=0 sw[e]d$=1 \
+sw[e]re=0 sw[ee]ne=1 sw[o]rdf=2 swy[e]rs$=2 sz[e]$=1 t[a]fl=2 t[a]xs=2 t[ai]ra=2 t[ao]r=2 t[aoi]s=1 t[aoi]sm=3 \
+t[aoi]st=2 t[e]bo=0 t[e]bu=0 t[e]ci=0 t[e]cr=0 t[e]do=0 t[e]fi=0 t[e]fo=0 t[e]fu=0 t[e]ha=0 t[e]hi=0 \
+t[e]ho=0 t[e]hu=0 t[e]ly=0 t[e]pa=0 t[e]s=0 t[e]sa=1 t[e]sc=1 t[e]sd=1 t[e]se=1 t[e]sg=1 t[e]sh=1 t[e]si=1 \
+t[e]sk=1 t[e]sl=1 t[e]so=1 t[e]sq=1 t[e]ss=1 t[e]st=1 t[e]sz=1 t[e]ta=0 t[e]wa=0 t[e]wi=0 t[e]wo=0 t[ea]$=1 \
+t[eo]f=1 t[i]sm=2 t[ia]$=1 t[ia]b=1 t[ia]bo=2 t[ia]l=1 t[ia]lb=2 t[ia]m=1 t[ia]n=1 t[ia]na=2 t[ia]ne=2 \
+t[ia]ni=2 t[ia]nn=2 t[ia]no=2 t[ia]r=1 t[ia]ra=2 t[ia]s=1 t[ia]si=2 t[ie]ll=2 t[ie]mp=2 t[ie]rc=1 t[ie]re=1 \
+t[ie]ri=1 t[ie]rn=1 t[ie]rr=1 t[ie]rw=1 t[ie]st=2 t[ie]t=2 t[ie]tj=1 t[ie]tm=1 t[ie]tz=1 t[ieu]$=2 t[o]ky=2 \
+t[oe]ve=2 t[oe]w=2 t[oi]c=2 t[oi]ng=2 t[ua]g=2 t[ua]n=2 t[ua]r=2 t[ua]ri=1 t[ue]$=1 t[ue]n=2 t[ui]g=2 \
+t[ui]n=2 t[ui]t=2 t[ui]t$=1 t[ui]te=1 t[uo]s=2 t[uou]s=1 tag[ue]$=1 tal[ia]$=1 tal[ia]n$=1 tar[e]$=1 \
+tar[e]s$=1 tb[e]d$=1 tb[i]li=2 tel[e]$=1 tel[e]r$=0 tel[ie]r$=1 tem[eye]r$=1 ten[uou]s$=1 ter[e]st$=0 \
+ter[e]sti=0 ter[ie]l$=2 tes[e]l$=0 tes[e]ll$=0 tf[e]d$=1 tg[ue]ss=0 th[a]ri=0 th[a]ri$=1 th[a]tl=2 th[e]liu=0 \
+th[e]rag=0 th[e]rc=0 th[e]rcu=1 th[e]rss=2 th[e]s$=0 th[e]sh=0 th[e]sia=0 th[e]sti=0 th[e]wa=0 th[ea]te=2 \
+th[eo]rem=1 th[eo]rie=1 th[ia]ns=2 th[io]n$=2 th[o]lic=0 th[ui]s$=2 thm[eie]r$=1 tig[ue]s$=0 til[ia]n$=1 \
+til[ie]r$=2 tin[uou]s$=2 tir[e]$=1 tir[e]d$=0 tit[ia]$=2 tj[o]hn=2 tk[e]$=1 tk[e]s$=1 tl[e]d$=1 tl[e]xs=2 \
+tl[ie]rs=2 tn[e]re=0 ton[e]bra=1 ton[ea]l$=2 tor[e]$=1 tor[e]na$=0 tr[a]mck=2 tr[a]neo=2 tr[au]sss=2 \
+tr[e]$=1 tr[e]d$=1 tr[e]ml=2 tr[e]s$=1 tr[ea]dm=1 tr[ea]le=2 tr[ea]n$=2 tr[ea]ti=1 tr[ee]le=1 tr[ei]chl=2 \
+tr[i]bli=3 tr[i]sl=2 tr[ia]r$=1 tr[ia]ss=2 tr[ie]ll=1 tr[ie]nn=3 tr[o]bl$=2 tr[ou]bli=2 tr[u]sle=2 try[i]ng$=2 \
+ts[e]$=1 ts[e]ma=1 ts[ee]r$=2 ts[o]ng=2 tt[e]ma=0 tt[e]mo=0 tt[e]nm=2 tt[e]pl=0 tt[e]to=0 tt[e]toe=1 \
+tt[e]vi=0 tt[ia]n$=2 tth[e]s$=1 ttm[eie]r$=1 tv[e]$=1 ty[a]na=1 ty[o]$=2 ty[o]n$=2 tz[e]ma=0 ual[e]$=1 \
+uat[e]$=1 uat[e]s$=1 ub[i]sm=2 uc[a]su=1 uc[ia]nc=2 uc[ia]nne=2 uc[ia]re=2 uc[ie]n$=2 uc[io]na=2 uc[u]ss=2 \
+ud[ai]$=2 ud[e]ma=0 ud[e]vi=0 ueb[e]rri=1 ueb[e]rry=1 uel[e]d$=1 uel[e]ss$=1 uem[e]nt$=1 uen[e]$=1 uen[e]ss$=1 \
+uer[e]$=1 uer[e]d$=1 ues[e]$=1 uf[ie]ro=1 ug[e]ba=1 ugh[a]ns$=0 ugl[a]ss$=2 ugl[i]ng$=2 uh[a]r$=0 uh[ua]$=1 \
+uhr[e]$=0 uic[ie]r$=1 uin[e]d$=1 uin[e]ly$=1 uin[ea]$=1 uin[ea]s$=1 uin[ie]r$=1 uir[e]s$=1 uk[ai]$=2 \
+ul[e]$=0 ul[e]bo=0 ul[e]ma=0 ul[e]s$=0 ul[e]ti=0 ul[ea]n$=2 ul[ia]ri=2 ul[ia]s$=1 ul[ia]ss=1 ul[ie]tta=2 \
+ul[iu]s$=1 ul[o]ss=2 ull[ia]m$=2 ult[e]$=1 um[e]ru=1 um[ia]$=1 un[e]ba=0 un[e]da=0 un[e]da$=1 un[i]fyi=2 \
+unc[e]for=1 und[e]s$=0 ung[ie]r$=1 unt[e]$=0 up[e]rio=2 up[ie]rs=2 upl[i]nge=2 upy[i]ng$=2 ur[a]nte=0 \
+ur[ai]$=1 ur[e]dl=0 ur[e]he=0 ur[e]so=0 ur[e]ton=0 ur[ea]n$=2 ur[i]fyi=2 ur[i]smo=1 urg[ia]$=2 url[e]s$=1 \
+urn[ia]n$=2 urq[u]har=0 urr[e]s$=0 urr[i]ss$=2 us[e]cl=0 us[e]ke=0 us[e]li=0 us[e]mar=1 us[e]ni=0 us[e]pa=0 \
+us[e]ra=0 us[ea]ted=2 us[ea]ti=2 us[ia]$=1 us[ia]l$=2 us[ie]r$=1 usd[a]$=3 ust[ie]r$=1 ut[a]neo=2 ut[e]ma=0 \
+ut[e]rie=0 ut[e]rn=0 ut[e]vi=0 ut[ue]l$=2 uv[e]re=0 uv[ie]rs=2 ux[u]rio=2 uyr[e]s$=0 v[a]mm=2 v[e]b=0 \
+v[e]co=0 v[e]d=0 v[e]da=1 v[e]dd=1 v[e]de=1 v[e]di=1 v[e]dl=1 v[e]do=1 v[e]dr=1 v[e]dt=1 v[e]du=1 v[e]f=0 \
+v[e]gr=0 v[e]ho=0 v[e]j=0 v[e]ly=0 v[e]ma=0 v[e]p=0 v[e]s=0 v[e]sa=1 v[e]sc=1 v[e]se=1 v[e]si=1 v[e]sm=1 \
+v[e]so=1 v[e]sp=1 v[e]sq=1 v[e]ss=1 v[e]st=1 v[e]su=1 v[e]ta=0 v[e]tr=0 v[e]w=0 v[e]we=1 v[ea]t=2 v[ea]tc=1 \
+v[ei]gh=2 v[i]cs=2 v[i]ps=3 v[i]rk=2 v[i]sm=2 v[i]sx=2 v[ie]do=2 v[ie]j=2 v[ie]ll=2 v[ie]n$=2 v[ie]nt=2 \
+v[ie]r=1 v[ie]r$=2 v[ie]st=2 v[ie]t=2 v[ie]ts=1 v[io]n=2 v[ou]ri=2 v[oua]c=1 v[ue]$=1 v[uo]l=2 v[uo]n=2 \
+vag[e]ry$=1 val[ia]$=1 var[e]s$=1 var[ie]tal=1 ver[e]ne$=1 ver[e]sts=1 vet[e]$=1 vet[e]rin=0 vet[e]s$=1 \
+vew[e]ll$=0 vh[o]me=2 vid[ia]$=1 vil[e]s$=1 vil[ia]n$=1 vin[ia]$=1 vl[ie]t$=1 vol[e]nce=0 vr[a]ss=2 vr[e]$=1 \
+vr[e]my=2 vrb[a]$=2 vry[a]n$=3 vs[a]t$=2 vs[e]l$=2 vt[e]xs=2 w[a]tl=2 w[ay]ss=2 w[e]bp=0 w[e]d=0 w[e]da=1 \
+w[e]db=1 w[e]dd=1 w[e]de=1 w[e]dg=1 w[e]di=1 w[e]dl=1 w[e]dn=1 w[e]do=1 w[e]ds=1 w[e]dt=1 w[e]gi=0 w[e]ka=0 \
+w[e]rc=0 w[e]s$=0 w[e]so=0 w[ea]n$=2 w[ee]ne=2 w[ei]nt=2 w[ei]st=2 w[eye]rh=1 w[ie]r=1 w[ie]r$=2 w[ie]st=2 \
+w[io]n=2 w[o]tr=2 w[oe]re=2 w[ue]s=2 wal[ia]$=1 war[ia]n$=1 war[ia]ns$=1 wb[u]ry=2 wd[e]re=0 web[e]rg$=1 \
+wh[a]tll=2 wh[e]nl=2 wh[e]res=0 wh[e]rt=2 wh[i]chs=2 wh[i]rt=2 wh[i]sl=1 wh[i]sm=1 wh[o]rte=2 wh[oa]$=1 \
+wh[oe]ve=2 wil[e]mon=1 wl[e]$=0 wl[e]s$=0 wq[ui]st=2 wr[a]ngl=2 wy[a]n$=2 wy[a]nd=2 wy[a]nt=2 wy[e]r$=1 \
+wy[e]rs=1 wy[e]th=2 x[e]d=0 x[e]do=1 x[i]sm=2 x[ia]k=1 x[ia]n=1 x[ie]t=2 x[io]$=1 x[u]ss=2 x[ue]$=1 xb[o]x$=2 \
+xc[e]lsi=2 xm[eye]r$=1 xot[e]$=1 xt[e]nu=2 xt[e]ri=2 xt[e]rit=1 y[a]ci=2 y[a]cq=2 y[a]d$=2 y[a]l$=2 y[a]ll=2 \
+y[a]ls=2 y[a]na=2 y[a]nu=2 y[a]rs=2 y[a]t=2 y[a]t$=1 y[a]te=1 y[a]ve=2 y[a]zi=2 y[e]$=1 y[e]li=2 y[e]lo=2 \
+y[e]na=2 y[e]nh=2 y[e]nt=2 y[e]r$=2 y[e]rl=2 y[e]rs=2 y[e]th=0 y[ea]$=1 y[ea]n=2 y[ea]t$=2 y[ei]n=2 y[eo]m=1 \
+y[eo]s=1 y[eu]$=2 y[i]na=2 y[i]sm=2 y[o]b=2 y[o]ca=2 y[o]ge=2 y[o]l$=2 y[o]li=2 y[o]mi=2 y[o]nd=2 y[o]p=2 \
+y[o]pp=1 y[o]r$=2 y[o]si=2 y[o]tr=2 y[oi]c=2 y[ou]t$=2 y[ua]n=2 y[ue]$=1 yad[e]s$=1 yat[e]$=1 yb[e]$=1 \
+yb[ea]n$=1 yel[e]ss$=1 yel[e]t$=1 yel[e]ts$=1 yem[e]n$=1 yen[e]$=1 yer[e]d$=1 yes[ia]n$=1 yet[e]$=1 yf[e]d$=1 \
+yf[u]ss=2 yg[ue]s$=1 ygn[e]$=1 yl[e]$=0 yl[e]bo=0 yl[e]ne=0 yl[e]s$=0 yl[e]sb=0 yl[e]st=0 yl[e]sw=0 ym[e]de=0 \
+yn[e]sb=0 yoh[e]$=1 yor[io]$=1 yot[e]$=1 yot[e]s$=1 ypr[e]sss=1 yr[e]s$=1 ys[e]s$=0 ys[ia]ns=1 yst[e]rio=2 \
+yun[e]$=1 yw[e]d$=1 z[ai]r=2 z[ai]re=1 z[aye]d=2 z[e]ci=2 z[e]d=0 z[e]de=1 z[e]di=1 z[e]do=1 z[e]mo=0 \
+z[e]pk=2 z[e]wa=0 z[ea]$=1 z[ei]$=2 z[ei]dl=2 z[ei]gl=2 z[ei]sl=2 z[ei]tl=2 z[i]sm=2 z[ie]js=2 z[ie]re=1 \
+z[ie]rk=1 z[ie]rl=1 z[ie]rs=1 z[ie]st=2 z[io]n=2 z[io]rs=2 z[oa]n=2 z[oe]le=2 z[oi]c=2 z[oo]lo=2 z[ua]n=2 \
+z[ue]$=1 z[uo]k=1 z[y]b=2 z[y]bo=1 z[y]p=2 z[y]wa=2 zal[ea]$=1 zar[e]$=1 zaz[ie]r$=1 zd[e]$=1 zd[e]s$=1 \
+zel[a]k$=2 zel[e]r$=0 zes[e]$=1 zew[e]$=1 zil[ia]n$=1 zk[e]$=1 zl[e]d$=1 zt[e]s$=1 zw[e]d$=1";
 
 /// `context[group]context=from>to` in the order they apply: corrections of the
 /// patterns' count for a vowel group in that context (any of up to 4 letters each side).
 pub static RULES: &str = "\
-[i]=0>1 [ie]r$=1>2 ^b[e]=0>1 ^m[e]=0>1 [e]lle$=1>0 ^s[e]=0>1 [a]ge=0>1 ^[e]=0>1 ^h[e]=0>1 [a]g=0>1 ^d[e]=0>1 \
-[e]se=0>1 [e]ss=0>1 n[ia]=1>2 ^f[e]=0>1 ^v[e]=0>1 [e]sse=0>1 ^p[e]=0>1 [a]ge$=0>1 [u]=2>1 ^l[e]=0>1 ^n[e]=0>1 \
-[e]ssed=1>0 [e]sses=0>1 [i]r=0>1 [e]nces=0>1 ^g[e]=0>1 [e]ller=0>1 [e]sc=0>1 [ue]l=2>1 ^k[e]=0>1 [a]=0>1 \
-[aue]=1>2 ^r[e]=0>1 on[ia]=1>2 [e]ren=0>1 [e]rss$=1>2 [o]=0>1 ^mck[i]=1>2 m[e]n=0>1 mck[i]=1>2 n[ia]$=1>2 \
-[aue]r=1>2 [e]rk=0>1 [e]rn=0>1 [o]n=0>1 ^m[e]s=0>1 pr[e]=0>1 w[e]l=0>1 [aue]r$=1>2 [e]ned$=1>0 [e]nne$=1>0 \
-[e]rss=1>2 [e]rt=0>1 [e]sse$=1>0 [e]te=0>1 ^[e]l=0>1 em[e]=0>1 ort[e]=0>1 t[a]=0>1 [a]t=0>1 [e]ck=0>1 \
-[e]de$=1>0 [e]ll$=0>1 [e]ma$=0>1 [e]nt=0>1 [e]ra=0>1 [e]rke=0>1 [e]se$=0>1 [e]te$=1>0 [i]sm$=1>2 [uou]=1>2 \
-[uou]s=1>2 [uou]s$=1>2 ^d[e]l=0>1 ^mck[ee]=1>2 ^pr[e]=0>1 ^t[e]=0>1 ck[ee]=1>2 en[e]=0>1 gr[e]=0>1 mck[ee]=1>2 \
-r[e]ss=0>1 r[e]sse=0>1 r[e]ssed=1>0 tl[e]=2>1 tl[e]r=2>1 tl[e]r$=2>1 whit[e]=1>0 [ai]=2>1 [ai]n=2>1 [e]cke=0>1 \
-[e]mm=0>1 [e]mme$=1>0 [e]nge$=1>0 [e]rne=0>1 [e]rne$=1>0 [e]tter=0>1 [i]n$=2>1 [oo]pera=1>2 ic[a]lly=1>0 \
-ic[a]lly$=1>0 ic[a]ll=1>0 c[a]lly=1>0 c[a]lly$=1>0 tic[a]ll=1>0 tic[a]lly=1>0 tic[a]lly$=1>0 [ai]c$=1>2 \
-stic[a]ll=1>0 stic[a]lly=1>0 stic[a]lly$=1>0 [e]ness=1>0 al[ie]=2>1 [e]lle$=1>0 erc[e]=0>1 erk[e]=0>1 \
-gic[a]ll=1>0 gic[a]lly=1>0 gic[a]lly$=1>0 l[ia]$=1>2 tir[e]=0>1 [a]s=2>1 [a]sm$=1>2 [e]nke$=1>0 [e]ske$=1>0 \
-[e]very=1>0 [i]smo=2>1 [ie]l$=2>1 [ie]n$=2>1 ^for[e]=1>0 ^sh[e]=0>1 esch[e]=0>1 etic[a]ll=1>0 etic[a]lly=1>0 \
-etic[a]lly$=1>0 fir[e]$=0>1 fir[e]$=1>0 ir[e]$=1>0 ogic[a]ll=1>0 ogic[a]lly=1>0 ogic[a]lly$=1>0 r[a]=2>1 \
-stor[e]=1>0 stor[e]$=1>0 [a]ss=2>1 [a]xs$=1>2 [e]ci=0>1 [e]lled=1>0 [e]rned=1>0 [e]s=2>1 [e]tt$=0>1 [e]tti=0>1 \
-[e]ves$=1>0 [i]c=2>1 [i]sma=2>1 [o]xs$=1>2 [ou]=2>1 ^[e]very=1>0 ^dy[a]=1>2 ^k[ie]=2>1 ^l[ia]=1>2 ^mc[i]=1>2 \
-^mcn[ee]=1>2 ^mcn[i]=1>2 atic[a]ll=1>0 atic[a]lly=1>0 atic[a]lly$=1>0 b[ea]=2>1 bbl[i]=1>2 bbl[i]n=1>2 \
-bbl[i]ng=1>2 bbl[i]ng$=1>2 cn[ee]=1>2 ell[e]=0>1 etch[e]=0>1 etch[e]d=0>1 etch[e]d$=0>1 fr[ie]=2>1 h[ia]=1>2 \
-h[y]=2>1 l[ou]=2>1 mcn[ee]=1>2 mcn[i]=1>2 tal[e]$=0>1 tal[e]$=1>0 [a]=3>1 [a]r=2>1 [a]shs=1>2 [a]shs$=1>2 \
-[e]dgew=1>0 [e]ge$=1>0 [e]less=1>0 [e]ncy=0>1 [e]ncy$=0>1 [e]nsed=1>0 [e]rc=0>1 [e]rf=0>1 [e]st=2>1 [e]st$=0>1 \
-^mck[e]=1>2 by[a]=1>2 mck[e]=1>2 h[e]le=0>1 [e]t=2>1 [e]ve$=1>0 [e]xs$=1>2 [eie]=1>2 [eie]r=1>2 [ey]=2>1 \
-[eye]r=1>2 [eye]r$=1>2 [i]xs$=1>2 [ie]st$=1>2 [oe]r$=1>2 [ou]=0>1 [ou]r=0>1 [ou]ra=0>1 [ou]rag=0>1 ^mcc[au]=1>2 \
-^mcd[ou]=1>2 ^mcd[ou]g=1>2 ^th[ea]t=1>2 ^y[o]=2>1 ab[e]$=1>0 al[e]s$=1>0 c[ou]=0>1 c[ou]r=0>1 c[ou]ra=0>1 \
-c[ou]rag=0>1 cc[au]=1>2 eff[e]=0>1 et[e]=0>1 igl[e]=2>1 igl[e]r=1>2 igl[e]r=2>1 igl[e]r$=1>2 igl[e]r$=2>1 \
-il[e]s$=1>0 iv[e]r=0>1 kag[e]=0>1 kag[e]$=0>1 kag[e]$=1>0 l[e]rs$=2>1 l[y]=2>1 mcc[au]=1>2 mcd[ou]=1>2 \
-mcd[ou]g=1>2 pir[e]s=0>1 pir[e]s$=0>1 rr[e]l=0>1 ston[e]=1>0 t[e]d=0>1 t[e]d$=0>1 t[e]man=1>0 t[ea]=2>1 \
-ylen[e]=1>0 ylen[e]$=1>0 [e]dged=1>0 [e]gge$=1>0 [e]hne$=1>0 [e]la$=0>1 [e]lene=1>0 [e]lles=1>0 [e]nch=0>1 \
-[e]nger=0>1 [e]nior=1>0 [e]r$=0>1 [e]ric=0>1 [e]schk=1>0 [e]ver$=0>1 [e]wes$=1>0 [eie]r$=1>2 [ey]$=2>1 \
-[i]d=2>1 [i]ngli=1>2 [ia]rd$=1>2 [ie]bl=1>2 [ie]llo=1>2 [ie]llo$=1>2 [ie]ro=2>1 [ie]tta=1>2 [io]t=1>2 \
-[u]r=0>1 [ui]=0>1 [ui]r=0>1 ^cl[ea]=2>1 ^div[e]rg=0>1 ^est[e]=0>1 ^fl[e]=0>1 ^hy[a]=1>2 ^mc[e]=1>2 ^mcc[a]ll=1>2 \
-^mcc[a]n=1>2 ^mcd[ou]ga=1>2 ^mcd[ou]gal=1>2 ^mcg[ee]=1>2 ^mck[ea]=1>2 ^mcm[i]=1>2 ^mcq[uai]=1>2 [e]down=1>0 \
-r[i]n=2>1 ^ry[a]=1>2 ^sen[io]=1>2 ^sen[io]r=1>2 ^us[ai]=1>2 ^y[e]=2>1 ard[e]$=0>1 ccr[ea]=1>2 cl[i]st=1>2 \
-conf[e]ren=1>0 conf[e]renc=1>0 cycl[i]s=1>2 cycl[i]st=1>2 d[ia]l=1>2 d[ui]=1>2 dest[e]p=1>0 eat[i]v=1>2 \
-ech[e]=0>1 een[e]$=1>0 een[e]d=1>0 een[e]d$=1>0 eet[e]$=1>0 em[ie]=2>1 en[io]=1>2 en[io]r=1>2 ench[e]=0>1 \
-ench[e]d=0>1 ench[e]d$=0>1 enn[e]=0>1 ettl[e]r$=1>2 ew[e]=0>1 gar[e]=0>1 hag[e]=0>1 huan[ia]=2>3 id[e]nce$=1>0 \
-ierc[e]$=1>0 isl[e]$=0>1 l[eo]=1>2 l[eo]n=1>2 mccr[ea]=1>2 ml[e]=2>1 ml[e]r=2>1 ml[e]r$=2>1 mont[e]=0>1 \
-n[io]r=1>2 nf[e]renc=1>0 oat[ia]=1>2 on[e]s$=1>0 onf[e]ren=1>0 onf[e]renc=1>0 ont[e]=0>1 ossl[e]=1>2 \
-ossl[e]r=1>2 ossl[e]r$=1>2 pon[e]$=0>1 pon[e]$=1>0 quar[e]=0>1 r[e]tt=0>1 r[i]st=2>1 rd[ia]l=2>1 reat[i]v=1>2 \
-reen[e]d=1>0 reen[e]d$=1>0 rgin[ia]=2>1 roat[ia]=1>2 rron[e]$=0>1 rwar[e]=0>1 rwar[e]$=0>1 ry[o]=1>2 \
-rz[y]=2>1 sen[io]=1>2 sen[io]r=1>2 seq[ue]=0>1 sl[e]$=0>1 uan[ia]=2>3 uar[e]=0>1 ycl[i]s=1>2 ycl[i]st=1>2 \
-z[y]=2>1 zl[i]=2>1 zl[i]n=2>1 zl[i]ng=1>2 zl[i]ng=2>1 zl[i]ng$=1>2 zzl[i]ng=1>2 zzl[i]ng$=1>2 [a]sss=1>2 \
-[a]sss$=1>2 [a]w=2>1 [ai]chi=1>2 [aie]=1>2 [ao]r=1>2 [e]bau=0>1 [e]da=0>1 [e]da$=0>1 [e]gen=0>1 [e]hil=1>0 \
-[e]hill=1>0 [e]hl=0>1 ^l[eo]nar=2>1 ^l[eo]na=2>1 ^l[eo]nard=2>1 [e]like=1>0 [e]ling=0>1 [e]lke$=1>0 [e]llen=0>1 \
-[e]lve$=1>0 [e]lved=1>0 [e]lves=1>0 [e]mas$=0>1 [e]ncer=0>1 [e]nci=0>1 [e]nde$=1>0 [e]nsi=0>1 [e]nsic=0>1 \
-[e]q=0>1 [e]qu=0>1 [e]qua=0>1 [e]quac=0>1 [e]rb=0>1 [e]rce$=1>0 [e]rke$=1>0 [e]rr=0>1 [e]rre$=1>0 [e]rs$=0>1 \
-[e]rsso=2>1 [e]shs=1>2 [e]shs$=1>2 [e]sia$=1>0 [e]wer=0>1 [ei]d=2>1 [ei]ndl=1>2 [ei]ndl$=1>2 [ei]ter$=2>1 \
-[eo]nar=2>1 [i]bbli=1>2 [i]ggli=1>2 [i]ppli=1>2 [i]rge$=1>0 [i]rmed=1>0 [ia]nce=1>2 [ia]nce$=1>2 [ia]th=1>2 \
-[ia]tic=1>2 [ie]lle=2>1 [ie]lle$=2>1 [ie]nc=2>1 [ie]nce=2>1 [ie]nce$=2>1 [ie]nces=1>2 [ie]nne=2>1 [ie]rc=2>1 \
-[ie]re=2>1 [ie]re$=2>1 [ie]tte=2>1 [ie]tte$=2>1 [o]rt=2>1 [o]sss=1>2 [o]sss$=1>2 [o]w=2>1 [o]xso=2>1 \
-[oe]rs$=1>2 [oe]s=2>1 [oi]ns=2>1 [oi]ns$=2>1 [ou]bli=1>2 [ou]blin=1>2 [ou]ldn=1>2 [ou]ldnt=1>2 [oui]lle$=1>2 \
-[ua]n$=2>1 [ue]lla$=1>2 [uee]=2>1 [ui]tt=2>1 [ui]tt$=2>1 ^[ie]=1>2 ^b[ie]=2>1 ^br[e]n=0>1 ^br[e]nn=0>1 \
-^br[e]nne=0>1 ^c[i]=2>1 ^ch[o]co=1>0 ^ch[o]col=1>0 ^ch[o]cola=1>0 ^cin[e]=0>1 ^cin[e]m=0>1 ^cin[e]ma=0>1 \
-^cl[e]=2>1 ^cl[e]l=2>1 ^d[ea]=2>1 ^d[oe]=2>1 ^d[uo]=1>2 ^dan[ie]=2>1 ^dan[ie]l=2>1 ^ev[e]=0>1 ^for[e]n=0>1 \
-^for[e]ns=0>1 ^for[e]nsi=0>1 ^for[e]nsic=0>1 ^mcg[o]w=1>2 mcg[o]w=1>2 cg[o]w=1>2 ^for[e]ste=0>1 ^g[oe]=2>1 \
-^k[ao]=2>1 ^l[ea]=2>1 ^lab[o]ra=1>0 ^lab[o]rat=1>0 ^lab[o]rato=1>0 ^lak[e]=1>0 ^lin[ea]=1>2 ^mc[o]=1>2 \
-^mcc[a]rr=1>2 ^mcc[o]w=1>2 ^mcc[u]lla=1>2 ^mcd[o]w=1>2 ^mcf[ee]=1>2 ^mcg[i]=1>2 ^mcg[o]=1>2 ^mcg[ui]=1>2 \
-^mcl[au]=1>2 ^mcl[e]=1>2 ^mcl[ea]=1>2 ^mcn[ei]=1>2 ^mcn[ei]l=1>2 ^mcq[ui]=1>2 ^n[ea]l=2>1 ^n[ie]=2>1 \
-^n[ie]n=2>1 ^ng[o]=1>2 ^non[e]=0>1 ^pr[aye]=2>1 ^pr[aye]r=2>1 ^q[ue]=0>1 ^r[uo]=1>2 ^t[e]rs=1>0 ^t[e]rse=1>0 \
-^t[ie]=2>1 ^th[e]r=0>1 ^th[e]re=0>1 ^th[e]re=1>0 ^wh[e]re=1>0 ^wir[e]=0>1 ^wy[a]=1>2 ^wy[a]n=1>2 ^y[a]=2>1 \
-^z[ai]r=1>2 ac[ia]$=1>2 acc[ia]$=1>2 ad[e]quat=1>0 aid[oa]=1>2 alon[ia]=2>1 aly[ea]=1>2 anag[e]=0>1 anag[e]d=0>1 \
-anag[e]d$=0>1 arac[e]=0>1 atal[e]=0>1 atal[e]$=0>1 av[e]re=0>1 ays[ia]=2>1 baid[oa]=1>2 bk[e]=0>1 bk[e]$=0>1 \
-br[ie]n=1>2 c[io]l=1>2 cc[a]rr=1>2 cc[o]w=1>2 cc[u]lla=1>2 ccl[ea]=1>2 ccr[ee]=1>2 cf[ee]=1>2 cg[i]=1>2 \
-cg[ui]=1>2 chny[a]=1>2 cn[ei]=1>2 cn[ei]l=1>2 cy[o]=1>2 d[e]quat=1>0 dal[ia]$=2>1 dl[i]=2>1 dl[i]n=2>1 \
-dl[i]ng=2>1 dol[ie]=2>1 dol[ie]r=2>1 ebk[e]=0>1 ebk[e]$=0>1 ec[e]de=0>1 ec[e]de$=0>1 edg[e]=0>1 eeff[e]=1>0 \
-eg[ia]=1>2 ekk[e]=0>1 el[ia]=1>2 en[ea]l=1>2 enic[ia]=1>2 ens[e]=0>1 ers[e]=0>1 ess[e]=0>1 [i]nni=2>1 \
-[i]nnis=2>1 [e]rea=0>1 [ea]h$=1>2 [o]ve=2>1 [o]ver=2>1 ^mcg[i]lli=2>1 ^mcg[i]nn=2>1 ^mcg[i]nni=2>1 cg[i]lli=2>1 \
-cg[i]nn=2>1 cg[i]nni=2>1 et[ie]=2>1 ett[e]=0>1 forn[ia]=2>1 g[i]lli=2>1 g[i]n=2>1 g[i]nn=2>1 g[i]nni=2>1 \
-g[ue]s$=1>0 gl[ia]=1>2 grz[y]=1>2 h[e]nce=1>0 h[e]rea=0>1 h[e]renc=1>0 h[ui]s=1>2 h[ui]s=2>1 icon[e]=1>0 \
-icon[e]$=1>0 idg[e]w=1>0 ien[e]$=1>0 ig[ue]s=0>1 ig[ue]s$=0>1 ilat[e]l=0>1 iop[e]=0>1 ips[e]=0>1 irk[e]=0>1 \
-ist[e]$=0>1 ist[e]$=1>0 izzl[i]=2>1 izzl[i]n=2>1 izzl[i]ng=2>1 izzl[i]ng$=2>1 l[ia]c=1>2 ldin[e]=0>1 \
-ldin[e]$=0>1 lg[ia]=2>1 lips[e]=0>1 lon[e]l=1>0 lucr[e]=1>0 m[ia]=1>2 mcg[i]lli=2>1 mcg[i]nn=2>1 mcg[i]nni=2>1 \
-ms[e]=0>1 n[e]g=0>1 n[iu]=1>2 nas[io]=1>2 nas[io]n=1>2 nck[e]=0>1 nck[e]$=0>1 nic[a]=0>1 nic[a]l=0>1 \
-nic[a]ll=0>1 nic[a]lly=0>1 nic[a]lly$=0>1 nr[e]=0>1 ntag[e]=0>1 nton[e]$=0>1 nwar[e]=0>1 nwar[e]$=0>1 \
-oat[e]=0>1 oc[a]=0>1 oc[a]l=0>1 oc[a]ll=0>1 oc[a]lly=0>1 oc[a]lly$=0>1 ogl[e]r=1>2 ogl[e]r$=1>2 oich[i]$=1>2 \
-ont[ie]r=2>1 owl[e]$=0>1 owl[e]$=1>0 ph[e]$=0>1 pl[i]=2>1 pl[i]n=2>1 pl[i]ng=2>1 pr[e]sss=1>2 pr[e]sss$=1>2 \
-q[ue]nce$=1>0 r[e]be$=1>0 r[e]her=1>0 r[e]her$=1>0 r[e]sse$=1>0 rch[e]$=0>1 ridg[e]w=1>0 rill[ia]=2>1 \
-rill[ia]n=2>1 s[e]s$=0>1 sh[e]$=0>1 sir[e]=0>1 sir[e]$=0>1 sson[e]$=0>1 t[u]ss$=1>2 t[ui]=1>2 tetl[e]=1>2 \
-tetl[e]r=1>2 tetl[e]r$=1>2 tric[a]=0>1 tric[a]l=0>1 tric[a]ll=0>1 tric[a]lly=0>1 tric[a]lly$=0>1 ul[ia]s=2>1 \
-ult[e]=0>1 ur[e]$=1>0 z[e]tte$=1>0";
+[ie]r$=1>2 n[ia]=1>2 [e]r=0>1 ^mcc[a]=1>2 mcc[a]=1>2 uett[e]=0>1 ienc[e]=0>1 uett[e]$=0>1 ^s[e]=0>1 [e]s=2>1 \
+[ue]l=2>1 ienc[e]$=0>1 ^mcc[o]=1>2 ^mck[i]=1>2 mcc[o]=1>2 mck[i]=1>2 [aue]=1>2 ^n[e]=0>1 es[e]$=1>0 s[e]$=1>0 \
+[i]sm$=1>2 ^m[e]=0>1 n[ia]$=1>2 nes[e]=0>1 on[ia]=1>2 rt[e]=0>1 [aue]r=1>2 ^g[e]=0>1 ^mck[e]=1>2 mck[e]=1>2 \
+nes[e]=1>0 nes[e]$=0>1 nes[e]$=1>0 [aue]r$=1>2 ^mcg[a]=1>2 ^v[e]=0>1 cg[a]=1>2 erag[e]=0>1 h[u]=2>1 mcg[a]=1>2 \
+ort[e]=0>1 rt[e]$=1>0 [e]ll=0>1 [e]ri=0>1 [e]ric=0>1 [ie]st$=1>2 ^d[e]=0>1 ^h[e]=0>1 ^k[e]=0>1 ^mck[ee]=1>2 \
+^mcm[a]=1>2 ck[ee]=1>2 erag[e]$=0>1 l[a]=2>1 l[e]=2>1 mck[ee]=1>2 mcm[a]=1>2 n[e]s$=1>0 [ai]n=2>1 [e]ma$=0>1 \
+[e]rss$=1>2 [e]sler=1>2 [i]=0>1 [i]f=2>1 [i]fy=2>1 [oo]pera=1>2 [u]mbli=1>2 ^f[e]=0>1 ^mc[e]=1>2 ^mck[i]n=1>2 \
+b[e]$=1>0 c[oo]pera=1>2 d[e]r=0>1 d[e]ri=0>1 d[e]ric=0>1 in[ia]=1>2 l[ia]$=1>2 mck[i]n=1>2 n[e]r=0>1 \
+n[ie]r$=1>2 uenc[e]=0>1 whit[e]=1>0 [a]bler=1>2 [a]s=2>1 [ai]=2>1 [e]r$=0>1 [e]rt=0>1 [i]sler=1>2 [i]sma=2>1 \
+[ie]l$=2>1 [ie]n$=2>1 [u]d=2>1 [u]riou=1>2 ^c[oo]pera=1>2 ^dy[a]=1>2 ^h[u]=2>1 ^m[a]=2>1 ^mcf[a]=1>2 \
+^p[e]=0>1 anes[e]$=1>0 [ai]c$=1>2 ^mcl[e]=1>2 mcl[e]=1>2 fir[e]$=0>1 fir[e]$=1>0 ir[e]$=1>0 mccl[e]=1>2 \
+mccr[a]=1>2 stor[e]=1>0 stor[e]$=1>0 [a]ct=2>1 [a]riou=1>2 [a]sm$=1>2 [a]sua=1>2 [a]sual=1>2 [a]xs$=1>2 \
+[e]nce=0>1 [o]b=2>1 [o]xs$=1>2 ^[a]c=2>1 ^[a]ct=2>1 ^[a]ctu=1>2 ^[a]ctua=1>2 ^c[a]su=1>2 ^c[a]sua=1>2 \
+^c[a]sual=1>2 ^ev[e]ry=1>0 ^k[ie]=2>1 ^mc[i]=1>2 ^mcc[u]=1>2 ^mcd[o]=1>2 ^mcn[e]=1>2 ^mcn[ee]=1>2 ^mcn[i]=1>2 \
+^ry[a]=1>2 b[ea]=2>1 c[a]sua=1>2 c[a]sual=1>2 ccr[a]=1>2 cn[e]=1>2 cn[ee]=1>2 d[ia]=1>2 er[e]d$=1>0 ev[e]ry=1>0 \
+gr[e]=0>1 h[ia]=1>2 h[o]=2>1 l[u]=2>1 mcc[u]=1>2 mccl[a]=1>2 mcd[o]=1>2 mcn[e]=1>2 mcn[ee]=1>2 mcn[i]=1>2 \
+tal[e]$=0>1 tal[e]$=1>0 th[ea]t=1>2 wer[e]d=0>1 wer[e]d=1>0 wer[e]d$=0>1 wer[e]d$=1>0 yett[e]=0>1 [a]ctu=2>1 \
+[a]shs=1>2 [a]shs$=1>2 [e]ci=0>1 [ei]dl=1>2 [eie]=1>2 [eie]r=1>2 [eye]r=1>2 [eye]r$=1>2 [i]=3>1 [i]g=2>1 \
+[i]ngli=1>2 [i]smo=2>1 [o]=0>1 [o]bb=2>1 [o]bbyi=1>2 [o]x=2>1 [oe]r$=1>2 [uou]=1>2 [uou]s=1>2 [uou]s$=1>2 \
+^[a]ctu=2>1 ^g[u]=2>1 ^l[ia]=1>2 ^mc[a]=1>2 ^mcc[au]=1>2 ^mcm[u]=1>2 ^t[e]=0>1 ^th[ea]t=1>2 al[ie]r=2>1 \
+c[a]su=1>2 cc[au]=1>2 ccl[a]=1>2 ccl[e]n=1>2 ccr[o]=1>2 cm[u]=1>2 h[ia]n=1>2 lin[ea]=1>2 [o]xs$=1>2 mpov[e]=1>0 \
+mpov[e]r=1>0 mpov[e]ri=1>0 mpov[e]ris=1>0 mpov[e]rish=1>0 ov[e]ris=1>0 ov[e]rish=1>0 pir[e]s=0>1 pir[e]s$=0>1 \
+pov[e]ri=1>0 pov[e]ris=1>0 pov[e]rish=1>0 rem[e]nt$=0>1 t[e]man=1>0 t[ea]=2>1 uell[e]=0>1 [a]=3>1 [a]luat=1>2 \
+[a]ng=2>1 [a]sler=1>2 [a]tle=2>1 [e]la$=0>1 [e]ne=0>1 [e]ns=0>1 [e]spe=0>1 [e]xs$=1>2 [i]schl=1>2 [ie]bl=1>2 \
+[ie]llo=1>2 [ie]llo$=1>2 [ie]ro=2>1 [ie]tta=1>2 [io]$=1>2 [o]riou=1>2 [oe]nin=1>2 [oe]ning=1>2 ^[e]=0>1 \
+^[e]mbry=1>2 ^b[e]=0>1 ^cl[ea]=2>1 ^for[e]g=1>0 ^hy[a]=1>2 ^l[ie]=2>1 ^ly[o]=1>2 ^ly[o]n=1>2 ^mcc[a]=1>2 \
+^mcc[a]s=1>2 ^mcg[ee]=1>2 ^mck[ea]=1>2 ^mcl[a]=1>2 ^mcm[i]=1>2 ^mcq[uai]=1>2 ^n[ie]=2>1 ^q[ue]=0>1 ^r[e]=0>1 \
+^r[o]=2>1 ^w[e]=0>1 ^wr[a]=2>1 ^wr[a]n=2>1 ^wr[a]ng=1>2 ^wr[a]ng=2>1 ^wr[a]ngl=1>2 ^y[a]=2>1 al[e]s$=1>0 \
+ar[e]$=1>0 ard[e]$=0>1 ccr[ea]=1>2 cg[ee]=1>2 ck[ea]=1>2 cm[i]=1>2 cm[o]=1>2 d[ui]=1>2 dest[e]p=1>0 em[ie]=2>1 \
+en[e]t=0>1 f[a]tu=1>2 for[e]g=1>0 iell[e]=0>1 iell[e]$=0>1 il[e]s$=1>0 ill[ia]=2>1 ill[ia]r=2>1 ill[ia]rd=2>1 \
+isl[e]$=0>1 l[ou]=2>1 mcc[a]=1>2 mcc[a]s=1>2 mccr[ea]=1>2 mcg[ee]=1>2 mck[ea]=1>2 mcl[a]=1>2 mcm[i]=1>2 \
+mcq[uai]=1>2 mont[e]=0>1 my[e]=1>2 my[e]r=1>2 my[e]r$=1>2 my[e]r$=2>1 ont[e]=0>1 cl[a]n=2>1 gill[ia]=1>2 \
+l[a]n=2>1 lak[e]=1>0 p[i]=2>1 pon[e]$=0>1 pon[e]$=1>0 quat[e]$=1>0 r[e]=2>1 r[e]v=0>1 r[i]n=2>1 rgin[ia]=2>1 \
+rron[e]$=0>1 rwar[e]=0>1 rwar[e]$=0>1 s[e]men=0>1 s[e]ment=0>1 s[e]s$=0>1 seq[ue]=0>1 uer[e]=0>1 [a]dler=1>2 \
+[a]lee=2>1 [a]pler=1>2 [a]rryi=1>2 [a]sme=1>2 [a]smer=1>2 [a]sss=1>2 [a]sss$=1>2 [ai]chi=1>2 [ay]$=2>1 \
+[e]bau=0>1 [e]d=2>1 [e]da=0>1 [e]da$=0>1 [e]down=1>0 [e]ds=0>1 [e]ds$=0>1 [e]foot=1>0 [e]hil=1>0 [e]hill=1>0 \
+[e]keep=1>0 [e]like=1>0 [e]ling=0>1 [e]ly$=1>0 [e]nua=1>2 [e]nuat=1>2 [e]reig=1>0 [e]shs=1>2 [e]shs$=1>2 \
+[e]sia$=1>0 [e]sian=1>0 [e]st$=0>1 [e]t=2>1 [e]tim=1>0 [e]time=1>0 [e]vic=0>1 [ei]ndl=1>2 [ei]ndl$=1>2 \
+[ei]sler=1>2 [ei]ter$=2>1 [eo]ne$=1>2 [i]bbli=1>2 [i]ggli=1>2 [i]nd=2>1 [i]nk=2>1 [i]ppli=1>2 [i]ss=2>1 \
+[i]ss$=2>1 [i]xs$=1>2 [ie]lle=2>1 [ie]lle$=2>1 [ie]nc=2>1 [ie]nce=2>1 [ie]nce$=2>1 [ie]nces=1>2 [ie]nne=2>1 \
+[ie]rc=2>1 [ie]re=2>1 [ie]re$=2>1 [ie]rso=2>1 [ie]rson=2>1 [ie]tte=2>1 [ie]tte$=2>1 [o]=3>1 [o]diou=1>2 \
+[o]li=2>1 [o]lis=2>1 [o]lis$=2>1 [o]liss=1>2 [o]lly=2>1 [o]lye=1>2 [o]lyo=1>2 [o]sler=1>2 [o]ssle=1>2 \
+[o]sss=1>2 [o]sss$=1>2 [oe]rs$=1>2 [oe]s=2>1 [oi]ns=2>1 [oi]ns$=2>1 cgr[e]=1>2 mcgr[e]=1>2 [e]r$=0>1 \
+[ou]bli=1>2 [ou]blin=1>2 [ou]ldn=1>2 [ou]ldnt=1>2 [oui]lle$=1>2 [u]rryi=1>2 [u]sler=1>2 [ua]n$=2>1 [ue]lla$=1>2 \
+[uee]=2>1 [uee]n=2>1 [ui]tt=2>1 [ui]tt$=2>1 [y]clin=1>2 ^[ie]=1>2 ^b[u]=2>1 ^c[i]=2>1 ^cin[e]=0>1 ^cin[e]m=0>1 \
+^cin[e]ma=0>1 ^cry[o]=1>2 ^d[ea]=2>1 ^d[uo]=1>2 ^g[oe]=2>1 ^l[au]=2>1 ^l[e]p=0>1 ^l[ea]=2>1 ^l[ue]=2>1 \
+^m[o]t=2>1 ^mc[o]=1>2 ^mcd[a]n=1>2 ^mcf[ee]=1>2 ^mcg[o]=1>2 ^mcg[o]w=1>2 ^mcg[ui]=1>2 ^mck[a]=1>2 ^mck[o]=1>2 \
+^mcl[au]=1>2 ^mcl[ea]=1>2 ^mcn[a]=1>2 ^mcn[ei]=1>2 ^mcn[ei]l=1>2 ^mcn[u]=1>2 ^mcq[ui]=1>2 ^n[ea]l=2>1 \
+^ng[o]=1>2 ^pr[aye]=2>1 ^pr[aye]r=2>1 ^pr[io]=1>2 ^pr[io]r=1>2 ^r[uo]=1>2 ^sh[e]=0>1 ^st[e]=0>1 ^t[ie]=2>1 \
+^wy[a]=1>2 ^wy[a]n=1>2 ^y[o]=2>1 ^z[ai]r=1>2 ^z[e]=0>1 ac[ia]$=1>2 ac[io]n=1>2 acc[a]=2>1 acc[ia]$=1>2 \
+acc[o]=2>1 acd[o]=2>1 aid[oa]=1>2 ak[e]r=0>1 alon[ia]=2>1 aly[ea]=1>2 arac[e]=0>1 ares[e]=0>1 ares[e]$=0>1 \
+atal[e]=0>1 atal[e]$=0>1 ays[ia]=2>1 baid[oa]=1>2 bias[e]$=0>1 br[ie]n=1>2 c[io]l=1>2 c[y]clin=1>2 ccl[ea]=1>2 \
+ccr[ee]=1>2 cd[a]n=1>2 cest[e]=1>0 cest[e]r=1>0 cf[ee]=1>2 cg[o]=1>2 cg[o]w=1>2 cg[ui]=1>2 cin[e]m=0>1 \
+cin[e]ma=0>1 cn[ei]=1>2 cn[ei]l=1>2 cn[u]=1>2 cord[ia]l=2>1 cry[o]=1>2 d[e]s$=1>0 and[e]=0>1 [a]ma=2>1 \
+[ea]h$=1>2 and[e]s=0>1 and[e]s$=0>1 dal[ia]$=2>1 dol[ie]=2>1 dol[ie]r=2>1 el[ia]=1>2 en[ea]l=1>2 end[ie]=2>1 \
+erf[e]re=1>0 erv[e]ne=1>0 esar[e]=0>1 esar[e]$=0>1 et[e]c=0>1 et[ie]=2>1 ewh[e]=1>0 ewh[e]r=1>0 ewh[e]re=1>0 \
+eyel[e]=0>1 forn[ia]=2>1 fort[e]=0>1 fort[e]$=0>1 g[ue]s$=1>0 gl[ia]=1>2 h[ui]s=1>2 h[ui]s=2>1 icon[e]=1>0 \
+icon[e]$=1>0 ierr[e]=0>1 ierr[e]$=0>1 iett[e]=0>1 iett[e]$=0>1 iew[e]=0>1 ig[ue]s=0>1 ig[ue]s$=0>1 ilat[e]l=0>1 \
+ir[e]l=0>1 ist[e]=0>1 ist[e]$=0>1 ist[e]$=1>0 it[e]d$=0>1 j[ia]=1>2 k[e]s$=1>0 kr[e]=0>1 l[ia]c=1>2 l[ia]l=1>2 \
+l[ia]l$=1>2 ldin[e]=0>1 ldin[e]$=0>1 lem[e]=0>1 lg[ia]=2>1 lill[ia]=1>2 lill[ia]n=1>2 lon[e]l=1>0 lucr[e]=1>0 \
+mccl[u]=1>2 mor[e]s=0>1 n[iu]=1>2 nas[io]=1>2 nas[io]n=1>2 nck[e]=0>1 nck[e]$=0>1 ndol[ie]=2>1 ndol[ie]r=2>1 \
+neb[e]rg$=1>0 neb[e]rr=1>0 neb[e]rry=1>0 neb[e]rry$=1>0 nton[e]$=0>1 oat[e]=0>1 ocol[a]t=1>0 ont[ie]r=2>1 \
+oret[e]=1>0 owl[e]$=0>1 owl[e]$=1>0 p[iou]=1>2 p[iou]s=1>2 ph[e]$=0>1 q[ue]nce$=1>0 rec[ia]=1>2 reh[e]r=1>0 \
+reh[e]r$=1>0 rf[e]re=1>0 rfer[e]=0>1 rv[e]ne=1>0 rven[e]=0>1 s[ei]=2>1 s[ua]l=2>1 sar[e]=0>1 sir[e]$=0>1 \
+sson[e]=0>1 sson[e]$=0>1 st[e]$=1>0 st[ua]=1>2 st[ua]r=1>2 ston[e]=1>0 t[e]d$=0>1 t[u]ss$=1>2 [e]ber=0>1 \
+[e]berg=0>1 t[ua]l$=1>2 t[ui]=1>2 tric[a]=0>1 tric[a]l=0>1 tric[a]ll=0>1 tric[a]lly=0>1 tric[a]lly$=0>1 \
+uen[e]=0>1 ul[ia]s=2>1 ur[e]$=1>0 urem[e]=1>0 urem[e]n=1>0 urem[e]nt=1>0 urem[e]nt$=1>0 y[a]r=2>1 zes[e]=0>1 \
+zes[e]$=0>1";
 
 /// `word=syllables`, sorted: training words the patterns and rules get wrong.
 pub static EXCEPTIONS: &str = "\
-abalone=4 abalones=4 abare=3 abbe=2 abc=3 abcs=3 abd=3 aborigine=5 aborigines=5 abramss=3 abs=3 abyssinia=4 \
-abyssinian=4 acacia=3 academe=3 accompaniment=4 accompaniments=4 ach=3 aches=1 achille=3 achilles=3 acknowledge=3 \
-acknowledgement=4 acknowledgements=4 acm=3 acquiescent=4 acquire=3 actresss=3 actuator=4 actuators=4 \
-adage=2 adalia=4 adame=3 addidass=4 adenauer=3 adhd=4 adidass=4 adine=3 adjective=3 adjectives=3 adlai=3 \
-adler=2 admired=3 adolescence=4 adsl=4 advantage=3 advantaged=3 aeneid=3 aerien=3 aeritalia=4 aerospatiale=5 \
-aesthetes=2 afanasyev=5 afl=3 afsane=3 afterhours=4 agne=2 agnes=2 agreeable=4 agribusiness=4 ahluwalia=4 \
-aichele=2 airbuss=3 airedale=2 airedales=2 aires=2 aisa=3 aisle=1 aiton=3 albea=3 albuquerque=4 alderete=3 \
-aldrichs=3 alduss=3 aleshire=4 alfiero=4 alfonsine=4 algebraically=5 algodones=4 alien=3 alienated=5 \
-alienates=4 alienating=5 alienation=5 aliens=3 alleged=2 allegedly=4 allegiances=5 allegiss=4 allemand=3 \
-allender=4 aluminium=4 alyeska=4 ambien=3 ambrosine=4 amc=3 amd=3 ameline=4 amelio=4 amerine=4 ammonia=3 \
-amnesiac=4 amorette=3 amperage=3 amphitheater=5 amphitheatre=5 anchorage=3 anfal=5 angeless=4 angelone=4 \
-anglen=3 annamese=3 anstine=3 anthiel=3 antigones=4 antilles=3 antiquate=3 antiquated=4 antisense=3 antoinette=3 \
-antunes=3 anyon=3 anyone=3 anyones=3 anywhere=3 apache=3 apc=3 apcs=3 aphrodite=4 aphrodites=4 appalachian=4 \
-appalachians=4 appling=3 appreciably=4 appreciative=5 appreciatively=6 appropriately=5 aquaculture=4 \
-arabe=3 arai=3 arakelian=4 aravind=2 arbed=2 arbitrage=3 archaeological=6 archaeologist=5 archaeologists=5 \
-archaeology=5 archdiocese=4 archetypes=3 ardine=3 arduino=3 argues=2 ariel=3 aristophanes=5 armbrister=4 \
-armine=3 arrearage=3 arshia=2 artale=3 asap=4 aseltine=4 ashe=1 asiel=3 aspired=2 aspirin=2 assiduous=3 \
-assiduously=4 athletes=2 atlass=3 atm=3 atp=3 attache=3 attebery=4 attebury=3 attired=2 atv=3 aue=1 auerback=2 \
-aungier=2 australia=3 austroasiatic=6 authement=2 automoviles=5 auxiliary=4 aveline=4 average=3 averaged=2 \
-averages=3 averaging=3 averette=3 aviles=3 awfully=2 babbage=2 bacchanalia=4 backaches=2 backfiring=4 \
-baffling=3 bahais=3 bakewell=2 baldassarre=4 balentine=4 baliles=3 balinese=3 ballentine=4 baltimores=3 \
-bandage=2 bangemann=3 bankss=2 bankworcester=4 barentine=4 barrage=2 barre=2 barrette=2 barrientes=2 \
-barriers=3 barrone=2 bartl=2 basore=3 bathke=1 batignolles=4 batiste=3 battiste=3 baumler=3 bbcs=3 beachler=3 \
-beachs=2 beata=3 beatify=4 beatrice=3 beatrices=4 beautifully=3 bedecked=2 bedient=2 begeman=2 begged=1 \
-begnoche=3 begonia=3 begonias=3 beiersdorf=2 beitler=3 belier=2 beligerence=4 bellefeuille=4 belleville=2 \
-bellevue=2 belligerence=4 bellone=3 bellyaching=4 belshe=1 belyea=3 bence=1 bendele=2 bendure=3 benecke=2 \
-beneke=2 benevides=4 bente=1 benveniste=4 benware=2 benzene=2 bere=1 bereavement=3 beres=1 beresford=2 \
-berge=1 bergeman=2 bergemann=2 berghuis=3 berkeley=2 berkeleys=2 berkes=1 berkshires=2 berlascones=4 \
-berle=1 berles=1 berte=1 berthiaume=4 bertone=3 beseeched=2 bessette=2 beste=1 bethke=1 bethpage=2 beutler=3 \
-beverages=3 beyerle=2 beyerlein=2 beyersdorf=2 beyonce=3 bibler=3 bichler=3 bicyclist=3 bicyclists=3 \
-biedermeier=3 biegler=3 biennial=4 bigler=3 biodiverse=4 bioengineer=5 bioengineered=5 bioengineering=6 \
-bioethics=4 birchler=3 birchs=2 bireme=2 birkeland=2 birkes=1 birle=1 bitler=3 blasia=3 blasingame=4 \
-blassingame=4 blauer=1 blessedly=3 blessedness=3 blvd=3 bmw=5 bnai=2 bobbling=2 boer=1 boers=1 boggling=3 \
-boise=2 bollettieri=5 bombardier=3 bonaduce=4 bondage=2 bonfire=3 bonier=2 bonine=3 bonsignore=4 bonte=1 \
-borre=1 bougainville=3 bougainvillea=5 bouygues=2 bracelets=2 brackeen=2 brackenbury=4 brahmss=2 brande=1 \
-brandes=1 brandl=2 brandss=2 brasilia=3 breakage=2 brendlinger=4 breneman=2 brenes=1 brennecke=2 brenneman=2 \
-bresette=2 bresler=2 bressette=2 bridenstine=3 brienza=2 briere=1 brigadier=3 briones=3 bristling=3 brizendine=4 \
-brokerage=3 brouhard=3 brushfires=2 brutsche=2 bruxelles=3 bruynes=2 bryars=2 bs=1 bta=3 buchler=3 buckler=3 \
-budai=3 bueche=1 buechele=2 buell=2 buerge=1 buffeted=2 bulfinchs=3 bulthuis=3 bundling=3 bungler=2 bungling=3 \
-buonocore=4 burbage=2 bureaucratese=4 bures=1 burges=1 burmese=2 burnss=2 burrage=2 buschs=2 bushs=2 \
-businesss=3 busing=2 bustier=2 bustling=3 byard=1 byerley=3 byus=2 cabbage=2 caccavale=4 caccia=2 cacciola=3 \
-cackling=3 cadorette=3 caffery=3 cafiero=4 caicedo=3 calame=3 calcote=3 calderone=4 caliendo=4 cally=2 \
-caltagirone=5 cameras=2 campfire=3 canace=3 canape=3 candler=3 canilles=3 canipe=3 cantonese=3 cantore=2 \
-cantv=3 caplinger=4 caporale=4 cappelletti=4 caracciolo=4 caradine=4 cardassian=4 cardenass=4 cardone=3 \
-carine=3 carle=2 carlisle=2 carlone=3 carnage=2 carnevale=4 carnine=3 carribean=4 carrizales=4 carthage=2 \
-cartonnage=3 cartrette=2 carusone=4 casale=3 caseloads=3 cashier=2 cataclysm=4 catania=3 catharine=2 \
-catharines=2 catherines=2 catholic=2 catholics=2 cation=3 caucuss=3 cawsl=2 cds=2 ceasefire=3 cecilia=3 \
-cedrass=3 cedrone=3 celanese=3 celeste=2 celestine=4 celimene=3 centered=2 centerres=2 cerone=3 cervone=3 \
-chaidez=3 chaim=2 chairez=3 challenged=2 chandelier=3 charette=2 charpentier=3 charrette=2 checked=1 \
-checkered=2 chelette=2 chemania=3 chenier=2 chiang=1 chiappone=4 chiara=2 chile=2 chiles=2 chiless=3 \
-chinese=2 chloes=2 chmiel=2 chmielewski=4 chmura=3 choate=1 chortling=3 christenbury=4 christophe=2 chrzanowski=4 \
-chuan=2 chudler=2 churchs=2 ciaccia=4 cianciola=3 cianciolo=3 cigarette=3 ciliates=3 cineplex=3 ciolino=3 \
-ciotti=2 circumference=3 circumvene=3 circuss=3 cirincione=4 cirrincione=4 citruss=3 claren=2 clarette=2 \
-cleavage=2 clemence=2 clenched=1 cliche=2 cliched=2 clothier=2 clymene=2 cmx=2 cnbcs=4 cnet=2 cnns=3 \
-coalesces=4 coalescing=4 coatesville=2 coddling=3 cogema=2 coinage=2 coinsurance=4 coldren=3 coline=3 \
-collegial=4 collegiality=6 collier=2 colorfully=3 columbuss=4 comanche=3 comically=4 commemorative=4 \
-commence=2 commenced=2 commercebancorp=4 commerciale=4 commerical=3 communiques=4 competence=3 competes=2 \
-complementary=4 completely=3 completeness=3 completes=2 conciliatory=6 concretely=3 concubinage=4 concurrence=3 \
-condenser=3 condolence=3 condry=3 cone=1 conferences=4 conferred=2 confidante=3 congeniality=6 congolese=3 \
-congresss=3 conscience=2 consciences=3 conspire=3 constantinople=5 construcciones=5 conte=1 contravene=3 \
-convalesce=3 convalescence=4 convergent=3 converses=3 cooperage=3 cooperatively=5 cooperatives=4 copelan=3 \
-coppage=2 corbusier=3 cordage=2 cordry=3 coretech=2 corette=2 corneliuson=5 corporatewatch=3 corporatewide=4 \
-corrales=3 correale=3 corte=1 corteland=2 corteze=2 corzine=3 costeira=4 cothren=3 cotler=3 cotrone=3 \
-cottone=3 coulombe=3 councilwomen=4 countenance=3 countenanced=3 countenances=4 counterespionage=6 courage=2 \
-coverage=3 cowles=2 cowlingss=3 cozine=3 cradling=3 cranial=2 created=3 creating=3 creator=3 creches=2 \
-credence=2 cretien=2 critically=4 crnkovich=3 croce=2 crocheted=2 crooked=2 crossfires=2 crownx=2 crozier=2 \
-cruel=2 cruises=2 crumpler=3 cruzs=2 crysler=3 cs=1 cspi=4 ct=1 cuello=3 cumminss=3 cutesiness=3 cutrone=3 \
-cyclades=3 cyrenius=4 dahlia=2 dallass=3 damascuss=4 dambrosia=4 damien=3 damore=4 dangelo=4 dangelos=4 \
-dangling=3 dania=2 daniele=2 daniello=4 danielss=3 dannemeyer=3 danske=1 darien=3 darrelle=2 das=2 datapower=3 \
-davide=3 dbase=2 deactivate=4 deactivated=5 dealba=3 deana=3 deanda=3 deandrade=3 deangelis=4 deanna=3 \
-deatherage=3 debora=2 debutante=3 debutantes=3 debuted=2 dechene=2 decked=1 decorative=3 decoste=3 dederichs=2 \
-deemed=1 deemphasize=4 deemphasizing=5 defence=2 defense=2 defenseless=3 deference=3 deferred=2 deforestation=5 \
-defrates=3 degeorge=3 degiacomo=4 degrace=3 degrasse=3 degrave=3 deharbe=3 deification=5 delcine=3 delectricite=5 \
-deleonardis=5 deletes=2 delfine=3 delineated=5 delineating=5 delisle=2 delivered=3 dellavalle=4 delorme=3 \
-delphian=2 delphine=3 delre=1 delsignore=4 deluxe=2 delvalle=3 delvalles=3 demarche=2 dementia=4 demesne=2 \
-demichele=3 demille=3 deneke=2 dense=1 densely=2 denuclearization=7 denuclearized=5 depace=3 depascale=4 \
-depeche=2 dependence=3 depletes=2 deppe=1 dercole=3 desai=3 deschene=2 deschenes=2 deschler=3 deserve=2 \
-deserved=2 deserves=2 deshaies=2 desimone=4 desmoplasia=5 desperate=2 dessauer=2 desselle=2 detente=2 \
-deterred=2 deterrence=3 detherage=3 dettling=2 deviancy=4 devilish=2 devillier=3 devour=3 devoured=3 \
-devouring=4 devours=3 dfw=5 dgenetta=4 dhaharan=2 dhlakama=4 dianthe=3 diapers=3 diaries=3 diarrhea=4 \
-diary=3 diastole=4 dickenss=3 didnt=2 dierkes=1 dietary=4 dieters=3 dietze=2 difference=3 differently=3 \
-dileonardo=5 dilletante=3 dilletantes=3 dinmukhamed=4 diocese=3 dioceses=3 dione=2 dirkes=1 dirkse=1 \
-disadvantage=4 disadvantaged=4 disagreeable=5 discourage=3 discouragement=4 discovery=4 disenfranchisement=5 \
-disgruntling=4 dishevel=3 disimone=4 disinterest=4 dismantling=4 dismembered=3 disorientation=6 disparage=3 \
-dittemore=3 diverge=2 diverged=2 divergence=3 diverse=2 dmitri=3 dnase=3 dobler=3 dobrzynski=4 doebler=3 \
-doering=3 doers=2 doeuvre=1 dolce=2 dolence=2 dolores=3 domine=3 domingues=3 dondlinger=4 doonesbury=3 \
-dorette=2 dorine=3 doubtfire=3 douglass=3 dour=2 dower=1 dowers=1 dqalpha=4 dr=1 drage=1 drawers=1 drechsler=3 \
-dreyfuss=3 dribbling=3 drizzling=3 ds=1 dsouza=3 duarte=2 duartes=2 dubilier=3 duel=2 duelist=3 duels=2 \
-duesler=3 duffie=2 duignan=2 duisburg=2 duitsman=2 dulmage=2 dumire=3 dunmire=3 dupler=3 duquesne=2 duramed=3 \
-durrence=2 dusenbury=4 dvds=3 dwi=5 dwindling=3 dwyer=2 dyar=2 dyess=2 dynamicss=4 eagleye=3 easler=2 \
-ebling=3 ebullience=3 eckes=1 eckl=2 eclipse=2 eclipsed=2 edes=1 edge=1 edgecomb=2 edgecombe=2 edgemon=2 \
-edinburgh=4 edrington=4 edwardss=3 effete=2 egged=1 egregious=3 egregiously=4 ehle=1 ehrke=1 eichler=3 \
-eiermann=2 eifler=3 eisler=2 eissler=3 eke=1 eked=1 ekkehard=2 elaborately=4 elbe=1 electricite=5 eledge=2 \
-elementary=4 eletr=3 eliades=3 elinore=4 elkes=1 ellene=2 ellesmere=2 ellestad=3 ellette=2 ellipse=2 \
-elmes=1 elouise=3 else=1 elsea=3 elsewhere=2 emanuel=4 emanuele=5 embezzler=4 embezzlers=4 emde=1 emdr=4 \
-emerald=2 emerge=2 emerged=2 emergence=3 emerse=2 emersed=2 emge=1 eminase=4 eminence=3 emmaline=4 emmanuel=4 \
-empire=3 empirically=5 encourage=3 engagement=3 engagements=3 engelke=2 engeman=2 engendered=3 englers=3 \
-enmeshed=2 ennosuke=3 enquire=3 enrage=2 enrique=3 enslavement=3 entered=2 entire=3 entourage=3 entrenched=2 \
-entringer=4 envisaged=3 eosinophilia=6 epa=3 epes=1 epithelial=4 epitome=4 equate=2 equated=3 equates=2 \
-equating=3 equation=3 equations=3 erbe=1 erbes=1 ercole=3 ere=1 erlene=2 erred=1 erte=1 esche=1 eschete=2 \
-eschewed=2 espe=1 especially=3 espionage=4 espn=4 esquires=2 essence=2 esteemed=2 estelle=2 esteve=2 \
-etc=4 etched=1 ethene=2 etheredge=3 ethnically=3 ethylene=3 euphrates=3 europeenne=3 evacuee=4 evacuees=4 \
-evanescence=4 eveland=2 evened=2 evening=2 evenings=2 everage=3 evered=2 everette=3 every=3 everywhere=3 \
-evidenced=3 ewe=1 excellence=3 excellencies=3 excellency=3 excretes=2 expediency=5 expense=2 experiencing=5 \
-expired=2 extraordinarily=6 extreme=2 extremes=2 facemire=4 faciane=4 facsimile=4 facsimiles=4 falzone=3 \
-fanatically=5 faraone=4 farquhar=2 fasone=3 fatigues=2 favale=3 fayanne=2 fccs=3 fd=1 fda=3 feb=4 fedele=2 \
-felde=1 feltes=1 fence=1 fenced=1 fenjves=3 fenske=1 ference=2 festered=2 fette=1 fettered=2 fettes=1 \
-fettuccine=4 fevered=2 fiance=3 fickleness=3 fiddler=3 fiddlers=3 fiduciares=4 fiennes=3 fier=1 fiercely=2 \
-fieros=3 filenet=2 fillingame=4 filyaw=3 financiera=5 financiere=3 financiero=5 finanziario=6 fincke=1 \
-findling=3 finegold=2 finevest=2 fire=2 firebombs=2 firefighters=4 firestine=3 firstier=2 fiscally=3 \
-fischl=2 fischler=3 fizzling=3 flaharty=2 flaherty=2 flavier=2 fledged=1 fleshed=1 fleurette=2 flexed=1 \
-flickr=2 flores=2 flour=2 flours=2 fluegge=1 fluitt=2 fluoresce=2 fluorescence=3 fnma=4 foglio=3 foiles=2 \
-foncier=2 fondling=3 fonte=1 fontenette=3 forage=2 foreseeable=4 forestry=3 forests=2 forestville=3 forex=2 \
-forfeitures=3 fortass=3 fowle=2 fowles=2 foxmeyer=2 fragale=3 francaises=2 francke=1 frankl=2 frantically=4 \
+abalone=4 abalones=4 abare=3 abbe=2 abc=3 abcs=3 abd=3 aborigine=5 aborigines=5 abs=3 abyssinia=4 abyssinian=4 \
+ac=2 acacia=3 accede=2 accedes=2 accentuating=5 accoutrements=4 accra=2 ach=3 achebe=3 aches=1 achille=3 \
+achilles=3 acknowledgement=4 acknowledgements=4 acm=3 acne=2 acquiesce=3 acquiescence=4 acquiescent=4 \
+acquire=3 actresss=3 actuarial=5 actuaries=4 actuary=4 actuator=4 actuators=4 adalia=4 adame=3 addidass=4 \
+adenauer=3 adhd=4 adidass=4 adine=3 adjective=3 adjectives=3 adlai=3 adler=2 admired=3 adobe=3 adsl=4 \
+aerien=3 aeritalia=4 aerospatiale=5 afanasyev=5 afl=3 afsane=3 afsanes=3 agne=2 agnes=2 agreeable=4 agregious=4 \
+agribusiness=4 ahluwalia=4 airedale=2 airedales=2 aires=2 aisa=3 aisle=1 aiton=3 albanese=4 albea=3 albuquerque=4 \
+alcester=3 alduss=3 aleshire=4 alfiero=4 alfonsine=4 algodones=4 algonquian=4 alien=3 allegiances=5 allegiss=4 \
+allemand=3 allender=4 allianzs=4 allying=3 aluminium=4 alvarezs=4 alyeska=4 amadeus=4 ambien=3 ambling=3 \
+ambrosine=4 amc=3 amd=3 ameche=3 ameline=4 amerine=4 ammonia=3 amnesiac=4 amperage=3 amplifying=4 andren=3 \
+anfal=5 angeless=4 angelone=4 anglemyer=4 anglen=3 annese=3 anstine=3 anthiel=3 antigones=4 antilles=3 \
+antipodes=4 antunes=3 apache=3 apc=3 apcs=3 aphrodite=4 aphrodites=4 appalachian=4 appalachians=4 appleyard=3 \
+appling=3 appreciable=4 appreciably=4 appropriately=5 arabe=3 arai=3 arakelian=4 arbed=2 arcement=3 archetypes=3 \
+archimedes=4 ardine=3 arduino=3 argues=2 ariass=4 ariel=3 aristophanes=5 armbrister=4 armine=3 arnesen=3 \
+arshia=2 artale=3 asap=4 aseltine=4 asiel=3 askren=3 aspired=2 aspirin=2 aspnes=2 assembling=4 assiduous=3 \
+assiduously=4 astilbe=3 athlete=2 athletes=2 atkinss=3 atlantiss=4 atlass=3 atm=3 atp=3 attache=3 atteberry=3 \
+attenuate=4 attenuates=4 atv=3 audiovisual=6 audrie=3 aue=1 auerback=2 aungier=2 australia=3 automoviles=5 \
+auzenne=2 aveline=4 average=3 averaged=2 averages=3 averaging=3 aviacion=4 aviles=3 awfully=2 ayende=3 \
+bacchanalia=4 backaches=2 baffling=3 bahais=3 bakewell=2 baldassarre=4 balentine=4 baliles=3 balinese=3 \
+ballentine=4 baltimores=3 bangemann=3 bankss=2 bankworcester=4 baptistery=3 barentine=4 barre=2 barrientes=2 \
+barriers=3 barrone=2 bartl=2 basore=3 batignolles=4 batiste=3 battiste=3 bbcs=3 beachler=3 beachs=2 beata=3 \
+beatify=4 beatrice=3 beatrices=4 beautifully=3 bebe=2 becnel=2 bedient=2 beebe=2 begnoche=3 begonia=3 \
+begonias=3 beiersdorf=2 belge=2 belier=2 belittling=4 bellefeuille=4 bellone=3 bellyaching=4 bely=2 belyea=3 \
+bendure=3 benes=2 benevides=4 benne=1 bente=1 benveniste=4 berghuis=3 berkebile=3 berlascones=4 berle=1 \
+berthiaume=4 bertone=3 bette=2 bettes=2 beverages=3 beyerle=2 beyerlein=2 beyersdorf=2 beyonce=3 bibler=3 \
+biedermeier=3 biennale=3 biennial=4 bier=1 bigler=3 billiad=3 birchler=3 birchs=2 blasia=3 blasingame=4 \
+blassingame=4 blauer=1 blvd=3 bmw=5 bnai=2 boer=1 boers=1 boggling=3 boheme=3 boise=2 bollettieri=5 bolognese=4 \
+bombardier=3 bonaduce=4 bonapartes=3 bonfire=3 bonier=2 bonine=3 bonsignore=4 bonte=1 bora=2 borre=1 \
+bottling=3 bouygues=2 brackeen=2 brahmss=2 brande=1 brandeberry=3 brandes=1 brandl=2 brandss=2 brasilia=3 \
+brendlinger=4 brenneke=3 brentlinger=4 brienza=2 briere=1 brigadier=3 briones=3 bristling=3 brizendine=4 \
+brokerage=3 bruegge=2 brushfires=2 brutsche=2 bruxelles=3 bruynes=2 bryars=2 bs=1 bta=3 bubbling=3 buchler=3 \
+buckler=3 budai=3 buell=2 buffeted=2 bulfinchs=3 bullying=3 bulthuis=3 bumbling=3 bundling=3 bundren=3 \
+bungling=3 buonocore=4 burges=1 burnss=2 burriss=3 burying=3 buschs=2 bushs=2 business=2 businesses=3 \
+bustier=2 bustling=3 butare=3 byars=2 byas=2 byassee=3 byerley=3 caccavale=4 caccia=2 cacciola=3 cackling=3 \
+caddying=3 cafiero=4 caicedo=3 calabrese=4 calame=3 calcote=3 calderone=4 caltagirone=5 cameras=2 campfire=3 \
+canace=3 canape=3 candler=3 canilles=3 canipe=3 cantore=2 cantv=3 caplinger=4 caporale=4 caprese=3 caracciolo=4 \
+caradine=4 cardassian=4 cardenass=4 cardone=3 carine=3 carle=2 carlisle=2 carlone=3 carlyon=3 carnevale=4 \
+carnine=3 carrere=3 carribean=4 carrierss=4 carrizales=4 carryanne=3 carusone=4 casale=3 caseloads=3 \
+casework=2 caseworker=3 caseworkers=3 cashier=2 cassese=3 catanese=4 catania=3 catherines=2 catholic=2 \
+catholics=2 cation=3 catledge=2 caucasus=3 cdrom=3 cdroms=3 cds=2 ceasefire=3 cecere=3 cecilia=3 cedrass=3 \
+cedrone=3 celestine=4 cement=2 centerres=2 cerone=3 certifying=4 cervone=3 cespedes=3 cfo=3 cgi=3 chaidez=3 \
+chaim=2 chairez=3 chandelier=3 charcuterie=3 charpentier=3 chemania=3 chemed=2 chenier=2 cheyennes=2 \
+chianese=4 chiang=1 chiappone=4 chiara=2 childener=2 childeners=2 chile=2 chiles=2 chiless=3 chloes=2 \
+chmiel=2 choate=1 chortling=3 chrismer=4 christophe=2 chrzanowski=4 chuan=2 churchs=2 ciaccia=4 cianciola=3 \
+cianciolo=3 cicalese=4 cicely=3 cineplex=3 ciolino=3 circling=3 circumference=3 cisler=3 cit=3 citruss=3 \
+clarifying=4 classifying=4 cliche=2 cliched=2 clo=3 clothier=2 cmx=2 cnbcs=4 cnet=2 cnns=3 coalesce=3 \
+coalescence=4 coalesces=4 coalescing=4 coatesville=2 coddling=3 codifying=4 coerce=2 coerced=2 cogema=2 \
+coglianese=5 coinsurance=4 coleridge=2 coline=3 collaborator=5 collaborators=5 colledge=2 college=2 collegial=4 \
+collegiality=6 collier=2 collinss=3 collyer=3 colorfully=3 comanche=3 comically=4 commerciale=4 commerical=3 \
+communiques=4 compaore=4 complementary=4 concierge=3 concretely=3 condren=3 condry=3 cone=1 confidante=3 \
+congeniality=6 congresss=3 conscience=2 consciences=3 consensual=4 conspire=3 constantinides=5 constantinople=5 \
+construcciones=5 conte=1 coogler=3 cooperage=3 cooperatively=5 cooperatives=4 copelan=3 copiously=3 coplen=3 \
+coppedge=2 corbusier=3 cordry=3 corneliuson=5 corrales=3 correale=3 correia=4 corteland=2 cortese=3 corzine=3 \
+costeira=4 cothren=3 cotler=3 cotrone=3 cottone=3 coulombe=3 councilwomen=4 coverage=3 cowles=2 cowlingss=3 \
+cozine=3 cranial=2 cretien=2 critically=4 crnkovich=3 croce=2 crocheted=2 crooked=2 crossfires=2 crossley=2 \
+crozier=2 cruel=2 cruises=2 crumpler=3 cs=1 csi=3 cspi=4 ct=1 cuello=3 cumminss=3 curare=3 cutesiness=3 \
+cutrone=3 cyclades=3 cyclist=3 cyclists=3 cypresss=3 dabbling=3 dahlia=2 dairying=3 dallass=3 dambrosia=4 \
+damien=3 damore=4 dandyism=4 danese=3 dangelo=4 dangelos=4 dangler=3 dangling=3 dania=2 danielss=3 dannemeyer=3 \
+darien=3 darnedest=2 das=2 daseke=3 datapower=3 davide=3 daviss=3 dazzling=3 dbase=2 deactivate=4 deactivated=5 \
+dealba=3 deana=3 deanda=3 deandrade=3 deangelis=4 deanna=3 deatherage=3 debutante=3 debutantes=3 debuted=2 \
+decorte=3 decoste=3 dederichs=2 deforestation=5 defrates=3 degiacomo=4 degrace=3 degrasse=3 degrave=3 \
+deharbe=3 delcine=3 delectricite=5 delfine=3 delineates=4 delisle=2 dellavalle=4 delmed=2 delorme=3 delphian=2 \
+delphine=3 delsignore=4 delvalle=3 delvalles=3 dementia=4 demille=3 dengler=3 denne=1 depace=3 depascale=4 \
+depreciable=4 depriest=4 dercole=3 derflinger=4 dershowitzs=4 desai=3 descartes=2 deschler=3 desimone=4 \
+desmoplasia=5 desperate=2 dessauer=2 detente=2 detherage=3 devaluate=4 devere=3 devilish=2 devillier=3 \
+devoured=3 dexfenfluramine=5 dfw=5 dgenetta=4 dhaharan=2 dhlakama=4 diamond=2 diamonds=2 dianthe=3 diaper=2 \
+diapering=3 diarrhoea=4 diastole=4 dickenss=3 dienes=2 dieters=3 dietze=2 digiuseppe=4 diiorio=4 dilletante=3 \
+dilletantes=3 dimare=3 dimichele=4 dingler=3 dinmukhamed=4 dinnerware=3 dioceses=3 dione=2 directv=4 \
+disagreeable=5 discontinuation=6 disgruntling=4 disimone=4 disinterested=4 dismantling=4 disqualifying=5 \
+dittemore=3 dizzying=3 dlugos=3 dlugosz=3 dmitri=3 dnase=3 dobler=3 doer=1 doeuvre=1 dolce=2 dolores=3 \
+domine=3 domingues=3 dorine=3 doubtfire=3 douglass=3 dower=1 dowers=1 dqalpha=4 dr=1 drawers=1 drechsler=3 \
+drizzling=3 ds=1 duarte=2 dubilier=3 duchenne=2 duel=2 duelist=3 duels=2 duignan=2 duisburg=2 duitsman=2 \
+dukakiss=4 dumire=3 dunmire=3 dupler=3 duramed=3 dvds=3 dwi=5 dwindling=3 dwyer=2 dyar=2 dyess=2 dynamicss=4 \
+eagleye=3 earthenware=3 easudes=3 eblen=3 ebling=3 ebullience=3 eckl=2 edifying=4 edrington=4 edwardss=3 \
+ehle=1 eiermann=2 eisler=2 electricite=5 electrifying=5 elementary=4 elinore=4 ellesmere=2 elliss=3 elouise=3 \
+elsea=3 elviss=3 ely=2 emanuel=4 emanuele=5 embezzler=4 embezzlers=4 embezzling=4 emdr=4 emerald=2 eminase=4 \
+emmaline=4 emmanuel=4 empire=3 empirically=5 emulsifying=5 encircling=4 engler=3 englers=3 ennosuke=3 \
+enquire=3 enrique=3 entebbe=3 enthusiasm=5 enthusiasms=5 entire=3 entringer=4 enviously=4 eosinophilia=6 \
+epithelial=4 epitome=4 equates=2 ercole=3 ernestine=3 eslinger=4 especially=3 espn=4 esquires=2 esselte=3 \
+este=2 estep=2 esteves=3 etc=4 ethnically=3 euphrates=3 europeenne=3 evacuate=4 evaluate=4 evaluates=4 \
+eventually=5 everage=3 every=3 everyone=3 everyones=3 evidentiary=6 expediency=5 experiencing=5 expired=2 \
+expresss=3 extraordinaire=5 extraordinary=6 facemire=4 faciane=4 facsimile=4 facsimiles=4 falsifying=4 \
+falzone=3 familial=3 fanatically=5 faraone=4 farberware=3 farewell=2 farewells=2 farrior=3 fasone=3 fatigues=2 \
+fatula=3 fatuous=3 favale=3 fayanne=2 fbi=3 fbis=3 fccs=3 fd=1 fda=3 feb=4 ferrying=3 fettuccine=4 fiance=3 \
+fiddler=3 fiddlers=3 fiennes=3 fier=1 fieros=3 filenet=2 fillingame=4 financiera=5 financiere=3 financiero=5 \
+fincke=1 findling=3 finevest=2 fire=2 firebombs=2 firefighters=4 firestine=3 firstier=2 fizzling=3 flaherty=2 \
+flavier=2 flores=2 flour=2 flours=2 fluctuating=4 fluctuation=4 fluctuations=4 fluitt=2 fnma=4 fogler=3 \
+foiles=2 foncier=2 fondling=3 fonte=1 foreperson=3 forerunner=3 forerunners=3 foreseeable=4 fortass=3 \
+fortifying=4 fowle=2 fowles=2 foxmeyer=2 fragale=3 francaises=2 francese=3 francke=1 frankl=2 frantically=4 \
 frashier=2 frasier=2 fratzke=1 frazier=2 freda=1 frederic=2 frederick=2 fredericks=2 fredericksburg=3 \
-frenchs=2 frese=1 friary=3 friedl=2 frier=2 froedge=1 frontage=2 fryar=2 fs=1 fuel=2 fuels=2 fullilove=4 \
-fustian=3 fyi=6 gabriel=3 gabriele=3 gagne=2 galatea=4 galentine=4 galicia=4 gallentine=4 gallia=2 gamage=2 \
-gambale=3 gammage=2 ganske=1 garbage=2 garcia=3 garcias=3 gardiner=2 gare=1 gargantuan=4 garrette=2 gartzke=1 \
-gass=2 gatzke=1 gauerke=2 gaussian=3 gavrass=3 gebler=3 gehres=1 gehrke=1 geisler=2 gelasia=4 gelette=2 \
-gendered=2 generales=4 genes=1 gengler=2 genial=2 genitalia=4 genius=2 genovese=3 genske=1 gentleness=3 \
-gentlest=3 genuineness=4 geoffrion=4 geoffroy=3 geographically=6 georgene=2 gerace=3 gerdeman=2 gerdes=1 \
-gergely=2 gerke=2 germe=1 gertler=3 gessler=3 giacalone=4 giacobbe=3 giambrone=3 giammalva=4 giannino=4 \
-giardi=3 gibbss=2 gibler=3 giere=1 giesecke=2 gieske=1 giesler=3 giggly=3 gilberte=2 gilbertine=4 gilchrest=3 \
-gilliam=3 gillian=3 gimme=2 gingrichs=3 giovanni=4 giovannis=4 giudice=3 givenss=3 glacier=2 glidewell=2 \
-gmail=2 gmbh=1 gobbler=3 gobblers=3 goecke=1 goedecke=2 goer=2 goering=3 goerke=1 goers=2 goettel=2 goettl=2 \
-goewey=3 gomery=3 goncalves=3 gonsalves=3 gonzalezs=4 goodrichs=3 governale=3 gracia=2 graeme=1 grage=1 \
-grambling=2 grande=1 grassl=2 graue=1 graveline=2 gravitationally=5 grecian=2 grede=1 greenes=1 greenwichs=3 \
-grete=1 grewe=1 grieme=1 grinage=2 grolier=2 grueling=3 grumblings=3 grunebaum=2 grzeskowiak=5 gs=1 gschwind=2 \
-guacamole=4 guerrero=3 guessed=1 guidone=3 guidry=3 guillemette=3 guilliams=3 guinier=2 gunatilake=5 \
-gundry=3 gunfire=3 gurgling=3 gurtler=3 guzzlers=3 gvannis=4 gymnasia=4 habeas=3 hackler=3 hades=2 hagemann=2 \
-hagewood=2 haggling=3 haist=2 hallbauer=2 hamblen=3 hamiltonian=4 hamler=3 hamlischs=3 hammass=3 hampshires=2 \
-hamptonshires=3 hamtramck=3 hansche=2 hapke=2 hardage=2 harle=2 harnage=2 hartl=2 hasnt=2 hatchs=2 hatler=3 \
-haueter=2 haussler=3 havemann=3 havier=2 hawkiness=2 hces=4 headaches=2 hebe=1 hebrides=3 hectare=2 hedgehog=2 \
-hedgehogs=2 hedgepath=2 hegeman=2 hehmeyer=2 heinecke=2 heinlen=3 hellier=2 helme=1 helmes=1 helmke=1 \
-helmss=2 helped=1 hemmed=1 hemorrhage=3 hemorrhaged=3 henes=1 henkes=1 henneberry=3 henneke=2 henneman=2 \
-hennes=1 henpecked=2 hense=1 henze=1 heppe=1 hercules=3 here=1 hereby=2 herendeen=2 heres=1 heretofore=3 \
-herewith=2 hernandes=2 herniate=3 herniates=3 heroine=3 heroines=3 heroins=3 herriage=3 hertzler=3 herve=1 \
-hessling=3 hestia=3 hettler=2 hewe=1 hiaa=4 hierarchy=4 hildegarde=3 hilke=2 hilliard=2 hirai=3 hire=2 \
-hirose=3 hirschs=2 historically=5 hjort=2 hmm=0 hmmm=0 hochstedler=4 hockenbury=4 hoefling=3 hoelle=1 \
-hoffler=3 hogrefe=2 holdren=3 holien=3 holtzs=2 homage=2 homepage=2 homosapien=5 hoosier=2 horseradish=3 \
-hostutler=4 hotelier=3 hotwire=3 hour=2 hourglass=3 hourglasses=4 hours=2 houseraising=3 howenstine=3 \
-howle=2 howsare=2 hrdlicka=3 hrubik=3 huddling=3 huette=1 huffstutler=4 hufstedler=4 huish=2 humbler=3 \
-humblest=3 huml=2 hurdling=3 hustlers=3 hustling=3 hyakutake=5 hybl=2 hybls=2 hydropower=3 hyenas=3 hyperbole=4 \
-hyun=2 hz=1 iafrate=4 ianthe=3 iavarone=5 idealistic=5 idealistically=6 idette=2 idling=3 ids=2 ieee=4 \
-ierne=1 igene=2 iglesia=4 illegitimacy=6 illegitimate=5 image=2 imageries=3 immense=2 imminence=3 impatience=3 \
-impetuous=3 inadvertence=4 incestuous=3 incompetence=4 inconspicuous=4 independence=4 indifference=4 \
-indifferent=3 indifferently=4 indochinese=4 indonesians=5 inferences=4 inferred=2 influences=4 inglese=2 \
-inglis=2 ingrassia=3 initiates=4 inquiring=4 inscore=3 insecure=3 insecurity=5 inspires=2 intaglio=3 \
-intercede=3 intercollegiate=5 interdependence=5 interestingly=5 interestrate=4 interfere=3 interfered=3 \
-interference=4 interferes=3 intermediates=5 interspec=3 intersperses=4 intervene=3 intervenes=3 interviewed=3 \
-intone=2 intraocular=5 intrigues=2 intrinsically=5 involvement=3 involvements=3 iolanthe=4 iole=3 ionicss=4 \
-iovine=4 irelands=2 irene=2 irenes=2 irette=2 irianese=4 irked=1 ironically=4 ironton=2 irreverence=4 \
-irve=1 irvette=2 isaly=2 isautier=3 isbn=4 isler=2 isolde=3 izetbegovics=6 izvestia=4 jacobean=4 jaffe=2 \
-jagged=2 jagiello=3 jaime=2 japanese=3 javanese=3 jayme=2 jaymes=2 jeanerette=2 jeanmichele=3 jeffe=1 \
-jefferies=2 jelley=2 jennette=2 jerden=2 jerked=1 jerrome=3 jersian=3 jesse=2 jesuss=3 jette=1 jiangs=2 \
-jillian=3 jna=3 johannes=3 jopling=3 jorge=2 jostling=3 journalese=3 journalistically=6 js=1 judishe=2 \
-juedes=2 juenemann=2 juggler=3 jugglers=3 julianne=3 junior=2 juniors=2 juppe=2 jurgensmeyer=3 juvenile=3 \
-juveniles=3 kafkaesque=3 kahane=3 kahle=1 kalliel=3 kalthoff=1 kamler=3 kanade=3 kanouse=4 kansass=3 \
-kaohsiung=4 karate=3 kardashian=3 kardashians=3 karle=2 kasichs=3 kaske=2 kasprzak=3 kasprzyk=3 kasriel=3 \
-kastenmeier=3 kastl=2 kathalene=3 katharine=2 kawai=3 kawate=3 keasler=2 keesler=2 kehres=1 keisling=3 \
-keleman=2 kelemen=2 kempe=1 kempke=1 kenesset=3 kenmare=2 kennebeck=2 kennemore=2 keplinger=4 kerekes=2 \
-kerestes=2 kerien=3 kernes=1 kesling=3 ketchledge=2 khaled=2 kiechl=2 kiesler=2 kiester=3 kiev=2 kievs=2 \
-kigale=3 kigales=3 kimbriel=3 kimler=3 kindler=3 kingry=3 kiplinger=4 kittler=3 kmart=2 kmarts=2 kmetz=2 \
-knin=4 knowledge=2 koelle=1 koeppe=1 koernke=3 koetje=2 koffler=3 kofler=3 kokate=3 kokates=3 koogler=2 \
-kopischke=3 koreagate=4 koreans=2 korfhage=2 korte=1 kostrzewski=4 kotler=3 kotsoniss=4 kouri=3 krage=1 \
-krajina=2 krajinas=2 krauer=1 kreisler=2 kridler=2 kriete=1 kroenke=1 ks=1 kuchler=3 kudrna=3 kuebler=3 \
-kuechler=3 kugler=3 kumagai=4 kuzniar=2 kwh=5 labarre=3 labonte=2 labranche=3 lacasse=3 lacaze=3 lacombe=3 \
-lacosse=3 laduke=3 lafalce=3 laferriere=4 laforte=2 lagace=3 lagasse=3 lagrone=3 lahaie=2 laity=3 laker=2 \
-lakers=2 lalone=3 lamaist=3 lamarre=3 lamonte=2 lampl=2 lande=1 landfried=3 langes=1 langille=3 langone=3 \
-lanphier=2 lapage=2 lapalme=3 lapd=4 lapds=4 lapine=3 laporte=2 laprade=3 larose=3 lastrapes=3 latanze=3 \
-latourette=3 latte=2 latulippe=4 laurette=2 laverdure=4 lavine=3 lavinia=3 lawshe=1 lb=1 lbs=1 leachs=2 \
-leann=2 leant=2 leanza=3 lechmere=2 leclere=2 lecrone=3 lefrere=2 legalese=3 legere=2 legette=2 leggette=2 \
-legrande=2 leibfried=3 lelia=2 lembke=1 lemcke=2 lemere=2 lemire=3 lemme=2 lempke=1 lene=1 leniently=3 \
-lenke=2 lentine=3 leoda=2 leola=2 leona=3 leonardo=4 leonelle=2 leonelli=3 leonetti=3 leong=1 leonhart=2 \
-leonie=2 leopard=2 leopards=2 leopoldina=4 leopoldine=4 leora=2 leota=2 lepage=2 lepe=1 lepine=3 lepore=3 \
-lequire=3 lerche=1 lerette=2 lesane=3 lesesne=2 lespalier=4 lessened=2 levene=2 leverage=3 leveraging=3 \
-leverette=3 leverone=4 levien=3 lexuss=3 lian=1 liang=1 lians=1 liberace=4 licensure=3 liebler=2 lillian=3 \
-lillians=3 linage=2 lindemann=3 lineage=3 linguine=3 lire=2 lirette=2 littlepage=3 littler=3 littlest=3 \
-liveried=2 livonia=3 ln=1 loaiza=4 loess=2 loewe=2 loewen=3 loise=2 lorette=2 lovage=2 loveday=2 ls=1 \
-lucien=3 luebbe=1 luebke=1 luecke=1 luedecke=2 luepke=2 luminescence=4 luncheonette=3 luncheonettes=3 \
-luntzs=2 luscombe=3 lutecia=3 lynchs=2 lyonnaiss=4 lyphomed=3 maccabean=4 macedonian=4 macgowan=3 machete=3 \
-machineguns=3 macleod=2 macmahon=2 macneil=2 macneill=2 macrame=3 macrophage=3 madeleine=3 madelena=4 \
-madore=3 madyun=3 maeda=3 maestri=3 maeve=2 magdalene=3 magnetically=5 magnolia=3 maher=1 mahfouzs=3 \
-mainichi=4 maintenance=3 maish=2 maiziere=2 majeske=3 majestically=5 majure=3 malave=3 maline=3 malkiel=3 \
-maltese=2 manage=2 managed=2 management=3 managements=3 manasion=3 manasions=3 mandl=2 manganese=3 mangine=3 \
-mangling=3 mangone=3 manzanares=4 maori=2 maraline=4 marantette=3 marcelline=4 marche=1 marchs=2 marcuss=3 \
-marette=2 margarete=3 margarethe=4 margiotta=3 mariel=3 marife=3 markese=2 markss=2 marseilles=3 marshs=2 \
-marss=2 martire=3 martone=3 masai=3 mascioli=3 maslen=3 massacring=4 massingale=4 mastrichs=3 matchs=2 \
-materiel=4 mathai=3 mathematically=6 mathes=2 mattresss=3 maurine=3 mawr=2 mawyer=3 maxuss=3 maxzide=3 \
-mazzone=3 mba=3 mc=1 mcabee=3 mcadams=3 mcadoo=3 mcadow=3 mcafee=3 mcafferty=4 mcaleer=3 mcaleese=3 mcaleeses=4 \
-mcalexander=5 mcalister=4 mcallen=3 mcallester=4 mcaloon=3 mcamis=3 mcan=2 mcanally=4 mcandrew=3 mcandrews=3 \
-mcanelly=4 mcaninch=3 mcannally=4 mcateer=3 mcaulay=3 mcauley=3 mcauliff=3 mcauliffe=3 mcauliffes=3 mcavinchey=4 \
-mcavoy=3 mcbay=2 mcbee=2 mcbrayer=3 mcbrearty=3 mcbreen=2 mcbrien=3 mcbryar=3 mcbryde=2 mccaa=2 mccadden=3 \
-mccafferty=4 mccaffery=3 mccaghren=3 mccague=2 mccahan=2 mccalister=4 mccall=2 mccalla=3 mccallen=3 mccalley=3 \
-mccallie=3 mccallion=3 mccallister=4 mccallon=3 mccalls=2 mccallum=3 mccalmont=3 mccamant=3 mccambridge=3 \
-mccamish=3 mccampbell=3 mccamy=3 mccan=2 mccance=2 mccandless=3 mccandlish=3 mccanless=3 mccann=2 mccanna=3 \
-mccannon=3 mccanns=2 mccants=2 mccarran=3 mccarrell=3 mccarren=3 mccarrick=3 mccarroll=3 mccarron=3 mccarry=3 \
-mccarthyite=4 mccaskill=3 mccaughey=3 mccaul=2 mccauley=3 mccaulley=3 mccausland=3 mccauslin=3 mccauthy=3 \
-mccay=2 mcclafferty=4 mcclam=2 mcclanahan=4 mcclaren=3 mcclatchy=3 mcclaugherty=4 mcclay=2 mccleaf=2 \
-mcclean=2 mccleary=3 mcclearys=3 mccleave=2 mccleery=3 mcclees=2 mccleese=2 mcclellan=3 mcclelland=3 \
-mcclellen=3 mcclenaghan=4 mcclenahan=4 mcclenathan=4 mcclintic=3 mcclintick=3 mcclintock=3 mcclinton=3 \
-mcclish=2 mccloy=2 mccluer=2 mccoig=2 mccolgan=3 mccoll=2 mccolloch=3 mccollum=3 mccolm=2 mccomas=3 mccomb=2 \
-mccomber=3 mccombie=3 mccombs=2 mcconaha=4 mccone=2 mcconn=2 mcconnells=3 mcconnels=3 mcconville=3 mccooey=3 \
-mccook=2 mccord=2 mccorkel=3 mccorkell=3 mccorkindale=4 mccorkle=3 mccormac=3 mccormack=3 mccormick=3 \
-mccorry=3 mccosh=2 mccotter=3 mccowan=3 mccowen=3 mccowin=3 mccoy=2 mccoys=2 mccrae=2 mccranie=3 mccray=2 \
-mccrea=2 mccreadie=3 mccready=3 mccreary=3 mccredie=3 mccree=2 mccreedy=3 mccreery=3 mccreight=2 mccright=2 \
-mccrimmon=3 mccrory=3 mccrystal=3 mccuan=3 mccue=2 mccuen=2 mccuin=3 mccuistion=3 mccuiston=3 mccullagh=3 \
-mccullah=3 mccullars=3 mccune=2 mccutcheon=3 mcdades=2 mcdanel=3 mcdannel=3 mcdeal=2 mcdermid=3 mcdermitt=3 \
-mcdermott=3 mcdermotts=3 mcdill=2 mcdivett=3 mcdivitt=3 mcdonagh=3 mcdonnells=3 mcdonnels=3 mcdorman=3 \
-mcdougal=3 mcdougald=3 mcdougall=3 mcdougals=3 mcdougle=3 mcdow=2 mcdowall=3 mcdowell=3 mcduffie=3 mcdyess=3 \
-mceachern=3 mceachin=3 mceldowney=4 mcelfresh=3 mcelhaney=4 mcelhany=4 mcelheney=4 mcelheny=4 mcelhiney=4 \
-mcelhinney=4 mcelhinny=4 mcelhone=3 mcelligott=4 mcelmurray=4 mcelmurry=4 mcelrath=3 mcelravy=4 mcelreath=3 \
-mcelroy=3 mcelvain=3 mcelvaine=3 mcelveen=3 mcelwain=3 mcelwaine=3 mcelwee=3 mcelyea=3 mcenaney=4 mcenany=4 \
-mcendree=3 mcenerney=4 mcenroe=3 mcentee=3 mcentire=3 mceuen=3 mcever=3 mcevers=3 mcevilly=4 mcevoy=3 \
-mcewan=3 mcfadden=3 mcfall=2 mcfalland=3 mcfalls=2 mcfann=2 mcfatridge=3 mcfatter=3 mcfaul=2 mcfayden=3 \
-mcfee=2 mcfeely=3 mcfeeters=3 mcferran=3 mcferren=3 mcferron=3 mcgagh=2 mcgahan=3 mcgahee=3 mcgalliard=4 \
-mcgann=2 mcgannon=3 mcgarrigle=4 mcgath=2 mcgaugh=2 mcgaughey=3 mcgauley=3 mcgavock=3 mcgeary=3 mcgee=2 \
-mcgeean=3 mcgeeans=3 mcgeehan=3 mcgees=2 mcgeever=3 mcgegan=3 mcgehee=3 mcgeough=2 mcgettigan=4 mcghee=2 \
-mcghie=2 mcgibbon=3 mcgill=2 mcgillen=3 mcgillivray=4 mcgilton=3 mcgilvery=4 mcgilvray=3 mcginnes=2 mcgirr=2 \
-mcgirt=2 mcgivney=3 mcglamery=4 mcglaughlin=3 mcglaun=2 mcglinchey=3 mcglinn=2 mcgloin=2 mcglory=3 mcgoey=3 \
-mcgoff=2 mcgoldrick=3 mcgonigal=4 mcgonigle=4 mcgowan=3 mcgowans=3 mcgowen=3 mcgowin=3 mcgown=2 mcgray=2 \
-mcgreal=2 mcgreevey=3 mcgreevy=3 mcgregor=3 mcgregory=4 mcgrew=2 mcgriff=2 mcgroarty=3 mcgrogan=3 mcgrory=3 \
-mcgue=2 mcguffie=3 mcguigan=3 mcguiness=3 mcguinn=2 mcguinness=3 mcguire=2 mcguirk=2 mcguirt=2 mcguyer=3 \
-mcham=2 mchargue=2 mchatton=3 mcilhenny=4 mcilrath=3 mcilvain=3 mcilvaine=3 mcilveen=3 mcilwain=3 mcinerney=4 \
-mcinerny=4 mcingvale=3 mcinroy=3 mcintee=3 mcintire=3 mcintosh=3 mcinturf=3 mcinturff=3 mcintyre=3 mcinvale=3 \
-mciver=3 mcivor=3 mckanie=3 mckanna=3 mckeag=2 mckeague=2 mckean=2 mckeand=2 mckechnie=3 mckee=2 mckeegan=3 \
+frenchs=2 frontiere=2 fryar=2 fs=1 fuel=2 fuels=2 fullilove=4 fundacion=3 fustian=3 fyi=6 gabele=3 gabriel=3 \
+gabriele=3 gagne=2 galatea=4 galentine=4 galicia=4 gallentine=4 gallia=2 galyen=3 gambale=3 gambling=3 \
+gamete=2 garcia=3 garcias=3 gardiner=2 gared=2 gargantuan=4 gartzke=1 gaseous=3 gasior=3 gass=2 gatzke=1 \
+gaussian=3 gavrass=3 geddes=2 geisler=2 gelasia=4 generales=4 genial=2 geniere=2 genitalia=4 genius=2 \
+gentlest=3 gentrifying=4 genuinely=4 genuineness=4 geoffrion=4 geoffroy=3 geographically=6 georgiades=4 \
+gerace=3 gerke=2 gertler=3 gessler=3 gesualdi=4 gettler=3 giacalone=4 giacobbe=3 giambrone=3 giammalva=4 \
+giannino=4 giardi=3 gibbss=2 gibler=3 giere=1 giggly=3 gilbertine=4 gilchrest=3 gilliardi=3 gimme=2 gingrichs=3 \
+giovanni=4 giovannis=4 girdler=3 giudice=3 giuseppe=3 givenss=3 gjerde=1 glacier=2 glidewell=2 glocester=2 \
+glorifying=4 glorioso=4 gmail=2 gmbh=1 gobbler=3 gobblers=3 gobbling=3 goemon=3 goer=2 goering=3 goers=2 \
+goettl=2 goewey=3 goncalves=3 gonsalves=3 gonzalezs=4 goodrichs=3 gooseberries=3 gorazdes=3 governale=3 \
+govpx=3 gracia=2 gradual=3 gradually=4 graduates=3 grande=1 grassl=2 gratifying=4 graue=1 graveline=2 \
+gravitationally=5 grecian=2 greenwichs=3 grismer=4 grolier=2 grueling=3 grunebaum=2 grzelak=3 grzesiak=4 \
+grzeskowiak=5 gs=1 gschwind=2 guacamole=4 guardfishs=3 guenette=2 guerette=2 guerrero=3 guerrette=2 guidone=3 \
+guilliams=3 guinier=2 gunatilake=5 gundry=3 gunfire=3 gurgling=3 gurtler=3 gustave=3 guzzlers=3 guzzling=3 \
+gvannis=4 gymnasia=4 habeas=3 hackler=3 hades=2 haggling=3 haist=2 hallbauer=2 hamblen=3 hamiltonian=4 \
+hamler=3 hamlischs=3 hammass=3 hansche=2 hapke=2 harare=3 harclerode=4 harle=2 harriss=3 hartl=2 hasnt=2 \
+hatchs=2 hatler=3 haueter=2 havemann=3 havier=2 hawkiness=2 hbo=3 hbox=2 hces=4 headaches=2 hebrides=3 \
+hehmeyer=2 heikes=2 heinlen=3 hellier=2 helmss=2 hendren=3 hendrie=3 henne=1 henrie=3 henske=2 hensler=3 \
+hercules=3 hereford=3 hernandes=2 heroins=3 herriage=3 hertzler=3 hesseltine=3 hessling=3 hestia=3 heterosexual=6 \
+heterosexuality=8 heterosexuals=6 hiaa=4 hideous=3 hideously=4 hierarchy=4 hildegarde=3 hilke=2 hillyer=3 \
+hirai=3 hire=2 hirose=3 hirschs=2 hisss=2 historically=5 hiv=3 hmm=0 hmmm=0 hobbling=3 hochstedler=4 \
+hochstetler=4 hoefling=3 hoeveler=2 hoffler=3 hogrefe=2 holdren=3 holien=3 holtzs=2 holviss=3 homefeds=2 \
+homelessness=3 homerun=2 homeruns=2 homestretch=2 homosapien=5 hoosier=2 hopelessness=3 hopewell=2 horatio=3 \
+horrifying=4 horseradish=3 hosseini=4 hostetler=4 hostettler=4 hotelier=3 hotwire=3 houseraising=3 hovious=3 \
+howle=2 howsare=2 hubler=3 huckelbyll=4 huddling=3 hudler=3 huette=1 huffstetler=4 huffstutler=4 hufstedler=4 \
+hufstetler=4 huish=2 humbler=3 humblest=3 humbling=3 humfry=3 huml=2 humphries=3 hurdler=3 hurdling=3 \
+hustlers=3 hustling=3 hutcheon=3 hyades=3 hyakutake=5 hydropower=3 hyperbole=4 hz=1 iafrate=4 ianthe=3 \
+iavarone=5 ibm=3 iceberg=2 icebergs=2 idealistic=5 idealistically=6 identifying=5 idler=3 ieee=4 ierne=1 \
+iglesia=4 iglesias=4 igneous=3 illegitimacy=6 illegitimate=5 imageries=3 imagery=3 imbroglio=3 impatience=3 \
+imperious=4 impetuous=3 incestuous=3 inconspicuous=4 increments=3 indemnifying=5 indifferent=3 individual=5 \
+individuals=5 indonesians=5 industrious=4 ines=2 infatuate=4 infatuates=4 inferior=4 influences=4 inglis=2 \
+ingrassia=3 innes=2 inscore=3 insecure=3 insecurity=5 insinuate=4 inspires=2 intaglio=3 intensifying=5 \
+intercede=3 interest=2 interested=3 interestingly=5 interference=4 interviewed=3 intone=2 intraocular=5 \
+intrauterine=5 intrigues=2 intrinsically=5 investissements=5 iolanthe=4 iole=3 ionicss=4 iovine=4 irelands=2 \
+ironically=4 ironton=2 irs=3 isautier=3 isbn=4 isler=2 isolde=3 israel=3 izvestia=4 jacobean=4 jacobss=3 \
+jaffe=2 jagged=2 jagiello=3 jaime=2 jarviss=3 jayme=2 jaymes=2 jefferies=2 jenne=1 jerde=1 jerrome=3 \
+jersian=3 jesmer=3 jesse=2 jiang=1 jiangsu=2 jillian=3 jingoism=4 jna=3 jobss=2 joelle=2 joette=2 johannes=3 \
+jokester=2 jollying=3 jorge=2 jose=2 joskes=2 jostling=3 journalistically=6 js=1 juedes=2 juenemann=2 \
+juggler=3 jugglers=3 juilliard=3 juppe=2 jurgensmeyer=3 justifying=4 kafkaesque=3 kahane=3 kahle=1 kalinske=3 \
+kalliel=3 kalthoff=1 kanade=3 kanouse=4 kansass=3 karate=3 kardashian=3 kardashians=3 karle=2 kartes=1 \
+kasese=3 kasichs=3 kaske=2 kasprzak=3 kasriel=3 kastenmeier=3 kastl=2 katharina=4 kawai=3 kawate=3 kelemen=2 \
+kellyanne=3 kerestes=2 kerien=3 kesling=3 kettler=3 khaled=2 kiechl=2 kiester=3 kiev=2 kievs=2 kigale=3 \
+kigales=3 kightlinger=4 kilauea=4 kimbriel=3 kindler=3 kingry=3 kinsler=3 kinzlmaier=4 kiplinger=4 kirmse=2 \
+kitchenware=3 kittler=3 kmetz=2 knin=4 knowledgeware=3 kobe=2 koetje=2 kofler=3 kogler=3 kokate=3 kokates=3 \
+kopischke=3 koreagate=4 koreans=2 kotler=3 kotsoniss=4 kraprayoon=3 krauer=1 krebss=2 kreisler=2 kruckeberg=2 \
+ks=1 kudrna=3 kumagai=4 kuzniar=2 kwh=5 labarre=3 labonte=2 labranche=3 labrie=3 lacasse=3 lacaze=3 lacerte=3 \
+lacksadaiscious=5 lacombe=3 lacorte=3 lacosse=3 laduke=3 lafalce=3 lafler=3 laforte=2 lagace=3 lagasse=3 \
+lagrone=3 laity=3 lakeberg=2 laliberte=4 lalone=3 lamaist=3 lamarche=3 lamarre=3 lamere=3 lamonte=2 lamorte=3 \
+lampl=2 lande=1 landfried=3 lanese=3 langes=1 langille=3 langone=3 lanphier=2 lapalme=3 lapd=4 lapds=4 \
+lapine=3 laprade=3 larche=2 larose=3 larosiere=3 lastrapes=3 latanze=3 latendresse=3 laterriere=3 latte=2 \
+latulippe=4 laurette=2 lauriats=3 laverdure=4 lavere=3 lavine=3 lavinia=3 layered=2 lazare=3 lb=1 lbs=1 \
+leachs=2 leann=2 leant=2 leanza=3 leccese=3 lecrone=3 legare=3 legged=2 legrande=2 lemcke=2 lemire=3 \
+lemke=2 lemme=2 lendl=2 leniency=3 lenke=2 lentine=3 lenzs=2 leonardo=4 leonhard=3 leontine=3 leopold=3 \
+leopoldo=4 lepere=3 lepine=3 lepore=3 lequire=3 lesage=2 lesane=3 lespalier=4 leverage=3 leveraging=3 \
+leverone=4 levien=3 levying=3 lian=1 liang=1 lians=1 liberace=4 liberte=3 liebl=2 liebling=3 liedtkes=2 \
+lieske=2 likenesses=3 lindemann=3 lineage=3 lineberger=3 linguine=3 lire=2 littler=3 littlest=3 liveried=2 \
+livonia=3 ln=1 loess=2 loewen=3 loise=2 longenecker=3 longshoremens=3 loveday=2 loveridge=2 lovewell=2 \
+lowndes=2 ls=1 lti=3 ltis=3 lucchese=3 lucien=3 lueck=2 luella=3 luepke=2 luera=3 luers=2 luevano=4 luntzs=2 \
+luscombe=3 lutecia=3 lynchs=2 lyonnaiss=4 lyonss=3 lyphomed=3 maccabean=4 macdiarmid=3 macedonian=4 macgowan=3 \
+machete=3 machetes=3 macinnes=3 macmahon=2 macmillan=3 macmullen=3 macmurray=3 macneil=2 macneill=2 macrame=3 \
+madeleine=3 madl=2 madlen=3 madore=3 madyun=3 maestri=3 maeve=2 magnetically=5 magnolia=3 maher=1 mainichi=4 \
+maish=2 maiziere=2 majeske=3 majestically=5 majure=3 malave=3 maline=3 malkiel=3 manasion=3 manasions=3 \
+mandl=2 mangine=3 mangling=3 mangone=3 manzanares=4 maraline=4 marcelline=4 marchese=3 marchs=2 margarethe=4 \
+mariel=3 marife=3 markss=2 marseilles=3 marshs=2 marss=2 martinss=3 martire=3 martone=3 maryann=3 maryanne=3 \
+masai=3 mascioli=3 maslen=3 massacring=4 massingale=4 mastrichs=3 matchs=2 materiel=4 mathai=3 mathematically=6 \
+mathes=2 matthewss=3 mattresss=3 maurine=3 mawr=2 mawyer=3 maxzide=3 maybe=2 mazzone=3 mba=3 mc=1 mcabee=3 \
+mcadams=3 mcadoo=3 mcadow=3 mcafee=3 mcafferty=4 mcaleer=3 mcaleese=3 mcaleeses=4 mcalexander=5 mcalister=4 \
+mcallen=3 mcallester=4 mcallister=4 mcaloon=3 mcalpin=3 mcalpine=3 mcamis=3 mcan=2 mcanally=4 mcandrew=3 \
+mcandrews=3 mcanelly=4 mcaninch=3 mcannally=4 mcanulty=4 mcardle=3 mcarthur=3 mcartor=3 mcatee=3 mcateer=3 \
+mcaulay=3 mcauley=3 mcauliff=3 mcauliffe=3 mcauliffes=3 mcavinchey=4 mcavity=4 mcavoy=3 mcbee=2 mcbirney=3 \
+mcbrayer=3 mcbrearty=3 mcbreen=2 mcbrien=3 mcbryar=3 mcbryde=2 mcburnett=3 mcburney=3 mccaa=2 mccabe=2 \
+mccadden=3 mccafferty=4 mccaffery=3 mccaffrey=3 mccaffreys=3 mccaghren=3 mccague=2 mccahan=2 mccaleb=3 \
+mccalister=4 mccall=2 mccalla=3 mccallen=3 mccalley=3 mccallie=3 mccallion=3 mccallister=4 mccallon=3 \
+mccalls=2 mccallum=3 mccalmont=3 mccambridge=3 mccamey=3 mccamish=3 mccampbell=3 mccamy=3 mccan=2 mccance=2 \
+mccandless=3 mccandlish=3 mccanless=3 mccann=2 mccanna=3 mccannon=3 mccanns=2 mccants=2 mccard=2 mccardell=3 \
+mccardle=3 mccarey=3 mccargar=3 mccargo=3 mccarl=2 mccarley=3 mccarn=2 mccarney=3 mccarran=3 mccarrell=3 \
+mccarren=3 mccarrick=3 mccarroll=3 mccarron=3 mccarry=3 mccarson=3 mccart=2 mccartan=3 mccarten=3 mccarthy=3 \
+mccarthys=3 mccartin=3 mccartney=3 mccartneys=3 mccartt=2 mccarty=3 mccarver=3 mccarville=3 mccary=3 \
+mccaskey=3 mccaskill=3 mccasland=3 mccaslin=3 mccaughey=3 mccaul=2 mccauley=3 mccaulley=3 mccausland=3 \
+mccauslin=3 mccauthy=3 mccaw=2 mccawley=3 mccaws=2 mcclafferty=4 mcclaflin=3 mcclam=2 mcclaran=3 mcclard=2 \
+mcclaren=3 mcclary=3 mcclaskey=3 mcclatchy=3 mcclaugherty=4 mcclave=2 mccleaf=2 mcclean=2 mccleary=3 \
+mcclearys=3 mccleave=2 mccleery=3 mcclees=2 mccleese=2 mcclellan=3 mcclelland=3 mcclellen=3 mcclenaghan=4 \
+mcclenahan=4 mcclenathan=4 mcclendon=3 mcclenny=3 mccleskey=3 mcclimans=3 mcclintic=3 mcclintick=3 mcclintock=3 \
+mcclinton=3 mcclish=2 mccloskey=3 mccloy=2 mccluer=2 mcclune=2 mccluney=3 mcclung=2 mcclure=2 mcclurg=2 \
+mcclurkin=3 mccluskey=3 mccoig=2 mccole=2 mccolgan=3 mccoll=2 mccollam=3 mccolley=3 mccollister=4 mccolloch=3 \
+mccollom=3 mccollough=3 mccollum=3 mccolm=2 mccomas=3 mccomb=2 mccomber=3 mccombie=3 mccombs=2 mccommons=3 \
+mccomsey=3 mcconaghy=4 mcconaha=4 mcconahy=4 mcconathy=4 mcconaughey=4 mcconaughy=4 mccone=2 mcconkey=3 \
+mcconn=2 mcconnaughey=4 mcconnel=3 mcconnells=3 mcconnels=3 mcconville=3 mccooey=3 mccook=2 mccord=2 \
+mccorkel=3 mccorkell=3 mccorkindale=4 mccorkle=3 mccormac=3 mccormack=3 mccormick=3 mccorquodale=4 mccorry=3 \
+mccort=2 mccorvey=3 mccosh=2 mccoskey=3 mccotter=3 mccoun=2 mccourt=2 mccovey=3 mccowan=3 mccowen=3 mccowin=3 \
+mccoy=2 mccoys=2 mccracken=3 mccrackin=3 mccrae=2 mccraney=3 mccranie=3 mccrary=3 mccravy=3 mccraw=2 \
+mccrea=2 mccreadie=3 mccready=3 mccreary=3 mccree=2 mccreedy=3 mccreery=3 mccreight=2 mccrickard=3 mccrimmon=3 \
+mccrocklin=3 mccrone=2 mccrorey=3 mccrory=3 mccroskey=3 mccrum=2 mccrystal=3 mccuan=3 mccubbin=3 mccubbins=3 \
+mccue=2 mccuen=2 mccuin=3 mccuistion=3 mccuiston=3 mccullagh=3 mccullah=3 mccullars=3 mccullen=3 mcculler=3 \
+mccullers=3 mcculley=3 mcculloch=3 mcculloh=3 mccullough=3 mccullum=3 mccully=3 mccumber=3 mccune=2 mccur=2 \
+mccurdy=3 mccurley=3 mccurry=3 mccusker=3 mccutchan=3 mccutchen=3 mccutcheon=3 mccuvey=3 mcdanel=3 mcdaniels=3 \
+mcdannel=3 mcdaris=3 mcdavid=3 mcdavitt=3 mcdeal=2 mcdearmon=3 mcdermid=3 mcdermitt=3 mcdermott=3 mcdermotts=3 \
+mcdevitt=3 mcdiarmid=3 mcdill=2 mcdivett=3 mcdivitt=3 mcdole=2 mcdonagh=3 mcdonald=3 mcdonalds=3 mcdonell=3 \
+mcdonnel=3 mcdonnell=3 mcdonnells=3 mcdonnels=3 mcdonough=3 mcdorman=3 mcdougal=3 mcdougald=3 mcdougall=3 \
+mcdougals=3 mcdougle=3 mcdow=2 mcdowall=3 mcdowell=3 mcduff=2 mcduffie=3 mcduffy=3 mcdyess=3 mceachern=3 \
+mceachin=3 mceldowney=4 mcelfresh=3 mcelhaney=4 mcelhany=4 mcelheney=4 mcelheny=4 mcelhiney=4 mcelhinney=4 \
+mcelhinny=4 mcelhone=3 mcelligott=4 mcelmurray=4 mcelmurry=4 mcelrath=3 mcelravy=4 mcelreath=3 mcelroy=3 \
+mcelvain=3 mcelvaine=3 mcelveen=3 mcelwain=3 mcelwaine=3 mcelwee=3 mcelyea=3 mcenaney=4 mcenany=4 mcendree=3 \
+mcenerney=4 mcenroe=3 mcentee=3 mcentire=3 mceuen=3 mcever=3 mcevers=3 mcevilly=4 mcevoy=3 mcewan=3 mcfadden=3 \
+mcfaddin=3 mcfadin=3 mcfadyen=4 mcfall=2 mcfalland=3 mcfalls=2 mcfann=2 mcfarlan=3 mcfarland=3 mcfarlanes=3 \
+mcfarlin=3 mcfarren=3 mcfate=2 mcfatridge=3 mcfatter=3 mcfaul=2 mcfayden=3 mcfee=2 mcfeely=3 mcfeeters=3 \
+mcferran=3 mcferrin=3 mcferron=3 mcfly=2 mcflys=2 mcfun=2 mcfuns=2 mcgaffey=3 mcgagh=2 mcgahan=3 mcgahee=3 \
+mcgahey=3 mcgalley=3 mcgalleys=3 mcgalliard=4 mcgann=2 mcgannon=3 mcgarity=4 mcgarr=2 mcgarrah=3 mcgarrigle=4 \
+mcgarrity=4 mcgarry=3 mcgarvey=3 mcgary=3 mcgath=2 mcgaugh=2 mcgaughey=3 mcgauley=3 mcgavin=3 mcgavock=3 \
+mcgaw=2 mcgeary=3 mcgee=2 mcgeean=3 mcgeeans=3 mcgeehan=3 mcgees=2 mcgeever=3 mcgegan=3 mcgehee=3 mcgeorge=2 \
+mcgeough=2 mcghee=2 mcghie=2 mcgibbon=3 mcgill=2 mcgillen=3 mcgillicuddy=5 mcgilton=3 mcgilvery=4 mcgilvray=3 \
+mcginley=3 mcginn=2 mcginnity=4 mcgirr=2 mcgirt=2 mcgivney=3 mcglaughlin=3 mcglaun=2 mcglinchey=3 mcglinn=2 \
+mcgloin=2 mcglory=3 mcglothen=3 mcglothin=3 mcglynn=2 mcgoey=3 mcgoff=2 mcgoldrick=3 mcgonigal=4 mcgonigle=4 \
+mcgough=2 mcgourty=3 mcgovern=3 mcgoverns=3 mcgowan=3 mcgowans=3 mcgowen=3 mcgowin=3 mcgown=2 mcgrady=3 \
+mcgrath=2 mcgreal=2 mcgreevey=3 mcgreevy=3 mcgregor=3 mcgregory=4 mcgrevin=3 mcgrew=2 mcgroarty=3 mcgrogan=3 \
+mcgrory=3 mcgue=2 mcguffie=3 mcguffin=3 mcguigan=3 mcguiness=3 mcguinn=2 mcguinness=3 mcguire=2 mcguirk=2 \
+mcguirt=2 mcgurn=2 mcguyer=3 mcham=2 mchargue=2 mchatton=3 mchenry=3 mcilhenny=4 mcilrath=3 mcilvain=3 \
+mcilvaine=3 mcilveen=3 mcilwain=3 mcinerney=4 mcinerny=4 mcingvale=3 mcinnis=3 mcinroy=3 mcintee=3 mcintire=3 \
+mcintosh=3 mcinturf=3 mcinturff=3 mcintyre=3 mcinvale=3 mciver=3 mcivor=3 mcjunkin=3 mcjunkins=3 mckamey=3 \
+mckane=2 mckanie=3 mckanna=3 mckarrick=3 mckeag=2 mckeague=2 mckean=2 mckeand=2 mckechnie=3 mckee=2 mckeegan=3 \
 mckeehan=3 mckeel=2 mckeeman=3 mckeen=2 mckees=2 mckeesport=3 mckeever=3 mckeithan=3 mckeithen=3 mckell=2 \
 mckellan=3 mckellar=3 mckeller=3 mckellips=3 mckelvey=3 mckelvie=3 mckemie=3 mckendree=3 mckenna=3 mckenney=3 \
 mckenny=3 mckenrick=3 mckenzie=3 mckeough=3 mckeown=3 mckercher=3 mckern=2 mckernan=3 mckesson=3 mckessons=3 \
-mckevitt=3 mckibbin=3 mckibbon=3 mckie=2 mckiernan=3 mckillip=3 mckillop=3 mckim=2 mckimmey=3 mckimmy=3 \
-mckiness=3 mckinlay=3 mckinley=3 mckinney=3 mckinnon=3 mckinny=3 mckinnys=3 mckinsey=3 mckinstry=3 mckinzie=3 \
-mckissic=3 mckittrick=3 mcklatchy=3 mckneely=3 mcknew=2 mckone=2 mckoy=2 mckree=2 mckune=2 mclafferty=4 \
-mclamb=2 mclanahan=4 mclaren=3 mclauchlin=3 mclaughlin=3 mclaurin=3 mclaury=3 mclay=2 mclean=2 mcleans=2 \
-mclear=2 mclees=2 mcleland=3 mclellan=3 mclelland=3 mclemore=3 mclendon=3 mclennan=3 mcleod=2 mcleroy=3 \
-mclerran=3 mclester=3 mclinden=3 mclinn=2 mclish=2 mcluhan=3 mcmahen=3 mcmaken=3 mcmanaman=4 mcmanamon=4 \
-mcmanigal=4 mcmann=2 mcmansion=3 mcmanus=3 mcmath=2 mcmeans=2 mcmeen=2 mcmennamin=4 mcmichael=3 mcmichen=3 \
-mcmickle=3 mcmil=2 mcmillan=3 mcmillen=3 mcmiller=3 mcmillian=3 mcmillin=3 mcmillion=3 mcmillon=3 mcminn=2 \
-mcmonagle=4 mcmonigle=4 mcmoran=3 mcmorran=3 mcmorris=3 mcmorrow=3 mcmurtrie=4 mcnab=2 mcnabb=2 mcnally=3 \
-mcnallys=3 mcnamee=3 mcnatt=2 mcnaught=2 mcnaughton=3 mcnay=2 mcneal=2 mcnealy=3 mcnear=2 mcnee=2 mcneece=2 \
-mcneel=2 mcneeley=3 mcneer=2 mcneese=2 mcneff=2 mcneice=2 mcneil=2 mcneill=2 mcneilly=3 mcneish=2 mcnelis=3 \
-mcnemar=3 mcnerney=3 mcnew=2 mcnicholas=3 mcnichols=3 mcnickle=3 mcniff=2 mcninch=2 mcnish=2 mcnitt=2 \
-mcomber=3 mcorp=2 mcorps=2 mcpeak=2 mcpeck=2 mcpeek=2 mcpeters=3 mcphatter=3 mcphaul=2 mcphee=2 mcpheeters=3 \
-mcpheron=3 mcphie=2 mcquaid=2 mcquaide=2 mcquaig=2 mcquain=2 mcquary=3 mcquay=2 mcqueary=3 mcquigg=2 \
-mcquilkin=3 mcquillan=3 mcquillen=3 mcquillin=3 mcquinn=2 mcquire=2 mcquitty=3 mcquown=2 mcrae=2 mcray=2 \
-mcree=2 mcright=2 mcroberts=3 mcrorie=3 mcroy=2 mcshan=2 mcsleep=2 mcspadden=3 mcstay=2 mcsween=2 mcsweeney=3 \
-mctaggart=3 mctague=2 mcteer=2 mcternan=3 mctier=3 mctiernan=3 mctighe=2 mcvay=2 mcvea=2 mcveigh=2 mcveighs=2 \
-mcvoy=2 mcwaters=3 mcwatters=3 mcweeney=3 mcwherter=3 mcwhinney=3 mcwhirt=2 mcwhirter=3 mcwilliam=3 mcwilliams=3 \
-mcwright=2 mczeal=2 meagher=1 mechanically=4 meche=1 meckes=1 meddling=3 medes=1 megacarrier=4 meierfeld=2 \
-meineke=3 melamed=3 mele=1 melessa=3 melone=3 meme=1 memorabilia=5 menapace=4 menia=2 menkes=1 mente=1 \
-merced=1 mere=1 merely=2 merge=1 merged=1 meridien=4 merle=1 meserole=4 meserve=2 meshed=1 mesmer=2 messed=1 \
-messrs=2 metered=2 methodically=5 mette=1 mettler=2 mevarachs=4 mfume=3 mhm=2 micale=3 micallef=3 michele=2 \
-mickeyll=3 microaire=3 micrografx=4 micromanage=4 micromanaged=4 micromanagement=5 middleburg=3 middlebury=4 \
-middling=3 midler=2 mielke=2 miesse=1 mightnt=2 mildrid=3 mileage=2 millss=2 milosevics=5 minamide=4 \
-minebea=4 mineralogically=7 minestrone=4 miniard=2 miniaturize=4 miniaturized=4 ministering=3 mintage=2 \
-miocene=3 mione=2 mirage=2 mischler=3 mismanage=3 mismanaged=3 mismanagement=4 miyake=3 mjs=2 mm=0 mobiliare=3 \
-modestine=4 moerbe=1 moerke=1 mohamed=3 mohammed=3 moiety=3 monagene=3 moncure=3 mongiello=3 montage=2 \
-montagnier=3 monteleone=5 montiel=3 montien=3 morace=3 morine=3 morisette=3 morones=3 morreale=3 morrisette=3 \
-mortgagepower=3 mortification=4 mosaical=4 mosaicked=3 mosier=2 mottl=2 mozartean=4 mrs=2 ms=1 msgr=3 \
-mssrs=2 muddling=3 muecke=1 muegge=1 mugabe=3 muhamed=3 muhammed=3 mukai=3 multiemployer=5 muriel=3 murrelet=2 \
-mustnt=2 myelin=3 myocardial=5 myrmidon=3 myrmidons=3 nagai=3 naim=2 naish=2 naive=2 naively=3 naivete=4 \
-nakai=3 nakasone=4 nakasones=4 nale=1 namaste=3 nantes=1 naphthalene=3 nardone=3 nasr=2 natalia=3 natalle=3 \
-natalles=3 natchitoches=3 nationales=4 nauseated=4 nauseating=4 nautiluss=4 navarette=3 navarrette=3 \
-navellier=3 nba=3 nbcs=3 necked=1 nederlandsche=4 needlelike=3 needler=3 negrete=2 neidl=2 neidlinger=4 \
-nellette=2 nemes=1 nene=1 neoprene=3 nepalese=3 nepenthe=3 nerve=1 nerves=1 neslers=3 neste=1 nestea=3 \
-nestler=3 neuendorf=3 nevarachs=4 newedge=2 newquist=2 newss=2 ng=1 ngueppe=3 niagara=3 niagaras=3 niall=1 \
-nibbling=3 nicholass=4 niclaneshia=4 niclaneshias=4 nicolai=4 nicoline=4 nicollier=3 nicorette=3 niebling=3 \
-nier=2 nieves=3 nineteen=2 nineteenth=2 nitze=2 nkohse=3 nodine=3 nogales=3 noncorporate=3 nondefense=3 \
-none=1 nonesuch=2 nonetheless=3 noninterference=5 nonmanagement=4 nordine=3 norske=2 norte=1 nprs=3 ns=1 \
-nth=1 numia=2 nvhome=3 nvhomes=3 nvidia=4 nvryan=3 oases=3 oates=1 obeirne=2 obermaier=3 obese=2 observer=3 \
-observers=3 obsoletes=3 ocain=3 occurrence=3 oceania=4 octave=2 odelette=3 odiorne=3 odonnells=3 oecd=4 \
-oest=2 oesterreichische=5 offenses=3 ohanesian=4 ohlmeyer=2 oishi=3 okabe=3 olathe=3 oleske=3 omnipresence=4 \
-oncale=3 oneself=2 opera=2 operas=2 opiate=3 opiates=3 ople=2 oplinger=4 optimistically=6 orgasms=3 orphanage=3 \
-osake=3 osler=2 osterreichische=5 ostling=3 ouellette=3 oughtnt=2 our=2 ourada=4 ours=2 ourself=3 ourselves=3 \
-outguesses=3 outler=3 outrage=2 outstretched=2 overdependent=5 overleveraged=4 overley=3 overstepped=3 \
-overwhelmed=3 pacesetter=3 packaged=2 paddling=3 page=1 pai=2 pallone=3 palomares=4 papale=3 papier=2 \
-paraphernalia=5 parde=1 parentage=3 parenthetically=6 paribass=4 parimutuel=5 parsonage=3 passe=2 pathetically=5 \
-patience=2 patnaude=3 patrimonial=4 patronage=3 patrone=3 paulette=2 pautler=3 pcs=2 pecore=3 peculiarities=6 \
-peculiarity=6 pecuniary=5 pedophilia=4 pedophiliac=4 pedophiliacs=4 peerage=2 pegged=1 pegues=2 peleponnesian=5 \
-pence=1 penelope=4 penikese=3 penitentiaries=5 penitentiary=5 penned=1 pennsylvania=4 pepenadores=5 peppered=2 \
-peraino=4 perales=3 percentage=3 pere=1 peress=3 pergande=2 perine=3 periodically=6 perked=1 perle=1 \
-permeated=4 permeating=4 perplexed=2 perricone=4 perrine=3 persevered=3 perseveres=3 pertuit=2 perugia=4 \
-perusse=3 perverse=2 perversely=3 pesce=1 pestered=2 pestilence=3 petr=2 petteway=2 pevehouse=2 pga=3 \
-phage=1 pharaonic=4 phelpss=2 philemon=3 philosophically=6 phlcorp=4 phosphorescence=4 photovoltaics=5 \
-physically=4 piccione=3 pichette=2 pickenss=3 pickler=3 picower=2 piddling=3 pier=1 pierced=1 pierette=2 \
-pietro=3 pietruski=4 piette=1 pilferage=3 pilgrimage=3 pincavage=3 pipetec=2 pipettes=2 pires=1 pirkl=2 \
-pisciotta=3 pittss=2 pizzazier=3 pjs=2 plaisted=3 plante=1 platinum=2 plese=1 pleuritides=4 pliocene=3 \
-pluss=2 pneumonia=3 poeschl=2 poitier=2 politically=5 polyester=4 polyesters=4 polyethylene=5 polyurethane=5 \
-ponce=2 ponte=1 pontikes=3 popolare=4 porsche=2 portales=3 porte=1 posse=2 posterior=3 posteriors=3 potbaryoskin=4 \
-poudrier=4 poundage=2 povichs=3 powercise=2 powerfully=3 powertrain=2 powles=2 pragmatically=5 prattling=2 \
-prchal=2 preadolescence=5 precede=2 precedence=3 precedes=2 prechtl=2 preeminent=4 prefered=2 preference=3 \
-preferred=2 premiere=2 premieres=2 preponderance=3 prepped=1 presaged=2 presence=2 preserve=2 preserved=2 \
-prete=1 pretense=2 prevette=2 previewed=2 priest=1 primenews=2 primordial=4 princesss=3 principally=3 \
-prindl=2 prinzs=2 privilege=2 procreating=4 prominence=3 promiscuous=3 proprietary=5 proskauer=2 protease=3 \
-protege=3 provenance=3 prudente=2 pruitt=2 prunedale=2 przybyl=3 przybysz=3 przywara=4 ps=1 psyche=2 \
-puente=1 pugliese=4 qs=1 quackenbush=3 quadrupling=4 quaffed=2 quale=1 quarreled=2 quarterss=2 quattrone=3 \
-quelled=1 quellette=2 quiles=2 quintessence=3 quirke=1 racamier=3 racemes=2 raffaele=4 rafuse=3 rage=1 \
-ragged=2 ragone=3 rai=2 rainger=3 rainier=2 rainone=2 raisler=2 ramage=2 rambling=2 ramires=3 rampage=2 \
-rapeseed=2 rare=1 rasia=3 ratatouille=3 ratier=2 ratio=3 rationale=3 rattler=3 rattling=2 ravage=2 ravaged=2 \
-rayonier=3 rca=3 reacquired=3 realisation=4 realisations=4 realization=4 rearranged=3 rearrangement=4 \
-rearranging=4 reasonableness=5 reauthorization=6 reauthorize=4 reauthorized=4 reauthorizing=5 recede=2 \
-recedes=2 rechecked=2 recine=3 recore=3 recreating=4 recurrence=3 redeemed=2 redlinger=4 reeche=1 reeducate=4 \
-reeducation=5 reemphasize=4 reengineer=4 reengineering=5 reentering=4 reexport=3 reexports=3 reference=3 \
-referred=2 reforestation=5 refreshed=2 refuel=3 regalia=3 rehearsed=2 reichart=3 reichl=2 reichling=3 \
-reigning=2 reinstein=2 reitano=4 remembered=3 renate=3 renege=2 reneged=2 renewed=2 renschler=3 repackaged=3 \
-require=3 requiring=4 researchs=3 resende=3 resendes=2 reserve=2 reserved=2 reserves=2 resler=2 restaino=4 \
-restaurants=3 retemeyer=3 reticence=3 retired=2 retirements=3 retires=2 retrenched=2 revaluations=6 reveille=3 \
-reveled=2 reverbed=2 reverence=3 reveres=2 reverse=2 reversed=2 revette=2 reviewed=2 revved=1 rewire=3 \
-rexene=2 rhythm=2 rhythms=2 richardss=3 richs=2 ricocheted=3 riecke=1 risque=2 ritualistically=7 rna=3 \
-robare=3 robertss=3 robling=3 rocknroll=3 roderick=2 rodericks=2 rodine=3 roebke=1 roelle=1 roeske=1 \
-roessler=3 rogier=2 rollss=2 romanone=3 romantically=5 romine=3 roshier=2 rosine=3 rotea=3 rothmeier=2 \
-roukema=2 rs=1 ruffling=3 rugged=2 rummaged=2 rummages=3 rummaging=3 rushs=2 rustlers=3 rwanda=3 rwandan=3 \
-rwandas=3 ryave=2 ryuzo=3 rzepka=3 sachss=2 saddling=3 safier=2 safires=2 saggese=2 sagraves=3 saitama=4 \
-sakai=3 sakurai=4 salesmen=2 salesmens=2 salient=3 salinass=4 salisbury=3 salles=2 salome=3 salomone=4 \
-salvadore=4 salvaged=2 salzhauer=2 samprass=3 samuela=4 sandage=2 sande=1 sangiovese=4 sanjuan=3 sanzone=3 \
-sapone=3 sapphire=3 sare=1 sarene=2 sarette=2 sarine=3 sassafrass=4 satire=3 satisfactorily=5 satisfactory=4 \
-saute=2 sauter=3 sauternes=2 sauvage=2 savage=2 savagely=3 savier=2 sba=3 scaccia=2 scally=2 schedler=3 \
-scheffler=3 schiavone=4 schickler=3 schickling=3 schiffler=3 schipke=2 schissler=3 schmidl=2 schmierer=3 \
-schoepke=2 schouten=3 schrage=1 schreffler=3 schreyer=1 schubring=3 schuette=1 schuitema=3 schulke=2 \
-schulte=1 schutzs=2 schwantes=1 schwegler=3 schwenker=2 scialdone=3 sciclone=3 scientifically=6 scintilore=4 \
-scolia=2 scone=1 sconyers=3 scorsese=2 scortese=2 scour=2 scoured=2 scouring=3 scours=2 screeched=1 scribbling=3 \
-scrimmage=2 scuffling=3 sczechuan=3 secede=2 sechrest=3 sechrist=3 secrest=3 secrist=3 sedge=1 sedore=3 \
-seepage=2 segraves=3 segrest=3 seidler=2 seifried=3 seigler=3 seigniorage=4 selbe=1 selinass=4 sellarss=3 \
-sellier=2 selvage=2 semmes=1 semones=3 senegalese=4 senescence=3 senese=2 sense=1 senseless=2 senske=1 \
-sentence=2 sentenced=2 sepe=1 sequestered=3 sequined=2 seraphine=4 sere=1 serene=2 seres=1 serge=1 serpe=1 \
-serve=1 serves=1 sesame=3 sette=1 seve=2 several=2 severe=2 severed=2 severely=3 sevier=2 sewed=1 sewerage=3 \
-sexed=1 seyfried=3 sgt=2 sh=0 shakespearean=4 shamalia=3 shelia=2 sheltered=2 shh=0 shingler=2 shiraishi=4 \
-shireman=3 shires=1 shirked=1 shirlene=2 shivered=2 shoichiro=4 shorebird=2 shortened=2 shortzs=2 shrewsbury=2 \
-shrewsburys=2 shuffler=3 shufflers=3 shultzs=2 siamese=3 sicilia=3 sidestepped=2 sidling=3 sigler=3 signage=2 \
-silenced=2 silhouetted=4 simler=3 simpler=3 sincavage=3 sinhalese=3 sinuous=2 siracuse=4 sires=1 sirles=1 \
-sirrine=3 sitler=3 sizzling=3 skeptically=4 sketched=1 skewered=2 skier=1 skrzypek=3 slippage=2 sloate=1 \
-smelley=2 socioeconomic=7 socrates=3 softimage=3 solares=3 soldier=2 soledad=2 solimine=4 someday=2 somewhere=2 \
-somewheres=2 sonia=2 sophomore=2 soured=2 souring=3 sours=2 spaniard=2 spanier=2 spasms=2 specialities=3 \
-spence=1 spindler=3 spinkss=2 spires=1 spitale=3 sporophyte=2 sporophytes=2 spracklen=3 sprehe=1 sproguss=3 \
-sprowle=2 squirreled=2 st=1 stablest=3 staehle=1 staffordshires=3 stai=2 staplers=3 stapling=3 stares=1 \
-statesmanlike=4 statesmen=2 statistically=5 statuesque=3 stave=1 stds=3 stearnss=2 steffe=1 steffes=1 \
-stegemeier=2 steidl=2 stemmed=1 stephenss=3 stepien=3 steppe=1 steppes=1 stereotypically=7 stetler=2 \
-steveson=3 stickler=3 stiegemeier=3 stires=1 stirewalt=2 stirred=1 stochastically=5 stockbrokerage=4 \
-stonebraker=4 stonecypher=4 stoppage=2 storage=2 storagetek=3 straightedge=2 strande=1 strangler=2 strangling=3 \
-strehle=1 stretched=1 stribling=4 struggling=3 stuewe=1 subpoenaing=4 subss=2 subtler=3 subtly=3 sudanese=3 \
-sugared=2 suited=2 sumptuous=2 sundial=2 superfamily=4 supreme=2 supremes=2 surace=3 surette=2 surgically=4 \
-surrette=2 suttmeier=2 svp=2 sweetened=2 sweltered=2 swindler=3 swirled=1 symbolically=5 symmetrically=4 \
-syncope=3 tabares=3 tableware=3 tac=3 tactically=4 tagliaferri=4 tague=1 taing=2 taira=3 taiwanese=3 \
-talese=2 talmage=2 tamrazs=3 tanabe=3 tannehill=3 tcas=4 tearle=2 tebbe=1 technologically=6 teenage=2 \
-teenaged=2 teetered=2 teleconference=4 telemanagement=5 telenet=3 telexed=2 temperament=3 temperamental=4 \
-temperamentally=5 temperate=2 temperature=3 tempered=2 templers=3 tendered=2 tense=1 tensely=2 tepe=1 \
-terence=2 terese=2 termed=1 ternes=1 terre=2 terrebonne=4 terrence=2 terrien=3 tertiary=3 tese=1 tete=1 \
-tethered=2 texass=3 thalia=2 theatergoer=4 theatergoers=4 theatric=2 theatrics=2 themself=2 theoretically=6 \
-therapeutically=6 therell=2 thereon=2 theresa=3 theresas=3 thereupon=3 thieme=1 thinnes=1 thoennes=1 \
-thomasine=4 thomass=3 ths=0 ticklish=3 tietmeyer=2 tilde=2 timorese=3 timpone=3 tinkler=3 tinkling=3 \
-tire=2 tireless=3 tiremaker=3 tischler=3 tischs=2 titania=3 tobler=3 toelle=1 tokyo=3 tolanthe=3 tolkien=3 \
-tomaino=4 tomasine=4 toniest=2 tonnage=2 tonnesen=2 toppling=3 tore=1 torre=1 torte=1 tourette=2 tourettes=2 \
-traditionalists=4 traipse=1 tramiel=3 transcendence=3 transference=3 transferred=2 transimage=3 transpire=3 \
-treichler=3 trendier=2 trendiest=2 triage=2 tribesmen=2 triennial=4 trieste=1 triomphe=2 tripling=3 trireme=2 \
-triremes=2 troiano=4 trovatore=3 truckee=2 truell=2 trulove=3 tryart=2 tryin=2 tryout=2 tryouts=2 trzaska=3 \
-ts=1 tsongass=3 tucciarone=4 tuite=1 tumblr=2 tumblrs=2 turnage=2 turrentine=4 tvs=2 twinkly=3 typeset=2 \
-typesetting=3 ugarte=3 uk=2 umbrage=2 umpire=3 unalienable=6 unaware=3 unawares=3 unchallenged=3 unchecked=2 \
-unctuous=2 underage=3 underkoffler=5 underserve=3 underserved=3 underwhelm=3 undeserved=3 undeterred=3 \
-unfettered=3 unforeseen=3 unisyss=4 unmanage=3 unmanaged=3 unrealistically=6 unreasonable=4 unreasoning=3 \
-unredeemed=3 unrehearsed=3 untermeyer=3 updegrove=4 uplinger=4 urdiales=3 uriarte=4 uribe=3 urioste=4 \
-urquhart=2 usas=3 usda=4 usmc=4 ussr=4 ustrust=3 uv=2 valencia=4 valia=2 valladares=4 valores=3 vampires=2 \
-vanacore=4 vande=1 vandeberg=3 vandervelde=3 vanhouten=4 vanliere=2 vantage=2 vantine=3 varghese=2 varietals=4 \
-varnadore=4 vasques=2 vastine=3 vaughan=1 vaughans=1 vedette=2 vegetable=3 vegetables=3 vehemence=3 velte=1 \
-venetian=3 vengeful=2 venneman=2 venzke=1 verbeke=2 verbiage=3 verdone=3 vere=1 verene=2 veres=1 vergess=3 \
-verhage=2 verine=3 vermette=2 vernes=1 verrette=2 versace=3 verse=1 versed=1 verstraete=2 verve=1 vesely=2 \
-vesselss=3 vetere=2 veterinarian=5 veterinary=4 vette=1 vexed=1 vicomte=3 victorine=4 vidales=3 vidartes=3 \
-videophile=5 viewed=1 villafane=4 vintage=2 viramune=4 viramunes=4 viruss=3 vitale=3 viverette=3 vivien=3 \
-vizcaino=4 vogler=2 volcanically=4 volentine=4 vorhauer=2 vowles=2 voyeurism=4 voyeuristic=4 vrdolyak=4 \
-vs=1 waggling=3 wahine=3 wahines=3 wahle=1 waldholtzs=3 walshs=2 wangler=2 wannabe=3 warbling=3 warde=1 \
-warnecke=2 wasnt=2 watanabe=4 watling=3 wavered=2 wavetek=2 weide=2 weiseman=3 welchs=2 welge=1 wellss=2 \
-welte=1 wenker=2 wente=1 wenzl=2 werden=2 wereldhave=4 werne=2 wernecke=2 wernette=2 wesche=1 weseman=2 \
-wesemann=2 wessling=3 weyerhaeusers=3 wherein=2 whereve=2 wherever=3 whichs=2 whirled=1 whisler=2 whitening=3 \
-whitesel=2 whitling=2 whittling=2 whoever=3 whore=2 whyre=2 wicked=2 wienecke=2 wieneke=2 wienke=1 wier=1 \
-wiggly=3 wildfire=3 wildflowers=2 williard=2 winegarden=3 winglike=2 wireless=2 wiretaps=2 witchs=2 witnesss=3 \
-wittenmyer=4 wlodarczyk=4 wlodarski=4 wobbly=3 woeste=1 wolpe=2 wotring=3 wrage=1 wranglers=3 wrangling=3 \
-wrecked=1 wrenched=1 wrestler=3 wrinkling=3 ws=3 wyeth=2 xavier=2 xiamen=3 xscribe=2 xtra=2 yamane=3 \
-yamatake=4 yannone=2 yarbrough=3 yardage=2 yarmulke=3 yarmulkes=3 yeah=1 yearearlier=3 yentl=2 yolande=2 \
-yosemite=4 yuan=2 yunde=2 zakrzewski=4 zappone=3 zeebrugge=3 zeigler=3 zeitler=3 zentralsparkasse=5 zerbe=1 \
-zettler=2 ziemke=1 zier=1 zierke=1 zieske=1 zigler=3 zingale=3 zirbes=1 zoological=4 zorine=3";
+mckevitt=3 mckey=2 mckibbin=3 mckibbon=3 mckids=2 mckie=2 mckiernan=3 mckillip=3 mckillop=3 mckim=2 mckimmey=3 \
+mckimmy=3 mckiness=3 mckinlay=3 mckinley=3 mckinney=3 mckinnie=3 mckinnis=3 mckinnon=3 mckinny=3 mckinnys=3 \
+mckinsey=3 mckinstry=3 mckinzie=3 mckittrick=3 mckneely=3 mcknew=2 mckone=2 mckowen=3 mckown=2 mckoy=2 \
+mckree=2 mckune=2 mclachlan=3 mclafferty=4 mclamb=2 mclaren=3 mclarney=3 mclarty=3 mclartys=3 mclauchlin=3 \
+mclaughlin=3 mclaurin=3 mclaury=3 mclawhorn=3 mclean=2 mcleans=2 mclear=2 mclees=2 mcleland=3 mclellan=3 \
+mclelland=3 mclemore=3 mclendon=3 mclennan=3 mcleod=2 mcleroy=3 mclerran=3 mclester=3 mclinn=2 mclish=2 \
+mcmackin=3 mcmahan=3 mcmahen=3 mcmaken=3 mcmakin=3 mcmanaman=4 mcmanamon=4 mcmanaway=4 mcmanigal=4 mcmanis=3 \
+mcmann=2 mcmannis=3 mcmansion=3 mcmanus=3 mcmartin=3 mcmath=2 mcmeans=2 mcmeen=2 mcmenemy=4 mcmennamin=4 \
+mcmichael=3 mcmichen=3 mcmickle=3 mcmil=2 mcmillan=3 mcmillen=3 mcmiller=3 mcmillian=3 mcmillin=3 mcmillion=3 \
+mcmillon=3 mcminn=2 mcmonagle=4 mcmonigle=4 mcmoran=3 mcmorran=3 mcmorris=3 mcmorrow=3 mcmullan=3 mcmullen=3 \
+mcmullin=3 mcmunn=2 mcmurdo=3 mcmurphy=3 mcmurray=3 mcmurrey=3 mcmurry=3 mcmurtrey=3 mcnab=2 mcnabb=2 \
+mcnally=3 mcnallys=3 mcnamaras=4 mcnamee=3 mcnamer=3 mcnary=3 mcnatt=2 mcnaught=2 mcnaughton=3 mcneal=2 \
+mcnealy=3 mcnear=2 mcnee=2 mcneece=2 mcneel=2 mcneeley=3 mcneer=2 mcneese=2 mcneff=2 mcneice=2 mcneil=2 \
+mcneill=2 mcneilly=3 mcneish=2 mcnelis=3 mcnellis=3 mcnelly=3 mcnemar=3 mcnerney=3 mcnevin=3 mcnew=2 \
+mcnicholas=3 mcnichols=3 mcnickle=3 mcniff=2 mcninch=2 mcnish=2 mcnitt=2 mcnorton=3 mcnuggets=3 mcnulty=3 \
+mcnutt=2 mcomber=3 mcorp=2 mcorps=2 mcpaper=3 mcparland=3 mcpartland=3 mcpartlin=3 mcpeak=2 mcpeck=2 \
+mcpeek=2 mcphatter=3 mcphaul=2 mcphearson=3 mcphee=2 mcpheeters=3 mcpheron=3 mcphie=2 mcquaid=2 mcquaide=2 \
+mcquaig=2 mcquain=2 mcquarrie=3 mcquary=3 mcquay=2 mcqueary=3 mcquerry=3 mcquethy=3 mcquethys=3 mcquigg=2 \
+mcquilkin=3 mcquillan=3 mcquillen=3 mcquillin=3 mcquinn=2 mcquire=2 mcquitty=3 mcquown=2 mcrae=2 mcraney=3 \
+mcree=2 mcreynolds=3 mcrorie=3 mcroy=2 mcshan=2 mcsherry=3 mcsleep=2 mcsorley=3 mcspadden=3 mcsween=2 \
+mcsweeney=3 mctaggart=3 mctague=2 mctavish=3 mcteer=2 mcternan=3 mctier=3 mctiernan=3 mcvea=2 mcveigh=2 \
+mcveighs=2 mcvey=2 mcvicar=3 mcvicker=3 mcvoy=2 mcwaters=3 mcwatters=3 mcweeney=3 mcwherter=3 mcwhinney=3 \
+mcwhirt=2 mcwhirter=3 mcwhite=2 mcwilliam=3 mcwilliams=3 mczeal=2 meagher=1 mechanically=4 meddling=3 \
+megacarrier=4 meierfeld=2 meinecke=3 meineke=3 melamed=3 melchior=3 mele=1 melone=3 memorabilia=5 menapace=4 \
+mendes=2 mengele=3 menia=2 menne=1 mente=1 mercedes=3 merengue=2 meridien=4 merle=1 meserole=4 messrs=2 \
+methodically=5 metrosexual=5 mevarachs=4 mfume=3 mhm=2 micale=3 michener=2 micheners=2 microaire=3 middling=3 \
+midyette=2 mielke=2 mieske=2 mightnt=2 mildrid=3 mileage=2 millss=2 minamide=4 minebea=4 mineralogically=7 \
+minestrone=4 mineworkers=3 miniard=2 miniaturize=4 miniaturized=4 ministering=3 mione=2 miscellaneous=5 \
+misidentifying=6 mit=3 miyake=3 mjs=2 mm=0 modestine=4 modifying=4 mohamed=3 mohammed=3 moishe=2 moliere=2 \
+moncure=3 mongiello=3 montagnier=3 monteleone=5 montgomery=3 montgomerys=3 montiel=3 montien=3 morace=3 \
+morine=3 morones=3 morreale=3 morriss=3 mortgagepower=3 mortification=4 mosaical=4 mosaicked=3 mosier=2 \
+motl=2 mottl=2 mottling=3 moutse=2 mozartean=4 mri=3 mrs=2 ms=1 msgr=3 mssrs=2 muddling=3 muddying=3 \
+mugabe=3 muhamed=3 muhammed=3 mukai=3 multilayered=4 multivariate=5 multivariates=5 mummifying=4 municipally=5 \
+muriel=3 muscling=3 myer=2 myerson=2 mystifying=4 nadia=2 nagai=3 naim=2 naish=2 naive=2 naively=3 naivete=4 \
+nakai=3 nakasone=4 nakasones=4 nale=1 namaste=3 nantes=1 nardone=3 nasr=2 natalia=3 natalle=3 natalles=3 \
+natchitoches=3 nationales=4 nautiluss=4 navellier=3 nba=3 nbcs=3 nederlandsche=4 nederlandse=4 needlelike=3 \
+needler=3 nepenthe=3 nestea=3 nestler=3 neuendorf=3 nevarachs=4 nevertheless=4 newbury=3 newburys=3 newquist=2 \
+newss=2 ng=1 ngueppe=3 niagara=3 niagaras=3 niall=1 nicholass=4 nicklauss=3 niclaneshia=4 niclaneshias=4 \
+nicolai=4 nicoline=4 nicollier=3 niebling=3 nier=2 nieves=3 nikes=2 nitze=2 nkohse=3 nodine=3 noelle=2 \
+nogales=3 nonbusiness=3 noncorporate=3 nondefense=3 none=1 noninterest=3 noninterference=5 nordine=3 \
+norriss=3 norske=2 notifying=4 nprs=3 ns=1 nth=1 nuclei=3 nucleic=3 nullifying=4 nvhome=3 nvhomes=3 nvidia=4 \
+nvryan=3 nyerere=3 oases=3 oates=1 oblivious=4 obscenely=4 obvious=3 obviously=4 ocain=3 oceania=4 odelet=3 \
+odelette=3 odiorne=3 odp=3 oecd=4 oest=2 oesterreichische=5 ofc=3 ohioan=4 ohioans=4 ohlmeyer=2 okabe=3 \
+olathe=3 oleske=3 onassiss=4 oncale=3 oncogenes=4 opera=2 operas=2 ople=2 optimistically=6 orgasms=3 \
+osake=3 osler=2 osmer=3 osteoarthritis=6 osterreichische=5 oughtnt=2 ourself=3 ourselves=3 outguessed=2 \
+outguesses=3 outler=3 overleverage=4 overleveraged=4 oversimplifying=6 owenss=3 pacesetter=3 paddling=3 \
+pai=2 painewebber=3 painewebbers=3 palese=3 pallone=3 palomares=4 papale=3 papier=2 paraphernalia=5 parde=1 \
+paredes=3 parentage=3 parenthetically=6 paribass=4 parimutuel=5 pariss=3 parkinsonism=5 partying=3 passe=2 \
+patese=3 pathetically=5 patience=2 patnaude=3 patrimonial=4 patrone=3 paulette=2 pavese=3 pcs=2 pecore=3 \
+pedophilia=4 pedophiliac=4 pedophiliacs=4 peerage=2 pegues=2 penelope=4 pennsylvania=4 penske=2 pepenadores=5 \
+peraino=4 perales=3 perceptual=4 percolate=3 peress=3 pergande=2 perine=3 periodically=6 perle=1 perpetuated=5 \
+perpetuating=5 perpetuation=5 perricone=4 perrine=3 personifying=5 pertuit=2 perugia=4 perusse=3 petr=2 \
+pga=3 pharisaism=5 phebe=2 phelpss=2 philemon=3 philipss=3 phillipss=3 philosophically=6 phlcorp=4 phoebe=2 \
+photovoltaics=5 physically=4 pickenss=3 pickler=3 pickren=3 picower=2 piddling=3 pier=1 pietro=3 pietruski=4 \
+piette=1 pilferage=3 pinterest=2 pipetec=2 pires=1 pirkl=2 pittss=2 pitying=3 pizzazier=3 pjs=2 plaisted=3 \
+plante=1 platinum=2 pleiades=3 pleonasm=4 pleuritides=4 pluss=2 pneumonia=3 poeschl=2 poitier=2 politically=5 \
+pollyanna=4 pollyannish=4 polyak=2 polyethylene=5 ponce=2 ponte=1 pontikes=3 popolare=4 porsche=2 portales=3 \
+portuguese=3 posse=2 powercise=2 powerfully=3 powerpc=4 powerpcs=4 powertrain=2 powles=2 pragmatically=5 \
+prchal=2 prechtl=2 preciado=3 prelate=2 prelates=2 premiere=2 preponderance=3 presler=3 presss=2 previewed=2 \
+previously=4 priebke=2 priest=1 princesss=3 prindl=2 prinzs=2 privileges=3 promiscuous=3 proskauer=2 \
+protease=3 protege=3 provenance=3 prudente=2 pruitt=2 prunedale=2 ps=1 psyche=2 puente=1 pugliese=4 punctuated=4 \
+punctuating=4 punctuation=4 purebreds=2 purifying=4 puzzling=3 qs=1 quadrupling=4 quaffed=2 quale=1 qualifying=4 \
+quantifying=4 quarrying=3 quarterss=2 quattrone=3 queenfishs=3 quelled=1 quibbling=3 quiles=2 racamier=3 \
+radioactivity=7 raffaele=4 rafuse=3 ragged=2 ragone=3 ragonese=4 rai=2 rainger=3 rainier=2 rainone=2 \
+rallying=3 ramires=3 rasia=3 ratatouille=3 rathke=2 ratier=2 ratifying=4 rationale=3 ratledge=2 rattler=3 \
+rayonier=3 rca=3 reacquired=3 reagen=2 realisation=4 realisations=4 realization=4 rearranged=3 rearrangement=4 \
+rearranging=4 rebbe=2 rebelliousness=5 recertifying=5 recine=3 reclassifying=5 recore=3 recovery=3 rectifying=4 \
+rediscovery=4 redlinger=4 reemerge=3 reemerged=3 reemergence=4 reentered=3 reentering=4 reevaluate=5 \
+refenes=3 referencing=4 reforestation=5 refsnes=2 refuel=3 regalia=3 rehearsed=2 reichart=3 reichl=2 \
+reichling=3 reigning=2 reinecke=3 reinstein=2 reitano=4 rely=2 remedying=4 remlinger=4 renate=3 rene=2 \
+renne=1 renschler=3 repr=2 require=3 requirement=3 researchs=3 resembling=4 resende=3 restaino=4 retemeyer=3 \
+retracement=3 revaluations=6 reveille=3 reverbed=2 reviewed=2 rewire=3 rezendes=3 rhythm=2 rhythms=2 \
+richardss=3 richs=2 ricocheted=3 ridgecrest=2 rightmyer=3 ringler=3 riopelle=4 risque=2 ritualistically=7 \
+rivieres=3 rna=3 robare=3 robertss=3 robinss=3 robl=2 robling=3 rocknroll=3 roderick=2 rodericks=2 rodine=3 \
+roesler=3 roessler=3 rogier=2 rollinss=3 rollss=2 romanone=3 romantically=5 romine=3 roseberry=3 roshier=2 \
+rosine=3 rotea=3 rothmeier=2 roukema=2 roxs=2 rs=1 ruffling=3 rugged=2 rustlers=3 ryobi=3 rzasa=3 sachss=2 \
+sacrament=3 saddling=3 safier=2 safires=2 saggese=2 sagraves=3 saitama=4 sakai=3 sakurai=4 salemme=2 \
+salesmens=2 salespeople=3 salesperson=3 salinass=4 salisbury=3 salles=2 salome=3 salomone=4 salvadore=4 \
+salzhauer=2 samprass=3 samuela=4 sanctuaries=4 sanctuary=4 sande=1 sanjuan=3 sanzone=3 sapone=3 sapphire=3 \
+sapphires=3 sare=1 sarine=3 sassafrass=4 satire=3 satires=3 satisfactorily=5 satisfactory=4 saute=2 sauter=3 \
+savier=2 sba=3 scaccia=2 scalese=3 schedler=3 schettler=3 schiavone=4 schiffler=3 schipke=2 schissler=3 \
+schmierer=3 schnettler=3 schoepke=2 schreffler=3 schreyer=1 schubring=3 schuette=1 schuitema=3 schulke=2 \
+schulte=1 schutzs=2 schwantes=1 scialdone=3 sciclone=3 scientifically=6 scintilore=4 scolia=2 scone=1 \
+scoured=2 scrambling=3 scrivener=2 scuffling=3 scuttling=3 sczechuan=3 sechrest=3 sechrist=3 secrest=3 \
+sedore=3 segraves=3 segrest=3 seifried=3 seigler=3 seigniorage=4 selinass=4 sellarss=3 sellier=2 semen=2 \
+semones=3 seniority=4 senne=1 sensuous=3 sequined=2 seraphine=4 serenely=4 sergio=2 serio=3 servicemens=3 \
+sesame=3 sese=2 settler=3 settling=3 several=2 severeville=3 sevier=2 sewerage=3 sgt=2 sh=0 shakespeare=2 \
+shamalia=3 shelia=2 shh=0 shiraishi=4 shireman=3 shortzs=2 shrewsberry=3 shuffler=3 shufflers=3 shultzs=2 \
+shuttling=3 sicilia=3 sidler=3 sigl=2 sigler=3 signifying=4 silhouetted=4 silverware=3 simpler=3 simplifying=4 \
+singler=3 sinuous=2 siracuse=4 sirrine=3 sistare=3 situate=3 sizeler=2 sizzling=3 skeptically=4 skier=1 \
+sloate=1 societe=4 socioeconomic=7 socrates=3 solares=3 soldier=2 soledad=2 solely=3 solidifying=5 solimine=4 \
+someday=2 someone=2 sonia=2 sophomore=2 soured=2 spangler=3 spaniard=2 spanier=2 spasms=2 specialities=3 \
+specifying=4 speechifying=4 spengler=3 sperle=1 spindler=3 spinkss=2 spires=1 spitale=3 spokespeople=3 \
+spokesperson=3 spokespersons=3 sporophyte=2 sporophytes=2 sprowle=2 squabbling=3 st=1 stablest=3 staehle=1 \
+stai=2 stampede=2 stangler=3 stares=1 statesmanlike=4 statistically=5 statuesque=3 stds=3 stearnss=2 \
+stegemeier=2 steidle=2 stemen=2 stephenss=3 stepien=3 stereotypically=7 stevenss=3 stickler=3 stiegemeier=3 \
+stiteler=2 stochastically=5 stockbrokerage=4 stoneberger=3 stonebraker=4 stonecypher=4 stonehenge=2 stoner=2 \
+storers=2 stottlemyer=4 strande=1 strangling=3 strehle=1 stribling=4 strobl=2 struggling=3 studious=3 \
+studiously=4 stultifying=4 subtler=3 subtly=3 sudler=3 suited=2 sumptuous=2 sundial=2 sunobe=3 superfamily=4 \
+superiority=6 superx=3 supremely=4 surace=3 surgically=4 suttmeier=2 svp=2 swindler=3 swingler=3 symbolically=5 \
+symmetrically=4 syncope=3 tabares=3 tableware=3 tac=3 tactically=4 tagliaferri=4 tague=1 taing=2 taira=3 \
+tallying=3 tanabe=3 tannehill=3 tapeie=3 tapeies=3 tcas=4 tearle=2 technologically=6 tedious=3 tediously=4 \
+teleconference=4 telemanagement=5 telesiss=4 tempe=2 temperamental=4 temperamentally=5 temperate=2 temperature=3 \
+templers=3 tenement=3 tenements=3 tenniss=3 tenuous=3 terre=2 terrebonne=4 terrien=3 terrifying=4 tesmer=3 \
+testifying=4 texass=3 thalia=2 theatergoer=4 theatergoers=4 theatric=2 theatrics=2 theoretically=6 therapeutically=6 \
+thereve=1 thievery=3 thomasine=4 thomass=3 throttling=3 ths=0 ticklish=3 tietmeyer=2 tilde=2 timpone=3 \
+tinkler=3 tinkling=3 tire=2 tired=2 tireless=3 tires=2 tischs=2 titania=3 tobler=3 tolanthe=3 tolkien=3 \
+tomaino=4 tomasine=4 toniest=2 topete=2 toppling=3 tore=1 torre=1 traditionalists=4 tramiel=3 transpire=3 \
+trembling=3 treml=2 triage=2 triennial=4 triomphe=2 tripling=3 trovatore=3 truckee=2 truell=2 trulove=3 \
+tryart=2 trzaska=3 ts=1 tsetse=2 tucciarone=4 tuite=1 tumblin=2 tumblr=2 tumblrs=2 tupperware=3 turenne=2 \
+turrentine=4 tvs=2 twinkly=3 ugarte=3 umpire=3 unalienable=6 unctuous=2 underage=3 underkoffler=5 unforeseeable=5 \
+unifying=4 uninterested=4 unleveraged=3 unrealistically=6 unreasonable=4 unreasoning=3 unsettling=4 untermeyer=3 \
+unusually=5 updegrove=4 uriarte=4 uribe=3 urioste=4 usda=4 usenet=2 usmc=4 ussr=4 valdes=2 valencia=4 \
+valia=2 valladares=4 valores=3 valuable=3 vampires=2 vanacore=4 vancleve=2 vande=1 vandezande=3 vanliere=2 \
+vanliew=3 vanscyoc=3 vantine=3 vanuaaku=4 varietals=4 varnadore=4 vasques=2 vastine=3 vaughan=1 vegetable=3 \
+vegetables=3 vehement=3 venetian=3 venne=1 verbiage=3 verdes=2 verdone=3 vergess=3 verifying=4 verine=3 \
+versace=3 vesmen=2 vesselss=3 veterinarian=5 veterinary=4 vicario=4 viceroy=2 vicomte=3 victorine=4 vidales=3 \
+videophile=5 viennese=3 viewed=1 villafane=4 villafuerte=4 vincennes=3 vips=3 viramune=4 viramunes=4 \
+visual=3 vitale=3 vitiate=3 vivien=3 vizcaino=4 volcanically=4 volentine=4 vorhauer=2 vowles=2 vrdolyak=4 \
+vremya=3 vs=1 wahine=3 wahines=3 wahle=1 waldholtzs=3 walshs=2 wannabe=3 warbling=3 warde=1 warrior=3 \
+warriors=3 wasnt=2 watanabe=4 weide=2 weidlich=2 weiseman=3 welchs=2 wellss=2 wengler=3 wente=1 wenzl=2 \
+wereldhave=4 werne=2 wernecke=2 wessling=3 weyerhaeusers=3 whisler=2 whitener=2 whitening=3 whitesel=2 \
+whitmyer=3 wholeness=2 whore=2 whyre=2 wicked=2 wiebke=2 wier=1 wiggly=3 wildfire=3 wildflowers=2 williss=3 \
+willse=2 winegarden=3 wingler=3 winglike=2 wire=2 wires=2 wiretaps=2 witchs=2 witnesss=3 wlodarczyk=4 \
+wobbling=3 wobbly=3 wolpe=2 wrangle=2 wrangled=2 wrangles=2 wrestler=3 wretched=2 wrinkling=3 wrzesinski=4 \
+ws=3 wyeth=2 xavier=2 xbox=2 xio=1 xscribe=2 xtra=2 yamane=3 yamatake=4 yannone=2 yarbrough=3 yarmulke=3 \
+yarmulkes=3 yeah=1 yearearlier=3 yerkes=2 yglesias=4 yolande=2 yorio=2 yosemite=4 yuan=2 yunde=2 zappone=3 \
+zeebrugge=3 zentralsparkasse=5 zier=1 zigler=3 zingale=3 zoological=4 zorine=3";
