@@ -86,11 +86,22 @@ pub fn is_familiar(word: &str) -> bool {
         return true;
     }
     let w = word.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-    ["s", "es", "ed", "d", "ing", "er", "est", "ly", ""].iter().any(|suffix| {
-        w.strip_suffix(suffix).is_some_and(|stem| {
-            stem.len() > 1 && (easy.contains_key(stem) || (suffix.starts_with('i') || suffix.starts_with('e')) && easy.contains_key(format!("{stem}e").as_str()))
-        })
-    })
+    let mut with_e = String::with_capacity(w.len() + 1); // one allocation, not one per suffix
+    for suffix in ["s", "es", "ed", "d", "ing", "er", "est", "ly", ""] {
+        let Some(stem) = w.strip_suffix(suffix).filter(|stem| stem.len() > 1) else { continue };
+        if easy.contains_key(stem) {
+            return true;
+        }
+        if suffix.starts_with('i') || suffix.starts_with('e') {
+            with_e.clear();
+            with_e.push_str(stem);
+            with_e.push('e');
+            if easy.contains_key(with_e.as_str()) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// What the word table keeps for each distinct (lower-cased) word.
@@ -225,7 +236,8 @@ pub fn compute(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Stats {
     let mut entries: Vec<Entry> = Vec::new();
     // What each word needs of its entry, kept small and apart from the rest for the cache.
     let mut hot: Vec<Hot> = Vec::new();
-    let mut ids: Vec<u32> = Vec::new();
+    let covered: usize = paragraphs.iter().map(|p| p.end.saturating_sub(p.start)).sum();
+    let mut ids: Vec<u32> = Vec::with_capacity(covered.min(text.len()) / 5 + 1);
     let mut key: Vec<u8> = Vec::new();
     let mut sent = 0usize; // index of the sentence the current word is in
     let mut sent_words = vec![(0usize, 0usize); sentences.len()]; // words, word characters
@@ -261,9 +273,12 @@ pub fn compute(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Stats {
             key.clear();
             let mut chars_in_word = 0;
             let mut hyphen = false; // or a digit: Gunning counts words, not numbers
+            let mut packed = 0u128;
             if w.is_ascii() {
-                for &c in w.as_bytes() {
-                    key.push(c.to_ascii_lowercase());
+                for (i, &c) in w.as_bytes().iter().enumerate() {
+                    let l = c.to_ascii_lowercase();
+                    key.push(l);
+                    packed |= u128::from(l) << (8 * (i & 15));
                     chars_in_word += usize::from(c.is_ascii_alphanumeric());
                     hyphen |= c == b'-' || c.is_ascii_digit();
                 }
@@ -275,6 +290,9 @@ pub fn compute(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Stats {
                     chars_in_word += usize::from(c.is_alphanumeric());
                     hyphen |= c == '-' || c.is_ascii_digit();
                 }
+                for (i, &l) in key.iter().take(16).enumerate() {
+                    packed |= u128::from(l) << (8 * i);
+                }
             }
             let mut add = |entries: &mut Vec<Entry>| {
                 let e = new_entry(std::str::from_utf8(&key).unwrap_or_default());
@@ -283,9 +301,7 @@ pub fn compute(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Stats {
                 entries.len() as u32 - 1
             };
             let id = if key.len() <= 16 {
-                let mut packed = [0u8; 16];
-                packed[..key.len()].copy_from_slice(&key);
-                *short.entry(u128::from_le_bytes(packed)).or_insert_with(|| add(&mut entries))
+                *short.entry(packed).or_insert_with(|| add(&mut entries))
             } else if let Some(&id) = long.get(key.as_slice()) {
                 id
             } else {
@@ -420,7 +436,8 @@ fn mtld(ids: &[u32], types: usize) -> Option<f64> {
         return None;
     }
     let mut seen = vec![0u32; types];
-    let mut pass = |it: &mut dyn Iterator<Item = u32>, run_id: &mut u32| -> f64 {
+    let len = ids.len();
+    fn pass(it: impl Iterator<Item = u32>, seen: &mut [u32], run_id: &mut u32, len: usize) -> f64 {
         let (mut factors, mut tokens, mut distinct) = (0.0, 0usize, 0usize);
         *run_id += 1;
         let mut ttr = 1.0;
@@ -443,14 +460,14 @@ fn mtld(ids: &[u32], types: usize) -> Option<f64> {
             factors += (1.0 - ttr) / (1.0 - MTLD_FACTOR);
         }
         if factors == 0.0 {
-            ids.len() as f64
+            len as f64
         } else {
-            ids.len() as f64 / factors
+            len as f64 / factors
         }
-    };
+    }
     let mut run_id = 0;
-    let forward = pass(&mut ids.iter().copied(), &mut run_id);
-    let backward = pass(&mut ids.iter().rev().copied(), &mut run_id);
+    let forward = pass(ids.iter().copied(), &mut seen, &mut run_id, len);
+    let backward = pass(ids.iter().rev().copied(), &mut seen, &mut run_id, len);
     Some((forward + backward) / 2.0)
 }
 
