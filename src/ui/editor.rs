@@ -8,6 +8,26 @@ use yew::prelude::*;
 use super::html_text::html_to_text;
 use super::model::Utf16Cursor;
 
+/// Above this many bytes the text area shows only the beginning of the text, read-only: a browser
+/// takes most of a second to lay out a megabyte in a text area, which would freeze the page. The
+/// analysis always covers the whole text, and one click makes all of it editable.
+pub const LARGE: usize = 200_000;
+/// How much of a large text the editor shows.
+const PREVIEW: usize = 20_000;
+
+fn preview(text: &str) -> String {
+    let mut cut = PREVIEW.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    format!(
+        "{}\n\n[…] The editor shows the first {} characters of this {:.1} MB text; the document and the statistics cover all of it.",
+        &text[..cut],
+        text[..cut].chars().count(),
+        text.len() as f64 / 1e6
+    )
+}
+
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     pub text: AttrValue,
@@ -58,13 +78,25 @@ pub fn editor(props: &EditorProps) -> Html {
             }
         })
     };
+    let full_edit = use_state(|| false);
+    let large_view = props.text.len() > LARGE && !*full_edit;
     let on_paste = {
         let on_edit = props.on_replace.clone();
         let pasting = pasting.clone();
+        let full_edit = full_edit.clone();
         Callback::from(move |e: Event| {
             let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else { return };
             let Some(data) = e.clipboard_data() else { return };
             let html = data.get_data("text/html").unwrap_or_default();
+            let plain = data.get_data("text/plain").unwrap_or_default();
+            if plain.len() > LARGE || large_view {
+                // A large paste (or a paste over the preview) replaces the text without laying it out.
+                e.prevent_default();
+                let text = if html.trim().is_empty() || plain.len() > LARGE { plain } else { html_to_text(&html) };
+                full_edit.set(false);
+                on_edit.emit(text);
+                return;
+            }
             if html.trim().is_empty() {
                 *pasting.borrow_mut() = true;
                 return; // plain text: let the browser paste it
@@ -101,6 +133,11 @@ pub fn editor(props: &EditorProps) -> Html {
             input.set_value("");
         })
     };
+    let on_full = {
+        let full_edit = full_edit.clone();
+        Callback::from(move |_: MouseEvent| full_edit.set(true))
+    };
+    let shown: AttrValue = if large_view { preview(&props.text).into() } else { props.text.clone() };
     html! {
         <section class="editor" aria-labelledby="editor-title">
             <div class="panel-head">
@@ -115,11 +152,19 @@ pub fn editor(props: &EditorProps) -> Html {
                 id="article-text"
                 spellcheck="false"
                 placeholder="Paste an article here, or drop a .txt, .md or .html file. Nothing leaves this page."
-                value={props.text.clone()}
+                value={shown}
+                readonly={large_view}
+                aria-describedby={large_view.then_some("large-note")}
                 oninput={on_input}
                 onpaste={on_paste}
                 ondrop={on_drop}
             />
+            if large_view {
+                <p class="note" id="large-note">
+                    { "A large text: the editor shows its beginning, read-only. Paste again to replace it, or " }
+                    <button type="button" class="link" onclick={on_full}>{ "edit all of it (slow)" }</button>
+                </p>
+            }
         </section>
     }
 }

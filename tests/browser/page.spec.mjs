@@ -99,13 +99,18 @@ test('a 1 MB paste is analyzed in the worker and rendered', async ({ page }) => 
   const sample = await page.getByLabel('Article text').inputValue();
   let big = '';
   for (let i = 0; big.length < 1_000_000; i++) big += sample.replaceAll('Castellano', `Castellano${i % 7 ? '' : ' Jr.'}`) + `\n\nSection ${i} ends here.\n\n`;
+  await page.getByLabel('Article text').focus();
   await page.evaluate((text) => {
-    const area = document.getElementById('article-text');
-    area.value = text;
-    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text);
+    document.getElementById('article-text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   }, big);
   await expect(page.locator('.busy')).toBeVisible();
   await expect(page.locator('.busy')).toHaveCount(0, { timeout: 30_000 });
+  // The editor shows the beginning, read-only; the analysis covers all of it.
+  await expect(page.getByLabel('Article text')).toHaveAttribute('readonly');
+  await expect(page.locator('#large-note')).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('lede.draft.v1').length)).toBe(big.length);
   const words = Number((await raw(page, 'words').textContent()).replace(/\D+/g, ''));
   expect(words).toBeGreaterThan(100_000);
   await expect(page.locator('.doc-body .more')).toBeVisible();
