@@ -277,13 +277,24 @@ fn is_title(w: &str) -> bool {
     w.len() <= 14 && TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
+thread_local! {
+    // The shipped model never changes, so what the tagger caches about words stays true
+    // from one call to the next (re-analysis on every keystroke finds it warm).
+    static TAGGER: std::cell::RefCell<Tagger> = std::cell::RefCell::new(Tagger::default());
+}
+
+/// Forget every word this thread's tagger has cached, so the next [`find`] pays the full cost
+/// of words it has not seen (for `lede bench`; the results never depend on the caches).
+pub fn clear_caches() {
+    TAGGER.with(|t| {
+        if let Ok(mut tagger) = t.try_borrow_mut() {
+            *tagger = Tagger::default();
+        }
+    });
+}
+
 /// All entities of `text`, tagged sentence by sentence, sorted, disjoint, with groups.
 pub fn find(text: &str, sentences: &[Span]) -> Vec<Entity> {
-    thread_local! {
-        // The shipped model never changes, so what the tagger caches about words stays true
-        // from one call to the next (re-analysis on every keystroke finds it warm).
-        static TAGGER: std::cell::RefCell<Tagger> = std::cell::RefCell::new(Tagger::default());
-    }
     TAGGER.with(|t| match t.try_borrow_mut() {
         Ok(mut tagger) => find_with(&mut tagger, text, sentences),
         Err(_) => find_with(&mut Tagger::default(), text, sentences),

@@ -74,6 +74,16 @@ pub fn run(_args: &[String]) -> Result<ExitCode, CliError> {
         let mbs = throughput(&text, 1.0, |t| f(t));
         println!("{name:<24} {mbs:>9.1} MB/s");
     }
+    // Entity tagging on text seen once (every article a single time, about 100 KB), the word
+    // caches emptied before each run: what a new article costs.
+    let unseen = corpus(1);
+    let unseen_spans: Vec<Span> =
+        analysis::paragraphs::split(&unseen).iter().flat_map(|p| analysis::sentences::split(&unseen, *p)).collect();
+    let mbs = throughput(&unseen, 1.0, |t| {
+        analysis::entities::clear_caches();
+        analysis::entities::find(t, &unseen_spans).len()
+    });
+    println!("{:<24} {mbs:>9.1} MB/s", "entities (unseen text)");
     sbd_stress();
     Ok(ExitCode::SUCCESS)
 }
