@@ -4,17 +4,7 @@
 # node_modules, and either rustup's wasm32 target or Debian's rustc-web with build-std.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-mode=$(cat .tools/wasm-mode 2>/dev/null || echo rustup)
-if [ "$mode" = debian ]; then
-  # Debian's compiler and cargo, building the standard library for wasm32 from source.
-  mkdir -p .tools/debian-bin
-  ln -sf /usr/bin/cargo .tools/debian-bin/cargo
-  ln -sf /usr/bin/rustc .tools/debian-bin/rustc
-  export PATH="$PWD/.tools/debian-bin:$PATH"
-  export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-  export CARGO_TARGET_DIR="$PWD/target/debian"
-fi
+. scripts/wasm-env.sh
 case "${1:-build}" in
   build)
     trunk build --release --offline

@@ -40,13 +40,7 @@ fn marks(report: &Report) -> Marks {
     let mut repeats = HashMap::new();
     let mut firsts = HashMap::new();
     for (i, d) in report.duplicates.iter().enumerate() {
-        let kind = if d.pull_quote {
-            "pull-quote"
-        } else if d.kind == "exact" {
-            "repeat"
-        } else {
-            "near-repeat"
-        };
+        let (kind, _) = d.kind_and_name();
         repeats.entry((d.repeat.start, d.repeat.end)).or_insert((i, kind));
         firsts.entry((d.first.start, d.first.end)).or_insert(i);
     }

@@ -55,6 +55,20 @@ pub struct Duplicate {
     pub pull_quote: bool,
 }
 
+impl Duplicate {
+    /// The `data-kind` of the repeat's marks (`repeat`, `near-repeat`, `pull-quote`) and how the
+    /// page names it.
+    pub fn kind_and_name(&self) -> (&'static str, &'static str) {
+        if self.pull_quote {
+            ("pull-quote", "Pull quote")
+        } else if self.kind == "exact" {
+            ("repeat", "Exact repeat")
+        } else {
+            ("near-repeat", "Reworded repeat")
+        }
+    }
+}
+
 #[derive(Deserialize, Debug, Clone, PartialEq)]
 pub struct Boilerplate {
     pub start: usize,

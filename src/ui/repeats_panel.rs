@@ -27,14 +27,7 @@ pub fn repeats_panel(props: &RepeatsPanelProps) -> Html {
     let mut cur = Utf16Cursor::new(props.text.as_str());
     let items = dups.iter().enumerate().take(limit).map(|(i, d)| {
         let passage = cur.slice(d.repeat.start, d.repeat.end).to_string();
-        let what = if d.pull_quote {
-            "Pull quote"
-        } else if d.kind == "exact" {
-            "Exact repeat"
-        } else {
-            "Reworded repeat"
-        };
-        let kind = if d.pull_quote { "pull-quote" } else if d.kind == "exact" { "repeat" } else { "near-repeat" };
+        let (kind, what) = d.kind_and_name();
         let on_remove = {
             let cb = props.on_remove.clone();
             let span = (d.repeat.start, d.repeat.end);
