@@ -29,3 +29,28 @@ test('works offline after the first visit', async ({ page, context }) => {
   await expect(page.locator('.stat[data-field="sentences"] [data-value="clean"]')).toHaveText('2');
   await context.setOffline(false);
 });
+
+test('a new deployment shows an "update available" prompt that reloads into it', async ({ page }) => {
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const dist = process.env.LEDE_DIST || 'dist';
+  const swPath = `${dist}/sw.js`;
+  const original = readFileSync(swPath, 'utf8');
+  await page.goto('/');
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  try {
+    // Deploy a "new version": the service worker's bytes change, so the browser installs it.
+    writeFileSync(swPath, original.replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
+    await page.evaluate(async () => { const reg = await navigator.serviceWorker.getRegistration(); await reg.update(); });
+    const bar = page.locator('#lede-update');
+    await expect(bar).toBeVisible({ timeout: 15_000 });
+    await expect(bar).toContainText('A new version of Lede is available');
+    await Promise.all([page.waitForEvent('load'), bar.getByRole('button', { name: 'Reload' }).click()]);
+    const caches = await page.evaluate(() => caches.keys());
+    await expect.poll(async () => page.evaluate(() => caches.keys())).toEqual([expect.stringMatching(/-next$/)]);
+    expect(caches.length).toBeGreaterThan(0);
+  } finally {
+    writeFileSync(swPath, original);
+  }
+});
