@@ -1,6 +1,6 @@
 // Lede's analysis worker: analyzes large texts off the main thread so the page never freezes.
 // The page sends {init, module, wasm} once (the URLs of this build's module and wasm), then
-// {id, text} per analysis; the worker answers {id, json, view} with the Report as JSON (in full, and
+// {id, text, keep} per analysis (keep: passages the user marked as real content); the worker answers {id, json, view} with the Report as JSON (in full, and
 // without the paragraph and sentence texts for the page to read quickly), or {id, error}.
 // A message {warm: true} before any text just loads the module, so the first analysis is quick.
 let ready = null;
@@ -19,7 +19,7 @@ self.onmessage = (event) => {
     try {
       if (!ready) throw new Error('the worker was not initialised');
       const mod = await ready;
-      const [json, view] = mod.analyzeForPage(String(msg.text ?? ''));
+      const [json, view] = mod.analyzeForPage(String(msg.text ?? ''), Array.isArray(msg.keep) ? msg.keep.map(String) : []);
       self.postMessage({ id: msg.id, json, view });
     } catch (err) {
       self.postMessage({ id: msg.id, error: `analysis failed in the worker: ${err && err.message ? err.message : err}` });

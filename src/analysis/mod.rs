@@ -21,11 +21,14 @@ pub struct Options {
     pub duplicates: bool,
     pub boilerplate: bool,
     pub entities: bool,
+    /// Passages the user marked as real content ("keep"): a junk line or a repeat whose text
+    /// (white space folded) is listed here is not flagged and stays in the clean text.
+    pub keep: Vec<String>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { duplicates: true, boilerplate: true, entities: true }
+        Options { duplicates: true, boilerplate: true, entities: true, keep: Vec::new() }
     }
 }
 
@@ -42,8 +45,10 @@ pub fn analyze(text: &str, options: &Options) -> Report {
     let sent_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
     let raw_stats = stats::compute(text, &para_spans, &sent_spans);
 
-    let boilerplate =
+    let kept = |span: Span| !options.keep.is_empty() && options.keep.iter().any(|k| same_words(k, span.slice(text)));
+    let mut boilerplate =
         if options.boilerplate { boilerplate::detect(text, &paragraphs, &sentences) } else { Vec::new() };
+    boilerplate.retain(|b| !kept(b.span));
     // Junk spans come in document order, so they are sorted for `covered`.
     let mut removed: Vec<Span> = boilerplate.iter().map(|b| b.span).collect();
     if !removed.is_empty() {
@@ -53,8 +58,9 @@ pub fn analyze(text: &str, options: &Options) -> Report {
             }
         }
     }
-    let duplicates =
+    let mut duplicates =
         if options.duplicates { duplicates::find(text, &paragraphs, &sentences, &boilerplate) } else { Vec::new() };
+    duplicates.retain(|d| !kept(d.repeat));
     removed.extend(duplicates.iter().map(|d| duplicates::dropped(d, &paragraphs)));
     let (clean_text, clean_paras, clean_sents) = clean_article(text, &paragraphs, &sentences, removed);
     // An article with nothing to clean comes out as it went in: its figures are the raw ones.
@@ -73,6 +79,11 @@ pub fn analyze(text: &str, options: &Options) -> Report {
         raw_stats,
         clean_text,
     }
+}
+
+/// Do two passages have the same words (white space folded)?
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
 }
 
 /// The article without the `removed` spans (whole paragraphs or sentences), paragraphs joined by a
@@ -119,4 +130,23 @@ fn clean_article(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], m
         paras.push(Span::new(para_start, out.len()));
     }
     (out, paras, sents)
+}
+
+#[cfg(test)]
+mod keep_tests {
+    use super::*;
+
+    #[test]
+    fn kept_passages_are_not_flagged_and_stay_clean() {
+        let text = "Share on Facebook\n\nThe council met on Tuesday and approved the new budget for the harbor.\n\nThe council met on Tuesday and approved the new budget for the harbor.";
+        let flagged = analyze(text, &Options::default());
+        assert!(flagged.boilerplate.iter().any(|b| b.span.slice(text) == "Share on Facebook"));
+        assert_eq!(flagged.duplicates.len(), 1);
+        let keep = vec!["Share  on Facebook".to_string(), "The council met on Tuesday and approved the new budget for the harbor.".to_string()];
+        let kept = analyze(text, &Options { keep, ..Options::default() });
+        assert!(kept.boilerplate.is_empty());
+        assert!(kept.duplicates.is_empty());
+        assert!(kept.clean_text.starts_with("Share on Facebook"));
+        assert_eq!(kept.stats.paragraphs, 3);
+    }
 }

@@ -2,6 +2,7 @@
 //! A thin adapter over `crate::wire`; errors become JS `Error`s with a clear message here only.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::analysis::Options;
 
@@ -25,6 +26,18 @@ fn options_from_js(value: &JsValue) -> Result<Options, JsError> {
         match v.as_bool() {
             Some(b) => *slot = b,
             None => return Err(JsError::new(&format!("analyze(text, options): options.{name} must be true or false"))),
+        }
+    }
+    let keep = js_sys::Reflect::get(value, &JsValue::from_str("keep")).unwrap_or(JsValue::UNDEFINED);
+    if !keep.is_undefined() {
+        let Some(list) = keep.dyn_ref::<js_sys::Array>() else {
+            return Err(JsError::new("analyze(text, options): options.keep must be an array of strings"));
+        };
+        for (i, item) in list.iter().enumerate() {
+            match item.as_string() {
+                Some(s) => options.keep.push(s),
+                None => return Err(JsError::new(&format!("analyze(text, options): options.keep[{i}] must be a string"))),
+            }
         }
     }
     Ok(options)
@@ -55,8 +68,8 @@ pub fn analyze_json(text: &str) -> String {
 /// (for exports) and a lighter copy without the paragraphs' and sentences' `text` and of the repeats'
 /// passages (the page slices those from the text it already has), which is what the page parses on its main thread.
 #[wasm_bindgen(js_name = analyzeForPage)]
-pub fn analyze_for_page(text: &str) -> js_sys::Array {
-    let report = crate::analysis::analyze(text, &Options::default());
+pub fn analyze_for_page(text: &str, keep: Vec<String>) -> js_sys::Array {
+    let report = crate::analysis::analyze(text, &Options { keep, ..Options::default() });
     let mut wire = crate::wire::to_wire(text, &report);
     let full = serde_json::to_string(&wire).unwrap_or_default();
     for p in &mut wire.paragraphs {

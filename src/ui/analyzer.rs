@@ -25,9 +25,9 @@ pub fn now_ms() -> f64 {
 }
 
 /// Analyze on this thread and read the result the same way as a worker's.
-pub fn analyze_here(text: &str) -> Outcome {
+pub fn analyze_here(text: &str, keep: &[String]) -> Outcome {
     let start = now_ms();
-    let report = analyze(text, &Options::default());
+    let report = analyze(text, &Options { keep: keep.to_vec(), ..Options::default() });
     let wire = crate::wire::to_wire(text, &report);
     let json = serde_json::to_string(&wire).unwrap_or_default();
     let view = Report::from_json(&json).unwrap_or_default();
@@ -101,11 +101,13 @@ impl WorkerAnalyzer {
         Ok(WorkerAnalyzer { worker, _on_message: on_message, _on_error: on_error, sent_at })
     }
 
-    pub fn analyze(&self, text: &str, generation: u64) -> Result<(), String> {
+    pub fn analyze(&self, text: &str, keep: &[String], generation: u64) -> Result<(), String> {
         *self.sent_at.borrow_mut() = (now_ms(), generation);
         let msg = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&msg, &"id".into(), &JsValue::from_f64(generation as f64));
         let _ = js_sys::Reflect::set(&msg, &"text".into(), &JsValue::from_str(text));
+        let list: js_sys::Array = keep.iter().map(|k| JsValue::from_str(k)).collect();
+        let _ = js_sys::Reflect::set(&msg, &"keep".into(), &list);
         self.worker.post_message(&msg).map_err(|e| format!("could not send the text to the worker: {e:?}"))
     }
 }

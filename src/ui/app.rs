@@ -50,7 +50,7 @@ fn ensure_worker(slot: &WorkerSlot, dispatcher: &UseReducerDispatcher<AppState>)
     }))?;
     // A first, empty analysis loads the worker's tables before any large text arrives; its reply
     // carries a generation that never matches, so it is ignored.
-    let _ = w.analyze("", u64::MAX);
+    let _ = w.analyze("", &[], u64::MAX);
     *slot.borrow_mut() = Some(w);
     Ok(())
 }
@@ -72,11 +72,12 @@ pub fn app() -> Html {
         let worker = worker.clone();
         use_effect_with(state.generation, move |&generation| {
             let text = state.text.clone();
+            let keep = state.kept.clone();
             let dispatcher = state.dispatcher();
             let now = state.immediate;
             let run = move || {
                 if text.len() <= WORKER_THRESHOLD {
-                    let out = analyzer::analyze_here(&text);
+                    let out = analyzer::analyze_here(&text, &keep);
                     dispatcher.dispatch(Action::Analyzed { generation, text: Some(Rc::new(text)), json: out.json, report: out.report, ms: out.ms });
                     return;
                 }
@@ -86,7 +87,7 @@ pub fn app() -> Html {
                     return;
                 }
                 if let Some(w) = worker.borrow().as_ref() {
-                    if let Err(message) = w.analyze(&text, generation) {
+                    if let Err(message) = w.analyze(&text, &keep, generation) {
                         dispatcher.dispatch(Action::Failed { generation, message });
                     }
                 }
@@ -134,6 +135,10 @@ pub fn app() -> Html {
     let on_remove = {
         let d = state.dispatcher();
         use_callback((), move |spans, _: &()| d.dispatch(Action::Remove(spans)))
+    };
+    let on_keep = {
+        let d = state.dispatcher();
+        use_callback((), move |passage: String, _: &()| d.dispatch(Action::Keep(passage)))
     };
     let on_toggle = {
         let d = state.dispatcher();
@@ -198,8 +203,8 @@ pub fn app() -> Html {
                 <aside class="side" aria-label="Analysis">
                     <StatsPanel report={state.report.clone()} analysis_ms={state.analysis_ms} />
                     <EntitiesPanel report={state.report.clone()} selected={state.selected.clone()} {on_select} />
-                    <RepeatsPanel report={state.report.clone()} text={analyzed.clone()} on_remove={on_remove.clone()} />
-                    <JunkPanel report={state.report.clone()} {on_remove} />
+                    <RepeatsPanel report={state.report.clone()} text={analyzed.clone()} on_remove={on_remove.clone()} on_keep={on_keep.clone()} />
+                    <JunkPanel report={state.report.clone()} {on_remove} {on_keep} />
                 </aside>
             </main>
         </>

@@ -11,6 +11,8 @@ use super::model::Report;
 pub struct JunkPanelProps {
     pub report: Rc<Report>,
     pub on_remove: Callback<Vec<(usize, usize)>>,
+    /// Keep a flagged line: it is real content.
+    pub on_keep: Callback<String>,
 }
 
 /// Lines listed before "show all".
@@ -42,11 +44,17 @@ pub fn junk_panel(props: &JunkPanelProps) -> Html {
                         let cb = props.on_remove.clone();
                         let span = (b.start, b.end);
                         let onclick = Callback::from(move |_: MouseEvent| cb.emit(vec![span]));
+                        let keep = props.on_keep.clone();
+                        let passage = b.text.clone();
+                        let on_keep = Callback::from(move |_: MouseEvent| keep.emit(passage.clone()));
                         html! {
                             <li data-kind="boilerplate" data-reason={b.reason.clone()}>
                                 <span class="reason">{ b.reason.clone() }</span>
                                 <span class="junk-text">{ b.text.clone() }</span>
-                                <button type="button" {onclick} aria-label={format!("Remove: {}", b.text)}>{ "Remove" }</button>
+                                <span class="item-actions">
+                                    <button type="button" onclick={on_keep} aria-label={format!("Keep: {}", b.text)}>{ "Keep" }</button>
+                                    <button type="button" {onclick} aria-label={format!("Remove: {}", b.text)}>{ "Remove" }</button>
+                                </span>
                             </li>
                         }
                     }) }

@@ -14,6 +14,8 @@ pub struct RepeatsPanelProps {
     pub text: Rc<String>,
     /// Remove these UTF-16 spans from the analyzed text.
     pub on_remove: Callback<Vec<(usize, usize)>>,
+    /// Keep a repeat: it is meant to be there.
+    pub on_keep: Callback<String>,
 }
 
 /// Pairs listed before "show all".
@@ -32,6 +34,11 @@ pub fn repeats_panel(props: &RepeatsPanelProps) -> Html {
             let cb = props.on_remove.clone();
             let span = (d.repeat.start, d.repeat.end);
             Callback::from(move |_: MouseEvent| cb.emit(vec![span]))
+        };
+        let on_keep = {
+            let cb = props.on_keep.clone();
+            let passage = passage.clone();
+            Callback::from(move |_: MouseEvent| cb.emit(passage.clone()))
         };
         let diff = d.diff.as_ref().map(|runs| {
             html! {
@@ -63,7 +70,10 @@ pub fn repeats_panel(props: &RepeatsPanelProps) -> Html {
                 <blockquote>{ passage }</blockquote>
                 { for conflicts }
                 { for diff }
-                <button type="button" onclick={on_remove}>{ "Remove the repeat" }</button>
+                <div class="item-actions">
+                    <button type="button" onclick={on_keep}>{ "Keep it" }</button>
+                    <button type="button" onclick={on_remove}>{ "Remove the repeat" }</button>
+                </div>
             </li>
         }
     });

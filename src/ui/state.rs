@@ -96,6 +96,8 @@ pub struct AppState {
     pub theme: Theme,
     /// A short message for the live region ("Copied the clean article").
     pub notice: Option<String>,
+    /// Passages the user marked as real content: never flagged as junk or repeats.
+    pub kept: Vec<String>,
     /// The last edit was a paste, a drop or an action: analyze at once instead of after a pause.
     pub immediate: bool,
 }
@@ -117,6 +119,7 @@ impl Default for AppState {
             theme: Theme::System,
             notice: None,
             immediate: true,
+            kept: Vec::new(),
         }
     }
 }
@@ -135,6 +138,10 @@ pub enum Action {
     ToggleLayer(Layer),
     /// Remove these UTF-16 spans of the analyzed text (a repeat, a junk line); undoable.
     Remove(Vec<(usize, usize)>),
+    /// Keep a passage that was flagged (junk or repeat): analyze again without flagging it.
+    Keep(String),
+    /// Forget every kept passage.
+    ClearKept,
     /// Replace the text with the clean article; undoable.
     ApplyClean,
     Undo,
@@ -223,6 +230,19 @@ impl Reducible for AppState {
                 next.text = remove_spans(&self.analyzed, &spans);
                 next.generation += 1;
                 next.notice = Some("Removed. Undo brings it back.".into());
+                next.immediate = true;
+            }
+            Action::Keep(passage) => {
+                if !next.kept.contains(&passage) {
+                    next.kept.push(passage);
+                }
+                next.generation += 1;
+                next.immediate = true;
+                next.notice = Some("Kept: it is no longer flagged and stays in the clean article.".into());
+            }
+            Action::ClearKept => {
+                next.kept.clear();
+                next.generation += 1;
                 next.immediate = true;
             }
             Action::ApplyClean => {

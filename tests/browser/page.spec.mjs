@@ -135,3 +135,15 @@ test('narrow screens: nothing overflows at 360 px', async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('keeping a flagged line unflags it and keeps it in the clean article', async ({ page }) => {
+  const item = page.locator('.junk-list li', { hasText: 'Subscribe' }).first();
+  await expect(item).toBeVisible();
+  const before = await page.locator('.junk-list li').count();
+  await item.getByRole('button', { name: /^Keep/ }).click();
+  await expect(page.locator('.junk-list li')).toHaveCount(before - 1);
+  await expect(page.locator('.junk-list li', { hasText: /^.*Subscribe$/ })).toHaveCount(0);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-json"]')]);
+  const report = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  expect(report.cleanText).toContain('Subscribe');
+});

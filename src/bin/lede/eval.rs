@@ -84,7 +84,7 @@ fn sbd(args: &[String]) -> Result<ExitCode, CliError> {
         })?;
         let text = v["text"].as_str().ok_or(CliError::MissingText { path: a.file.clone(), line: i + 1 })?;
         let expected: Vec<&str> = v["expected"].as_array().map(|xs| xs.iter().filter_map(|x| x.as_str()).collect()).unwrap_or_default();
-        let report = analyze(text, &Options { duplicates: false, boilerplate: false, entities: false });
+        let report = analyze(text, &Options { duplicates: false, boilerplate: false, entities: false, keep: Vec::new() });
         let got: Vec<&str> = report.sentences.iter().map(|s| s.span.slice(text)).collect();
         records += 1;
         let same = got.len() == expected.len() && got.iter().zip(&expected).all(|(g, e)| normalize(g) == normalize(e));
@@ -147,7 +147,7 @@ fn ner(args: &[String]) -> Result<ExitCode, CliError> {
     let mut gold: BTreeSet<(usize, usize, usize, String)> = BTreeSet::new();
     let mut pred: BTreeSet<(usize, usize, usize, String)> = BTreeSet::new();
     let mut texts = Vec::new();
-    let options = Options { duplicates: false, boilerplate: false, entities: true };
+    let options = Options { duplicates: false, boilerplate: false, entities: true, keep: Vec::new() };
     for (i, line) in reader.lines().enumerate() {
         let line = line.map_err(|source| CliError::Read { path: a.file.clone(), source })?;
         if line.trim().is_empty() {
@@ -318,7 +318,7 @@ fn readability(args: &[String]) -> Result<ExitCode, CliError> {
     let (mut compared, mut within) = (0, 0);
     for p in &passages {
         let text = p["text"].as_str().unwrap_or("");
-        let st = analyze(text, &Options { duplicates: false, boilerplate: false, entities: false }).raw_stats;
+        let st = analyze(text, &Options { duplicates: false, boilerplate: false, entities: false, keep: Vec::new() }).raw_stats;
         let r = &st.readability;
         let exp = p["expected"].as_object().cloned().unwrap_or_default();
         let find = |prefix: &str| exp.iter().find(|(k, _)| k.starts_with(prefix)).and_then(|(_, v)| v.as_f64());
