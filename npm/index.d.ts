@@ -10,6 +10,11 @@ export interface AnalyzeOptions {
   boilerplate?: boolean;
   /** People, places, organizations, dates, amounts, e-mails and URLs. */
   entities?: boolean;
+  /**
+   * Passages the user marked as real content: a junk line or a repeat whose text (white space folded)
+   * is listed here is not flagged and stays in `cleanText`.
+   */
+  keep?: string[];
 }
 
 /** A stretch of the analyzed text. */
