@@ -66,22 +66,36 @@ fn normalize(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The non-blank lines of a gold JSON Lines file as (line index from 0, value), with errors that
+/// name the file and the line.
+fn gold_records<'a>(
+    path: &'a str,
+    reader: Box<dyn BufRead>,
+) -> impl Iterator<Item = Result<(usize, serde_json::Value), CliError>> + 'a {
+    reader.lines().enumerate().filter_map(move |(i, line)| {
+        let line = match line {
+            Ok(l) => l,
+            Err(source) => return Some(Err(CliError::Read { path: path.to_string(), source })),
+        };
+        if line.trim().is_empty() {
+            return None;
+        }
+        Some(serde_json::from_str(&line).map(|v| (i, v)).map_err(|e| CliError::BadJson {
+            path: path.to_string(),
+            line: i + 1,
+            column: e.column(),
+            message: crate::json_message(&e),
+        }))
+    })
+}
+
 fn sbd(args: &[String]) -> Result<ExitCode, CliError> {
     let a = parse(args)?;
     let reader = crate::open(&a.file)?;
     let (mut records, mut exact) = (0usize, 0usize);
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|source| CliError::Read { path: a.file.clone(), source })?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: serde_json::Value = serde_json::from_str(&line).map_err(|e| CliError::BadJson {
-            path: a.file.clone(),
-            line: i + 1,
-            column: e.column(),
-            message: e.to_string(),
-        })?;
+    for record in gold_records(&a.file, reader) {
+        let (i, v) = record?;
         let text = v["text"].as_str().ok_or(CliError::MissingText { path: a.file.clone(), line: i + 1 })?;
         let expected: Vec<&str> = v["expected"].as_array().map(|xs| xs.iter().filter_map(|x| x.as_str()).collect()).unwrap_or_default();
         let report = analyze(text, &Options { duplicates: false, boilerplate: false, entities: false, keep: Vec::new() });
@@ -148,17 +162,8 @@ fn ner(args: &[String]) -> Result<ExitCode, CliError> {
     let mut pred: BTreeSet<(usize, usize, usize, String)> = BTreeSet::new();
     let mut texts = Vec::new();
     let options = Options { duplicates: false, boilerplate: false, entities: true, keep: Vec::new() };
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|source| CliError::Read { path: a.file.clone(), source })?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v: serde_json::Value = serde_json::from_str(&line).map_err(|e| CliError::BadJson {
-            path: a.file.clone(),
-            line: i + 1,
-            column: e.column(),
-            message: e.to_string(),
-        })?;
+    for record in gold_records(&a.file, reader) {
+        let (i, v) = record?;
         let (text, ents) = match v["raw_text"].as_str() {
             Some(t) => (t, &v["raw_entities"]),
             None => (v["text"].as_str().ok_or(CliError::MissingText { path: a.file.clone(), line: i + 1 })?, &v["entities"]),
