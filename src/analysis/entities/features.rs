@@ -109,6 +109,7 @@ pub struct Scratch {
     lower: Vec<u64>,
     words: Vec<bool>,
     marks: Vec<u16>,
+    first: Vec<Option<u16>>,
     /// Facts of each word form seen so far, by its hash and kind.
     seen: IdHashMap<WordFacts>,
 }
@@ -120,6 +121,8 @@ struct WordFacts {
     shape: u64,
     affix: [u64; 5],
     flags: u32,
+    /// The gazetteer's entry for the word alone (`Gazetteer::first`).
+    gaz_first: Option<u16>,
 }
 
 impl Scratch {
@@ -127,7 +130,7 @@ impl Scratch {
     const LIMIT: usize = 50_000;
 }
 
-fn word_facts(w: &str, kind: TokenKind, sc: &mut Scratch) -> WordFacts {
+fn word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer, sc: &mut Scratch) -> WordFacts {
     normalize(w, &mut sc.buf);
     let lower = fnv(sc.buf.as_bytes());
     let n = if sc.buf.is_ascii() { sc.buf.len() } else { sc.buf.chars().count() };
@@ -161,7 +164,7 @@ fn word_facts(w: &str, kind: TokenKind, sc: &mut Scratch) -> WordFacts {
         TokenKind::Email => 12,
         _ => shape_hash(w),
     };
-    WordFacts { lower, shape, affix, flags }
+    WordFacts { lower, shape, affix, flags, gaz_first: gaz.first(lower) }
 }
 
 #[inline]
@@ -206,6 +209,7 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scrat
     out.clear();
     sc.lower.clear();
     sc.words.clear();
+    sc.first.clear();
     if sc.seen.len() > Scratch::LIMIT {
         sc.seen.clear();
     }
@@ -217,7 +221,7 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scrat
         let facts = match sc.seen.get(&key) {
             Some(&f) => f,
             None => {
-                let f = word_facts(w, t.kind, sc);
+                let f = word_facts(w, t.kind, gaz, sc);
                 sc.seen.insert(key, f);
                 f
             }
@@ -231,9 +235,10 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scrat
         only_punct_before &= t.kind == TokenKind::Punct;
         sc.lower.push(facts.lower);
         sc.words.push(t.kind == TokenKind::Word);
+        sc.first.push(facts.gaz_first);
         out.push(TokInfo { lower: facts.lower, exact, shape: facts.shape, affix: facts.affix, flags, gaz: 0 });
     }
-    gaz.marks(&sc.lower, &sc.words, &mut sc.marks);
+    gaz.marks_with(&sc.lower, &sc.words, &sc.first, &mut sc.marks);
     for (o, &m) in out.iter_mut().zip(&sc.marks) {
         o.gaz = m;
     }
@@ -355,14 +360,17 @@ pub fn shape_context_key(p1: &TokInfo, c: &TokInfo, n1: &TokInfo) -> u64 {
 
 /// Words two tokens away and word pairs.
 pub fn word_context_features(infos: &[TokInfo], i: usize, out: &mut Vec<u64>) {
-    let at = |k: isize| at(infos, i, k);
-    let (p2, p1, c, n1, n2) = (at(-2), at(-1), at(0), at(1), at(2));
-    out.push(f(5, p2.lower));
-    out.push(f(6, n2.lower));
-    out.push(f(15, mix(p1.lower) ^ c.lower));
-    out.push(f(16, mix(c.lower) ^ n1.lower));
-    out.push(f(23, mix(c.shape) ^ p1.lower));
-    out.push(f(24, mix(c.shape) ^ n1.lower));
+    out.extend_from_slice(&word_context_hashes(infos, i));
+}
+
+/// The features of [`word_context_features`], in the same order, without a buffer.
+#[inline]
+pub fn word_context_hashes(infos: &[TokInfo], i: usize) -> [u64; 6] {
+    let lower = |k: isize| at(infos, i, k).lower;
+    let c = &infos[i];
+    let (p1, n1) = (lower(-1), lower(1));
+    let shape = mix(c.shape);
+    [f(5, lower(-2)), f(6, lower(2)), f(15, mix(p1) ^ c.lower), f(16, mix(c.lower) ^ n1), f(23, shape ^ p1), f(24, shape ^ n1)]
 }
 
 /// The features of token `i` that depend on the two previous tags, appended to `out`.
@@ -380,8 +388,12 @@ pub fn transition_features(prev: usize, prev2: usize, out: &mut Vec<u64>) {
 
 /// The token with the previous tag (cached by the tagger under `unigram_key` and the tag).
 pub fn word_tag_features(c: &TokInfo, prev: usize, out: &mut Vec<u64>) {
+    out.extend_from_slice(&word_tag_hashes(c, prev));
+}
+
+/// The features of [`word_tag_features`], in the same order, without a buffer.
+#[inline]
+pub fn word_tag_hashes(c: &TokInfo, prev: usize) -> [u64; 3] {
     let p = prev as u64;
-    out.push(f(42, mix(c.lower) ^ p));
-    out.push(f(43, mix(c.shape) ^ p));
-    out.push(f(44, mix(c.gaz as u64) ^ p));
+    [f(42, mix(c.lower) ^ p), f(43, mix(c.shape) ^ p), f(44, mix(c.gaz as u64) ^ p)]
 }

@@ -114,6 +114,19 @@ impl Gazetteer {
     /// For each token, a mask with bit `2c` set when a match of category `c` begins there and bit
     /// `2c+1` when it continues there. The longest match per category and start wins.
     pub fn marks(&self, lower: &[u64], words: &[bool], out: &mut Vec<u16>) {
+        let first: Vec<Option<u16>> = lower.iter().map(|&l| self.first(l)).collect();
+        self.marks_with(lower, words, &first, out)
+    }
+
+    /// What the phrase table holds for the one-token phrase `lower` (the first step of
+    /// [`Gazetteer::marks`], which callers may remember per word).
+    pub fn first(&self, lower: u64) -> Option<u16> {
+        self.phrases.get(&mix(SEED ^ lower)).copied()
+    }
+
+    /// [`Gazetteer::marks`] with the first step of each token given (`first[i]` is
+    /// `self.first(lower[i])`).
+    pub fn marks_with(&self, lower: &[u64], words: &[bool], first: &[Option<u16>], out: &mut Vec<u16>) {
         out.clear();
         out.resize(lower.len(), 0);
         // (length, mask) of the matches that begin at `i`, shortest first; one lookup per
@@ -127,7 +140,8 @@ impl Gazetteer {
             let mut h = SEED;
             for len in 1..=self.max_len.min(lower.len() - i) {
                 h = mix(h ^ lower[i + len - 1]);
-                let Some(&v) = self.phrases.get(&h) else { break };
+                let got = if len == 1 { first.get(i).copied().flatten() } else { self.phrases.get(&h).copied() };
+                let Some(v) = got else { break };
                 if v as u8 != 0 && (len == 1 || words[i + len - 1]) {
                     found[nfound] = (len, v as u8);
                     nfound += 1;

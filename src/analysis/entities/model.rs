@@ -5,8 +5,8 @@
 use std::sync::OnceLock;
 
 use super::features::{
-    allowed, at, neighbour_key, next_features, prev_features, shape_context_features, shape_context_key,
-    transition_features, unigram_features, unigram_key, word_context_features, word_tag_features, TokInfo, NTAGS,
+    allowed, at, next_features, prev_features, shape_context_features, shape_context_key,
+    transition_features, unigram_features, unigram_key, word_context_hashes, word_tag_hashes, TokInfo, NTAGS,
 };
 use super::gazetteer::IdHashMap;
 
@@ -18,15 +18,19 @@ static WEIGHTS: &[u8] = include_bytes!("../../data/ner_weights.bin");
 /// A hashed weight table: row `bucket(feature)` holds one weight per tag.
 pub struct Model {
     bits: u32,
-    weights: Vec<i8>,
+    /// One row per bucket, padded to 16 bytes so that a row never straddles a cache line.
+    rows: Vec<[i8; 16]>,
     /// Scores of the transition features for each (previous tag, tag before it), summed once.
     transitions: Vec<[i32; NTAGS]>,
+    /// Scores of the padding before a sentence as the previous token (by the capital flag of
+    /// the first token), then of the padding after it as the next token.
+    pads: [[i32; NTAGS]; 4],
 }
 
 impl Model {
     /// A model that tags nothing (used when the weights file is missing or damaged).
     pub fn empty() -> Model {
-        Model { bits: 1, weights: vec![0; 2 * NTAGS], transitions: vec![[0; NTAGS]; NTAGS * NTAGS] }
+        Model { bits: 1, rows: vec![[0; 16]; 2], transitions: vec![[0; NTAGS]; NTAGS * NTAGS], pads: [[0; NTAGS]; 4] }
     }
 
     /// Build from raw weights (`2^bits` rows of `NTAGS`).
@@ -34,7 +38,15 @@ impl Model {
         if bits == 0 || bits > 30 || weights.len() != (1usize << bits) * NTAGS {
             return Model::empty();
         }
-        let mut m = Model { bits, weights, transitions: Vec::new() };
+        let rows = weights
+            .chunks_exact(NTAGS)
+            .map(|w| {
+                let mut r = [0i8; 16];
+                r[..NTAGS].copy_from_slice(w);
+                r
+            })
+            .collect();
+        let mut m = Model { bits, rows, transitions: Vec::new(), pads: [[0; NTAGS]; 4] };
         let mut feats = Vec::new();
         for prev in 0..NTAGS {
             for prev2 in 0..NTAGS {
@@ -44,6 +56,7 @@ impl Model {
                 m.transitions.push(t);
             }
         }
+        m.pads = [m.pad_scores(true, 0), m.pad_scores(true, 1), m.pad_scores(false, 0), m.pad_scores(false, 1)];
         m
     }
 
@@ -71,12 +84,11 @@ impl Model {
         self.bits <= 1
     }
 
-    #[inline]
+    #[inline(always)]
     fn add(&self, feature: u64, scores: &mut [i32; NTAGS]) {
-        let row = (feature >> (64 - self.bits)) as usize * NTAGS;
-        let w = &self.weights[row..row + NTAGS];
-        for (s, &x) in scores.iter_mut().zip(w) {
-            *s += x as i32;
+        let w = &self.rows[(feature >> (64 - self.bits)) as usize];
+        for k in 0..NTAGS {
+            scores[k] += w[k] as i32;
         }
     }
 
@@ -88,46 +100,98 @@ impl Model {
         scores
     }
 
-    /// The scores of token `i` that do not depend on earlier tags.
-    fn static_scores(&self, infos: &[TokInfo], i: usize, cache: &mut ScoreCache, feats: &mut Vec<u64>) -> [i32; NTAGS] {
-        let (p1, c, n1) = (at(infos, i, -1), infos[i], at(infos, i, 1));
-        let mut cached = |map: &mut IdHashMap<[i32; NTAGS]>, key: u64, fill: &dyn Fn(&mut Vec<u64>)| {
-            *map.entry(key).or_insert_with(|| {
+    /// Scores of the prev/next features of a padding token past the start or the end of a
+    /// sentence, by the current token's capital flag.
+    fn pad_scores(&self, before: bool, cap: u32) -> [i32; NTAGS] {
+        let mut feats = Vec::new();
+        if before {
+            prev_features(&at(&[], 0, -1), cap, &mut feats);
+        } else {
+            next_features(&at(&[], 0, 0), cap, &mut feats);
+        }
+        self.sum(&feats)
+    }
+
+    /// The scores of token `i` that do not depend on earlier tags, but for the word-context
+    /// part ([`Model::context_scores`]). `ids[k]` is the cache entry
+    /// of token `k`: the word's own features and its features as a neighbour are summed once
+    /// per word form.
+    fn static_scores(&self, infos: &[TokInfo], ids: &[u32], i: usize, cache: &mut ScoreCache, feats: &mut Vec<u64>) -> [i32; NTAGS] {
+        let c = infos[i];
+        let cap = (c.flags & 1) as usize;
+        let mut scores = *cache.part(ids[i], Part::Unigram, || {
+            feats.clear();
+            unigram_features(&c, feats);
+            self.sum(feats)
+        });
+        let prev = if i == 0 {
+            self.pads[cap]
+        } else {
+            let p1 = infos[i - 1];
+            *cache.part(ids[i - 1], Part::Prev(cap), || {
                 feats.clear();
-                fill(feats);
+                prev_features(&p1, c.flags, feats);
                 self.sum(feats)
             })
         };
-        let parts = [
-            cached(&mut cache.unigram, unigram_key(&c), &|v| unigram_features(&c, v)),
-            cached(&mut cache.prev, neighbour_key(&p1, c.flags), &|v| prev_features(&p1, c.flags, v)),
-            cached(&mut cache.next, neighbour_key(&n1, c.flags), &|v| next_features(&n1, c.flags, v)),
-            cached(&mut cache.shapes, shape_context_key(&p1, &c, &n1), &|v| shape_context_features(&p1, &c, &n1, v)),
-        ];
-        let mut scores = [0i32; NTAGS];
-        for part in &parts {
-            for k in 0..NTAGS {
-                scores[k] += part[k];
-            }
-        }
-        feats.clear();
-        word_context_features(infos, i, feats);
-        for &h in feats.iter() {
-            self.add(h, &mut scores);
+        let next = if i + 1 == infos.len() {
+            self.pads[2 + cap]
+        } else {
+            let n1 = infos[i + 1];
+            *cache.part(ids[i + 1], Part::Next(cap), || {
+                feats.clear();
+                next_features(&n1, c.flags, feats);
+                self.sum(feats)
+            })
+        };
+        let (p1, n1) = (at(infos, i, -1), at(infos, i, 1));
+        let shapes = *cache.shapes.entry(shape_context_key(&p1, &c, &n1)).or_insert_with(|| {
+            feats.clear();
+            shape_context_features(&p1, &c, &n1, feats);
+            self.sum(feats)
+        });
+        for k in 0..NTAGS {
+            scores[k] += prev[k] + next[k] + shapes[k];
         }
         scores
     }
 
-    /// The scores of token `i` that depend on the previous two tags. `word_tags` holds the
-    /// word-with-previous-tag parts of this token, filled as needed (bit `p` of `filled`).
-    fn dynamic_scores(&self, c: &TokInfo, prev: usize, prev2: usize, word_tags: &mut WordTags, feats: &mut Vec<u64>) -> [i32; NTAGS] {
-        if word_tags.filled & (1 << prev) == 0 {
-            feats.clear();
-            word_tag_features(c, prev, feats);
-            word_tags.scores[prev] = self.sum(feats);
-            word_tags.filled |= 1 << prev;
-        }
-        let mut scores = word_tags.scores[prev];
+    /// The word-context part of every token's static scores (words two away, word pairs),
+    /// into `out`: the table rows of the whole sentence are found first, then summed in one
+    /// tight loop, so that many rows load at once.
+    fn context_scores(&self, infos: &[TokInfo], rows: &mut Vec<[u32; 6]>, out: &mut Vec<[i32; NTAGS]>) {
+        rows.clear();
+        rows.extend((0..infos.len()).map(|i| word_context_hashes(infos, i).map(|h| (h >> (64 - self.bits)) as u32)));
+        out.clear();
+        out.extend(rows.iter().map(|r| {
+            let mut scores = [0i32; NTAGS];
+            for &row in r {
+                let w = &self.rows[row as usize];
+                for k in 0..NTAGS {
+                    scores[k] += w[k] as i32;
+                }
+            }
+            scores
+        }));
+    }
+
+    /// The word-with-previous-tag part of token `c` (cache entry `id`).
+    #[inline]
+    fn word_tag_scores(&self, c: &TokInfo, id: u32, prev: usize, cache: &mut ScoreCache) -> [i32; NTAGS] {
+        *cache.part(id, Part::Tag(prev), || {
+            let mut s = [0i32; NTAGS];
+            for h in word_tag_hashes(c, prev) {
+                self.add(h, &mut s);
+            }
+            s
+        })
+    }
+
+    /// The scores of token `i` (cache entry `id`) that depend on the previous two tags.
+    #[inline]
+    fn dynamic_scores(&self, c: &TokInfo, id: u32, prev: usize, prev2: usize, cache: &mut ScoreCache, feats: &mut Vec<u64>) -> [i32; NTAGS] {
+        let _ = feats;
+        let mut scores = self.word_tag_scores(c, id, prev, cache);
         let t = &self.transitions[prev * NTAGS + prev2];
         for k in 0..NTAGS {
             scores[k] += t[k];
@@ -148,12 +212,17 @@ impl Model {
         if cache.len() > ScoreCache::LIMIT {
             *cache = ScoreCache::default();
         }
+        let mut ids = std::mem::take(&mut cache.ids);
+        ids.clear();
+        ids.extend(infos.iter().map(|c| cache.entry_of(unigram_key(c))));
         if !viterbi {
             let (mut prev, mut prev2) = (0usize, 0usize);
             for i in 0..infos.len() {
-                let mut scores = self.static_scores(infos, i, cache, feats);
-                let wt = cache.word_tags.entry(unigram_key(&infos[i])).or_default();
-                let d = self.dynamic_scores(&infos[i], prev, prev2, wt, feats);
+                let mut scores = self.static_scores(infos, &ids, i, cache, feats);
+                for h in word_context_hashes(infos, i) {
+                    self.add(h, &mut scores);
+                }
+                let d = self.dynamic_scores(&infos[i], ids[i], prev, prev2, cache, feats);
                 for k in 0..NTAGS {
                     scores[k] += d[k];
                 }
@@ -162,6 +231,7 @@ impl Model {
                 prev2 = prev;
                 prev = tag;
             }
+            cache.ids = ids;
             return;
         }
         const NONE: i64 = i64::MIN / 4;
@@ -175,9 +245,19 @@ impl Model {
         let mut delta = [NONE; NTAGS];
         // Before the sentence, the previous tag is `O` (and so is the one before).
         let mut prev_best = [0usize; NTAGS];
+        // The static scores of all tokens first: their table rows load independently.
+        let mut stats = std::mem::take(&mut cache.stats);
+        let mut rows = std::mem::take(&mut cache.rows);
+        self.context_scores(infos, &mut rows, &mut stats);
         for i in 0..n {
-            let stat = self.static_scores(infos, i, cache, feats);
-            let wt = cache.word_tags.entry(unigram_key(&infos[i])).or_default();
+            let s = self.static_scores(infos, &ids, i, cache, feats);
+            for k in 0..NTAGS {
+                stats[i][k] += s[k];
+            }
+        }
+        cache.rows = rows;
+        for i in 0..n {
+            let stat = stats[i];
             let mut next = [NONE; NTAGS];
             let mut next_bp = [0u8; NTAGS];
             let starts: &[usize] = if i == 0 { &[0] } else { &[0, 1, 2, 3, 4, 5, 6, 7, 8] };
@@ -189,13 +269,13 @@ impl Model {
                     continue;
                 }
                 let p2 = if i == 0 { 0 } else { prev_best[p] };
-                let d = self.dynamic_scores(&infos[i], p, p2, wt, feats);
+                // The dynamic scores (word with previous tag, transitions), as in `dynamic_scores`.
+                let wt = self.word_tag_scores(&infos[i], ids[i], p, cache);
+                let tr = &self.transitions[p * NTAGS + p2];
+                let ok = &ALLOWED[p];
                 for t in 0..NTAGS {
-                    if !allowed(p, t) {
-                        continue;
-                    }
-                    let v = base + (stat[t] + d[t]) as i64;
-                    if v > next[t] {
+                    let v = base + (stat[t] + (wt[t] + tr[t])) as i64;
+                    if ok[t] && v > next[t] {
                         next[t] = v;
                         next_bp[t] = p as u8;
                     }
@@ -214,47 +294,108 @@ impl Model {
             t = back[i][t] as usize;
         }
         cache.back = back;
+        cache.ids = ids;
+        cache.stats = stats;
     }
+}
+
+/// [`allowed`] as a table: `ALLOWED[prev][tag]`.
+const ALLOWED: [[bool; NTAGS]; NTAGS] = {
+    let mut a = [[false; NTAGS]; NTAGS];
+    let mut p = 0;
+    while p < NTAGS {
+        let mut t = 0;
+        while t < NTAGS {
+            a[p][t] = t == 0 || t % 2 == 1 || p == t || p + 1 == t;
+            t += 1;
+        }
+        p += 1;
+    }
+    a
+};
+
+/// One summed part of a word's scores.
+#[derive(Clone, Copy)]
+enum Part {
+    /// The word's own features.
+    Unigram,
+    /// Its features as the previous word of a token with this capital flag.
+    Prev(usize),
+    /// Its features as the next word of a token with this capital flag.
+    Next(usize),
+    /// Its features with this previous tag.
+    Tag(usize),
+}
+
+/// Everything the tagger sums about one word form (keyed by [`unigram_key`]), filled as needed.
+#[derive(Clone, Copy)]
+struct WordScores {
+    /// Bit of each part below that is filled: 0 unigram, 1-2 prev, 3-4 next, 5.. tag.
+    filled: u32,
+    parts: [[i32; NTAGS]; 5 + NTAGS],
 }
 
 /// Score parts of words already seen in a document, keyed by everything their features read.
 pub struct ScoreCache {
-    unigram: IdHashMap<[i32; NTAGS]>,
-    prev: IdHashMap<[i32; NTAGS]>,
-    next: IdHashMap<[i32; NTAGS]>,
+    index: IdHashMap<u32>,
+    words: Vec<WordScores>,
     shapes: IdHashMap<[i32; NTAGS]>,
-    word_tags: IdHashMap<WordTags>,
+    /// Cache entry of each token of the sentence being tagged.
+    ids: Vec<u32>,
+    /// Static scores of each token of the sentence being tagged.
+    stats: Vec<[i32; NTAGS]>,
+    /// Table rows of the word-context features of each token of the sentence.
+    rows: Vec<[u32; 6]>,
     /// Viterbi back pointers of the sentence being tagged.
     back: Vec<[u8; NTAGS]>,
 }
 
-/// A word's scores with each previous tag, computed as needed.
-#[derive(Default, Clone, Copy)]
-pub struct WordTags {
-    filled: u16,
-    scores: [[i32; NTAGS]; NTAGS],
-}
-
 impl Default for ScoreCache {
     fn default() -> ScoreCache {
-        let map = || IdHashMap::with_capacity_and_hasher(1024, Default::default());
         ScoreCache {
-            unigram: map(),
-            prev: map(),
-            next: map(),
-            shapes: map(),
-            word_tags: IdHashMap::with_capacity_and_hasher(256, Default::default()),
+            index: IdHashMap::with_capacity_and_hasher(1024, Default::default()),
+            words: Vec::with_capacity(1024),
+            shapes: IdHashMap::with_capacity_and_hasher(256, Default::default()),
+            ids: Vec::new(),
+            stats: Vec::new(),
+            rows: Vec::new(),
             back: Vec::new(),
         }
     }
 }
 
 impl ScoreCache {
-    /// Entries kept before the cache starts over (bounds memory on huge inputs).
-    const LIMIT: usize = 40_000;
+    /// Entries kept before the cache starts over (bounds memory on huge inputs: about 10 MB).
+    const LIMIT: usize = 20_000;
 
     fn len(&self) -> usize {
-        self.unigram.len() + self.prev.len() + self.next.len() + self.shapes.len() + self.word_tags.len()
+        self.words.len() + self.shapes.len()
+    }
+
+    /// The entry of the word form with this key, made empty if new.
+    fn entry_of(&mut self, key: u64) -> u32 {
+        let words = &mut self.words;
+        *self.index.entry(key).or_insert_with(|| {
+            words.push(WordScores { filled: 0, parts: [[0; NTAGS]; 5 + NTAGS] });
+            (words.len() - 1) as u32
+        })
+    }
+
+    /// One part of entry `id`, summed by `fill` the first time.
+    #[inline]
+    fn part(&mut self, id: u32, part: Part, fill: impl FnOnce() -> [i32; NTAGS]) -> &[i32; NTAGS] {
+        let k = match part {
+            Part::Unigram => 0,
+            Part::Prev(cap) => 1 + cap,
+            Part::Next(cap) => 3 + cap,
+            Part::Tag(prev) => 5 + prev,
+        };
+        let w = &mut self.words[id as usize];
+        if w.filled & (1 << k) == 0 {
+            w.parts[k] = fill();
+            w.filled |= 1 << k;
+        }
+        &w.parts[k]
     }
 }
 
