@@ -102,7 +102,6 @@ pub struct TokInfo {
 }
 
 /// Reusable buffers for [`token_infos`], so that tagging allocates nothing per token.
-#[derive(Default)]
 pub struct Scratch {
     buf: String,
     chars: Vec<char>,
@@ -110,6 +109,8 @@ pub struct Scratch {
     words: Vec<bool>,
     marks: Vec<u16>,
     first: Vec<Option<u16>>,
+    /// `rules::word_class` of each token of the sentence.
+    classes: Vec<u32>,
     /// Facts of each word form seen so far, by its hash and kind.
     seen: IdHashMap<WordFacts>,
 }
@@ -123,9 +124,37 @@ struct WordFacts {
     flags: u32,
     /// The gazetteer's entry for the word alone (`Gazetteer::first`).
     gaz_first: Option<u16>,
+    /// Its list bits for the rules (`rules::word_class`).
+    class: u32,
+}
+
+impl Default for Scratch {
+    fn default() -> Scratch {
+        Scratch {
+            buf: String::new(),
+            chars: Vec::new(),
+            lower: Vec::new(),
+            words: Vec::new(),
+            marks: Vec::new(),
+            first: Vec::new(),
+            classes: Vec::new(),
+            // An article's distinct word forms, without growing on the way.
+            seen: IdHashMap::with_capacity_and_hasher(2048, Default::default()),
+        }
+    }
 }
 
 impl Scratch {
+    /// `rules::word_class` of each token of the last sentence [`token_infos`] saw.
+    pub fn classes(&self) -> &[u32] {
+        &self.classes
+    }
+
+    /// Forget the last sentence's classes.
+    pub fn clear_classes(&mut self) {
+        self.classes.clear();
+    }
+
     /// Word forms remembered before the memory starts over.
     const LIMIT: usize = 50_000;
 }
@@ -164,7 +193,7 @@ fn word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer, sc: &mut Scratch) -> Wo
         TokenKind::Email => 12,
         _ => shape_hash(w),
     };
-    WordFacts { lower, shape, affix, flags, gaz_first: gaz.first(lower) }
+    WordFacts { lower, shape, affix, flags, gaz_first: gaz.first(lower), class: super::rules::word_class(w) }
 }
 
 #[inline]
@@ -210,6 +239,7 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scrat
     sc.lower.clear();
     sc.words.clear();
     sc.first.clear();
+    sc.classes.clear();
     if sc.seen.len() > Scratch::LIMIT {
         sc.seen.clear();
     }
@@ -236,6 +266,7 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scrat
         sc.lower.push(facts.lower);
         sc.words.push(t.kind == TokenKind::Word);
         sc.first.push(facts.gaz_first);
+        sc.classes.push(facts.class);
         out.push(TokInfo { lower: facts.lower, exact, shape: facts.shape, affix: facts.affix, flags, gaz: 0 });
     }
     gaz.marks_with(&sc.lower, &sc.words, &sc.first, &mut sc.marks);

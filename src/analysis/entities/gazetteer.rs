@@ -46,6 +46,17 @@ pub struct Gazetteer {
     phrases: HashTable,
     /// The longest phrase, in tokens.
     max_len: usize,
+    /// One bit per `FILTER_BITS` bucket of the one-token keys of `phrases`: a clear bit means
+    /// no phrase is that word, found without touching the big table (most words of a text).
+    filter: Vec<u64>,
+}
+
+/// Size of [`Gazetteer`]'s filter: 2^19 bits (64 KB).
+const FILTER_BITS: u32 = 19;
+
+fn filter_bit(h: u64) -> (usize, u64) {
+    let b = (h >> (64 - FILTER_BITS)) as usize;
+    (b / 64, 1 << (b % 64))
 }
 
 impl Gazetteer {
@@ -53,6 +64,7 @@ impl Gazetteer {
     /// non-empty line is one phrase. Unknown categories are skipped.
     pub fn parse(data: &str) -> Gazetteer {
         let mut phrases = HashTable::default();
+        let mut filter = vec![0u64; (1 << FILTER_BITS) / 64];
         let mut max_len = 1;
         let mut bit: Option<u8> = None;
         for line in data.lines() {
@@ -77,6 +89,10 @@ impl Gazetteer {
             let mut buf = String::new();
             for (k, t) in toks.iter().enumerate() {
                 h = mix(h ^ word_hash(t.span.slice(line), &mut buf));
+                if k == 0 {
+                    let (word, bit) = filter_bit(h);
+                    filter[word] |= bit;
+                }
                 let v = phrases.entry(h).or_insert(0);
                 if k + 1 == toks.len() {
                     *v |= b as u16;
@@ -85,7 +101,7 @@ impl Gazetteer {
                 }
             }
         }
-        Gazetteer { phrases, max_len }
+        Gazetteer { phrases, max_len, filter }
     }
 
     /// The shipped gazetteer, parsed once.
@@ -121,7 +137,12 @@ impl Gazetteer {
     /// What the phrase table holds for the one-token phrase `lower` (the first step of
     /// [`Gazetteer::marks`], which callers may remember per word).
     pub fn first(&self, lower: u64) -> Option<u16> {
-        self.phrases.get(&mix(SEED ^ lower)).copied()
+        let h = mix(SEED ^ lower);
+        let (word, bit) = filter_bit(h);
+        if self.filter.get(word).is_none_or(|w| w & bit == 0) {
+            return None;
+        }
+        self.phrases.get(&h).copied()
     }
 
     /// [`Gazetteer::marks`] with the first step of each token given (`first[i]` is

@@ -313,9 +313,12 @@ fn find_with(tagger: &mut Tagger, text: &str, sentences: &[Span]) -> Vec<Entity>
         tagger.tokens.clear();
         tokenize::tokenize_into(text, s, &mut tagger.tokens);
         names.clear();
+        tagger.scratch.clear_classes();
         tagger.names_of_tokens(model, gaz, text, &mut names);
         let toks = &tagger.tokens;
-        let mut pattern: Vec<Entity> = rules::find(text, toks)
+        // The tagger looked up each word's list bits with its other facts (or, if it did not
+        // run, `find_classified` looks them up).
+        let mut pattern: Vec<Entity> = rules::find_classified(text, toks, tagger.scratch.classes())
             .into_iter()
             .map(|(a, b, label)| Entity { span: Span::new(toks[a].span.start, toks[b - 1].span.end), label, group: 0 })
             .collect();

@@ -234,14 +234,16 @@ impl Model {
             cache.ids = ids;
             return;
         }
-        const NONE: i64 = i64::MIN / 4;
+        const NONE: i32 = i32::MIN / 4;
         // Score lead beyond which a path is dropped: on UNER EWT test, 200 and more give the
         // same tags as no beam at all.
-        let beam: i64 = 256;
+        let beam: i32 = 256;
         let n = infos.len();
         let mut back = std::mem::take(&mut cache.back);
         back.clear();
         back.resize(n, [0u8; NTAGS]);
+        // Path scores less the best one (so they stay small: every comparison, the beam's
+        // included, is between scores of the same token).
         let mut delta = [NONE; NTAGS];
         // Before the sentence, the previous tag is `O` (and so is the one before).
         let mut prev_best = [0usize; NTAGS];
@@ -261,11 +263,10 @@ impl Model {
             let mut next = [NONE; NTAGS];
             let mut next_bp = [0u8; NTAGS];
             let starts: &[usize] = if i == 0 { &[0] } else { &[0, 1, 2, 3, 4, 5, 6, 7, 8] };
-            let top = delta.iter().copied().max().unwrap_or(0);
             for &p in starts {
                 let base = if i == 0 { 0 } else { delta[p] };
                 // Paths far behind the best cannot catch up in practice: skip them (a beam).
-                if base == NONE || (i > 0 && base < top - beam) {
+                if base < -beam {
                     continue;
                 }
                 let p2 = if i == 0 { 0 } else { prev_best[p] };
@@ -273,19 +274,26 @@ impl Model {
                 let wt = self.word_tag_scores(&infos[i], ids[i], p, cache);
                 let tr = &self.transitions[p * NTAGS + p2];
                 let ok = &ALLOWED[p];
+                let mut add = [0i32; NTAGS];
                 for t in 0..NTAGS {
-                    let v = base + (stat[t] + (wt[t] + tr[t])) as i64;
-                    if ok[t] && v > next[t] {
-                        next[t] = v;
-                        next_bp[t] = p as u8;
-                    }
+                    add[t] = stat[t] + (wt[t] + tr[t]);
+                }
+                for t in 0..NTAGS {
+                    let v = if ok[t] { base + add[t] } else { NONE };
+                    let better = v > next[t];
+                    next[t] = if better { v } else { next[t] };
+                    next_bp[t] = if better { p as u8 } else { next_bp[t] };
                 }
             }
             back[i] = next_bp;
             for t in 0..NTAGS {
                 prev_best[t] = next_bp[t] as usize;
             }
-            delta = next;
+            // `O` may follow any tag, so next[0] holds a path and the best is not NONE.
+            let top = next.iter().copied().max().unwrap_or(0);
+            for t in 0..NTAGS {
+                delta[t] = if next[t] == NONE { NONE } else { next[t] - top };
+            }
         }
         let mut t = (0..NTAGS).max_by_key(|&t| (delta[t], std::cmp::Reverse(t))).unwrap_or(0);
         out.resize(n, 0);
@@ -353,8 +361,8 @@ pub struct ScoreCache {
 impl Default for ScoreCache {
     fn default() -> ScoreCache {
         ScoreCache {
-            index: IdHashMap::with_capacity_and_hasher(1024, Default::default()),
-            words: Vec::with_capacity(1024),
+            index: IdHashMap::with_capacity_and_hasher(2048, Default::default()),
+            words: Vec::with_capacity(2048),
             shapes: IdHashMap::with_capacity_and_hasher(256, Default::default()),
             ids: Vec::new(),
             stats: Vec::new(),

@@ -154,7 +154,7 @@ struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
     /// `class` of each token, looked up once.
-    classes: Vec<u32>,
+    classes: &'a [u32],
 }
 
 impl Ctx<'_> {
@@ -233,7 +233,21 @@ impl Ctx<'_> {
 
 /// Pattern entities of one sentence as `(first token, end token, label)`, in order, disjoint.
 pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, EntityLabel)> {
-    let c = Ctx { text, toks, classes: toks.iter().map(|t| class(t.span.slice(text))).collect() };
+    let classes: Vec<u32> = toks.iter().map(|t| class(t.span.slice(text))).collect();
+    find_classified(text, toks, &classes)
+}
+
+/// The list bits of a word (what [`find_classified`] takes for each token).
+pub fn word_class(w: &str) -> u32 {
+    class(w)
+}
+
+/// [`find`] with the [`word_class`] of each token given (`classes[i]` for `toks[i]`).
+pub fn find_classified(text: &str, toks: &[Token], classes: &[u32]) -> Vec<(usize, usize, EntityLabel)> {
+    if classes.len() != toks.len() {
+        return find(text, toks);
+    }
+    let c = Ctx { text, toks, classes };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {

@@ -93,8 +93,13 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     }
 }
 
+#[inline]
 fn char_at(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or(' ')
+    match text.as_bytes().get(i) {
+        // ASCII (most text) without decoding.
+        Some(&b) if b < 0x80 => b as char,
+        _ => text.get(i..).and_then(|s| s.chars().next()).unwrap_or(' '),
+    }
 }
 
 /// A URL or e-mail address inside the chunk `text[start..end]`: its span, trailing punctuation
