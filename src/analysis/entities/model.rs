@@ -18,8 +18,8 @@ static WEIGHTS: &[u8] = include_bytes!("../../data/ner_weights.bin");
 /// A hashed weight table: row `bucket(feature)` holds one weight per tag.
 pub struct Model {
     bits: u32,
-    /// One row per bucket, padded to 16 bytes so that a row never straddles a cache line.
-    rows: Vec<[i8; 16]>,
+    /// One row per bucket.
+    rows: Vec<[i8; NTAGS]>,
     /// Scores of the transition features for each (previous tag, tag before it), summed once.
     transitions: Vec<[i32; NTAGS]>,
     /// Scores of the padding before a sentence as the previous token (by the capital flag of
@@ -30,7 +30,7 @@ pub struct Model {
 impl Model {
     /// A model that tags nothing (used when the weights file is missing or damaged).
     pub fn empty() -> Model {
-        Model { bits: 1, rows: vec![[0; 16]; 2], transitions: vec![[0; NTAGS]; NTAGS * NTAGS], pads: [[0; NTAGS]; 4] }
+        Model { bits: 1, rows: vec![[0; NTAGS]; 2], transitions: vec![[0; NTAGS]; NTAGS * NTAGS], pads: [[0; NTAGS]; 4] }
     }
 
     /// Build from raw weights (`2^bits` rows of `NTAGS`).
@@ -41,8 +41,8 @@ impl Model {
         let rows = weights
             .chunks_exact(NTAGS)
             .map(|w| {
-                let mut r = [0i8; 16];
-                r[..NTAGS].copy_from_slice(w);
+                let mut r = [0i8; NTAGS];
+                r.copy_from_slice(w);
                 r
             })
             .collect();
@@ -119,7 +119,7 @@ impl Model {
     fn static_scores(&self, infos: &[TokInfo], ids: &[u32], i: usize, cache: &mut ScoreCache, feats: &mut Vec<u64>) -> [i32; NTAGS] {
         let c = infos[i];
         let cap = (c.flags & 1) as usize;
-        let mut scores = *cache.part(ids[i], Part::Unigram, || {
+        let mut scores = cache.part(ids[i], Part::Unigram, || {
             feats.clear();
             unigram_features(&c, feats);
             self.sum(feats)
@@ -128,7 +128,7 @@ impl Model {
             self.pads[cap]
         } else {
             let p1 = infos[i - 1];
-            *cache.part(ids[i - 1], Part::Prev(cap), || {
+            cache.part(ids[i - 1], Part::Prev(cap), || {
                 feats.clear();
                 prev_features(&p1, c.flags, feats);
                 self.sum(feats)
@@ -138,7 +138,7 @@ impl Model {
             self.pads[2 + cap]
         } else {
             let n1 = infos[i + 1];
-            *cache.part(ids[i + 1], Part::Next(cap), || {
+            cache.part(ids[i + 1], Part::Next(cap), || {
                 feats.clear();
                 next_features(&n1, c.flags, feats);
                 self.sum(feats)
@@ -178,7 +178,7 @@ impl Model {
     /// The word-with-previous-tag part of token `c` (cache entry `id`).
     #[inline]
     fn word_tag_scores(&self, c: &TokInfo, id: u32, prev: usize, cache: &mut ScoreCache) -> [i32; NTAGS] {
-        *cache.part(id, Part::Tag(prev), || {
+        cache.part(id, Part::Tag(prev), || {
             let mut s = [0i32; NTAGS];
             for h in word_tag_hashes(c, prev) {
                 self.add(h, &mut s);
@@ -340,7 +340,8 @@ enum Part {
 struct WordScores {
     /// Bit of each part below that is filled: 0 unigram, 1-2 prev, 3-4 next, 5.. tag.
     filled: u32,
-    parts: [[i32; NTAGS]; 5 + NTAGS],
+    /// Sums of at most 64 one-byte weights each: they fit 16 bits (so an entry is 256 bytes).
+    parts: [[i16; NTAGS]; 5 + NTAGS],
 }
 
 /// Score parts of words already seen in a document, keyed by everything their features read.
@@ -374,7 +375,7 @@ impl Default for ScoreCache {
 
 impl ScoreCache {
     /// Entries kept before the cache starts over (bounds memory on huge inputs: about 10 MB).
-    const LIMIT: usize = 20_000;
+    const LIMIT: usize = 40_000;
 
     fn len(&self) -> usize {
         self.words.len() + self.shapes.len()
@@ -391,7 +392,7 @@ impl ScoreCache {
 
     /// One part of entry `id`, summed by `fill` the first time.
     #[inline]
-    fn part(&mut self, id: u32, part: Part, fill: impl FnOnce() -> [i32; NTAGS]) -> &[i32; NTAGS] {
+    fn part(&mut self, id: u32, part: Part, fill: impl FnOnce() -> [i32; NTAGS]) -> [i32; NTAGS] {
         let k = match part {
             Part::Unigram => 0,
             Part::Prev(cap) => 1 + cap,
@@ -400,10 +401,15 @@ impl ScoreCache {
         };
         let w = &mut self.words[id as usize];
         if w.filled & (1 << k) == 0 {
-            w.parts[k] = fill();
+            let sums = fill();
+            // A sum that did not fit (never, for the feature counts above) is left uncached.
+            if sums.iter().any(|&x| i16::try_from(x).is_err()) {
+                return sums;
+            }
+            w.parts[k] = sums.map(|x| x as i16);
             w.filled |= 1 << k;
         }
-        &w.parts[k]
+        w.parts[k].map(i32::from)
     }
 }
 
