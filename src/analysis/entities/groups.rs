@@ -3,7 +3,13 @@
 //! expansion ("EU" with "European Union") share a group number; numbers are dense, in order of the
 //! first mention.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::BuildHasherDefault;
+
+use super::rules::Fnv;
+
+/// Maps by short strings, hashed with FNV-1a (only looked up, never iterated).
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 
 use crate::analysis::report::{Entity, EntityLabel};
 
@@ -58,7 +64,7 @@ pub fn assign(text: &str, entities: &mut [Entity]) {
             p[hi] = lo;
         }
     };
-    let mut first_by_key: HashMap<(&str, bool), usize> = HashMap::new();
+    let mut first_by_key: HashMap<(&str, bool), usize> = HashMap::default();
     for (i, e) in entities.iter().enumerate() {
         let k = (keys[i].as_str(), is_name(e.label));
         let label_key = if is_name(e.label) { None } else { Some(e.label) };
@@ -70,8 +76,8 @@ pub fn assign(text: &str, entities: &mut [Entity]) {
         }
     }
     // Multi-word names by their initials and by their first and last words (person names).
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_part: HashMap<&str, Vec<usize>> = HashMap::default();
     for (j, e) in entities.iter().enumerate() {
         if !is_name(e.label) || !keys[j].contains(' ') {
             continue;

@@ -120,8 +120,8 @@ fn class(w: &str) -> u32 {
     }
 }
 
-/// FNV-1a, a fast hash for the short keys of the word table.
-struct Fnv(u64);
+/// FNV-1a, a fast hash for the short keys of the word table (and of the mention groups).
+pub(super) struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Fnv {
