@@ -105,7 +105,7 @@ fn sbd(args: &[String]) -> Result<ExitCode, CliError> {
         if same {
             exact += 1;
         } else if a.show_errors {
-            println!("--- {} ---\n  expected: {:?}\n  got:      {:?}", v["id"], expected, got);
+            outln!("--- {} ---\n  expected: {:?}\n  got:      {:?}", v["id"], expected, got);
         }
         let gold = boundaries(expected.iter().copied());
         let pred = boundaries(got.iter().copied());
@@ -118,20 +118,20 @@ fn sbd(args: &[String]) -> Result<ExitCode, CliError> {
     let precision = ratio(tp, tp + fp);
     let recall = ratio(tp, tp + fn_);
     let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
-    println!(
+    outln!(
         "sbd {}: records {records}, exact match {exact}/{records} = {exact_rate:.3}, boundary precision {precision:.3} recall {recall:.3} F1 {f1:.3}",
         a.file
     );
     let mut ok = true;
     if let Some(min) = a.min_exact {
         if exact_rate < min {
-            println!("FAIL: exact match {exact_rate:.3} is below the threshold {min}");
+            outln!("FAIL: exact match {exact_rate:.3} is below the threshold {min}");
             ok = false;
         }
     }
     if let Some(min) = a.min_f1 {
         if f1 < min {
-            println!("FAIL: boundary F1 {f1:.3} is below the threshold {min}");
+            outln!("FAIL: boundary F1 {f1:.3} is below the threshold {min}");
             ok = false;
         }
     }
@@ -212,7 +212,7 @@ fn ner(args: &[String]) -> Result<ExitCode, CliError> {
             by_record.entry(g.0).or_default().0.push(format!("{} {:?}", g.3, span_text(g.0, g.1, g.2)));
         }
         for (r, (missed, wrong)) in by_record {
-            println!("--- {} --- {}\n  missed: {:?}\n  wrong:  {:?}", texts[r].0, texts[r].1, missed, wrong);
+            outln!("--- {} --- {}\n  missed: {:?}\n  wrong:  {:?}", texts[r].0, texts[r].1, missed, wrong);
         }
     }
     let prf = |(tp, fp, fn_): (usize, usize, usize)| {
@@ -223,7 +223,7 @@ fn ner(args: &[String]) -> Result<ExitCode, CliError> {
     };
     let all = per.values().fold((0, 0, 0), |acc, x| (acc.0 + x.0, acc.1 + x.1, acc.2 + x.2));
     let (p, r, f1) = prf(all);
-    println!(
+    outln!(
         "ner {}: records {}, labels {}, gold {}, predicted {}, exact-span precision {p:.3} recall {r:.3} F1 {f1:.3}",
         a.file,
         texts.len(),
@@ -233,11 +233,11 @@ fn ner(args: &[String]) -> Result<ExitCode, CliError> {
     );
     for (l, x) in &per {
         let (p, r, f) = prf(*x);
-        println!("  {l:<9} gold {:>5} predicted {:>5}  precision {p:.3} recall {r:.3} F1 {f:.3}", x.0 + x.2, x.0 + x.1);
+        outln!("  {l:<9} gold {:>5} predicted {:>5}  precision {p:.3} recall {r:.3} F1 {f:.3}", x.0 + x.2, x.0 + x.1);
     }
     if let Some(min) = a.min_f1 {
         if f1 < min {
-            println!("FAIL: entity F1 {f1:.3} is below the threshold {min}");
+            outln!("FAIL: entity F1 {f1:.3} is below the threshold {min}");
             return Ok(ExitCode::from(1));
         }
     }
@@ -313,10 +313,10 @@ fn readability(args: &[String]) -> Result<ExitCode, CliError> {
         });
         good += usize::from(same);
         if !same {
-            println!("  {} {}: got {got:?}, expected {expected:?}", r["id"], r["metric"]);
+            outln!("  {} {}: got {got:?}, expected {expected:?}", r["id"], r["metric"]);
         }
     }
-    println!("readability formula refs: {good}/{} within 0.01", refs.len());
+    outln!("readability formula refs: {good}/{} within 0.01", refs.len());
     ok &= good == refs.len();
     // 2. textstat's passages.
     let passages = jsonl(&format!("{dir}/readability_textstat.jsonl"))?;
@@ -346,9 +346,9 @@ fn readability(args: &[String]) -> Result<ExitCode, CliError> {
             within += usize::from(close);
             line.push_str(&format!(" {name} {got:.2}/{expected:.2}{}", if close { "" } else { "(!)" }));
         }
-        println!("{line}");
+        outln!("{line}");
     }
-    println!("textstat passages: {within}/{compared} grade figures within 1.0 of textstat (Lede/textstat; (!) = documented difference)");
+    outln!("textstat passages: {within}/{compared} grade figures within 1.0 of textstat (Lede/textstat; (!) = documented difference)");
     // 3. syllables on the held-out words.
     if let Some(path) = heldout {
         let (mut total, mut right) = (0usize, 0usize);
@@ -360,10 +360,10 @@ fn readability(args: &[String]) -> Result<ExitCode, CliError> {
             right += usize::from(counts.split(',').any(|c| c.parse() == Ok(got)));
         }
         let rate = if total == 0 { 0.0 } else { right as f64 / total as f64 };
-        println!("syllables: exact count on {total} held-out CMUdict words: {right}/{total} = {rate:.4}");
+        outln!("syllables: exact count on {total} held-out CMUdict words: {right}/{total} = {rate:.4}");
         if let Some(min) = min_syllables {
             if rate < min {
-                println!("FAIL: syllable accuracy {rate:.4} is below the threshold {min}");
+                outln!("FAIL: syllable accuracy {rate:.4} is below the threshold {min}");
                 ok = false;
             }
         }

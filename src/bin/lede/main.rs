@@ -1,6 +1,21 @@
 //! `lede`, the native command line: analyze files and JSON Lines batches into Reports, and evaluate
 //! the analyses against gold data. Run `lede --help` for the commands.
 
+/// Print to standard output, ignoring a closed pipe (`lede --help | head -1`) instead of panicking.
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($t)*);
+    }};
+}
+/// `out!` with a line break.
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
 mod bench;
 mod errors;
 mod eval;
@@ -67,16 +82,16 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<ExitCode, CliError> {
     let Some(cmd) = args.first() else {
-        print!("{HELP}");
+        out!("{HELP}");
         return Err(CliError::Usage("no command given".into()));
     };
     match cmd.as_str() {
         "-h" | "--help" | "help" => {
-            print!("{HELP}");
+            out!("{HELP}");
             Ok(ExitCode::SUCCESS)
         }
         "-V" | "--version" => {
-            println!("lede {}", env!("CARGO_PKG_VERSION"));
+            outln!("lede {}", env!("CARGO_PKG_VERSION"));
             Ok(ExitCode::SUCCESS)
         }
         "analyze" => analyze_cmd(&args[1..]),
@@ -97,7 +112,7 @@ fn analyze_cmd(args: &[String]) -> Result<ExitCode, CliError> {
             "--pretty" => pretty = Some(true),
             "--compact" => pretty = Some(false),
             "-h" | "--help" => {
-                print!("{HELP}");
+                out!("{HELP}");
                 return Ok(ExitCode::SUCCESS);
             }
             s if s.starts_with("--") => return Err(CliError::Usage(format!("unknown option `{s}` for `lede analyze`"))),
