@@ -146,3 +146,25 @@ fn jsonl_streams_and_survives_bad_lines() {
     assert!(err.contains(&format!("byte offset {}", line5_start + 23)), "{err}");
     assert!(err.contains("could not be analyzed"));
 }
+
+#[test]
+fn a_closed_output_pipe_is_not_a_panic() {
+    // `lede analyze --jsonl big.jsonl | head -1`: the reader goes away early.
+    let mut input = Vec::new();
+    for i in 0..2000 {
+        input.extend_from_slice(format!("{{\"id\": {i}, \"text\": \"Record {i}. It has two sentences.\"}}\n").as_bytes());
+    }
+    let path = temp_file("many.jsonl", &input);
+    for args in [vec!["--help"], vec!["analyze", "--jsonl", path.to_str().unwrap()]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lede"))
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
