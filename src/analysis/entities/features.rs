@@ -150,6 +150,11 @@ impl Scratch {
         &self.classes
     }
 
+    /// Forget every word form seen, keeping the memory.
+    pub fn clear_words(&mut self) {
+        self.seen.clear();
+    }
+
     /// Forget the last sentence's classes.
     pub fn clear_classes(&mut self) {
         self.classes.clear();

@@ -283,12 +283,14 @@ thread_local! {
     static TAGGER: std::cell::RefCell<Tagger> = std::cell::RefCell::new(Tagger::default());
 }
 
-/// Forget every word this thread's tagger has cached, so the next [`find`] pays the full cost
-/// of words it has not seen (for `lede bench`; the results never depend on the caches).
+/// Forget every word this thread's tagger has cached (keeping the memory, as a new article in
+/// a running app finds it), so the next [`find`] pays the full cost of words it has not seen
+/// (for `lede bench`; the results never depend on the caches).
 pub fn clear_caches() {
     TAGGER.with(|t| {
         if let Ok(mut tagger) = t.try_borrow_mut() {
-            *tagger = Tagger::default();
+            tagger.cache.clear();
+            tagger.scratch.clear_words();
         }
     });
 }

@@ -381,6 +381,13 @@ impl ScoreCache {
         self.words.len() + self.shapes.len()
     }
 
+    /// Forget every word, keeping the memory.
+    pub fn clear(&mut self) {
+        self.index.clear();
+        self.words.clear();
+        self.shapes.clear();
+    }
+
     /// The entry of the word form with this key, made empty if new.
     fn entry_of(&mut self, key: u64) -> u32 {
         let words = &mut self.words;
