@@ -154,7 +154,8 @@ impl Gazetteer {
         // length, and no longer lengths once no phrase begins with the tokens so far.
         let mut found = [(0usize, 0u8); MAX_LEN];
         for i in 0..lower.len() {
-            if !words[i] {
+            // No phrase is the word alone, so none begins with it (the common case).
+            if !words[i] || first.get(i).is_some_and(|f| f.is_none()) {
                 continue;
             }
             let mut nfound = 0;
