@@ -56,14 +56,6 @@ pub fn analyze_js(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     serde::Serialize::serialize(&wire, &serializer).map_err(|e| JsError::new(&format!("analyze: could not build the report: {e}")))
 }
 
-/// Analyze `text` and return the Report as a JSON string (used by the app's web worker, where a
-/// string crosses threads more cheaply than an object graph).
-#[wasm_bindgen(js_name = analyzeJson)]
-pub fn analyze_json(text: &str) -> String {
-    let report = crate::analysis::analyze(text, &Options::default());
-    serde_json::to_string(&crate::wire::to_wire(text, &report)).unwrap_or_default()
-}
-
 /// For the app's web worker: the Report as JSON twice, in a two-element array: the full Report
 /// (for exports) and a lighter copy without the paragraphs' and sentences' `text` and of the repeats'
 /// passages (the page slices those from the text it already has), which is what the page parses on its main thread.

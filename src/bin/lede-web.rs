@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    // In the analysis worker there is no window: the module is loaded only for `analyzeJson`.
+    // In the analysis worker there is no window: the module is loaded only for `analyzeForPage`.
     if web_sys::window().is_some() {
         lede::ui::start();
     }

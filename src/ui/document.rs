@@ -152,6 +152,20 @@ pub fn document(props: &DocumentProps) -> Html {
     }
 }
 
+/// The link from a repeated `unit` ("sentence" or "paragraph") to the first occurrence of duplicate `i`.
+fn repeat_link(i: usize, kind: &str, unit: &str) -> Html {
+    let what = match kind {
+        "near-repeat" => "reworded repeat",
+        "pull-quote" => "pull quote",
+        _ => "repeat",
+    };
+    html! {
+        <a class="dup-link" href={format!("#dup-{i}")} title={format!("This {unit} is a {what}: go to the first occurrence")}>
+            { format!("↑ {what}") }
+        </a>
+    }
+}
+
 /// The first `shown` paragraphs with their sentences, entity marks, repeats and junk.
 fn render_paragraphs(text: &Rc<String>, report: &Rc<Report>, marks: &Marks, shown: usize) -> Html {
     let text = text.as_str();
@@ -213,10 +227,7 @@ fn render_paragraphs(text: &Rc<String>, report: &Rc<Report>, marks: &Marks, show
                 (None, Some((_, kind))) => (Some(*kind), None),
                 _ => (None, None),
             };
-            let link = repeat.filter(|_| junk.is_none()).map(|(i, kind)| {
-                let what = if *kind == "near-repeat" { "reworded repeat" } else { "repeat" };
-                html! { <a class="dup-link" href={format!("#dup-{i}")} title={format!("This sentence is a {what}: go to the first occurrence")}>{ format!("↑ {what}") }</a> }
-            });
+            let link = repeat.filter(|_| junk.is_none()).map(|&(i, kind)| repeat_link(i, kind, "sentence"));
             parts.push(html! {
                 <span id={first_anchor} class={classes!("sentence", level)} data-kind={kind} data-reason={reason.clone()}
                     title={reason.map(|r| format!("Junk: {r}"))} tabindex={junk.map(|_| "0")}>
@@ -236,14 +247,7 @@ fn render_paragraphs(text: &Rc<String>, report: &Rc<Report>, marks: &Marks, show
             (None, Some((_, kind))) => Some(*kind),
             _ => None,
         };
-        let plink = prepeat.map(|(i, kind)| {
-            let what = match *kind {
-                "near-repeat" => "reworded repeat",
-                "pull-quote" => "pull quote",
-                _ => "repeat",
-            };
-            html! { <a class="dup-link" href={format!("#dup-{i}")} title={format!("This paragraph is a {what}: go to the first occurrence")}>{ format!("↑ {what}") }</a> }
-        });
+        let plink = prepeat.map(|&(i, kind)| repeat_link(i, kind, "paragraph"));
         let kind = p.kind.as_str();
         out.push(html! {
             <div id={pfirst} class={classes!("para", format!("kind-{kind}"))} data-paragraph-kind={kind.to_string()}

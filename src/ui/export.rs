@@ -28,11 +28,7 @@ fn stat(report: &Report, path: &[&str]) -> String {
     for p in path {
         v = &v[*p];
     }
-    match v.as_f64() {
-        Some(f) if f.fract() == 0.0 => format!("{}", f as i64),
-        Some(f) => format!("{f:.2}"),
-        None => "n/a".into(),
-    }
+    super::stats_panel::num(Some(v))
 }
 
 /// A Markdown summary: statistics, entities, repeats, junk, and the clean article.

@@ -47,7 +47,8 @@ const FORMULAS: &[(&str, &str, &str, &[&str])] = &[
     ("consensusGrade", "Consensus grade", "The middle of the grade-level formulas", &[]),
 ];
 
-fn num(v: Option<&Value>) -> String {
+/// A figure as the page shows it: whole numbers as such, others to two decimals, ranges with a dash.
+pub(super) fn num(v: Option<&Value>) -> String {
     match v {
         Some(Value::Number(n)) => {
             let f = n.as_f64().unwrap_or(0.0);
@@ -80,7 +81,8 @@ fn row(field: &str, help: &str, clean: String, raw: String) -> Html {
 #[component(StatsPanel)]
 pub fn stats_panel(props: &StatsPanelProps) -> Html {
     let s = &props.report.stats;
-    let raw = s.get("raw").cloned().unwrap_or(Value::Null);
+    let null = Value::Null;
+    let raw = s.get("raw").unwrap_or(&null);
     let counts = COUNTS.iter().map(|(f, help)| row(f, help, num(s.get(*f)), num(raw.get(*f))));
     let reading_wpm = s.get("readingWpm").and_then(Value::as_f64).unwrap_or(238.0);
     let speaking_wpm = s.get("speakingWpm").and_then(Value::as_f64).unwrap_or(183.0);
@@ -89,8 +91,8 @@ pub fn stats_panel(props: &StatsPanelProps) -> Html {
         ("speakingTimeSeconds", format!("Reading aloud at {speaking_wpm:.0} words a minute (Brysbaert 2019)")),
     ];
     let times = times.iter().map(|(f, help)| row(f, help, duration(s.get(*f)), duration(raw.get(*f))));
-    let read = s.get("readability").cloned().unwrap_or(Value::Null);
-    let raw_read = raw.get("readability").cloned().unwrap_or(Value::Null);
+    let read = s.get("readability").unwrap_or(&null);
+    let raw_read = raw.get("readability").unwrap_or(&null);
     let formulas = FORMULAS.iter().map(|(f, name, help, inputs)| {
         let inputs_text = if inputs.is_empty() {
             String::new()
