@@ -2,12 +2,11 @@
 // article until every layer is rendered, and a 1 MB paste until it is analyzed (in the worker) and
 // rendered, with the longest main-thread task seen meanwhile. Prints figures; asserts nothing.
 import { chromium } from '@playwright/test';
-import { spawn, execSync } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { launchOptions, serve } from './chromium.mjs';
 
 const port = 4175;
-const server = spawn('node', ['scripts/serve.mjs', 'dist', String(port)], { stdio: 'ignore' });
-const exe = process.env.LEDE_CHROMIUM || execSync('command -v chromium || command -v chromium-browser || command -v google-chrome', { shell: '/bin/sh' }).toString().trim();
 
 // Real text: the sample article and the test articles.
 const articles = [readFileSync('src/data/sample_article.txt', 'utf8')];
@@ -58,12 +57,9 @@ async function paste(page, text) {
   }, text);
 }
 
+const server = await serve('dist', port);
 try {
-  for (let i = 0; i < 100; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false)) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch(launchOptions());
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.locator('.sentence').first().waitFor();

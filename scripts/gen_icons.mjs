@@ -2,10 +2,9 @@
 // system's Chromium: `node scripts/gen_icons.mjs`. The PNGs are committed; rerun after editing an SVG.
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { execSync } from 'node:child_process';
+import { launchOptions } from './chromium.mjs';
 
-const exe = process.env.LEDE_CHROMIUM || execSync('command -v chromium || command -v chromium-browser || command -v google-chrome', { shell: '/bin/sh' }).toString().trim();
-const browser = await chromium.launch({ executablePath: exe, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const browser = await chromium.launch(launchOptions());
 for (const [svg, name] of [['icon.svg', 'icon'], ['icon-maskable.svg', 'icon-maskable']]) {
   const data = readFileSync(`www/icons/${svg}`, 'utf8');
   for (const size of [192, 512]) {
