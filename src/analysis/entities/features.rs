@@ -341,30 +341,29 @@ pub fn unigram_key(c: &TokInfo) -> u64 {
     mix(c.exact ^ mix(c.shape ^ mix(c.flags as u64 | (c.gaz as u64) << 32)))
 }
 
-/// Features of the previous token `p1`, with the current token's capital flag.
-pub fn prev_features(p1: &TokInfo, flags: u32, out: &mut Vec<u64>) {
+/// Features of a neighbouring token `n` (its lower-cased word, shape, exact word and gazetteer
+/// bits, each with the current token's capital flag for the gazetteer), under the feature ids
+/// `ids` of its side.
+fn neighbour_features(n: &TokInfo, flags: u32, ids: [u64; 4], out: &mut Vec<u64>) {
     let cap = (flags & 1) as u64;
-    out.push(f(3, p1.lower));
-    out.push(f(8, p1.shape));
-    out.push(f(26, p1.exact));
+    out.push(f(ids[0], n.lower));
+    out.push(f(ids[1], n.shape));
+    out.push(f(ids[2], n.exact));
     for b in 0..16 {
-        if p1.gaz & (1 << b) != 0 {
-            out.push(f(33, b << 1 | cap));
+        if n.gaz & (1 << b) != 0 {
+            out.push(f(ids[3], b << 1 | cap));
         }
     }
 }
 
+/// Features of the previous token `p1`, with the current token's capital flag.
+pub fn prev_features(p1: &TokInfo, flags: u32, out: &mut Vec<u64>) {
+    neighbour_features(p1, flags, [3, 8, 26, 33], out);
+}
+
 /// Features of the next token `n1`, with the current token's capital flag.
 pub fn next_features(n1: &TokInfo, flags: u32, out: &mut Vec<u64>) {
-    let cap = (flags & 1) as u64;
-    out.push(f(4, n1.lower));
-    out.push(f(9, n1.shape));
-    out.push(f(27, n1.exact));
-    for b in 0..16 {
-        if n1.gaz & (1 << b) != 0 {
-            out.push(f(34, b << 1 | cap));
-        }
-    }
+    neighbour_features(n1, flags, [4, 9, 27, 34], out);
 }
 
 /// Key of everything [`prev_features`] or [`next_features`] reads.
