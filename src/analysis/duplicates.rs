@@ -232,8 +232,15 @@ fn word_id(w: &str) -> u64 {
     mix(h)
 }
 
-fn formulaic(text: &str, u: &Unit) -> bool {
+/// Is the short unit `u` one of the [`FORMULAS`] with a few words around it? Only a unit with the
+/// last word of some formula is searched for the phrases.
+fn formulaic(text: &str, words: &Words, u: &Unit) -> bool {
     if u.len() > 14 {
+        return false;
+    }
+    static LAST: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    let last = LAST.get_or_init(|| FORMULAS.iter().filter_map(|f| f.rsplit(' ').next()).map(word_id).collect());
+    if !u.ids(words).iter().any(|id| last.contains(id)) {
         return false;
     }
     let lower = u.span.slice(text).to_lowercase();
@@ -363,27 +370,67 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
             }
         }
     }
-    // LSH buckets: a band key to the latest units indexed under it, newest first (`u32::MAX`
-    // fills the rest).
-    let mut buckets: FastMap<u64, [u32; BUCKET_CAP]> = FastMap::default();
+    // LSH buckets, as chains: for each band, `prev[band * n + r]` is the latest earlier passage
+    // (a rank in `reps`) with the same band key. A passage that
+    // is not indexed (a close repeat) is unlinked the first time a walk meets it. Far smaller
+    // than a hash map of buckets (4 bytes per passage and band), and no hashing per probe.
+    let n = reps.len();
     let mut sig_at: Vec<u32> = vec![u32::MAX; units.len()];
+    for &i in &reps {
+        sig_at[i] = sigs.get(words, &units[i].range) as u32;
+    }
+    let band_key = |i: usize, b: usize| {
+        let sig = &sigs.sigs[sig_at[i] as usize];
+        mix(((sig[b * ROWS] as u64) << 32 | sig[b * ROWS + 1] as u64) ^ BAND_SEEDS[b])
+    };
+    let mut prev: Vec<u32> = vec![u32::MAX; n * BANDS];
+    // One band at a time: an open-addressing table of (key, latest rank) of twice the passages.
+    let slots = (2 * n).next_power_of_two().max(2);
+    let mut latest: Vec<(u64, u32)> = vec![(0, u32::MAX); slots];
+    for b in 0..BANDS {
+        latest.fill((0, u32::MAX));
+        for (r, &i) in reps.iter().enumerate() {
+            let key = band_key(i, b);
+            let mut h = (key >> 32) as usize & (slots - 1);
+            loop {
+                let slot = &mut latest[h];
+                if slot.1 == u32::MAX {
+                    *slot = (key, r as u32);
+                    break;
+                }
+                if slot.0 == key {
+                    prev[b * n + r] = slot.1;
+                    slot.1 = r as u32;
+                    break;
+                }
+                h = (h + 1) & (slots - 1);
+            }
+        }
+    }
+    drop(latest);
+    let mut indexed = vec![false; n];
     let mut seen: Vec<u32> = vec![u32::MAX; units.len()];
     let mut ranked: Vec<(usize, usize)> = Vec::new();
-    for &i in &reps {
-        let at = sigs.get(words, &units[i].range);
-        sig_at[i] = at as u32;
-        let sig = sigs.sigs[at];
-        let mut keys = [0u64; BANDS];
-        for (b, key) in keys.iter_mut().enumerate() {
-            let pair = (sig[b * ROWS] as u64) << 32 | sig[b * ROWS + 1] as u64;
-            *key = mix(pair ^ BAND_SEEDS[b]);
-        }
+    for (r, &i) in reps.iter().enumerate() {
+        let sig = sigs.sigs[sig_at[i] as usize];
         ranked.clear();
-        // First every probe (independent loads the processor overlaps), then the candidates.
+        // The latest indexed passages of each band's chain, newest first (`u32::MAX` fills the rest).
         let mut earlier = [[u32::MAX; BUCKET_CAP]; BANDS];
-        for (key, seen_before) in keys.iter().zip(earlier.iter_mut()) {
-            if let Some(bucket) = buckets.get(key) {
-                *seen_before = *bucket;
+        for (b, bucket) in earlier.iter_mut().enumerate() {
+            let mut link = b * n + r;
+            let mut taken = 0;
+            while taken < BUCKET_CAP {
+                let p = prev[link];
+                if p == u32::MAX {
+                    break;
+                }
+                if indexed[p as usize] {
+                    bucket[taken] = reps[p as usize] as u32;
+                    taken += 1;
+                    link = b * n + p as usize;
+                } else {
+                    prev[link] = prev[b * n + p as usize];
+                }
             }
         }
         for bucket in &earlier {
@@ -450,13 +497,7 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
             let runs = runs.or_else(|| diff::diff(units[first].ids(words), units[i].ids(words), diff::MAX_CELLS));
             found.push(Found { first, repeat: i, exact: false, similarity, runs });
         }
-        if !close {
-            for key in keys {
-                let bucket = buckets.entry(key).or_insert([u32::MAX; BUCKET_CAP]);
-                bucket.copy_within(0..BUCKET_CAP - 1, 1);
-                bucket[0] = i as u32;
-            }
-        }
+        indexed[r] = !close;
     }
     found
 }
@@ -666,7 +707,7 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], junk: 
         para_words[i] = Some(range.clone());
         para_units.push(Unit { span: p.span, para: i, quote: p.kind == ParagraphKind::Quote, sentences: per_para[i], range });
     }
-    let eligible: Vec<bool> = para_units.iter().map(|u| u.len() >= MIN_WORDS && !formulaic(text, u)).collect();
+    let eligible: Vec<bool> = para_units.iter().map(|u| u.len() >= MIN_WORDS && !formulaic(text, &words, u)).collect();
     let found = pairs(&words, &mut sigs, &para_units, &eligible, PARAGRAPH_THRESHOLD);
     // Paragraphs already reported as repeats (both sides of a pull quote stay searchable).
     let mut repeated = vec![false; paragraphs.len()];
@@ -689,7 +730,7 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], junk: 
         let quote = p.kind == ParagraphKind::Quote && s.span == p.span;
         sent_units.push(Unit { span: s.span, para: s.paragraph, quote, sentences: 1, range });
     }
-    let eligible: Vec<bool> = sent_units.iter().map(|u| u.len() >= MIN_WORDS && !formulaic(text, u)).collect();
+    let eligible: Vec<bool> = sent_units.iter().map(|u| u.len() >= MIN_WORDS && !formulaic(text, &words, u)).collect();
     let found = pairs(&words, &mut sigs, &sent_units, &eligible, NEAR_THRESHOLD);
     // A single-sentence paragraph repeated as a paragraph is already reported at that level.
     let found: Vec<Found> = found

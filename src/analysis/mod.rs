@@ -32,9 +32,17 @@ impl Default for Options {
     }
 }
 
+/// Forget what the analyses remember about words between calls (the entity tagger's scores, the
+/// statistics' syllable counts and list lookups), so that the next call pays for text never seen
+/// (for benchmarks; results never depend on these caches).
+pub fn clear_caches() {
+    entities::clear_caches();
+    stats::clear_caches();
+}
+
 /// Analyze one article.
 pub fn analyze(text: &str, options: &Options) -> Report {
-    let mut paragraphs = paragraphs::paragraphs(text);
+    let paragraphs = paragraphs::paragraphs(text);
     let mut sentences = Vec::new();
     for (index, p) in paragraphs.iter().enumerate() {
         for span in sentences::split(text, p.span) {
@@ -43,7 +51,38 @@ pub fn analyze(text: &str, options: &Options) -> Report {
     }
     let para_spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
     let sent_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
-    let raw_stats = stats::compute(text, &para_spans, &sent_spans);
+    // Entities need only the sentences: on a native build, a long text has them found on a
+    // second thread while this one does the rest (the same result either way).
+    #[cfg(not(target_arch = "wasm32"))]
+    if options.entities && text.len() >= PARALLEL_FROM {
+        return std::thread::scope(|scope| {
+            let names = scope.spawn(|| entities::find(text, &sent_spans));
+            let mut report = analyze_rest(text, options, paragraphs, sentences, &para_spans, &sent_spans);
+            // A panic on that thread would be a bug; the text still gets the rest of its report.
+            report.entities = names.join().unwrap_or_default();
+            report
+        });
+    }
+    let mut report = analyze_rest(text, options, paragraphs, sentences, &para_spans, &sent_spans);
+    if options.entities {
+        report.entities = entities::find(text, &sent_spans);
+    }
+    report
+}
+
+/// Texts from this size (bytes) are analyzed on two threads where there are threads.
+pub const PARALLEL_FROM: usize = 64 * 1024;
+
+/// Everything but the entities.
+fn analyze_rest(
+    text: &str,
+    options: &Options,
+    mut paragraphs: Vec<Paragraph>,
+    sentences: Vec<Sentence>,
+    para_spans: &[Span],
+    sent_spans: &[Span],
+) -> Report {
+    let raw_stats = stats::compute(text, para_spans, sent_spans);
 
     let kept = |span: Span| !options.keep.is_empty() && options.keep.iter().any(|k| same_words(k, span.slice(text)));
     let mut boilerplate =
@@ -64,7 +103,7 @@ pub fn analyze(text: &str, options: &Options) -> Report {
     removed.extend(duplicates.iter().map(|d| duplicates::dropped(d, &paragraphs)));
     let (clean_text, clean_paras, clean_sents) = clean_article(text, &paragraphs, &sentences, removed);
     // An article with nothing to clean comes out as it went in: its figures are the raw ones.
-    let stats = if clean_text == text && clean_paras == para_spans && clean_sents == sent_spans {
+    let stats = if clean_text == text && clean_paras.as_slice() == para_spans && clean_sents.as_slice() == sent_spans {
         raw_stats.clone()
     } else {
         stats::compute(&clean_text, &clean_paras, &clean_sents)
@@ -74,7 +113,7 @@ pub fn analyze(text: &str, options: &Options) -> Report {
         sentences,
         duplicates,
         boilerplate,
-        entities: if options.entities { entities::find(text, &sent_spans) } else { Vec::new() },
+        entities: Vec::new(),
         stats,
         raw_stats,
         clean_text,

@@ -123,7 +123,30 @@ struct Hot {
     familiar: bool,
 }
 
-fn new_entry(word: &str) -> Entry {
+/// What a word's entry needs from the syllable counter and the word lists: the same for every
+/// text, so it is kept between calls (the raw and the clean text of one analysis share most words,
+/// and so do the analyses of an article being edited).
+#[derive(Clone, Copy)]
+struct Facts {
+    syllables: u16,
+    stem_syllables: u16,
+    familiar: bool,
+    stop: bool,
+}
+
+thread_local! {
+    static FACTS: std::cell::RefCell<FxMap<Box<[u8]>, Facts>> = std::cell::RefCell::new(FxMap::default());
+}
+
+/// Words whose facts are remembered before the memory starts over (a few MB at most).
+const FACTS_LIMIT: usize = 100_000;
+
+/// Forget the facts of every word seen (for benchmarks of text seen for the first time).
+pub fn clear_caches() {
+    FACTS.with(|f| *f.borrow_mut() = FxMap::default());
+}
+
+fn facts(word: &str) -> Facts {
     let syllables = syllables::count(word);
     let stem_syllables = if syllables >= 3 {
         ["ing", "es", "ed"]
@@ -133,13 +156,34 @@ fn new_entry(word: &str) -> Entry {
     } else {
         syllables
     };
+    Facts {
+        syllables: syllables.min(u16::MAX as usize) as u16,
+        stem_syllables: stem_syllables.min(u16::MAX as usize) as u16,
+        familiar: is_familiar(word),
+        stop: lists().stop.contains_key(word),
+    }
+}
+
+fn new_entry(word: &str) -> Entry {
+    let f = FACTS.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some(&f) = memo.get(word.as_bytes()) {
+            return f;
+        }
+        let f = facts(word);
+        if memo.len() >= FACTS_LIMIT {
+            memo.clear();
+        }
+        memo.insert(word.as_bytes().into(), f);
+        f
+    });
     Entry {
         word: word.to_string(),
         count: 0,
-        syllables,
-        familiar: is_familiar(word),
-        stop: lists().stop.contains_key(word),
-        stem_syllables,
+        syllables: f.syllables as usize,
+        familiar: f.familiar,
+        stop: f.stop,
+        stem_syllables: f.stem_syllables as usize,
     }
 }
 

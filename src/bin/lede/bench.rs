@@ -8,8 +8,61 @@ use std::time::Instant;
 use crate::errors::CliError;
 use lede::analysis::{self, Options, Span};
 
-/// Real text for the benchmarks: every article we have, repeated to at least `min_bytes`.
-pub fn corpus(min_bytes: usize) -> String {
+/// Real text for the benchmarks: the gold corpora's texts (../shared/corpora, or $CORPORA), each
+/// record once, sentences of one document joined into a paragraph and documents separated by a
+/// blank line, repeated to at least `min_bytes`. Without the corpora: the sample article and the
+/// test articles under tests/articles. Returns the text and what it is made of.
+pub fn corpus(min_bytes: usize) -> (String, &'static str) {
+    let parts = corpora_texts();
+    let (parts, what) = if parts.is_empty() { (article_texts(), "the test articles") } else { (parts, "the corpora's texts") };
+    let mut out = String::new();
+    while out.len() < min_bytes {
+        for p in &parts {
+            out.push_str(p);
+            out.push_str("\n\n");
+        }
+    }
+    (out, what)
+}
+
+/// One text per document of every JSON Lines file in the corpora folder and its `train/`, but
+/// the UNER test set, whose sentences are the UD EWT test set's again (a copy of every paragraph
+/// would make the text one long run of repeats to diff).
+fn corpora_texts() -> Vec<String> {
+    let dir = std::env::var("CORPORA").unwrap_or_else(|_| "../shared/corpora".into());
+    let mut files = Vec::new();
+    for d in [std::path::PathBuf::from(&dir), std::path::Path::new(&dir).join("train")] {
+        if let Ok(entries) = std::fs::read_dir(&d) {
+            files.extend(entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| {
+                p.extension().is_some_and(|e| e == "jsonl") && !p.ends_with("ner_uner_en_ewt_test.jsonl")
+            }));
+        }
+    }
+    files.sort();
+    let mut docs: Vec<(String, String)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for f in files {
+        let Ok(data) = std::fs::read_to_string(&f) else { continue };
+        for line in data.lines() {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            let text = v.get("raw_text").or_else(|| v.get("text")).and_then(|t| t.as_str()).unwrap_or("");
+            if text.trim().is_empty() || !seen.insert(text.to_string()) {
+                continue;
+            }
+            let doc = v.get("doc_id").or_else(|| v.get("id")).and_then(|t| t.as_str()).unwrap_or("").to_string();
+            match docs.last_mut() {
+                Some((d, t)) if *d == doc && !doc.is_empty() => {
+                    t.push(' ');
+                    t.push_str(text);
+                }
+                _ => docs.push((doc, text.to_string())),
+            }
+        }
+    }
+    docs.into_iter().map(|d| d.1).collect()
+}
+
+fn article_texts() -> Vec<String> {
     let mut parts: Vec<String> = vec![lede::SAMPLE_ARTICLE.to_string()];
     if let Ok(dir) = std::fs::read_dir("tests/articles") {
         let mut paths: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -22,14 +75,7 @@ pub fn corpus(min_bytes: usize) -> String {
             }
         }
     }
-    let mut out = String::new();
-    while out.len() < min_bytes {
-        for p in &parts {
-            out.push_str(p);
-            out.push_str("\n\n");
-        }
-    }
-    out
+    parts
 }
 
 /// Run `f` on `text` until at least `min_secs` have passed; return MB/s.
@@ -45,9 +91,17 @@ pub fn throughput(text: &str, min_secs: f64, mut f: impl FnMut(&str) -> usize) -
     text.len() as f64 * runs as f64 / start.elapsed().as_secs_f64() / 1e6
 }
 
-pub fn run(_args: &[String]) -> Result<ExitCode, CliError> {
-    let text = corpus(1 << 20);
-    println!("bench text: {:.2} MB of articles", text.len() as f64 / 1e6);
+pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
+    if args.iter().any(|a| a == "--print-text") {
+        // The bench text itself, for the browser and Node benchmarks to run on the same text.
+        print!("{}", corpus(1 << 20).0);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(i) = args.iter().position(|a| a == "--stage") {
+        return one_stage(args.get(i + 1).map(String::as_str).unwrap_or(""), args.get(i + 2));
+    }
+    let (text, what) = corpus(1 << 20);
+    println!("bench text: {:.2} MB of {what}", text.len() as f64 / 1e6);
     let whole = Span::new(0, text.len());
     let sentence_spans: Vec<Span> =
         analysis::paragraphs::split(&text).iter().flat_map(|p| analysis::sentences::split(&text, *p)).collect();
@@ -76,7 +130,7 @@ pub fn run(_args: &[String]) -> Result<ExitCode, CliError> {
     }
     // Entity tagging on text seen once (every article a single time, about 100 KB), the word
     // caches emptied before each run: what a new article costs.
-    let unseen = corpus(1);
+    let unseen = corpus(1).0;
     let unseen_spans: Vec<Span> =
         analysis::paragraphs::split(&unseen).iter().flat_map(|p| analysis::sentences::split(&unseen, *p)).collect();
     let mbs = throughput(&unseen, 1.0, |t| {
@@ -190,4 +244,53 @@ fn analyze_parts(text: &str) {
     let sum: f64 = parts.iter().map(|p| p.1).sum();
     let line: Vec<String> = parts.iter().map(|(name, ms)| format!("{name} {ms:.0}")).collect();
     println!("analyze parts, ms per MB: {}, glue {:.0}; whole {all:.0}", line.join(", "), (all - sum).max(0.0));
+}
+
+/// `lede bench --stage NAME [FILE]`: one stage, run for five seconds on FILE (or the bench text),
+/// for a profiler to watch.
+fn one_stage(name: &str, file: Option<&String>) -> Result<ExitCode, CliError> {
+    let text = match file {
+        Some(f) => std::fs::read_to_string(f).map_err(|e| CliError::Read { path: f.clone(), source: e })?,
+        None => corpus(1 << 20).0,
+    };
+    let paragraphs = analysis::paragraphs::paragraphs(&text);
+    let mut sentences = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        for span in analysis::sentences::split(&text, p.span) {
+            sentences.push(analysis::Sentence { span, paragraph: i });
+        }
+    }
+    let para_spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
+    let sent_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
+    let junk = analysis::boilerplate::detect(&text, &paragraphs, &sentences);
+    let f: Box<dyn Fn(&str) -> usize> = match name {
+        // Text never seen: the word caches emptied before each run.
+        "analyze" => Box::new(|t: &str| {
+            analysis::clear_caches();
+            analysis::analyze(t, &Options::default()).sentences.len()
+        }),
+        // The same text again, as while editing: the caches kept.
+        "analyze-warm" => Box::new(|t: &str| analysis::analyze(t, &Options::default()).sentences.len()),
+        "sentences" => Box::new(|t: &str| paragraphs.iter().map(|p| analysis::sentences::split(t, p.span).len()).sum()),
+        "stats" => Box::new(|t: &str| {
+            analysis::clear_caches();
+            analysis::stats::compute(t, &para_spans, &sent_spans).words
+        }),
+        "boilerplate" => Box::new(|t: &str| analysis::boilerplate::detect(t, &paragraphs, &sentences).len()),
+        "repeats" => Box::new(|t: &str| analysis::duplicates::find(t, &paragraphs, &sentences, &junk).len()),
+        "entities" => Box::new(|t: &str| {
+            analysis::clear_caches();
+            analysis::entities::find(t, &sent_spans).len()
+        }),
+        _ => {
+            return Err(CliError::Usage(format!(
+                "unknown stage '{name}' (analyze, analyze-warm, sentences, stats, boilerplate, repeats, entities)"
+            )))
+        }
+    };
+    // LEDE_STAGE_SECS=0 runs it three times only (for callgrind).
+    let secs = std::env::var("LEDE_STAGE_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(5.0);
+    let mbs = throughput(&text, secs, |t| f(t));
+    println!("{name}: {mbs:.1} MB/s on {:.2} MB", text.len() as f64 / 1e6);
+    Ok(ExitCode::SUCCESS)
 }

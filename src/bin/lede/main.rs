@@ -26,7 +26,7 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::process::ExitCode;
 
 use errors::CliError;
-use lede::analysis::Options;
+use lede::analysis::{self, Options};
 use lede::wire;
 
 const HELP: &str = "\
@@ -163,9 +163,12 @@ fn analyze_one(path: &str, mut reader: Box<dyn BufRead>, pretty: bool) -> Result
         line: None,
         offset: e.utf8_error().valid_up_to(),
     })?;
-    let report = wire::analyze_json(&text, &Options::default());
+    // Written straight from the Report's wire form (no JSON tree in memory: a 10 MB text's tree
+    // would take several times the text).
+    let report = analysis::analyze(&text, &Options::default());
+    let report = wire::to_wire(&text, &report);
     let stdout = io::stdout();
-    let mut out = stdout.lock();
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let res = if pretty { serde_json::to_writer_pretty(&mut out, &report) } else { serde_json::to_writer(&mut out, &report) };
     res.map_err(|e| CliError::Write(e.into()))?;
     writeln!(out).map_err(CliError::Write)?;
