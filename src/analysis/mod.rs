@@ -42,6 +42,16 @@ pub fn clear_caches() {
 
 /// Analyze one article.
 pub fn analyze(text: &str, options: &Options) -> Report {
+    analyze_with(text, options, true)
+}
+
+/// [`analyze`] without a second thread (what the WebAssembly build always does).
+pub fn analyze_on_one_thread(text: &str, options: &Options) -> Report {
+    analyze_with(text, options, false)
+}
+
+fn analyze_with(text: &str, options: &Options, threads: bool) -> Report {
+    let _ = threads;
     let paragraphs = paragraphs::paragraphs(text);
     let mut sentences = Vec::new();
     for (index, p) in paragraphs.iter().enumerate() {
@@ -54,7 +64,7 @@ pub fn analyze(text: &str, options: &Options) -> Report {
     // Entities need only the sentences: on a native build, a long text has them found on a
     // second thread while this one does the rest (the same result either way).
     #[cfg(not(target_arch = "wasm32"))]
-    if options.entities && text.len() >= PARALLEL_FROM {
+    if options.entities && text.len() >= PARALLEL_FROM && threads {
         return std::thread::scope(|scope| {
             let names = scope.spawn(|| entities::find(text, &sent_spans));
             let mut report = analyze_rest(text, options, paragraphs, sentences, &para_spans, &sent_spans);

@@ -101,45 +101,153 @@ pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
         return one_stage(args.get(i + 1).map(String::as_str).unwrap_or(""), args.get(i + 2));
     }
     let (text, what) = corpus(1 << 20);
-    println!("bench text: {:.2} MB of {what}", text.len() as f64 / 1e6);
-    let whole = Span::new(0, text.len());
-    let sentence_spans: Vec<Span> =
-        analysis::paragraphs::split(&text).iter().flat_map(|p| analysis::sentences::split(&text, *p)).collect();
-    let stats_paragraphs = analysis::paragraphs::split(&text);
-    let stats_sentences = sentence_spans.clone();
-    let stages: Vec<(&str, Box<dyn Fn(&str) -> usize>)> = vec![
-        ("paragraphs", Box::new(|t: &str| analysis::paragraphs::split(t).len())),
-        (
-            "paragraphs+sentences",
-            Box::new(|t: &str| {
-                analysis::paragraphs::split(t).iter().map(|p| analysis::sentences::split(t, *p).len()).sum()
-            }),
-        ),
-        ("tokens", Box::new(move |t: &str| analysis::tokens::words(t, whole).len())),
-        // Entity tagging alone (names tagger, rules, groups) over sentences split beforehand.
-        ("entities (tagging)", Box::new(move |t: &str| analysis::entities::find(t, &sentence_spans).len())),
-        // All reading statistics (counts, formulas, difficulty, MTLD, top words) on split text.
-        ("stats", Box::new(move |t: &str| analysis::stats::compute(t, &stats_paragraphs, &stats_sentences).words)),
-        ("analyze (all)", Box::new(|t: &str| analysis::analyze(t, &Options::default()).sentences.len())),
+    println!("machine: {}", machine());
+    println!(
+        "bench text: {:.2} MB of {what}; 0.1 and 1 MB are its first paragraphs, 10 MB is it repeated (later copies are exact repeats)",
+        text.len() as f64 / 1e6
+    );
+    let sizes = [prefix(&text, 100_000), prefix(&text, 1_000_000), repeat_to(&text, 10_000_000)];
+    let prepared: Vec<Prepared> = sizes.iter().map(|t| Prepared::new(t)).collect();
+    type Stage = fn(&Prepared) -> usize;
+    let stages: [(&str, Stage); 8] = [
+        ("segmentation (paragraphs, sentences)", |p| {
+            analysis::paragraphs::paragraphs(&p.text).iter().map(|q| analysis::sentences::split(&p.text, q.span).len()).sum()
+        }),
+        ("boilerplate", |p| analysis::boilerplate::detect(&p.text, &p.paragraphs, &p.sentences).len()),
+        ("repeats", |p| analysis::duplicates::find(&p.text, &p.paragraphs, &p.sentences, &p.junk).len()),
+        ("entities", |p| {
+            analysis::clear_caches();
+            analysis::entities::find(&p.text, &p.sent_spans).len()
+        }),
+        ("statistics", |p| {
+            analysis::clear_caches();
+            analysis::stats::compute(&p.text, &p.para_spans, &p.sent_spans).words
+        }),
+        ("analyze, one thread", |p| {
+            analysis::clear_caches();
+            analysis::analyze_on_one_thread(&p.text, &Options::default()).sentences.len()
+        }),
+        ("analyze, two threads (native CLI)", |p| {
+            analysis::clear_caches();
+            analysis::analyze(&p.text, &Options::default()).sentences.len()
+        }),
+        ("analyze again, caches warm (editing)", |p| analysis::analyze_on_one_thread(&p.text, &Options::default()).sentences.len()),
     ];
-    repeats_stage(&text);
-    analyze_parts(&text);
-    for (name, f) in &stages {
-        let mbs = throughput(&text, 1.0, |t| f(t));
-        println!("{name:<24} {mbs:>9.1} MB/s");
+    println!("{:<40} {:>9} {:>9} {:>9}   (MB/s, best of the runs; text never seen but on the last line)", "stage", "0.1 MB", "1 MB", "10 MB");
+    for (name, stage) in stages {
+        let figures: Vec<String> = prepared
+            .iter()
+            .map(|p| format!("{:>9.1}", best_mbs(p.text.len(), if p.text.len() > 5_000_000 { 2 } else { 5 }, || stage(p))))
+            .collect();
+        println!("{name:<40} {}", figures.join(" "));
     }
-    // Entity tagging on text seen once (every article a single time, about 100 KB), the word
-    // caches emptied before each run: what a new article costs.
-    let unseen = corpus(1).0;
-    let unseen_spans: Vec<Span> =
-        analysis::paragraphs::split(&unseen).iter().flat_map(|p| analysis::sentences::split(&unseen, *p)).collect();
-    let mbs = throughput(&unseen, 1.0, |t| {
-        analysis::entities::clear_caches();
-        analysis::entities::find(t, &unseen_spans).len()
-    });
-    println!("{:<24} {mbs:>9.1} MB/s", "entities (unseen text)");
+    println!("targets: analyze >= 25 MB/s natively; equal MB/s at 0.1, 1 and 10 MB means linear time");
+    peak_memory(&sizes[2]);
+    repeats_stage(&text);
     sbd_stress();
     Ok(ExitCode::SUCCESS)
+}
+
+/// A text with its paragraphs, sentences and junk lines found beforehand, for stages that need them.
+struct Prepared {
+    text: String,
+    paragraphs: Vec<analysis::Paragraph>,
+    sentences: Vec<analysis::Sentence>,
+    para_spans: Vec<Span>,
+    sent_spans: Vec<Span>,
+    junk: Vec<analysis::Boilerplate>,
+}
+
+impl Prepared {
+    fn new(text: &str) -> Prepared {
+        let paragraphs = analysis::paragraphs::paragraphs(text);
+        let mut sentences = Vec::new();
+        for (i, p) in paragraphs.iter().enumerate() {
+            for span in analysis::sentences::split(text, p.span) {
+                sentences.push(analysis::Sentence { span, paragraph: i });
+            }
+        }
+        let junk = analysis::boilerplate::detect(text, &paragraphs, &sentences);
+        Prepared {
+            para_spans: paragraphs.iter().map(|p| p.span).collect(),
+            sent_spans: sentences.iter().map(|s| s.span).collect(),
+            text: text.to_string(),
+            paragraphs,
+            sentences,
+            junk,
+        }
+    }
+}
+
+/// The first paragraphs of `text` up to about `n` bytes.
+fn prefix(text: &str, n: usize) -> String {
+    match text[..n.min(text.len())].rfind("\n\n") {
+        Some(i) => text[..i].to_string(),
+        None => text.to_string(),
+    }
+}
+
+fn repeat_to(text: &str, n: usize) -> String {
+    let mut out = String::with_capacity(n + text.len());
+    while out.len() < n {
+        out.push_str(text);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// MB/s of the fastest of `runs` runs of `f` over `bytes` bytes.
+fn best_mbs(bytes: usize, runs: usize, mut f: impl FnMut() -> usize) -> f64 {
+    let mut best = f64::MAX;
+    for _ in 0..runs {
+        let start = Instant::now();
+        std::hint::black_box(f());
+        best = best.min(start.elapsed().as_secs_f64());
+    }
+    bytes as f64 / best / 1e6
+}
+
+/// The processor, cores and memory of this machine (Linux), for the record.
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpu.lines().find_map(|l| l.strip_prefix("model name")).map(|l| l.trim_start_matches([' ', '\t', ':'])).unwrap_or("unknown processor");
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let mem = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let kb: f64 = mem.lines().find_map(|l| l.strip_prefix("MemTotal:")).and_then(|l| l.trim().trim_end_matches(" kB").parse().ok()).unwrap_or(0.0);
+    format!("{model}, {cores} cores, {:.0} GiB; lede {} release build", kb / 1048576.0, env!("CARGO_PKG_VERSION"))
+}
+
+/// Peak memory of `lede analyze` (this binary) on `text`, written to a temporary file.
+fn peak_memory(text: &str) {
+    let path = std::env::temp_dir().join(format!("lede-bench-{}.txt", std::process::id()));
+    if std::fs::write(&path, text).is_err() {
+        println!("CLI peak memory: could not write a temporary file");
+        return;
+    }
+    let exe = std::env::current_exe().unwrap_or_else(|_| "lede".into());
+    let start = Instant::now();
+    let out = std::process::Command::new(exe)
+        .args(["analyze", "--compact"])
+        .arg(&path)
+        .env("LEDE_PEAK_MEMORY", "1")
+        .stdout(std::process::Stdio::null())
+        .output();
+    let secs = start.elapsed().as_secs_f64();
+    let _ = std::fs::remove_file(&path);
+    let stderr = out.map(|o| String::from_utf8_lossy(&o.stderr).into_owned()).unwrap_or_default();
+    let kb: Option<f64> = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("lede: peak memory "))
+        .and_then(|v| v.trim_end_matches(" kB").trim().parse().ok());
+    let mb = text.len() as f64 / 1e6;
+    match kb {
+        Some(kb) => println!(
+            "CLI `lede analyze` on {mb:.1} MB (JSON written to /dev/null): {secs:.1} s, peak memory {:.0} MB = {:.1}x the input (target <= 10x)",
+            kb * 1024.0 / 1e6,
+            kb * 1024.0 / text.len() as f64
+        ),
+        None => println!("CLI `lede analyze` on {mb:.1} MB: {secs:.1} s, peak memory unknown (needs Linux /proc)"),
+    }
 }
 
 /// Paragraphs+sentences on texts built to be hard (no punctuation at all, 100,000 short lines,
@@ -201,50 +309,6 @@ fn repeats_stage(text: &str) {
     }
 }
 
-/// Where the time of `analyze (all)` goes: each part it runs, alone, in ms per MB of the bench
-/// text (the best of a few runs, so a loaded machine disturbs it less), and what is left for
-/// the glue (paragraph kinds, the clean text).
-fn analyze_parts(text: &str) {
-    let best = |f: &mut dyn FnMut() -> usize| {
-        let mut ms = f64::MAX;
-        for _ in 0..5 {
-            let start = Instant::now();
-            std::hint::black_box(f());
-            ms = ms.min(start.elapsed().as_secs_f64() * 1e3);
-        }
-        ms / (text.len() as f64 / 1e6)
-    };
-    let paragraphs = analysis::paragraphs::paragraphs(text);
-    let mut sentences = Vec::new();
-    for (i, p) in paragraphs.iter().enumerate() {
-        for span in analysis::sentences::split(text, p.span) {
-            sentences.push(analysis::Sentence { span, paragraph: i });
-        }
-    }
-    let para_spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
-    let sent_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
-    let junk = analysis::boilerplate::detect(text, &paragraphs, &sentences);
-    let clean = analysis::analyze(text, &Options::default());
-    let clean_paras: Vec<Span> = clean.clean_text.split("\n\n").scan(0, |at, p| {
-        let span = Span::new(*at, *at + p.len());
-        *at += p.len() + 2;
-        Some(span)
-    }).collect();
-    let clean_sents: Vec<Span> = clean_paras.iter().flat_map(|p| analysis::sentences::split(&clean.clean_text, *p)).collect();
-    let parts: Vec<(&str, f64)> = vec![
-        ("paragraphs", best(&mut || analysis::paragraphs::paragraphs(text).len())),
-        ("sentences", best(&mut || paragraphs.iter().map(|p| analysis::sentences::split(text, p.span).len()).sum())),
-        ("stats (raw)", best(&mut || analysis::stats::compute(text, &para_spans, &sent_spans).words)),
-        ("boilerplate", best(&mut || analysis::boilerplate::detect(text, &paragraphs, &sentences).len())),
-        ("repeats", best(&mut || analysis::duplicates::find(text, &paragraphs, &sentences, &junk).len())),
-        ("stats (clean)", best(&mut || analysis::stats::compute(&clean.clean_text, &clean_paras, &clean_sents).words)),
-        ("entities", best(&mut || analysis::entities::find(text, &sent_spans).len())),
-    ];
-    let all = best(&mut || analysis::analyze(text, &Options::default()).sentences.len());
-    let sum: f64 = parts.iter().map(|p| p.1).sum();
-    let line: Vec<String> = parts.iter().map(|(name, ms)| format!("{name} {ms:.0}")).collect();
-    println!("analyze parts, ms per MB: {}, glue {:.0}; whole {all:.0}", line.join(", "), (all - sum).max(0.0));
-}
 
 /// `lede bench --stage NAME [FILE]`: one stage, run for five seconds on FILE (or the bench text),
 /// for a profiler to watch.

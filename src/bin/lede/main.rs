@@ -68,7 +68,14 @@ EXIT CODES:
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let result = run(&args);
+    if std::env::var_os("LEDE_PEAK_MEMORY").is_some() {
+        // For `lede bench`: the process's peak resident memory (Linux), after all its work.
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let peak = status.lines().find_map(|l| l.strip_prefix("VmHWM:")).map(str::trim).unwrap_or("unknown");
+        eprintln!("lede: peak memory {peak}");
+    }
+    match result {
         Ok(code) => code,
         Err(e) => {
             eprintln!("lede: {e}");
