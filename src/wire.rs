@@ -57,70 +57,70 @@ impl<'a> Utf16Map<'a> {
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct Span {
+pub struct Span<'a> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: &'a str,
 }
 
 #[derive(Serialize, Debug)]
-pub struct Paragraph {
+pub struct Paragraph<'a> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: &'a str,
     pub kind: &'static str,
 }
 
 #[derive(Serialize, Debug)]
-pub struct Sentence {
+pub struct Sentence<'a> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: &'a str,
     pub paragraph: usize,
 }
 
 #[derive(Serialize, Debug)]
-pub struct DiffRun {
+pub struct DiffRun<'a> {
     pub op: &'static str,
-    pub text: String,
+    pub text: &'a str,
 }
 
 #[derive(Serialize, Debug)]
 #[serde(rename_all = "camelCase")]
-pub struct Duplicate {
+pub struct Duplicate<'a> {
     pub kind: &'static str,
     pub level: &'static str,
     pub similarity: f64,
-    pub first: Span,
-    pub repeat: Span,
+    pub first: Span<'a>,
+    pub repeat: Span<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub diff: Option<Vec<DiffRun>>,
+    pub diff: Option<Vec<DiffRun<'a>>>,
     /// Facts that differ between the versions (`amount`, `number`, `date`, `time`, `name`).
-    pub conflicts: Vec<Conflict>,
+    pub conflicts: Vec<Conflict<'a>>,
     /// A quotation deliberately repeated once as a pull quote.
     pub pull_quote: bool,
 }
 
 #[derive(Serialize, Debug)]
-pub struct Conflict {
+pub struct Conflict<'a> {
     pub kind: &'static str,
-    pub first: Span,
-    pub repeat: Span,
+    pub first: Span<'a>,
+    pub repeat: Span<'a>,
 }
 
 #[derive(Serialize, Debug)]
-pub struct Boilerplate {
+pub struct Boilerplate<'a> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: &'a str,
     pub reason: &'static str,
 }
 
 #[derive(Serialize, Debug)]
-pub struct Entity {
+pub struct Entity<'a> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: &'a str,
     pub label: &'static str,
     pub group: usize,
 }
@@ -211,15 +211,15 @@ pub struct Stats {
 
 #[derive(Serialize, Debug)]
 #[serde(rename_all = "camelCase")]
-pub struct WireReport {
+pub struct WireReport<'a> {
     pub version: u32,
-    pub paragraphs: Vec<Paragraph>,
-    pub sentences: Vec<Sentence>,
-    pub duplicates: Vec<Duplicate>,
-    pub boilerplate: Vec<Boilerplate>,
-    pub entities: Vec<Entity>,
+    pub paragraphs: Vec<Paragraph<'a>>,
+    pub sentences: Vec<Sentence<'a>>,
+    pub duplicates: Vec<Duplicate<'a>>,
+    pub boilerplate: Vec<Boilerplate<'a>>,
+    pub entities: Vec<Entity<'a>>,
     pub stats: Stats,
-    pub clean_text: String,
+    pub clean_text: &'a str,
 }
 
 /// The wire form of `s`, the statistics of `text`.
@@ -286,9 +286,9 @@ fn round3(x: f64) -> f64 {
 }
 
 /// Build the wire form of `report` for `text` (the text that was analyzed).
-pub fn to_wire(text: &str, report: &Report) -> WireReport {
+pub fn to_wire<'a>(text: &'a str, report: &'a Report) -> WireReport<'a> {
     let map = Utf16Map::new(text);
-    let span = |s: analysis::Span| Span { start: map.at(s.start), end: map.at(s.end), text: s.slice(text).to_string() };
+    let span = |s: analysis::Span| Span { start: map.at(s.start), end: map.at(s.end), text: s.slice(text) };
     WireReport {
         version: REPORT_VERSION,
         paragraphs: report
@@ -331,9 +331,9 @@ pub fn to_wire(text: &str, report: &Report) -> WireReport {
                 diff: d.diff.as_ref().map(|ops| {
                     ops.iter()
                         .map(|op| match op {
-                            DiffOp::Equal(t) => DiffRun { op: "equal", text: t.clone() },
-                            DiffOp::Insert(t) => DiffRun { op: "insert", text: t.clone() },
-                            DiffOp::Delete(t) => DiffRun { op: "delete", text: t.clone() },
+                            DiffOp::Equal(t) => DiffRun { op: "equal", text: t.as_str() },
+                            DiffOp::Insert(t) => DiffRun { op: "insert", text: t.as_str() },
+                            DiffOp::Delete(t) => DiffRun { op: "delete", text: t.as_str() },
                         })
                         .collect()
                 }),
@@ -356,7 +356,7 @@ pub fn to_wire(text: &str, report: &Report) -> WireReport {
             })
             .collect(),
         stats: Stats { clean: counts(&report.stats, &report.clean_text), raw: counts(&report.raw_stats, text) },
-        clean_text: report.clean_text.clone(),
+        clean_text: &report.clean_text,
     }
 }
 

@@ -138,19 +138,24 @@ const FORMULAS: &[&str] = &[
 const FORMULA_REST: usize = 4;
 
 /// The words of every passage searched, stored once for the whole text: a paragraph scans its
-/// words, and its sentences take their share of them.
+/// words, and its sentences take their share of them. Word spans are kept as two `u32` (texts
+/// longer than 4 GiB are not searched for repeats): half the memory of [`Span`]s.
 #[derive(Default)]
 struct Words {
-    spans: Vec<Span>,
+    spans: Vec<(u32, u32)>,
     ids: Vec<u64>,
+    /// The words of the passage being scanned.
+    scratch: Vec<Span>,
 }
 
 impl Words {
     /// Scan `span` and store its words; their range in the store.
     fn scan(&mut self, text: &str, span: Span) -> std::ops::Range<usize> {
         let at = self.spans.len();
-        words(text, span, &mut self.spans);
-        self.ids.extend(self.spans[at..].iter().map(|w| word_id(w.slice(text))));
+        self.scratch.clear();
+        words(text, span, &mut self.scratch);
+        self.ids.extend(self.scratch.iter().map(|w| word_id(w.slice(text))));
+        self.spans.extend(self.scratch.iter().map(|w| (w.start as u32, w.end as u32)));
         at..self.spans.len()
     }
 
@@ -158,9 +163,10 @@ impl Words {
     /// `outer` straddles an end of `span` (the sentence must then be scanned on its own).
     fn within(&self, outer: std::ops::Range<usize>, span: Span) -> Option<std::ops::Range<usize>> {
         let ws = &self.spans[outer.clone()];
-        let lo = ws.partition_point(|w| w.end <= span.start);
-        let hi = ws.partition_point(|w| w.start < span.end);
-        if ws.get(lo).is_some_and(|w| w.start < span.start) || (hi > lo && ws[hi - 1].end > span.end) {
+        let (start, end) = (span.start as u32, span.end as u32);
+        let lo = ws.partition_point(|w| w.1 <= start);
+        let hi = ws.partition_point(|w| w.0 < end);
+        if ws.get(lo).is_some_and(|w| w.0 < start) || (hi > lo && ws[hi - 1].1 > end) {
             return None;
         }
         Some(outer.start + lo..outer.start + hi.max(lo))
@@ -182,8 +188,8 @@ struct Unit {
 }
 
 impl Unit {
-    fn words<'a>(&self, w: &'a Words) -> &'a [Span] {
-        &w.spans[self.range.clone()]
+    fn words(&self, w: &Words) -> Vec<Span> {
+        w.spans[self.range.clone()].iter().map(|&(s, e)| Span::new(s as usize, e as usize)).collect()
     }
     fn ids<'a>(&self, w: &'a Words) -> &'a [u64] {
         &w.ids[self.range.clone()]
@@ -376,6 +382,7 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
     // than a hash map of buckets (4 bytes per passage and band), and no hashing per probe.
     let n = reps.len();
     let mut sig_at: Vec<u32> = vec![u32::MAX; units.len()];
+    sigs.sigs.reserve_exact(n);
     for &i in &reps {
         sig_at[i] = sigs.get(words, &units[i].range) as u32;
     }
@@ -662,6 +669,7 @@ fn report(text: &str, words: &Words, units: &[Unit], found: Vec<Found>, level: L
         let (a, b) = (&units[f.first], &units[f.repeat]);
         let pull_quote = (a.quote != b.quote) && class_size[&f.first] == 2;
         let (wa, wb) = (a.words(words), b.words(words));
+        let (wa, wb) = (wa.as_slice(), wb.as_slice());
         let (diff, conflicts) = match &f.runs {
             Some(runs) => {
                 (Some(runs_to_ops(text, wa, wb, runs)), if pull_quote { Vec::new() } else { conflicts(text, wa, wb, runs) })
@@ -684,6 +692,9 @@ fn report(text: &str, words: &Words, units: &[Unit], found: Vec<Found>, level: L
 /// Repeats among `paragraphs` and `sentences` of `text`, leaving out everything in `junk`;
 /// ordered by where the repeat stands.
 pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], junk: &[Boilerplate]) -> Vec<Duplicate> {
+    if text.len() > u32::MAX as usize {
+        return Vec::new();
+    }
     let mut junk_spans: Vec<Span> = junk.iter().map(|b| b.span).collect();
     junk_spans.sort();
     let mut out = Vec::new();

@@ -65,14 +65,14 @@ pub fn analyze_for_page(text: &str, keep: Vec<String>) -> js_sys::Array {
     let mut wire = crate::wire::to_wire(text, &report);
     let full = serde_json::to_string(&wire).unwrap_or_default();
     for p in &mut wire.paragraphs {
-        p.text = String::new();
+        p.text = "";
     }
     for s in &mut wire.sentences {
-        s.text = String::new();
+        s.text = "";
     }
     for d in &mut wire.duplicates {
-        d.first.text = String::new();
-        d.repeat.text = String::new();
+        d.first.text = "";
+        d.repeat.text = "";
     }
     let view = serde_json::to_string(&wire).unwrap_or_default();
     js_sys::Array::of2(&full.into(), &view.into())
