@@ -61,10 +61,10 @@ fn analyze_with(text: &str, options: &Options, threads: bool) -> Report {
     }
     let para_spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
     let sent_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
-    // Entities need only the sentences: on a native build, a long text has them found on a
-    // second thread while this one does the rest (the same result either way).
+    // Entities need only the sentences: on a native build, a long text (but not a huge one) has
+    // them found on a second thread while this one does the rest (the same result either way).
     #[cfg(not(target_arch = "wasm32"))]
-    if options.entities && text.len() >= PARALLEL_FROM && threads {
+    if options.entities && (PARALLEL_FROM..PARALLEL_UP_TO).contains(&text.len()) && threads {
         return std::thread::scope(|scope| {
             let names = scope.spawn(|| entities::find(text, &sent_spans));
             let mut report = analyze_rest(text, options, paragraphs, sentences, &para_spans, &sent_spans);
@@ -80,8 +80,11 @@ fn analyze_with(text: &str, options: &Options, threads: bool) -> Report {
     report
 }
 
-/// Texts from this size (bytes) are analyzed on two threads where there are threads.
+/// Texts from this size (bytes) are analyzed on two threads where there are threads...
 pub const PARALLEL_FROM: usize = 64 * 1024;
+/// ... up to this size: above it, the two halves' working memory at once would exceed what a
+/// batch user expects (the CLI stays under ten times its input on one thread).
+pub const PARALLEL_UP_TO: usize = 4 * 1024 * 1024;
 
 /// Everything but the entities.
 fn analyze_rest(

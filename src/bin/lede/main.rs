@@ -165,6 +165,7 @@ fn analyze_one(path: &str, mut reader: Box<dyn BufRead>, pretty: bool) -> Result
     reader
         .read_to_end(&mut bytes)
         .map_err(|source| CliError::Read { path: display_path(path), source })?;
+    bytes.shrink_to_fit();
     let text = String::from_utf8(bytes).map_err(|e| CliError::InvalidUtf8 {
         path: display_path(path),
         line: None,
