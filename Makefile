@@ -38,10 +38,13 @@ test-browser: build-web
 serve: build-web
 	scripts/web.sh serve-built $(PORT)
 
-# Throughput of each analysis natively, then the page in headless Chromium (paste to render).
+# The performance table: native MB/s per stage at 0.1, 1 and 10 MB and the CLI's peak memory,
+# the WebAssembly package under Node beside compromise on the same text, then the app in headless
+# Chromium (time to interactive, transfer size, paste to rendered). Prints figures; asserts nothing.
 bench: build-web
 	cargo build --release --quiet --bin lede
 	target/release/lede bench
+	node scripts/bench-node.mjs
 	node scripts/bench-browser.mjs
 
 clean:
