@@ -12,10 +12,14 @@ const port = Number(process.argv[3] || 4173);
 // framed; the iframe embed exists to be framed by other sites.
 const BASE = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'; "
   + "worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+// Trusted Types: the app's own policy ('default', in www/pwa.js) lets only its worker and service
+// worker URLs and DOMParser through; the embed and demo need none.
+const APP_TT = "require-trusted-types-for 'script'; trusted-types default";
+const NO_TT = "require-trusted-types-for 'script'; trusted-types 'none'";
 function csp(path) {
-  if (path.startsWith('embed/')) return `${BASE}; frame-src 'none'`;
-  if (path.startsWith('demo/')) return `${BASE}; frame-src 'self'; frame-ancestors 'none'`;
-  return `${BASE}; frame-src 'none'; frame-ancestors 'none'`;
+  if (path.startsWith('embed/')) return `${BASE}; frame-src 'none'; ${NO_TT}`;
+  if (path.startsWith('demo/')) return `${BASE}; frame-src 'self'; frame-ancestors 'none'; ${NO_TT}`;
+  return `${BASE}; frame-src 'none'; frame-ancestors 'none'; ${APP_TT}`;
 }
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',

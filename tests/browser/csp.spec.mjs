@@ -35,6 +35,7 @@ function expectStrict(csp) {
   expect(p['object-src']).toBe("'none'");
   expect(p['base-uri']).toBe("'none'");
   expect(p['form-action']).toBe("'none'");
+  expect(p['require-trusted-types-for']).toBe("'script'");
   expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'|'unsafe-hashes'|\*|data:|blob:|https?:/);
   return p;
 }
@@ -54,6 +55,9 @@ for (const [path, check] of PAGES) {
     const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     const inPage = expectStrict(meta);
     expect(inPage['frame-src']).toBe(path === '/demo/' ? "'self'" : "'none'");
+    // Only the app has a Trusted Types policy (www/pwa.js: its worker, its service worker, DOMParser).
+    expect(inPage['trusted-types']).toBe(path === '/' ? 'default' : "'none'");
+    expect(header['trusted-types']).toBe(inPage['trusted-types']);
     await check(page);
     const violations = [];
     for (const frame of page.frames()) violations.push(...(await frame.evaluate(() => window.__violations || [])));
@@ -62,7 +66,7 @@ for (const [path, check] of PAGES) {
   });
 }
 
-test('the <meta> policy alone (no header, as on a static host) blocks inline script and other origins', async ({ page }) => {
+test('the <meta> policy alone (no header, as on a static host) blocks inline script, other origins and HTML sinks', async ({ page }) => {
   await page.route('**/*', async (route) => {
     const response = await route.fetch();
     const headers = { ...response.headers() };
@@ -76,15 +80,33 @@ test('the <meta> policy alone (no header, as on a static host) blocks inline scr
     const seen = [];
     document.addEventListener('securitypolicyviolation', (e) => seen.push(e.violatedDirective));
     window.__ran = false;
-    const s = document.createElement('script');
-    s.textContent = 'window.__ran = true';
-    document.body.append(s);
+    // Inline script: refused as a string by Trusted Types, and as an element by script-src.
+    const sinks = [];
+    try {
+      const s = document.createElement('script');
+      s.textContent = 'window.__ran = true';
+      document.body.append(s);
+    } catch { sinks.push('script.textContent'); }
     const img = document.createElement('img');
     img.src = 'https://example.invalid/x.png';
     document.body.append(img);
+    // Trusted Types: a string reaches no HTML or script sink.
+    const div = document.createElement('div');
+    for (const [name, run] of [
+      ['innerHTML', () => { div.innerHTML = '<img src=x>'; }],
+      ['insertAdjacentHTML', () => div.insertAdjacentHTML('beforeend', '<b>x</b>')],
+      ['script.src', () => { document.createElement('script').src = '/evil.js'; }],
+      ['Worker', () => new Worker('https://example.invalid/w.js')],
+    ]) {
+      try { run(); } catch { sinks.push(name); }
+    }
     await new Promise((r) => setTimeout(r, 100));
-    return { ran: window.__ran, seen: [...new Set(seen)].sort() };
+    return { ran: window.__ran, sinks, seen: [...new Set(seen)].sort() };
   });
   // (eval cannot be tried from here: Playwright's evaluate runs past the page's policy.)
-  expect(blocked).toEqual({ ran: false, seen: ['img-src', 'script-src-elem'] });
+  expect(blocked).toEqual({
+    ran: false,
+    sinks: ['script.textContent', 'innerHTML', 'insertAdjacentHTML', 'script.src', 'Worker'],
+    seen: ['img-src', 'require-trusted-types-for'],
+  });
 });
