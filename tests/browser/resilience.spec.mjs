@@ -19,17 +19,26 @@ async function bigText(page) {
   return big.trim();
 }
 
-for (const [when, script] of [
-  ['while analyzing', "self.onmessage = (e) => { if (typeof e.data?.text === 'string' && e.data.text) throw new Error('simulated crash'); };"],
-  ['as it starts', "throw new Error('simulated crash');"],
+/** Puts a text in the editor as typing would (Playwright's fill is slow for a large text). */
+function setText(page, text) {
+  return page.evaluate((t) => {
+    const area = document.getElementById('article-text');
+    area.value = t;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+  }, text);
+}
+
+for (const [when, script, retry] of [
+  ['while analyzing', "self.onmessage = (e) => { if (typeof e.data?.text === 'string' && e.data.text) throw new Error('simulated crash'); };", true],
+  ['as it starts', "throw new Error('simulated crash');", false],
 ]) {
-  test(`a worker that crashes ${when}: a clear error, the text kept, and a retry that works`, async ({ page }) => {
+  test(`a worker that crashes ${when}: a clear error, the text kept${retry ? ', and a retry that works' : ''}`, async ({ page }) => {
     await page.route('**/worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: script }));
     await page.goto('/');
     await expect(page.locator('.sentence').first()).toBeVisible();
     const big = await bigText(page);
     const area = page.getByLabel('Article text');
-    await area.fill(big);
+    await setText(page, big);
     const alert = page.locator('.error[role="alert"]');
     await expect(alert).toContainText('Lede could not analyze this text');
     await expect(alert).toContainText('simulated crash');
@@ -37,6 +46,7 @@ for (const [when, script] of [
     await expect(page.locator('.busy')).toHaveCount(0);
     await expect(area).toHaveValue(big);
     expect(await page.evaluate((k) => localStorage.getItem(k), DRAFT)).toBe(big);
+    if (!retry) return;
     // Once the worker is sound again, "Try again" analyzes the text.
     await page.unroute('**/worker.js');
     await alert.getByRole('button', { name: 'Try again' }).click();
