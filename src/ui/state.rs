@@ -228,7 +228,7 @@ impl Reducible for AppState {
                 }
                 next.busy = false;
                 next.error = Some(format!(
-                    "Lede could not analyze this text: {message}. Your text is safe: it stays in the editor and in the saved draft."
+                    "Lede could not analyze this text: {message}. Your text is safe: it stays in the editor and in the saved draft. The document shows the last text analyzed."
                 ));
                 next.can_retry = true;
             }
