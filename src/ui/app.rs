@@ -62,7 +62,7 @@ pub fn app() -> Html {
     let state = use_reducer(|| {
         let text = storage::load_draft().unwrap_or_else(|| crate::SAMPLE_ARTICLE.to_string());
         let theme = Theme::from_name(&storage::load_theme().unwrap_or_default());
-        AppState { text, theme, ..AppState::default() }
+        AppState { text, theme, kept: storage::load_kept(), ..AppState::default() }
     });
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let worker: WorkerSlot = use_mut_ref(|| None);
@@ -113,9 +113,10 @@ pub fn app() -> Html {
             move || drop(warm)
         });
     }
-    // Save the draft and the theme as they change.
+    // Save the draft, the kept passages and the theme as they change.
     {
         use_effect_with(state.text.clone(), |text| storage::save_draft(text));
+        use_effect_with(state.kept.clone(), |kept| storage::save_kept(kept));
         use_effect_with(state.theme, |&theme| {
             apply_theme(theme);
             storage::save_theme(theme.name());

@@ -85,6 +85,11 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
 }
 
+/// Text for HTML: `&` and `<` escaped (all that text content needs).
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;")
+}
+
 /// Elements dropped with their content (the tokenizer reads their content as raw text).
 const DROPPED: &[&str] = &["script", "style", "title", "iframe", "noembed", "noframes"];
 /// Elements whose content is raw text that the page shows: kept, escaped.
@@ -187,7 +192,7 @@ fn bare_tags(html: &str) -> String {
         }
         if name == "plaintext" {
             // Everything after it is text.
-            out.push_str(&html[i..].replace('&', "&amp;").replace('<', "&lt;"));
+            out.push_str(&escape(&html[i..]));
             return out;
         }
         let dropped = DROPPED.contains(&name.as_str());
@@ -211,7 +216,7 @@ fn bare_tags(html: &str) -> String {
                 out.push('<');
                 out.push_str(&name);
                 out.push('>');
-                out.push_str(&html[i..end].replace('&', "&amp;").replace('<', "&lt;"));
+                out.push_str(&escape(&html[i..end]));
             }
             i = end;
             text_from = i;

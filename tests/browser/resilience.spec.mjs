@@ -80,13 +80,16 @@ test('a JSON export opens again into the same view; bad files are refused with t
   await junk.getByRole('button', { name: /^Keep/ }).click();
   await expect(page.locator('.junk-list li')).toHaveCount(junkCount - 1);
   const expected = await view(page);
+  // The choice is saved with the draft.
+  await page.reload();
+  await expect.poll(() => view(page)).toEqual(expected);
   const text = await page.getByLabel('Article text').inputValue();
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-json"]')]);
   const saved = readFileSync(await download.path(), 'utf8');
   expect(JSON.parse(saved)).toMatchObject({ text, keep: [expect.stringContaining('Subscribe')] });
 
-  // A fresh page with an empty draft.
-  await page.evaluate((k) => localStorage.setItem(k, ''), DRAFT);
+  // A fresh page with an empty draft and nothing kept.
+  await page.evaluate((k) => { localStorage.setItem(k, ''); localStorage.removeItem('lede.kept.v1'); }, DRAFT);
   await page.reload();
   const area = page.getByLabel('Article text');
   await expect(area).toHaveValue('');
