@@ -145,7 +145,7 @@ pub fn app() -> Html {
     };
     let on_import = {
         let d = state.dispatcher();
-        use_callback((), move |(name, json): (String, String), _: &()| match export::open_saved(&name, &json) {
+        use_callback((), move |(name, json): (String, String), _: &()| match crate::wire::open_saved(&name, &json) {
             Ok((text, kept)) => d.dispatch(Action::Restore {
                 text,
                 kept,
@@ -177,7 +177,7 @@ pub fn app() -> Html {
                 }
                 "apply-clean" => state.dispatch(Action::ApplyClean),
                 "export-json" => {
-                    let saved = export::saved_json(&state.json, &state.analyzed, &state.kept);
+                    let saved = crate::wire::saved_json(&state.json, &state.analyzed, &state.kept);
                     let _ = export::download("lede-report.json", "application/json", &saved);
                     notice("Saved lede-report.json.");
                 }
