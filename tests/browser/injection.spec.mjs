@@ -293,6 +293,35 @@ test('the iframe embed: every payload in #text= and by postMessage', async ({ pa
   await expectClean(page, demoBefore, problems, 'embed postMessage');
 });
 
+test('the checks themselves catch an injection (so that the passes above mean something)', async ({ page, context, baseURL }) => {
+  const problems = await guard(page, context, baseURL);
+  await page.goto('/');
+  await expect(page.locator('.sentence').first()).toBeVisible();
+  const before = await scan(page);
+  // What a renderer that used innerHTML would make. Trusted Types refuse the HTML string and
+  // even a handler attribute set by hand, so only the image is built by hand (the CSP blocks it).
+  const refused = await page.evaluate(() => {
+    const p = document.querySelector('.doc-body p');
+    const out = [];
+    try { p.insertAdjacentHTML('beforeend', '<svg onload="alert(1)"></svg>'); } catch { out.push('html'); }
+    const img = document.createElement('img');
+    try { img.setAttribute('onerror', 'window.__pwned=1'); } catch { out.push('handler'); }
+    img.src = 'https://evil.example/x.png';
+    p.append(img);
+    return out;
+  });
+  expect(refused).toEqual(['html', 'handler']);
+  await expect.poll(() => problems.length).toBeGreaterThan(0);
+  const after = await scan(page);
+  expect(after.counts.img).toBe((before.counts.img || 0) + 1);
+  expect(after.bad).toEqual(expect.arrayContaining([
+    '<img src="https://evil.example/x.png">',
+    expect.stringMatching(/^CSP violation: img-src https:\/\/evil\.example/),
+    expect.stringMatching(/^CSP violation: require-trusted-types-for/),
+  ]));
+  expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^console error: .*img-src/)]));
+});
+
 test('payload count', () => {
   expect(payloads.length).toBeGreaterThanOrEqual(100);
   expect(new Set(payloads).size).toBe(payloads.length);
