@@ -1,9 +1,11 @@
 //! Lede: an article analyzer. The pure analysis core lives in [`analysis`]; [`wire`] turns its
 //! Report into the camelCase JSON contract (UTF-16 offsets) shared by the CLI and the JS API.
-//! The browser adapters (`ui`, `api`) exist only when compiling for wasm32.
+//! [`html`] strips pasted HTML down to harmless tags for the page. The browser adapters (`ui`,
+//! `api`) exist only when compiling for wasm32.
 
 pub mod analysis;
 pub mod wire;
+pub mod html;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;

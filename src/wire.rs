@@ -366,6 +366,66 @@ pub fn analyze_json(text: &str, options: &analysis::Options) -> serde_json::Valu
     serde_json::to_value(to_wire(text, &report)).unwrap_or(serde_json::Value::Null)
 }
 
+/// The page's JSON export: the wire Report (as JSON) with the analyzed `text` and the user's `keep`
+/// choices (passages marked as real content) added as two more top-level fields.
+pub fn saved_json(report_json: &str, text: &str, kept: &[String]) -> String {
+    let body = report_json.trim_end().strip_suffix('}').map(str::trim_end).unwrap_or("{");
+    let sep = if body.ends_with('{') { "" } else { "," };
+    let text = serde_json::to_string(text).unwrap_or_default();
+    let keep = serde_json::to_string(kept).unwrap_or_default();
+    format!("{body}{sep}\"text\":{text},\"keep\":{keep}}}")
+}
+
+/// The text and kept passages of a JSON export (`name` is the file's name, for the messages),
+/// for the page's "Open report…"; a Report without `text` (from the CLI or the JS API) has its text
+/// rebuilt from its paragraphs. Errors say what is wrong and where. Read through
+/// `serde_json::Value`, which the page already uses for the statistics, so that this adds little
+/// to the wasm.
+pub fn open_saved(name: &str, json: &str) -> Result<(String, Vec<String>), String> {
+    use serde_json::Value;
+    let value: Value =
+        serde_json::from_str(json).map_err(|e| format!("Could not open {name}: it is not valid JSON ({e})."))?;
+    let not_report = |why: &str| format!("Could not open {name}: it is not a Lede report ({why}).");
+    let Value::Object(map) = value else { return Err(not_report("a report is a JSON object")) };
+    let keep = match map.get("keep") {
+        None => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, k)| k.as_str().map(str::to_string).ok_or_else(|| not_report(&format!("\"keep\"[{i}] is not a string"))))
+            .collect::<Result<_, _>>()?,
+        Some(_) => return Err(not_report("\"keep\" is not a list")),
+    };
+    match map.get("text") {
+        Some(Value::String(text)) => return Ok((text.clone(), keep)),
+        Some(_) => return Err(not_report("\"text\" is not a string")),
+        None => {}
+    }
+    // A report without the page's additions (from the CLI or the JS API): rebuild the text from
+    // its paragraphs, with line breaks between them (UTF-16 offsets, as on the wire).
+    let Some(Value::Array(paragraphs)) = map.get("paragraphs") else {
+        return Err(not_report("it has neither \"text\" nor a \"paragraphs\" list"));
+    };
+    let mut text = String::new();
+    let mut at = 0;
+    for (i, p) in paragraphs.iter().enumerate() {
+        let (start, end, t) = (p["start"].as_u64(), p["end"].as_u64(), p["text"].as_str());
+        let ok = match (start, end, t) {
+            (Some(s), Some(e), Some(t)) if s >= at && e == s + t.encode_utf16().count() as u64 => Some((s, e, t)),
+            _ => None,
+        };
+        let Some((s, e, t)) = ok else {
+            return Err(not_report(&format!(
+                "\"paragraphs\"[{i}] lacks start, end or text, or they do not match, or it overlaps the paragraph before"
+            )));
+        };
+        text.extend(std::iter::repeat('\n').take((s - at) as usize));
+        text.push_str(t);
+        at = e;
+    }
+    Ok((text, keep))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -381,5 +441,37 @@ mod tests {
         let m = Utf16Map::new(&long);
         assert_eq!(m.at(long.len()), 1500);
         assert_eq!(m.at(5 * 300), 3 * 300);
+    }
+
+    #[test]
+    fn saved_report_round_trip() {
+        let json = saved_json("{\"version\":1,\"paragraphs\":[]}", "A \"quoted\" text.\n\nTwo.", &["Two.".into()]);
+        assert_eq!(open_saved("r.json", &json), Ok(("A \"quoted\" text.\n\nTwo.".to_string(), vec!["Two.".to_string()])));
+        assert_eq!(saved_json("", "x", &[]), "{\"text\":\"x\",\"keep\":[]}");
+    }
+
+    #[test]
+    fn report_without_text_is_rebuilt_from_its_paragraphs() {
+        let text = "Title\n\nGo 😀 on.\n\nShare on X";
+        let report = crate::analysis::analyze(text, &Default::default());
+        let json = serde_json::to_string(&to_wire(text, &report)).unwrap();
+        assert_eq!(open_saved("r.json", &json).unwrap().0, text);
+    }
+
+    #[test]
+    fn bad_saved_reports_say_what_and_where() {
+        let cases = [
+            ("{\"text\": \"a\",\n  \"keep\": [1,]}", "r.json: it is not valid JSON (trailing comma at line 2 column"),
+            ("", "r.json: it is not valid JSON (EOF while parsing a value at line 1 column 0)"),
+            ("[1, 2]", "r.json: it is not a Lede report (a report is a JSON object)"),
+            ("{\"text\": 5}", "\"text\" is not a string"),
+            ("{\"text\": \"a\", \"keep\": [\"b\", 7]}", "\"keep\"[1] is not a string"),
+            ("{\"title\": \"x\"}", "neither \"text\" nor a \"paragraphs\" list"),
+            (r#"{"paragraphs":[{"start":0,"end":9,"text":"Title","kind":"body"}]}"#, "\"paragraphs\"[0] lacks start, end or text"),
+        ];
+        for (json, want) in cases {
+            let err = open_saved("r.json", json).unwrap_err();
+            assert!(err.contains(want), "{json:?}: {err}");
+        }
     }
 }

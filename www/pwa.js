@@ -1,5 +1,18 @@
 // Registers Lede's service worker (offline use) and offers a reload when a new version has been
 // deployed. No network request is made on behalf of the user's text.
+// First it sets the page's Trusted Types policy (the CSP requires Trusted Types, so a string can
+// reach an HTML or script sink only through it): script URLs only for this site's analysis worker
+// and service worker, HTML only for DOMParser (an inert document, for pasted HTML), nothing else.
+if (window.trustedTypes && trustedTypes.createPolicy) {
+  trustedTypes.createPolicy('default', {
+    createScriptURL(url) {
+      const u = new URL(url, location.href);
+      return u.origin === location.origin && /\/(worker|sw)\.js$/.test(u.pathname) ? url : null;
+    },
+    createHTML: (html, _type, sink) => (sink === 'DOMParser parseFromString' ? html : null),
+  });
+}
+
 (() => {
   if (!('serviceWorker' in navigator) || location.protocol === 'file:') return;
 

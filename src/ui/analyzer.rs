@@ -2,7 +2,7 @@
 //! `WORKER_THRESHOLD` bytes) in a web worker (`www/worker.js`) so the page never freezes. Both give
 //! the wire JSON, read into the app's `model::Report`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -44,13 +44,24 @@ fn module_urls() -> Option<(String, String)> {
 
 type Reply = Box<dyn Fn(Result<Outcome, String>, u64)>;
 
-/// One long-lived worker; each request carries a generation number echoed in the reply.
+/// One long-lived worker; each request carries a generation number echoed in the reply. After a
+/// crash or a failed analysis it is marked `failed` and the app starts a fresh one on the next try
+/// (its wasm may be left in a broken state by a trap).
 pub struct WorkerAnalyzer {
     worker: web_sys::Worker,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
     /// When the last text was sent, and its generation.
     sent_at: Rc<RefCell<(f64, u64)>>,
+    failed: Rc<Cell<bool>>,
+}
+
+impl Drop for WorkerAnalyzer {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
 }
 
 impl WorkerAnalyzer {
@@ -62,14 +73,17 @@ impl WorkerAnalyzer {
             .map_err(|e| format!("could not start the analysis worker: {e:?}"))?;
         let reply = Rc::new(reply);
         let sent_at = Rc::new(RefCell::new((0.0, 0u64)));
+        let failed = Rc::new(Cell::new(false));
         let on_message = {
             let reply = reply.clone();
             let sent_at = sent_at.clone();
+            let failed = failed.clone();
             Closure::<dyn FnMut(_)>::new(move |e: web_sys::MessageEvent| {
                 let data = e.data();
                 let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
                 let generation = get("id").as_f64().unwrap_or(0.0) as u64;
                 if let Some(err) = get("error").as_string() {
+                    failed.set(true);
                     reply(Err(err), generation);
                     return;
                 }
@@ -86,9 +100,18 @@ impl WorkerAnalyzer {
         let on_error = {
             let reply = reply.clone();
             let sent_at = sent_at.clone();
-            Closure::<dyn FnMut(_)>::new(move |_e: web_sys::Event| {
+            let failed = failed.clone();
+            Closure::<dyn FnMut(_)>::new(move |e: web_sys::Event| {
+                // Handled here: the page shows it, so the browser need not log it as uncaught.
+                e.prevent_default();
+                failed.set(true);
+                let detail = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).filter(|m| !m.is_empty());
                 let generation = sent_at.borrow().1;
-                reply(Err("the analysis worker stopped with an error".into()), generation);
+                let message = match detail {
+                    Some(d) => format!("the analysis worker stopped with an error ({d})"),
+                    None => "the analysis worker stopped with an error".to_string(),
+                };
+                reply(Err(message), generation);
             })
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -98,7 +121,12 @@ impl WorkerAnalyzer {
         let _ = js_sys::Reflect::set(&init, &"module".into(), &JsValue::from_str(&js));
         let _ = js_sys::Reflect::set(&init, &"wasm".into(), &JsValue::from_str(&wasm));
         worker.post_message(&init).map_err(|e| format!("could not start the analysis worker: {e:?}"))?;
-        Ok(WorkerAnalyzer { worker, _on_message: on_message, _on_error: on_error, sent_at })
+        Ok(WorkerAnalyzer { worker, _on_message: on_message, _on_error: on_error, sent_at, failed })
+    }
+
+    /// The worker crashed or an analysis failed in it: start a new one before the next text.
+    pub fn failed(&self) -> bool {
+        self.failed.get()
     }
 
     pub fn analyze(&self, text: &str, keep: &[String], generation: u64) -> Result<(), String> {

@@ -40,9 +40,11 @@ type WorkerSlot = Rc<RefCell<Option<WorkerAnalyzer>>>;
 
 /// Start the analysis worker if it is not running; its replies become `Analyzed` actions.
 fn ensure_worker(slot: &WorkerSlot, dispatcher: &UseReducerDispatcher<AppState>) -> Result<(), String> {
-    if slot.borrow().is_some() {
+    if slot.borrow().as_ref().is_some_and(|w| !w.failed()) {
         return Ok(());
     }
+    // A crashed worker (or one whose wasm trapped) is replaced by a fresh one.
+    slot.borrow_mut().take();
     let d = dispatcher.clone();
     let w = WorkerAnalyzer::new(Box::new(move |result, generation| match result {
         Ok(out) => d.dispatch(Action::Analyzed { generation, text: None, json: out.json, report: out.report, ms: out.ms }),
@@ -60,7 +62,7 @@ pub fn app() -> Html {
     let state = use_reducer(|| {
         let text = storage::load_draft().unwrap_or_else(|| crate::SAMPLE_ARTICLE.to_string());
         let theme = Theme::from_name(&storage::load_theme().unwrap_or_default());
-        AppState { text, theme, ..AppState::default() }
+        AppState { text, theme, kept: storage::load_kept(), ..AppState::default() }
     });
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let worker: WorkerSlot = use_mut_ref(|| None);
@@ -111,9 +113,10 @@ pub fn app() -> Html {
             move || drop(warm)
         });
     }
-    // Save the draft and the theme as they change.
+    // Save the draft, the kept passages and the theme as they change.
     {
         use_effect_with(state.text.clone(), |text| storage::save_draft(text));
+        use_effect_with(state.kept.clone(), |kept| storage::save_kept(kept));
         use_effect_with(state.theme, |&theme| {
             apply_theme(theme);
             storage::save_theme(theme.name());
@@ -140,6 +143,21 @@ pub fn app() -> Html {
         let d = state.dispatcher();
         use_callback((), move |passage: String, _: &()| d.dispatch(Action::Keep(passage)))
     };
+    let on_import = {
+        let d = state.dispatcher();
+        use_callback((), move |(name, json): (String, String), _: &()| match crate::wire::open_saved(&name, &json) {
+            Ok((text, kept)) => d.dispatch(Action::Restore {
+                text,
+                kept,
+                notice: format!("Opened {name}. Undo brings back the text you had before."),
+            }),
+            Err(message) => d.dispatch(Action::Error(format!("{message} Your text is unchanged."))),
+        })
+    };
+    let on_retry = {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Retry))
+    };
     let on_toggle = {
         let d = state.dispatcher();
         use_callback((), move |layer: Layer, _: &()| d.dispatch(Action::ToggleLayer(layer)))
@@ -159,7 +177,8 @@ pub fn app() -> Html {
                 }
                 "apply-clean" => state.dispatch(Action::ApplyClean),
                 "export-json" => {
-                    let _ = export::download("lede-report.json", "application/json", &state.json);
+                    let saved = crate::wire::saved_json(&state.json, &state.analyzed, &state.kept);
+                    let _ = export::download("lede-report.json", "application/json", &saved);
                     notice("Saved lede-report.json.");
                 }
                 "export-md" => {
@@ -193,11 +212,16 @@ pub fn app() -> Html {
                     {on_toggle} {on_theme} {on_action} />
                 <p class="notice" role="status" aria-live="polite">{ state.notice.clone().unwrap_or_default() }</p>
                 if let Some(err) = &state.error {
-                    <p class="error" role="alert">{ err.clone() }</p>
+                    <p class="error" role="alert">
+                        { err.clone() }
+                        if state.can_retry {
+                            { " " }<button type="button" class="retry" onclick={on_retry}>{ "Try again" }</button>
+                        }
+                    </p>
                 }
             </header>
             <main class="layout">
-                <Editor text={AttrValue::from(state.text.clone())} {on_edit} {on_replace} />
+                <Editor text={AttrValue::from(state.text.clone())} {on_edit} {on_replace} {on_import} />
                 <Document text={analyzed.clone()} report={state.report.clone()} layers={state.layers.clone()}
                     selected={state.selected.clone()} on_select={on_select.clone()} busy={state.busy} />
                 <aside class="side" aria-label="Analysis">

@@ -1,5 +1,6 @@
 //! The editor: a labelled text area. Typing reports every change; pasted or dropped HTML becomes
-//! text with its paragraphs kept; a dropped .txt, .md or .html file is read locally.
+//! text with its paragraphs kept; a dropped .txt, .md or .html file is read locally, and a dropped
+//! or opened .json file is a saved report ("Open report…") that the app restores.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
@@ -35,6 +36,8 @@ pub struct EditorProps {
     pub on_edit: Callback<String>,
     /// A paste, a drop or an opened file: analyzed at once.
     pub on_replace: Callback<String>,
+    /// A saved report (.json) was opened or dropped: its file name and content.
+    pub on_import: Callback<(String, String)>,
 }
 
 /// Replace the textarea's selection with `insert` and report the new text.
@@ -51,11 +54,16 @@ fn insert_at_selection(area: &HtmlTextAreaElement, insert: &str, on_edit: &Callb
     on_edit.emit(next);
 }
 
-fn read_file(file: web_sys::File, on_edit: Callback<String>) {
-    let name = file.name().to_ascii_lowercase();
+fn read_file(file: web_sys::File, on_edit: Callback<String>, on_import: Callback<(String, String)>) {
+    let shown_name = file.name();
+    let name = shown_name.to_ascii_lowercase();
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(value) = wasm_bindgen_futures::JsFuture::from(file.text()).await else { return };
         let text = value.as_string().unwrap_or_default();
+        if name.ends_with(".json") {
+            on_import.emit((shown_name, text));
+            return;
+        }
         let text = if name.ends_with(".html") || name.ends_with(".htm") { html_to_text(&text) } else { text };
         on_edit.emit(text);
     });
@@ -108,11 +116,12 @@ pub fn editor(props: &EditorProps) -> Html {
     };
     let on_drop = {
         let on_edit = props.on_replace.clone();
+        let on_import = props.on_import.clone();
         Callback::from(move |e: DragEvent| {
             let Some(data) = e.data_transfer() else { return };
             if let Some(file) = data.files().and_then(|f| f.get(0)) {
                 e.prevent_default();
-                read_file(file, on_edit.clone());
+                read_file(file, on_edit.clone(), on_import.clone());
                 return;
             }
             let html = data.get_data("text/html").unwrap_or_default();
@@ -125,10 +134,11 @@ pub fn editor(props: &EditorProps) -> Html {
     };
     let on_file = {
         let on_edit = props.on_replace.clone();
+        let on_import = props.on_import.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                read_file(file, on_edit.clone());
+                read_file(file, on_edit.clone(), on_import.clone());
             }
             input.set_value("");
         })
@@ -142,16 +152,22 @@ pub fn editor(props: &EditorProps) -> Html {
         <section class="editor" aria-labelledby="editor-title">
             <div class="panel-head">
                 <h2 id="editor-title">{ "Text" }</h2>
-                <label class="file-button">
-                    { "Open a file" }
-                    <input type="file" accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html" onchange={on_file} class="visually-hidden" />
-                </label>
+                <div class="file-buttons">
+                    <label class="file-button">
+                        { "Open a file" }
+                        <input type="file" accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html" onchange={on_file.clone()} class="visually-hidden" />
+                    </label>
+                    <label class="file-button">
+                        { "Open report…" }
+                        <input type="file" id="open-report" accept=".json,application/json" onchange={on_file} class="visually-hidden" />
+                    </label>
+                </div>
             </div>
             <label for="article-text" class="visually-hidden">{ "Article text" }</label>
             <textarea
                 id="article-text"
                 spellcheck="false"
-                placeholder="Paste an article here, or drop a .txt, .md or .html file. Nothing leaves this page."
+                placeholder="Paste an article here, or drop a .txt, .md or .html file (or a saved .json report). Nothing leaves this page."
                 value={shown}
                 readonly={large_view}
                 aria-describedby={large_view.then_some("large-note")}

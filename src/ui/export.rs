@@ -1,5 +1,7 @@
 //! Exports of what the page shows: the Report as JSON, a Markdown summary, the entities as CSV,
 //! saved as files by the browser (nothing is uploaded), and the clean article to the clipboard.
+//! The JSON export also carries the text and the kept passages (`wire::saved_json`), so
+//! `wire::open_saved` can bring the same view back from it.
 
 use wasm_bindgen::JsCast;
 

@@ -1,6 +1,9 @@
 //! Pasted or dropped HTML as plain text with its paragraphs kept: block elements become blank
 //! lines, `<br>` a line break, scripts, styles and other non-content elements are dropped.
-//! The HTML is parsed by the browser's inert `DOMParser` (nothing runs, nothing loads).
+//! The HTML is parsed by the browser's inert `DOMParser` (nothing runs, nothing loads), but only
+//! after `html::bare_tags` has taken out every attribute, comment, script and style: even an inert
+//! document checks the page's Content Security Policy as it parses, so `onclick`, `style` or
+//! `<base href>` in a pasted page would otherwise fill the console with violation reports.
 
 use wasm_bindgen::JsCast;
 
@@ -81,7 +84,7 @@ fn paragraph_break(out: &mut String) {
 /// The text of an HTML document or fragment, paragraphs separated by blank lines.
 pub fn html_to_text(html: &str) -> String {
     let Ok(parser) = web_sys::DomParser::new() else { return String::new() };
-    let Ok(doc) = parser.parse_from_string(html, web_sys::SupportedType::TextHtml) else { return String::new() };
+    let Ok(doc) = parser.parse_from_string(&crate::html::bare_tags(html), web_sys::SupportedType::TextHtml) else { return String::new() };
     let mut out = String::new();
     if let Some(body) = doc.body() {
         walk(&body, &mut out);

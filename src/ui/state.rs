@@ -88,6 +88,8 @@ pub struct AppState {
     /// The worker is analyzing a large text.
     pub busy: bool,
     pub error: Option<String>,
+    /// The error is a failed analysis, which "Try again" repeats.
+    pub can_retry: bool,
     pub layers: BTreeSet<Layer>,
     /// Texts before each removal, most recent last.
     pub history: Vec<String>,
@@ -113,6 +115,7 @@ impl Default for AppState {
             analysis_ms: 0.0,
             busy: false,
             error: None,
+            can_retry: false,
             layers: Layer::ALL.into_iter().collect(),
             history: Vec::new(),
             selected: None,
@@ -135,6 +138,12 @@ pub enum Action {
     /// The analysis failed (the worker could not start, for instance).
     Failed { generation: u64, message: String },
     Busy(bool),
+    /// Analyze the current text again (after a failure).
+    Retry,
+    /// Open a saved report: its text and kept passages replace the current ones (undoable).
+    Restore { text: String, kept: Vec<String>, notice: String },
+    /// Show an error that is not an analysis failure (a file that could not be opened).
+    Error(String),
     ToggleLayer(Layer),
     /// Remove these UTF-16 spans of the analyzed text (a repeat, a junk line); undoable.
     Remove(Vec<(usize, usize)>),
@@ -211,15 +220,39 @@ impl Reducible for AppState {
                 next.analysis_ms = ms;
                 next.busy = false;
                 next.error = None;
+                next.can_retry = false;
             }
             Action::Failed { generation, message } => {
                 if generation != self.generation {
                     return self;
                 }
                 next.busy = false;
-                next.error = Some(message);
+                next.error = Some(format!(
+                    "Lede could not analyze this text: {message}. Your text is safe: it stays in the editor and in the saved draft. The document shows the last text analyzed."
+                ));
+                next.can_retry = true;
             }
             Action::Busy(b) => next.busy = b,
+            Action::Retry => {
+                next.generation += 1;
+                next.immediate = true;
+                next.error = None;
+                next.can_retry = false;
+            }
+            Action::Restore { text, kept, notice } => {
+                next.history.push(self.text.clone());
+                next.text = text;
+                next.kept = kept;
+                next.generation += 1;
+                next.immediate = true;
+                next.error = None;
+                next.can_retry = false;
+                next.notice = Some(notice);
+            }
+            Action::Error(message) => {
+                next.error = Some(message);
+                next.can_retry = false;
+            }
             Action::ToggleLayer(layer) => {
                 if !next.layers.remove(&layer) {
                     next.layers.insert(layer);
@@ -257,7 +290,7 @@ impl Reducible for AppState {
                     next.text = prev;
                     next.generation += 1;
                     next.notice = Some("Undone.".into());
-                next.immediate = true;
+                    next.immediate = true;
                 }
             }
             Action::Select(sel) => {
