@@ -24,6 +24,8 @@ pub const SYMBOLS: usize = 28;
 pub const CLASSES: usize = 4;
 /// Extra input positions after the letters: the group's index from the start and from the end.
 const EXTRA: usize = 2;
+/// Largest first-layer bias: with at most 40 inputs of at most 127, a hidden sum fits in an i16.
+pub const B1_LIMIT: i16 = 32767 - 40 * 127;
 
 /// One network: how many syllables a vowel group makes, from its letters and those around it. One
 /// hidden layer (ReLU) over one-hot letters at fixed offsets, in integers (8-bit weights).
@@ -32,12 +34,15 @@ pub struct Model {
     pub left: usize,
     pub group: usize,
     pub right: usize,
+    /// A multiple of 8.
     pub hidden: usize,
-    /// Per input row (position * SYMBOLS + symbol), `hidden` weights.
-    pub w1: Vec<i8>,
-    pub b1: Vec<i32>,
-    /// Per class, `hidden` weights.
-    pub w2: Vec<i8>,
+    /// Per input row (position * SYMBOLS + symbol), `hidden` weights (8-bit values, kept as i16
+    /// for speed).
+    pub w1: Vec<i16>,
+    /// Within +-B1_LIMIT, so that the hidden sums fit in an i16.
+    pub b1: Vec<i16>,
+    /// Per class, `hidden` weights (8-bit values).
+    pub w2: Vec<i16>,
     pub b2: Vec<i32>,
     /// Class scores divided by this are the float network's logits (to add up several networks).
     pub out_scale: f32,
@@ -59,11 +64,14 @@ impl Model {
         let out_scale = f32::from_le_bytes([s0, s1, s2, s3]);
         let (left, group, right) = (left as usize, group as usize, right as usize);
         let rows = (left + group + right + EXTRA) * SYMBOLS;
-        let ints = |b: &[u8]| b.chunks_exact(4).map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
-        let b1 = ints(take(4 * hidden)?);
-        let w1 = take(rows * hidden)?.iter().map(|&b| b as i8).collect();
+        if left + group + right + EXTRA > 40 || hidden % 8 != 0 {
+            return None;
+        }
+        let ints = |b: &[u8]| b.chunks_exact(4).map(|c| i32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect::<Vec<_>>();
+        let b1 = ints(take(4 * hidden)?).into_iter().map(|b| i16::try_from(b).ok().filter(|b| b.abs() <= B1_LIMIT)).collect::<Option<_>>()?;
+        let w1 = take(rows * hidden)?.iter().map(|&b| i16::from(b as i8)).collect();
         let b2 = ints(take(4 * CLASSES)?);
-        let w2 = take(CLASSES * hidden)?.iter().map(|&b| b as i8).collect();
+        let w2 = take(CLASSES * hidden)?.iter().map(|&b| i16::from(b as i8)).collect();
         Some(Model { left, group, right, hidden, w1, b1, w2, b2, out_scale })
     }
 
@@ -71,52 +79,73 @@ impl Model {
         out.extend_from_slice(&[self.left as u8, self.group as u8, self.right as u8]);
         out.extend_from_slice(&(self.hidden as u16).to_le_bytes());
         out.extend_from_slice(&self.out_scale.to_le_bytes());
-        self.b1.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
-        out.extend(self.w1.iter().map(|&v| v as u8));
+        self.b1.iter().for_each(|&v| out.extend_from_slice(&i32::from(v).to_le_bytes()));
+        out.extend(self.w1.iter().map(|&v| v as i8 as u8));
         self.b2.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
-        out.extend(self.w2.iter().map(|&v| v as u8));
+        out.extend(self.w2.iter().map(|&v| v as i8 as u8));
     }
 
     /// The input rows that are on for the vowel group `p[a..b]` of `p` ("^word$"), the
-    /// `index`-th of the word's `count` groups.
-    pub fn inputs(&self, p: &[u8], a: usize, b: usize, index: usize, count: usize, out: &mut Vec<u16>) {
-        out.clear();
+    /// `index`-th of the word's `count` groups, written to `out` (at least `positions()` long).
+    pub fn inputs(&self, p: &[u8], a: usize, b: usize, index: usize, count: usize, out: &mut [u16]) {
         let sym = |c: u8| if c.is_ascii_lowercase() { (c - b'a') as usize } else { 26 };
         let mut pos = 0;
-        let mut push = |pos: &mut usize, s: usize| {
-            out.push((*pos * SYMBOLS + s) as u16);
-            *pos += 1;
+        let mut push = |s: usize| {
+            out[pos] = (pos * SYMBOLS + s) as u16;
+            pos += 1;
         };
         for k in 1..=self.left {
-            push(&mut pos, if a >= k { sym(p[a - k]) } else { 27 });
+            push(if a >= k { sym(p[a - k]) } else { 27 });
         }
         for k in 0..self.group {
-            push(&mut pos, if a + k < b { sym(p[a + k]) } else { 27 });
+            push(if a + k < b { sym(p[a + k]) } else { 27 });
         }
         for k in 0..self.right {
-            push(&mut pos, if b + k < p.len() { sym(p[b + k]) } else { 27 });
+            push(if b + k < p.len() { sym(p[b + k]) } else { 27 });
         }
-        push(&mut pos, index.min(SYMBOLS - 1));
-        push(&mut pos, (count - 1 - index).min(SYMBOLS - 1));
+        push(index.min(SYMBOLS - 1));
+        push((count - 1 - index).min(SYMBOLS - 1));
     }
 
-    /// The logits of the group whose input rows are `rows`.
-    pub fn logits(&self, rows: &[u16], hidden: &mut Vec<i32>) -> [f64; CLASSES] {
+    /// The logits of the group whose input rows are `rows`; `hidden` is scratch of `hidden` length.
+    pub fn logits(&self, rows: &[u16], hidden: &mut [i16]) -> [f64; CLASSES] {
         let h = self.hidden;
-        hidden.clear();
-        hidden.extend_from_slice(&self.b1);
-        for &r in rows {
-            let w = &self.w1[r as usize * h..(r as usize + 1) * h];
-            for (acc, &x) in hidden.iter_mut().zip(w) {
-                *acc += i32::from(x);
+        let hidden = &mut hidden[..h];
+        hidden.copy_from_slice(&self.b1);
+        // The shipped size (48) in registers; others in lanes of 8 (`hidden` is a multiple of 8).
+        // No overflow: |b1| <= B1_LIMIT, at most 40 rows of |w| <= 127.
+        if h == 48 {
+            let mut acc = [0i16; 48];
+            acc.copy_from_slice(hidden);
+            for &r in rows {
+                let w: &[i16; 48] = self.w1[r as usize * 48..][..48].try_into().expect("48 weights");
+                for k in 0..48 {
+                    acc[k] += w[k];
+                }
+            }
+            hidden.copy_from_slice(&acc);
+        } else {
+            for &r in rows {
+                let w = &self.w1[r as usize * h..(r as usize + 1) * h];
+                for (acc, x) in hidden.chunks_exact_mut(8).zip(w.chunks_exact(8)) {
+                    for k in 0..8 {
+                        acc[k] += x[k];
+                    }
+                }
             }
         }
+        hidden.iter_mut().for_each(|x| *x = (*x).max(0));
         let mut out = [0f64; CLASSES];
         for (c, o) in out.iter_mut().enumerate() {
             let w = &self.w2[c * h..(c + 1) * h];
-            let s = i64::from(self.b2[c])
-                + hidden.iter().zip(w).map(|(&x, &y)| i64::from(x.max(0)) * i64::from(y)).sum::<i64>();
-            *o = s as f64 / f64::from(self.out_scale);
+            let mut lanes = [0i32; 8];
+            for (x, y) in hidden.chunks_exact(8).zip(w.chunks_exact(8)) {
+                for k in 0..8 {
+                    lanes[k] += i32::from(x[k]) * i32::from(y[k]);
+                }
+            }
+            let s = lanes.iter().sum::<i32>();
+            *o = f64::from(self.b2[c].saturating_add(s)) / f64::from(self.out_scale);
         }
         out
     }
@@ -148,25 +177,40 @@ impl Ensemble {
     }
 
     /// Syllables of one lower-case ASCII word of letters by the networks alone (no exceptions).
+    /// Allocates only for words of over 62 letters or networks of over 256 hidden units.
     pub fn count(&self, w: &[u8]) -> usize {
-        let gs = groups(w);
-        if gs.is_empty() {
+        let mut count = 0;
+        for_each_group(w, |_, _| count += 1);
+        if count == 0 {
             return w.len(); // consonants only: spelled out ("nbc")
         }
-        let mut p = Vec::with_capacity(w.len() + 2);
-        p.push(b'^');
-        p.extend_from_slice(w);
-        p.push(b'$');
-        let (mut rows, mut hidden) = (Vec::new(), Vec::new());
-        let mut total = 0;
-        for (index, &(i, j)) in gs.iter().enumerate() {
+        let mut buf = [0u8; 64];
+        let long;
+        let p: &[u8] = if w.len() + 2 <= buf.len() {
+            buf[0] = b'^';
+            buf[1..=w.len()].copy_from_slice(w);
+            buf[w.len() + 1] = b'$';
+            &buf[..w.len() + 2]
+        } else {
+            long = [b"^", w, b"$"].concat();
+            &long
+        };
+        let mut rows = [0u16; 40];
+        let mut stack = [0i16; 256];
+        let wide = self.0.iter().map(|m| m.hidden).max().unwrap_or(0);
+        let mut heap = if wide > stack.len() { vec![0i16; wide] } else { Vec::new() };
+        let hidden: &mut [i16] = if wide > stack.len() { &mut heap } else { &mut stack };
+        let (mut total, mut index) = (0, 0);
+        for_each_group(w, |i, j| {
             let mut sum = [0f64; CLASSES];
             for m in &self.0 {
-                m.inputs(&p, i + 1, j + 1, index, gs.len(), &mut rows);
-                sum.iter_mut().zip(m.logits(&rows, &mut hidden)).for_each(|(s, x)| *s += x);
+                let n = m.positions();
+                m.inputs(p, i + 1, j + 1, index, count, &mut rows[..n]);
+                sum.iter_mut().zip(m.logits(&rows[..n], hidden)).for_each(|(s, x)| *s += x);
             }
             total += (0..CLASSES).fold(0, |b, c| if sum[c] > sum[b] { c } else { b });
-        }
+            index += 1;
+        });
         total.max(1)
     }
 }
@@ -178,7 +222,14 @@ fn is_vowel(c: u8) -> bool {
 /// The word's vowel groups (runs of a, e, i, o, u, y) as `(start, end)`; a y before a vowel at the
 /// start of a group is a consonant ("yes", "beyond"). The same as the script's `groups`.
 pub fn groups(w: &[u8]) -> Vec<(usize, usize)> {
-    let (mut out, mut i, n) = (Vec::new(), 0, w.len());
+    let mut out = Vec::new();
+    for_each_group(w, |i, j| out.push((i, j)));
+    out
+}
+
+/// `groups` without the vector.
+fn for_each_group(w: &[u8], mut f: impl FnMut(usize, usize)) {
+    let (mut i, n) = (0, w.len());
     while i < n {
         let c = w[i];
         let y_consonant = c == b'y' && i + 1 < n && is_vowel(w[i + 1]) && (i == 0 || !is_vowel(w[i - 1]));
@@ -190,10 +241,9 @@ pub fn groups(w: &[u8]) -> Vec<(usize, usize)> {
         while j < n && is_vowel(w[j]) {
             j += 1;
         }
-        out.push((i, j));
+        f(i, j);
         i = j;
     }
-    out
 }
 
 struct Table {
@@ -216,33 +266,18 @@ fn table() -> &'static Table {
 }
 
 /// Syllables of one lower-case ASCII word of letters: the dictionary's count for the training
-/// words the networks miss, the networks' otherwise. Answers are kept per thread (up to
-/// CACHE_WORDS words), as the same words come back in every text and every re-analysis.
+/// words the networks miss, the networks' otherwise. (Statistics remember each word's count, see
+/// `stats::clear_caches`.)
 pub fn count_letters(w: &[u8]) -> usize {
-    const CACHE_WORDS: usize = 1 << 16;
-    thread_local! {
-        static CACHE: std::cell::RefCell<FxMap<Box<[u8]>, u8>> = std::cell::RefCell::new(FxMap::default());
-    }
     if w.is_empty() {
         return 0;
     }
-    if let Some(n) = CACHE.with(|c| c.borrow().get(w).copied()) {
-        return n as usize;
-    }
     let t = table();
-    let n = match (t.exceptions.get(w), &t.model) {
+    match (t.exceptions.get(w), &t.model) {
         (Some(&n), _) => n as usize,
         (None, Some(m)) => m.count(w),
-        (None, None) => groups(w).len().max(1),
-    };
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= CACHE_WORDS {
-            c.clear();
-        }
-        c.insert(w.into(), n.min(255) as u8);
-    });
-    n
+        (None, None) => groups(w).len().max(1), // no model: one syllable a group
+    }
 }
 
 /// Syllables of an integer read aloud in English ("1990" as "nineteen ninety", "2024" as "two

@@ -8,7 +8,7 @@ use std::io::BufRead;
 use std::process::ExitCode;
 
 use crate::errors::CliError;
-use lede::analysis::syllables::{groups, Ensemble, Model, CLASSES, SYMBOLS};
+use lede::analysis::syllables::{groups, Ensemble, Model, B1_LIMIT, CLASSES, SYMBOLS};
 
 const HELP: &str = "\
 lede train syllables [--net LEFT,RIGHT,HIDDEN,DROPOUT]... [--group N] [--epochs N] [--rate X]
@@ -86,9 +86,10 @@ impl Float {
             let m = (0..rows).map(|r| self.w1[r * h + j].abs()).fold(1e-6f32, f32::max);
             *s = 127.0 / m;
         }
-        let q = |x: f32| x.round().clamp(-127.0, 127.0) as i8;
+        let q = |x: f32| x.round().clamp(-127.0, 127.0) as i16;
         let w1 = (0..rows * h).map(|i| q(self.w1[i] * scale[i % h])).collect();
-        let b1 = (0..h).map(|j| (self.b1[j] * scale[j]).round() as i32).collect();
+        let limit = f32::from(B1_LIMIT);
+        let b1 = (0..h).map(|j| (self.b1[j] * scale[j]).round().clamp(-limit, limit) as i16).collect();
         let eff: Vec<f32> = (0..CLASSES * h).map(|i| self.w2[i] / scale[i % h]).collect();
         let s2 = 127.0 / eff.iter().map(|x| x.abs()).fold(1e-9f32, f32::max);
         let w2 = eff.iter().map(|&x| q(x * s2)).collect();
@@ -116,12 +117,12 @@ struct Net {
 
 fn parse_net(v: &str, group: usize) -> Option<Net> {
     let f: Vec<&str> = v.split(',').collect();
-    let [l, r, h, d] = f[..] else { return None };
+    let [l, r, h, d] = f[..] else { return None }; // HIDDEN: a multiple of 8
     let shape = Model {
         left: l.parse::<usize>().ok()?.min(12),
         group,
         right: r.parse::<usize>().ok()?.min(12),
-        hidden: h.parse::<usize>().ok()?.clamp(1, 1024),
+        hidden: h.parse::<usize>().ok().filter(|h| h % 8 == 0)?.clamp(8, 1024),
         w1: vec![],
         b1: vec![],
         w2: vec![],
@@ -234,7 +235,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
 fn train(net: &Net, aligned: &[(Vec<u8>, Vec<u8>)], epochs: usize, rate: f32, seed: u64, dev: &[(String, Vec<usize>)]) -> Model {
     let shape = &net.shape;
     let mut examples: Vec<(Vec<u16>, u8)> = Vec::new();
-    let mut rows = Vec::new();
+    let mut rows = vec![0u16; shape.positions()];
     for (w, al) in aligned {
         let gs = groups(w);
         let p = [b"^", &w[..], b"$"].concat();
