@@ -5,9 +5,9 @@ PORT ?= 8080
 CORPORA ?= ../shared/corpora
 export CORPORA
 
-.PHONY: test serve bootstrap test-native eval build-web package test-package test-browser bench model clean
+.PHONY: test serve bootstrap test-native fuzz-smoke fuzz eval build-web package test-package test-browser bench model clean
 
-test: bootstrap test-native eval build-web test-package test-browser
+test: bootstrap test-native fuzz-smoke eval build-web test-package test-browser
 	@echo "make test: all checks passed"
 
 bootstrap:
@@ -16,6 +16,16 @@ bootstrap:
 test-native:
 	cargo test --quiet
 	cargo build --release --quiet --bin lede
+
+# Each fuzz target (fuzz/) for SMOKE_SECONDS from its seeds; the build is reused between runs.
+SMOKE_SECONDS ?= 20
+fuzz-smoke: bootstrap test-native
+	scripts/fuzz.sh --smoke $(SMOKE_SECONDS)
+
+# Each fuzz target for FUZZ_SECONDS, growing fuzz/corpus/; a crash lands in fuzz/artifacts/.
+FUZZ_SECONDS ?= 300
+fuzz: bootstrap
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 eval: test-native
 	scripts/eval.sh target/release/lede

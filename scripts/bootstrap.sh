@@ -2,13 +2,15 @@
 # Installs what building, serving and testing Lede needs, and skips what is already there:
 # the wasm32 standard library (rustup, else Debian's rustc-web built with build-std),
 # wasm-bindgen-cli at exactly the version in Cargo.lock, Trunk, the node packages from
-# package-lock.json (Playwright, binaryen's wasm-opt), and Chromium for the browser tests.
+# package-lock.json (Playwright, binaryen's wasm-opt), Chromium for the browser tests, and
+# cargo-fuzz for the fuzz targets (fuzz/, scripts/fuzz.sh; it runs on stable Rust).
 # Where a step needs root and we are not root, it stops and names the command to run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tools
 
 TRUNK_VERSION=0.21.14
+CARGO_FUZZ_VERSION=0.13.1
 say() { echo "bootstrap: $*"; }
 die() { echo "bootstrap: $*" >&2; exit 1; }
 
@@ -99,6 +101,16 @@ chromium() {
   apt_install chromium fonts-dejavu-core
 }
 
+# 6. cargo-fuzz, for `make fuzz` and the fuzz smoke of `make test` (scripts/fuzz.sh).
+cargo_fuzz() {
+  local have
+  have=$(cargo fuzz --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have" != "$CARGO_FUZZ_VERSION" ]; then
+    say "cargo install cargo-fuzz $CARGO_FUZZ_VERSION (about 2 minutes, once)"
+    cargo install --quiet --locked cargo-fuzz --version "$CARGO_FUZZ_VERSION"
+  fi
+}
+
 export PATH="$HOME/.cargo/bin:$PATH"
 command -v cargo >/dev/null || die "Rust is missing: install it from https://rustup.rs (or apt-get install cargo)"
 wasm_toolchain
@@ -106,4 +118,5 @@ wasm_bindgen
 trunk
 node_packages
 chromium
+cargo_fuzz
 say "ready"

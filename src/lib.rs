@@ -1,9 +1,13 @@
 //! Lede: an article analyzer. The pure analysis core lives in [`analysis`]; [`wire`] turns its
-//! Report into the camelCase JSON contract (UTF-16 offsets) shared by the CLI and the JS API.
-//! [`html`] strips pasted HTML down to harmless tags for the page. The browser adapters (`ui`,
-//! `api`) exist only when compiling for wasm32.
+//! Report into the camelCase JSON contract (UTF-16 offsets) shared by the CLI and the JS API;
+//! [`jsonl`] reads JSON Lines batches (the CLI's `--jsonl`), and [`invariants`] checks what every
+//! Report keeps (used by the fuzz targets and the property tests). [`html`] strips pasted HTML down
+//! to harmless tags for the page. The browser adapters (`ui`, `api`) exist only when compiling for
+//! wasm32.
 
 pub mod analysis;
+pub mod invariants;
+pub mod jsonl;
 pub mod wire;
 pub mod html;
 

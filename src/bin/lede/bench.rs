@@ -1,6 +1,7 @@
 //! `lede bench`: throughput of each analysis on real text (the sample article and the test
-//! articles under tests/articles, repeated to about 1 MB), printed as MB/s. Targets live here,
-//! never in timed tests.
+//! articles under tests/articles, repeated to about 1 MB), printed as MB/s, then `analyze` on the
+//! hostile inputs of tests/hostile.rs at 0.1, 1 and 10 MB (`lede bench --hostile` for those
+//! alone). Targets live here, never in timed tests.
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -97,6 +98,10 @@ pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
         print!("{}", corpus(1 << 20).0);
         return Ok(ExitCode::SUCCESS);
     }
+    if args.iter().any(|a| a == "--hostile") {
+        hostile();
+        return Ok(ExitCode::SUCCESS);
+    }
     if let Some(i) = args.iter().position(|a| a == "--stage") {
         return one_stage(args.get(i + 1).map(String::as_str).unwrap_or(""), args.get(i + 2));
     }
@@ -145,7 +150,75 @@ pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
     peak_memory(&sizes[2]);
     repeats_stage(&text);
     sbd_stress();
+    hostile();
     Ok(ExitCode::SUCCESS)
+}
+
+/// The hostile inputs of tests/hostile.rs that have a size, built to `bytes` bytes.
+fn hostile_inputs() -> Vec<(&'static str, Box<dyn Fn(usize) -> String>)> {
+    fn fill(unit: &str, bytes: usize) -> String {
+        unit.repeat(bytes / unit.len() + 1)
+    }
+    vec![
+        ("prose", Box::new(|n| repeat_to(&article_texts().join("\n\n"), n))),
+        ("no punctuation", Box::new(|n| fill("lorem ipsum dolor sit amet consectetur adipiscing elit sed do ", n))),
+        ("one-word lines", Box::new(|n| fill("Word\n", n))),
+        ("one giant word", Box::new(|n| "a".repeat(n))),
+        ("only periods", Box::new(|n| ".".repeat(n))),
+        ("dots and initials", Box::new(|n| fill("a.b.c. U.S. e.g. 1.2.3 ... J. ", n))),
+        ("NULs and controls", Box::new(|n| fill("The\0council\0voted.\x07\x1b[0m Then\x0bit\x0crained.\0\n", n))),
+        ("arabic and persian", Box::new(|n| fill("\u{642}\u{627}\u{644} \u{627}\u{644}\u{631}\u{626}\u{64a}\u{633} \u{645}\u{633}\u{639}\u{648}\u{62f} \u{67e}\u{632}\u{634}\u{6a9}\u{6cc}\u{627}\u{646} \u{628}\u{648}\u{62f}\u{200c}\u{647}\u{627}\u{633}\u{62a}. \u{61f}\n\n", n))),
+        ("mixed directions", Box::new(|n| fill("The U.N. said \u{202b}\u{5e8}\u{5d0}\u{5e9}\u{202c} and \u{2067}\u{642}\u{627}\u{644}\u{2069} \u{200f}(IDF)\u{200e} 2024. ", n))),
+        ("CJK", Box::new(|n| fill("\u{5317}\u{4eac}\u{5e02}\u{653f}\u{5e9c}\u{4eca}\u{5929}\u{5ba3}\u{5e03}\u{4e86}\u{65b0}\u{7684}\u{9884}\u{7b97}\u{3002}\u{5e02}\u{957f}\u{8868}\u{793a}\u{ff01}", n))),
+        ("emoji ZWJ", Box::new(|n| fill("\u{1f469}\u{200d}\u{1f469}\u{200d}\u{1f467}\u{200d}\u{1f466} \u{1f44f}\u{1f3fd} \u{1f1fa}\u{1f1f8}. ", n))),
+        ("combining marks on one letter", Box::new(|n| format!("Caf e{} went.", "\u{301}".repeat(n / 2)))),
+        ("CRLF and lone CR", Box::new(|n| fill("Headline Here\r\n\r\nFirst sentence. Second one!\r\nThird line\rFourth.\r\r", n))),
+        ("invisible spaces", Box::new(|n| fill("No\u{a0}break.\u{200b}Zero\u{200b}width\u{feff} soft\u{ad}hy\u{ad}phen. ", n))),
+        ("repeated paragraph", Box::new(|n| fill("The same paragraph again and again, with the same words in it, more than a few of them.\n\n", n))),
+        ("near repeats", Box::new(|n| {
+            let mut s = String::new();
+            let mut i = 0;
+            while s.len() < n {
+                s.push_str(&format!("The council approved a ${i}.5 billion budget for the harbor on Tuesday, {i} officials said.\n\n"));
+                i += 1;
+            }
+            s
+        })),
+    ]
+}
+
+/// `analyze` (as the CLI runs it) on each hostile input at 0.1, 1 and 10 MB: milliseconds per run
+/// and MB/s (MB/s that drops from 1 to 10 MB means worse than linear time; 0.1 MB fits in the
+/// caches), then the CLI's time and peak memory on 10 MB of prose and on the worst inputs.
+fn hostile() {
+    println!("hostile inputs, analyze (all, caches cleared): ms per run (MB/s) at 0.1 / 1 / 10 MB");
+    let inputs = hostile_inputs();
+    for (name, make) in &inputs {
+        let mut cells = Vec::new();
+        let mut rates = Vec::new();
+        for mb in [0.1, 1.0, 10.0] {
+            let text = make((mb * 1e6) as usize);
+            let runs = if mb < 1.0 { 5 } else { 1 };
+            let mut ms = f64::MAX;
+            for _ in 0..runs {
+                analysis::clear_caches();
+                let start = Instant::now();
+                std::hint::black_box(analysis::analyze(&text, &Options::default()).sentences.len());
+                ms = ms.min(start.elapsed().as_secs_f64() * 1e3);
+            }
+            let rate = text.len() as f64 / 1e6 / (ms / 1e3);
+            rates.push(rate);
+            cells.push(format!("{ms:>8.1} ms ({rate:>6.1})"));
+        }
+        let verdict = if rates[2] < 0.6 * rates[1] { "  slower per MB from 1 to 10 MB: worse than linear?" } else { "" };
+        println!("  {name:<30} {}{verdict}", cells.join("  "));
+    }
+    for (name, make) in &inputs {
+        if matches!(*name, "prose" | "one-word lines" | "only periods") {
+            print!("{name}: ");
+            peak_memory(&make(10_000_000));
+        }
+    }
 }
 
 /// A text with its paragraphs, sentences and junk lines found beforehand, for stages that need them.

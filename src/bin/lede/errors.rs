@@ -45,3 +45,21 @@ impl fmt::Display for CliError {
 }
 
 impl std::error::Error for CliError {}
+
+impl CliError {
+    /// A bad line of the JSON Lines batch `path`.
+    pub fn record(path: &str, e: &lede::jsonl::LineError) -> CliError {
+        use lede::jsonl::RecordError;
+        let (path, line) = (path.to_string(), e.line);
+        match &e.error {
+            RecordError::InvalidUtf8 { offset } => CliError::InvalidUtf8 { path, line: Some(line), offset: *offset },
+            RecordError::BadJson { column, message } => {
+                CliError::BadJson { path, line, column: *column, message: message.clone() }
+            }
+            RecordError::NotObject => {
+                CliError::BadJson { path, line, column: 1, message: "the line is JSON but not an object".into() }
+            }
+            RecordError::MissingText => CliError::MissingText { path, line },
+        }
+    }
+}

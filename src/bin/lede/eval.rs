@@ -84,7 +84,7 @@ fn gold_records<'a>(
             path: path.to_string(),
             line: i + 1,
             column: e.column(),
-            message: crate::json_message(&e),
+            message: lede::jsonl::json_message(&e),
         }))
     })
 }

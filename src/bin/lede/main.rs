@@ -28,7 +28,7 @@ use std::process::ExitCode;
 
 use errors::CliError;
 use lede::analysis::{self, Options};
-use lede::wire;
+use lede::{jsonl, wire};
 
 const HELP: &str = "\
 lede: analyze news articles (paragraphs, sentences, repeats, boilerplate, entities, statistics)
@@ -40,7 +40,7 @@ USAGE:
     lede eval ner FILE.jsonl                   Score the entity tagger (exact-span P/R/F1 per label)
     lede train ner DATA.jsonl...               Train the entity tagger (scripts/model.sh runs it)
     lede train syllables TRAIN.tsv             Train the syllable network (scripts/gen_syllables.py runs it)
-    lede bench                                 Print the throughput of each analysis (MB/s)
+    lede bench [--hostile]                     Print the throughput of each analysis (MB/s); --hostile: odd inputs only
     lede --help                                This text
 
 FILE may be `-` to read standard input.
@@ -185,92 +185,23 @@ fn analyze_one(path: &str, mut reader: Box<dyn BufRead>, pretty: bool) -> Result
     Ok(ExitCode::SUCCESS)
 }
 
-fn analyze_jsonl(path: &str, mut reader: Box<dyn BufRead>) -> Result<ExitCode, CliError> {
+fn analyze_jsonl(path: &str, reader: Box<dyn BufRead>) -> Result<ExitCode, CliError> {
     let shown = display_path(path);
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut buf = Vec::new();
-    let mut line_no = 0usize;
-    let mut offset = 0usize;
-    let mut failures = 0usize;
-    let options = Options::default();
-    loop {
-        buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|source| CliError::Read { path: shown.clone(), source })?;
-        if n == 0 {
-            break;
-        }
-        line_no += 1;
-        let line_offset = offset;
-        offset += n;
-        let result = record(&shown, line_no, line_offset, &buf, &options);
-        let value = match result {
-            Ok(None) => continue,
-            Ok(Some(v)) => v,
-            Err((id, e)) => {
-                failures += 1;
-                eprintln!("lede: {e}");
-                serde_json::json!({ "id": id, "line": line_no, "error": e.to_string() })
-            }
-        };
-        serde_json::to_writer(&mut out, &value).map_err(|e| CliError::Write(e.into()))?;
-        out.write_all(b"\n").map_err(CliError::Write)?;
-        // Flush per record so that a consumer sees each report as soon as it is ready.
-        out.flush().map_err(CliError::Write)?;
-    }
-    if failures > 0 {
-        eprintln!("lede: {failures} of {line_no} lines of {shown} could not be analyzed (see above)");
+    let out = io::BufWriter::new(stdout.lock());
+    let summary = jsonl::analyze_stream(reader, out, &Options::default(), |e| {
+        let e = CliError::record(&shown, e);
+        eprintln!("lede: {e}");
+        e.to_string()
+    })
+    .map_err(|e| match e {
+        jsonl::StreamError::Read(source) => CliError::Read { path: shown.clone(), source },
+        jsonl::StreamError::Write(e) => CliError::Write(e),
+    })?;
+    if summary.failures > 0 {
+        eprintln!("lede: {} of {} lines of {shown} could not be analyzed (see above)", summary.failures, summary.lines);
         Ok(ExitCode::from(1))
     } else {
         Ok(ExitCode::SUCCESS)
     }
-}
-
-/// serde_json's message without its own "at line L column C" (we give the file's line instead).
-pub(crate) fn json_message(e: &serde_json::Error) -> String {
-    let msg = e.to_string();
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg,
-    }
-}
-
-type RecordError = (serde_json::Value, CliError);
-
-/// One JSON Lines record: `Ok(None)` for a blank line.
-fn record(
-    path: &str,
-    line: usize,
-    line_offset: usize,
-    raw: &[u8],
-    options: &Options,
-) -> Result<Option<serde_json::Value>, RecordError> {
-    let null = serde_json::Value::Null;
-    let s = std::str::from_utf8(raw).map_err(|e| {
-        (null.clone(), CliError::InvalidUtf8 { path: path.to_string(), line: Some(line), offset: line_offset + e.valid_up_to() })
-    })?;
-    let s = s.trim_start_matches('\u{feff}').trim_end_matches(['\n', '\r']);
-    if s.trim().is_empty() {
-        return Ok(None);
-    }
-    let mut value: serde_json::Value = serde_json::from_str(s).map_err(|e| {
-        (
-            null.clone(),
-            CliError::BadJson { path: path.to_string(), line, column: e.column(), message: json_message(&e) },
-        )
-    })?;
-    let Some(obj) = value.as_object_mut() else {
-        return Err((
-            null,
-            CliError::BadJson { path: path.to_string(), line, column: 1, message: "the line is JSON but not an object".into() },
-        ));
-    };
-    let id = obj.remove("id").unwrap_or(serde_json::Value::Null);
-    let Some(text) = obj.get("text").and_then(|t| t.as_str()) else {
-        return Err((id, CliError::MissingText { path: path.to_string(), line }));
-    };
-    let report = wire::analyze_json(text, options);
-    Ok(Some(serde_json::json!({ "id": id, "report": report })))
 }
