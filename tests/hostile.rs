@@ -3,7 +3,7 @@
 //! and invisible space, right-to-left and mixed scripts, emoji sequences), each analyzed with every
 //! option on; each Report must keep `lede::invariants` on its own and on the wire. No timings here
 //! (`lede bench` prints MB/s for the same inputs at 0.1, 1 and 10 MB); the 10 MB case runs only in
-//! release builds: `cargo test --release --test hostile`.
+//! release builds: `CARGO_PROFILE_RELEASE_PANIC=unwind cargo test --release --test hostile -- --include-ignored`.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Once;
@@ -143,9 +143,9 @@ fn big_hostile_inputs_keep_the_invariants() {
     }
 }
 
-/// Ten megabytes of prose: too slow for a debug build, so `cargo test --release --test hostile`.
+/// Ten megabytes of prose: too slow for a debug build, so a release run (see the top of the file).
 #[test]
-#[cfg_attr(debug_assertions, ignore = "10 MB: run with `cargo test --release --test hostile`")]
+#[cfg_attr(debug_assertions, ignore = "10 MB: run in release mode (see the top of tests/hostile.rs)")]
 fn ten_megabytes_of_prose() {
     let text = fill(PROSE, 10 << 20);
     let report = check("10 MB of prose", &text);

@@ -89,8 +89,8 @@ fn article() -> impl Strategy<Value = String> {
         })
 }
 
-/// `n` cases, or `PROPTEST_CASES` when set (a longer run: `PROPTEST_CASES=20000 cargo test --release
-/// --test invariants`).
+/// `n` cases, or `PROPTEST_CASES` when set (a long run: `CARGO_PROFILE_RELEASE_PANIC=unwind
+/// PROPTEST_CASES=10000 cargo test --release --test invariants`).
 fn cases(n: u32) -> ProptestConfig {
     let n = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(n);
     ProptestConfig::with_cases(n)
