@@ -181,6 +181,8 @@ fn clean_article(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], m
         }
         paras.push(Span::new(para_start, out.len()));
     }
+    // Room was made for the whole text; most articles lose little, a text of repeats much.
+    out.shrink_to_fit();
     (out, paras, sents)
 }
 

@@ -308,7 +308,7 @@ fn find_with(tagger: &mut Tagger, text: &str, sentences: &[Span]) -> Vec<Entity>
     let gaz = Gazetteer::builtin();
     let mut out = Vec::new();
     let mut names = Vec::new();
-    for &s in sentences {
+    for s in sentences.iter().flat_map(|&s| pieces(text, s)) {
         if s.end > text.len() || s.start > s.end || !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
             continue;
         }
@@ -336,9 +336,54 @@ fn find_with(tagger: &mut Tagger, text: &str, sentences: &[Span]) -> Vec<Entity>
     out
 }
 
+/// Longest stretch tagged at once: a longer "sentence" (a run-on without punctuation, a line of
+/// ten million dots) is tagged in pieces cut at white space, so that the tagger's working memory
+/// stays bounded whatever the input.
+const MAX_PIECE: usize = 16 * 1024;
+
+/// `span` cut into pieces of at most about [`MAX_PIECE`] bytes, at white space where there is some.
+fn pieces(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    let mut rest = span;
+    std::iter::from_fn(move || {
+        if rest.start >= rest.end || rest.end > text.len() {
+            return None;
+        }
+        if rest.end - rest.start <= MAX_PIECE {
+            let piece = rest;
+            rest = Span::new(rest.end, rest.end);
+            return Some(piece);
+        }
+        let mut cut = rest.start + MAX_PIECE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &text.as_bytes()[rest.start..cut];
+        if let Some(ws) = window.iter().rposition(|b| b.is_ascii_whitespace()).filter(|&i| i > 0) {
+            cut = rest.start + ws;
+        }
+        let piece = Span::new(rest.start, cut);
+        rest = Span::new(cut, rest.end);
+        Some(piece)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_huge_sentence_is_tagged_in_pieces() {
+        let text = format!("{}Barack Obama visited Paris.", "word ".repeat(10_000));
+        let got = find(&text, &[Span::new(0, text.len())]);
+        assert!(got.iter().any(|e| e.span.slice(&text) == "Barack Obama"));
+        let cut: Vec<Span> = pieces(&text, Span::new(0, text.len())).collect();
+        assert!(cut.len() > 1 && cut.iter().all(|p| p.len() <= MAX_PIECE));
+        assert_eq!(cut.first().map(|p| p.start), Some(0));
+        assert_eq!(cut.last().map(|p| p.end), Some(text.len()));
+        assert!(cut.windows(2).all(|w| w[0].end == w[1].start));
+        let dots = ".".repeat(100_000);
+        assert!(pieces(&dots, Span::new(0, dots.len())).all(|p| p.len() <= MAX_PIECE));
+    }
 
     fn check(input: &str, expected: &[(&str, &str)]) {
         let got = find(input, &[Span::new(0, input.len())]);
