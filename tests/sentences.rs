@@ -474,10 +474,10 @@ proptest! {
         let wire = lede::wire::to_wire(&text, &report);
         let utf16: Vec<u16> = text.encode_utf16().collect();
         for s in &wire.sentences {
-            prop_assert_eq!(String::from_utf16_lossy(&utf16[s.start..s.end]), s.text.clone());
+            prop_assert_eq!(String::from_utf16_lossy(&utf16[s.start..s.end]), s.text);
         }
         for p in &wire.paragraphs {
-            prop_assert_eq!(String::from_utf16_lossy(&utf16[p.start..p.end]), p.text.clone());
+            prop_assert_eq!(String::from_utf16_lossy(&utf16[p.start..p.end]), p.text);
         }
     }
 
