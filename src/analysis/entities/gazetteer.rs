@@ -7,7 +7,6 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::features::{mix, word_hash};
-use super::tokenize::tokenize;
 use crate::analysis::report::Span;
 
 /// Categories, one bit each in a match mask. The order is the file's `@name` sections.
@@ -63,10 +62,11 @@ impl Gazetteer {
     /// Parse the gazetteer text: `#` lines are comments, `@name` starts a category, any other
     /// non-empty line is one phrase. Unknown categories are skipped.
     pub fn parse(data: &str) -> Gazetteer {
-        let mut phrases = HashTable::default();
+        let mut phrases = HashTable::with_capacity_and_hasher(data.len() / 8, Default::default());
         let mut filter = vec![0u64; (1 << FILTER_BITS) / 64];
         let mut max_len = 1;
         let mut bit: Option<u8> = None;
+        let (mut toks, mut words, mut buf) = (Vec::new(), Vec::new(), String::new());
         for line in data.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -77,30 +77,27 @@ impl Gazetteer {
                 continue;
             }
             let Some(b) = bit else { continue };
-            let toks = tokenize(line, Span::new(0, line.len()));
-            if toks.is_empty() {
+            line_words(line, &mut toks, &mut words);
+            if words.is_empty() || words.len() > MAX_LEN {
                 continue;
             }
-            if toks.len() > MAX_LEN {
-                continue;
-            }
-            max_len = max_len.max(toks.len());
+            max_len = max_len.max(words.len());
             let mut h = SEED;
-            let mut buf = String::new();
-            for (k, t) in toks.iter().enumerate() {
-                h = mix(h ^ word_hash(t.span.slice(line), &mut buf));
+            for (k, w) in words.iter().enumerate() {
+                h = mix(h ^ word_hash(w.slice(line), &mut buf));
                 if k == 0 {
                     let (word, bit) = filter_bit(h);
                     filter[word] |= bit;
                 }
                 let v = phrases.entry(h).or_insert(0);
-                if k + 1 == toks.len() {
+                if k + 1 == words.len() {
                     *v |= b as u16;
                 } else {
                     *v |= PREFIX;
                 }
             }
         }
+        phrases.shrink_to_fit();
         Gazetteer { phrases, max_len, filter }
     }
 
@@ -197,13 +194,43 @@ const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 /// The longest phrase looked up, in tokens.
 const MAX_LEN: usize = 6;
 
+/// The tagger's tokens of one gazetteer line, as spans into it. Most lines are lower-case ASCII
+/// words and single spaces, whose tokens are just those words: they skip the tokenizer (parsing
+/// the shipped lists is part of the page's start-up).
+fn line_words(line: &str, toks: &mut Vec<super::tokenize::Token>, out: &mut Vec<Span>) {
+    out.clear();
+    if line.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
+        let mut at = 0;
+        for w in line.split(' ') {
+            if !w.is_empty() {
+                out.push(Span::new(at, at + w.len()));
+            }
+            at += w.len() + 1;
+        }
+        return;
+    }
+    toks.clear();
+    super::tokenize::tokenize_into(line, Span::new(0, line.len()), toks);
+    out.extend(toks.iter().map(|t| t.span));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_fast_split_gives_the_tokenizers_words() {
+        let (mut toks, mut words) = (Vec::new(), Vec::new());
+        for line in DATA.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with(['#', '@'])) {
+            line_words(line, &mut toks, &mut words);
+            let expected: Vec<Span> = super::super::tokenize::tokenize(line, Span::new(0, line.len())).iter().map(|t| t.span).collect();
+            assert_eq!(words, expected, "{line:?}");
+        }
+    }
+
     fn check(input: &str, expected: &[u16]) {
         let g = Gazetteer::parse("# test\n@country\nunited states\nchad\n@city\nnew york\n@given\nchad\n");
-        let toks = tokenize(input, Span::new(0, input.len()));
+        let toks = super::super::tokenize::tokenize(input, Span::new(0, input.len()));
         let mut buf = String::new();
         let lower: Vec<u64> = toks.iter().map(|t| word_hash(t.span.slice(input), &mut buf)).collect();
         let words = vec![true; toks.len()];
