@@ -285,29 +285,42 @@ fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-/// Build the wire form of `report` for `text` (the text that was analyzed).
-pub fn to_wire<'a>(text: &'a str, report: &'a Report) -> WireReport<'a> {
-    let map = Utf16Map::new(text);
-    let span = |s: analysis::Span| Span { start: map.at(s.start), end: map.at(s.end), text: s.slice(text) };
-    WireReport {
-        version: REPORT_VERSION,
-        paragraphs: report
+/// Builds each field of the wire form from the Report, on demand.
+struct Parts<'a, 'm> {
+    text: &'a str,
+    report: &'a Report,
+    map: &'m Utf16Map<'a>,
+}
+
+impl<'a> Parts<'a, '_> {
+    fn span(&self, s: analysis::Span) -> Span<'a> {
+        Span { start: self.map.at(s.start), end: self.map.at(s.end), text: s.slice(self.text) }
+    }
+
+    fn paragraphs(&self) -> Vec<Paragraph<'a>> {
+        self.report
             .paragraphs
             .iter()
             .map(|p| {
-                let s = span(p.span);
+                let s = self.span(p.span);
                 Paragraph { start: s.start, end: s.end, text: s.text, kind: p.kind.as_str() }
             })
-            .collect(),
-        sentences: report
+            .collect()
+    }
+
+    fn sentences(&self) -> Vec<Sentence<'a>> {
+        self.report
             .sentences
             .iter()
             .map(|x| {
-                let s = span(x.span);
+                let s = self.span(x.span);
                 Sentence { start: s.start, end: s.end, text: s.text, paragraph: x.paragraph }
             })
-            .collect(),
-        duplicates: report
+            .collect()
+    }
+
+    fn duplicates(&self) -> Vec<Duplicate<'a>> {
+        self.report
             .duplicates
             .iter()
             .map(|d| Duplicate {
@@ -320,12 +333,12 @@ pub fn to_wire<'a>(text: &'a str, report: &'a Report) -> WireReport<'a> {
                     Level::Sentence => "sentence",
                 },
                 similarity: round3(d.similarity),
-                first: span(d.first),
-                repeat: span(d.repeat),
+                first: self.span(d.first),
+                repeat: self.span(d.repeat),
                 conflicts: d
                     .conflicts
                     .iter()
-                    .map(|c| Conflict { kind: c.kind, first: span(c.first), repeat: span(c.repeat) })
+                    .map(|c| Conflict { kind: c.kind, first: self.span(c.first), repeat: self.span(c.repeat) })
                     .collect(),
                 pull_quote: d.pull_quote,
                 diff: d.diff.as_ref().map(|ops| {
@@ -338,26 +351,74 @@ pub fn to_wire<'a>(text: &'a str, report: &'a Report) -> WireReport<'a> {
                         .collect()
                 }),
             })
-            .collect(),
-        boilerplate: report
+            .collect()
+    }
+
+    fn boilerplate(&self) -> Vec<Boilerplate<'a>> {
+        self.report
             .boilerplate
             .iter()
             .map(|b| {
-                let s = span(b.span);
+                let s = self.span(b.span);
                 Boilerplate { start: s.start, end: s.end, text: s.text, reason: b.reason }
             })
-            .collect(),
-        entities: report
+            .collect()
+    }
+
+    fn entities(&self) -> Vec<Entity<'a>> {
+        self.report
             .entities
             .iter()
             .map(|e| {
-                let s = span(e.span);
+                let s = self.span(e.span);
                 Entity { start: s.start, end: s.end, text: s.text, label: e.label.as_str(), group: e.group }
             })
-            .collect(),
-        stats: Stats { clean: counts(&report.stats, &report.clean_text), raw: counts(&report.raw_stats, text) },
+            .collect()
+    }
+
+    fn stats(&self) -> Stats {
+        Stats { clean: counts(&self.report.stats, &self.report.clean_text), raw: counts(&self.report.raw_stats, self.text) }
+    }
+}
+
+/// Build the wire form of `report` for `text` (the text that was analyzed).
+pub fn to_wire<'a>(text: &'a str, report: &'a Report) -> WireReport<'a> {
+    let map = Utf16Map::new(text);
+    let parts = Parts { text, report, map: &map };
+    WireReport {
+        version: REPORT_VERSION,
+        paragraphs: parts.paragraphs(),
+        sentences: parts.sentences(),
+        duplicates: parts.duplicates(),
+        boilerplate: parts.boilerplate(),
+        entities: parts.entities(),
+        stats: parts.stats(),
         clean_text: &report.clean_text,
     }
+}
+
+/// Write the wire form of `report` as compact JSON, the same bytes as serializing [`to_wire`], but
+/// one field at a time: only one field's wire form is in memory at once (a 10 MB text's whole
+/// wire form would take several times the text).
+pub fn write_compact<W: std::io::Write>(mut out: W, text: &str, report: &Report) -> serde_json::Result<()> {
+    let map = Utf16Map::new(text);
+    let parts = Parts { text, report, map: &map };
+    let io = serde_json::Error::io;
+    write!(out, "{{\"version\":{REPORT_VERSION},\"paragraphs\":").map_err(io)?;
+    serde_json::to_writer(&mut out, &parts.paragraphs())?;
+    out.write_all(b",\"sentences\":").map_err(io)?;
+    serde_json::to_writer(&mut out, &parts.sentences())?;
+    out.write_all(b",\"duplicates\":").map_err(io)?;
+    serde_json::to_writer(&mut out, &parts.duplicates())?;
+    out.write_all(b",\"boilerplate\":").map_err(io)?;
+    serde_json::to_writer(&mut out, &parts.boilerplate())?;
+    out.write_all(b",\"entities\":").map_err(io)?;
+    serde_json::to_writer(&mut out, &parts.entities())?;
+    out.write_all(b",\"stats\":").map_err(io)?;
+    serde_json::to_writer(&mut out, &parts.stats())?;
+    out.write_all(b",\"cleanText\":").map_err(io)?;
+    serde_json::to_writer(&mut out, &report.clean_text)?;
+    out.write_all(b"}").map_err(io)
 }
 
 /// Analyze `text` and return the Report as a JSON value.
@@ -429,6 +490,22 @@ pub fn open_saved(name: &str, json: &str) -> Result<(String, Vec<String>), Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn written_field_by_field_is_the_same_json() {
+        let texts = [
+            crate::SAMPLE_ARTICLE.to_string(),
+            String::new(),
+            "Caf\u{e9} \u{1F600} in Paris. \"Quoted\" \u{5317}\u{4eac}.\n\nCaf\u{e9} \u{1F600} in Paris.".to_string(),
+        ];
+        for text in texts {
+            let report = analysis::analyze(&text, &analysis::Options::default());
+            let whole = serde_json::to_string(&to_wire(&text, &report)).unwrap();
+            let mut parts = Vec::new();
+            write_compact(&mut parts, &text, &report).unwrap();
+            assert_eq!(String::from_utf8(parts).unwrap(), whole);
+        }
+    }
 
     #[test]
     fn utf16_offsets() {

@@ -293,9 +293,11 @@ const fn slot_constants(seed: u64, odd: bool) -> [u32; K] {
 
 /// Signatures computed so far, shared by both levels: a one-sentence paragraph and its sentence
 /// have the same words and get one signature.
+/// Signatures keep the low 16 bits of each minimum (b-bit MinHash): two different minima agree by
+/// chance once in 65,536 slots, which moves no estimate that matters, and the store is half the size.
 #[derive(Default)]
 struct Signatures {
-    sigs: Vec<[u32; K]>,
+    sigs: Vec<[u16; K]>,
     /// Word range (start << 32 | end) to index in `sigs`.
     of_range: FastMap<u64, u32>,
 }
@@ -308,7 +310,7 @@ impl Signatures {
         }
         let mut sig = [0u32; K];
         signature(&words.ids[range.clone()], &mut sig);
-        self.sigs.push(sig);
+        self.sigs.push(sig.map(|v| v as u16));
         self.of_range.insert(key, (self.sigs.len() - 1) as u32);
         self.sigs.len() - 1
     }
@@ -388,7 +390,7 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
     }
     let band_key = |i: usize, b: usize| {
         let sig = &sigs.sigs[sig_at[i] as usize];
-        mix(((sig[b * ROWS] as u64) << 32 | sig[b * ROWS + 1] as u64) ^ BAND_SEEDS[b])
+        mix(((sig[b * ROWS] as u64) << 16 | sig[b * ROWS + 1] as u64) ^ BAND_SEEDS[b])
     };
     let mut prev: Vec<u32> = vec![u32::MAX; n * BANDS];
     // One band at a time: an open-addressing table of (key, latest rank) of twice the passages.

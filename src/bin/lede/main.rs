@@ -176,10 +176,14 @@ fn analyze_one(path: &str, mut reader: Box<dyn BufRead>, pretty: bool) -> Result
     // Written straight from the Report's wire form (no JSON tree in memory: a 10 MB text's tree
     // would take several times the text).
     let report = analysis::analyze(&text, &Options::default());
-    let report = wire::to_wire(&text, &report);
     let stdout = io::stdout();
     let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let res = if pretty { serde_json::to_writer_pretty(&mut out, &report) } else { serde_json::to_writer(&mut out, &report) };
+    // Compact output is written one field at a time; the indented form (for a terminal) whole.
+    let res = if pretty {
+        serde_json::to_writer_pretty(&mut out, &wire::to_wire(&text, &report))
+    } else {
+        wire::write_compact(&mut out, &text, &report)
+    };
     res.map_err(|e| CliError::Write(e.into()))?;
     writeln!(out).map_err(CliError::Write)?;
     Ok(ExitCode::SUCCESS)
