@@ -30,6 +30,13 @@ fn fnv(bytes: &[u8]) -> u64 {
     h
 }
 
+/// [`word_hash`] of a word of lower-case ASCII letters only (which normalizing leaves as it is),
+/// without the copy.
+pub fn lower_ascii_word_hash(word: &str) -> u64 {
+    debug_assert!(word.bytes().all(|b| b.is_ascii_lowercase()));
+    fnv(word.as_bytes())
+}
+
 /// Lower-case `word` into `buf` with digits folded to `0`.
 pub fn normalize(word: &str, buf: &mut String) {
     buf.clear();

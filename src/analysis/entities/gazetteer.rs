@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use super::features::{mix, word_hash};
+use super::features::{lower_ascii_word_hash, mix, word_hash};
 use crate::analysis::report::Span;
 
 /// Categories, one bit each in a match mask. The order is the file's `@name` sections.
@@ -77,14 +77,15 @@ impl Gazetteer {
                 continue;
             }
             let Some(b) = bit else { continue };
-            line_words(line, &mut toks, &mut words);
+            let plain = line_words(line, &mut toks, &mut words);
             if words.is_empty() || words.len() > MAX_LEN {
                 continue;
             }
             max_len = max_len.max(words.len());
             let mut h = SEED;
             for (k, w) in words.iter().enumerate() {
-                h = mix(h ^ word_hash(w.slice(line), &mut buf));
+                let w = w.slice(line);
+                h = mix(h ^ if plain { lower_ascii_word_hash(w) } else { word_hash(w, &mut buf) });
                 if k == 0 {
                     let (word, bit) = filter_bit(h);
                     filter[word] |= bit;
@@ -197,7 +198,8 @@ const MAX_LEN: usize = 6;
 /// The tagger's tokens of one gazetteer line, as spans into it. Most lines are lower-case ASCII
 /// words and single spaces, whose tokens are just those words: they skip the tokenizer (parsing
 /// the shipped lists is part of the page's start-up).
-fn line_words(line: &str, toks: &mut Vec<super::tokenize::Token>, out: &mut Vec<Span>) {
+/// Returns whether the line was such a plain one.
+fn line_words(line: &str, toks: &mut Vec<super::tokenize::Token>, out: &mut Vec<Span>) -> bool {
     out.clear();
     if line.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
         let mut at = 0;
@@ -207,11 +209,12 @@ fn line_words(line: &str, toks: &mut Vec<super::tokenize::Token>, out: &mut Vec<
             }
             at += w.len() + 1;
         }
-        return;
+        return true;
     }
     toks.clear();
     super::tokenize::tokenize_into(line, Span::new(0, line.len()), toks);
     out.extend(toks.iter().map(|t| t.span));
+    false
 }
 
 #[cfg(test)]
@@ -222,7 +225,7 @@ mod tests {
     fn the_fast_split_gives_the_tokenizers_words() {
         let (mut toks, mut words) = (Vec::new(), Vec::new());
         for line in DATA.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with(['#', '@'])) {
-            line_words(line, &mut toks, &mut words);
+            let plain = line_words(line, &mut toks, &mut words);
             let expected: Vec<Span> = super::super::tokenize::tokenize(line, Span::new(0, line.len())).iter().map(|t| t.span).collect();
             assert_eq!(words, expected, "{line:?}");
         }
