@@ -226,6 +226,11 @@ mod tests {
         let (mut toks, mut words) = (Vec::new(), Vec::new());
         for line in DATA.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with(['#', '@'])) {
             let plain = line_words(line, &mut toks, &mut words);
+            if plain {
+                for w in &words {
+                    assert_eq!(lower_ascii_word_hash(w.slice(line)), word_hash(w.slice(line), &mut String::new()), "{line:?}");
+                }
+            }
             let expected: Vec<Span> = super::super::tokenize::tokenize(line, Span::new(0, line.len())).iter().map(|t| t.span).collect();
             assert_eq!(words, expected, "{line:?}");
         }
