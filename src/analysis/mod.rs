@@ -53,12 +53,7 @@ pub fn analyze_on_one_thread(text: &str, options: &Options) -> Report {
 fn analyze_with(text: &str, options: &Options, threads: bool) -> Report {
     let _ = threads;
     let paragraphs = paragraphs::paragraphs(text);
-    let mut sentences = Vec::new();
-    for (index, p) in paragraphs.iter().enumerate() {
-        for span in sentences::split(text, p.span) {
-            sentences.push(Sentence { span, paragraph: index });
-        }
-    }
+    let sentences = sentences_of(text, &paragraphs);
     let para_spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
     let sent_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
     // Entities need only the sentences: on a native build, a long text (but not a huge one) has
@@ -68,8 +63,9 @@ fn analyze_with(text: &str, options: &Options, threads: bool) -> Report {
         return std::thread::scope(|scope| {
             let names = scope.spawn(|| entities::find(text, &sent_spans));
             let mut report = analyze_rest(text, options, paragraphs, sentences, &para_spans, &sent_spans);
-            // A panic on that thread would be a bug; the text still gets the rest of its report.
-            report.entities = names.join().unwrap_or_default();
+            // A panic there is passed on as if it had happened on this thread (as on one thread),
+            // not hidden behind an empty entity list.
+            report.entities = names.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
             report
         });
     }
@@ -78,6 +74,15 @@ fn analyze_with(text: &str, options: &Options, threads: bool) -> Report {
         report.entities = entities::find(text, &sent_spans);
     }
     report
+}
+
+/// The sentences of each of `paragraphs`, in order, each with its paragraph's index.
+pub fn sentences_of(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (index, p) in paragraphs.iter().enumerate() {
+        out.extend(sentences::split(text, p.span).into_iter().map(|span| Sentence { span, paragraph: index }));
+    }
+    out
 }
 
 /// Texts from this size (bytes) are analyzed on two threads where there are threads...

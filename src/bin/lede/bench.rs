@@ -234,12 +234,7 @@ struct Prepared {
 impl Prepared {
     fn new(text: &str) -> Prepared {
         let paragraphs = analysis::paragraphs::paragraphs(text);
-        let mut sentences = Vec::new();
-        for (i, p) in paragraphs.iter().enumerate() {
-            for span in analysis::sentences::split(text, p.span) {
-                sentences.push(analysis::Sentence { span, paragraph: i });
-            }
-        }
+        let sentences = analysis::sentences_of(text, &paragraphs);
         let junk = analysis::boilerplate::detect(text, &paragraphs, &sentences);
         Prepared {
             para_spans: paragraphs.iter().map(|p| p.span).collect(),
@@ -358,12 +353,7 @@ fn repeats_stage(text: &str) {
         .join("\n\n");
     for (name, t) in [("bench text", text), ("every copy reworded", reworded.as_str())] {
         let paragraphs = analysis::paragraphs::paragraphs(t);
-        let mut sentences = Vec::new();
-        for (i, p) in paragraphs.iter().enumerate() {
-            for span in analysis::sentences::split(t, p.span) {
-                sentences.push(analysis::Sentence { span, paragraph: i });
-            }
-        }
+        let sentences = analysis::sentences_of(t, &paragraphs);
         let mut found = (0, 0);
         let mbs = throughput(t, 1.0, |t| {
             let junk = analysis::boilerplate::detect(t, &paragraphs, &sentences);
@@ -390,16 +380,7 @@ fn one_stage(name: &str, file: Option<&String>) -> Result<ExitCode, CliError> {
         Some(f) => std::fs::read_to_string(f).map_err(|e| CliError::Read { path: f.clone(), source: e })?,
         None => corpus(1 << 20).0,
     };
-    let paragraphs = analysis::paragraphs::paragraphs(&text);
-    let mut sentences = Vec::new();
-    for (i, p) in paragraphs.iter().enumerate() {
-        for span in analysis::sentences::split(&text, p.span) {
-            sentences.push(analysis::Sentence { span, paragraph: i });
-        }
-    }
-    let para_spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
-    let sent_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
-    let junk = analysis::boilerplate::detect(&text, &paragraphs, &sentences);
+    let p = Prepared::new(&text);
     let f: Box<dyn Fn(&str) -> usize> = match name {
         // Text never seen: the word caches emptied before each run.
         "analyze" => Box::new(|t: &str| {
@@ -408,16 +389,16 @@ fn one_stage(name: &str, file: Option<&String>) -> Result<ExitCode, CliError> {
         }),
         // The same text again, as while editing: the caches kept.
         "analyze-warm" => Box::new(|t: &str| analysis::analyze(t, &Options::default()).sentences.len()),
-        "sentences" => Box::new(|t: &str| paragraphs.iter().map(|p| analysis::sentences::split(t, p.span).len()).sum()),
+        "sentences" => Box::new(|t: &str| p.paragraphs.iter().map(|q| analysis::sentences::split(t, q.span).len()).sum()),
         "stats" => Box::new(|t: &str| {
             analysis::clear_caches();
-            analysis::stats::compute(t, &para_spans, &sent_spans).words
+            analysis::stats::compute(t, &p.para_spans, &p.sent_spans).words
         }),
-        "boilerplate" => Box::new(|t: &str| analysis::boilerplate::detect(t, &paragraphs, &sentences).len()),
-        "repeats" => Box::new(|t: &str| analysis::duplicates::find(t, &paragraphs, &sentences, &junk).len()),
+        "boilerplate" => Box::new(|t: &str| analysis::boilerplate::detect(t, &p.paragraphs, &p.sentences).len()),
+        "repeats" => Box::new(|t: &str| analysis::duplicates::find(t, &p.paragraphs, &p.sentences, &p.junk).len()),
         "entities" => Box::new(|t: &str| {
             analysis::clear_caches();
-            analysis::entities::find(t, &sent_spans).len()
+            analysis::entities::find(t, &p.sent_spans).len()
         }),
         _ => {
             return Err(CliError::Usage(format!(
