@@ -217,30 +217,26 @@ fn piece<I: Iterator<Item = u64>>(tag: u64, chars: I) -> u64 {
     h
 }
 
-/// Affix hashes of a normalized word: last 2, 3, first 2, 3 characters, last 4.
+/// Affix hashes of a normalized word: last 2, 3, first 2, 3 characters, last 4. Bytes stand for
+/// the characters of an ASCII word (no copy); other words are decoded into `chars` first.
 fn affixes(norm: &str, chars: &mut Vec<char>) -> [u64; 5] {
-    let mut affix = [0u64; 5];
     if norm.is_ascii() {
-        let b = norm.as_bytes();
-        let n = b.len();
-        let p = |a: usize, e: usize, tag: u64| piece(tag, b[a..e].iter().map(|&x| x as u64));
-        if n > 2 {
-            affix = [p(n - 2, n, 1), p(n - 3, n, 2), p(0, 2, 3), p(0, 3, 4), 0];
-        }
-        if n > 4 {
-            affix[4] = p(n - 4, n, 5);
-        }
-    } else {
-        chars.clear();
-        chars.extend(norm.chars());
-        let n = chars.len();
-        let p = |a: usize, e: usize, tag: u64| piece(tag, chars[a..e].iter().map(|&x| x as u64));
-        if n > 2 {
-            affix = [p(n - 2, n, 1), p(n - 3, n, 2), p(0, 2, 3), p(0, 3, 4), 0];
-        }
-        if n > 4 {
-            affix[4] = p(n - 4, n, 5);
-        }
+        return affixes_of(norm.as_bytes(), |b| b as u64);
+    }
+    chars.clear();
+    chars.extend(norm.chars());
+    affixes_of(chars, |c| c as u64)
+}
+
+fn affixes_of<T: Copy>(w: &[T], value: impl Fn(T) -> u64) -> [u64; 5] {
+    let n = w.len();
+    let p = |a: usize, e: usize, tag: u64| piece(tag, w[a..e].iter().map(|&x| value(x)));
+    let mut affix = [0u64; 5];
+    if n > 2 {
+        affix = [p(n - 2, n, 1), p(n - 3, n, 2), p(0, 2, 3), p(0, 3, 4), 0];
+    }
+    if n > 4 {
+        affix[4] = p(n - 4, n, 5);
     }
     affix
 }
