@@ -401,7 +401,13 @@ pub fn compute(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Stats {
     st.mtld = mtld(&ids, entries.len());
     let mut top: Vec<&Entry> =
         entries.iter().filter(|e| !e.stop && e.word.chars().count() > 2 && e.word.chars().all(char::is_alphabetic)).collect();
-    top.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word)));
+    // The TOP_WORDS first in (count descending, word) order: selected, then only they sorted.
+    let order = |a: &&Entry, b: &&Entry| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word));
+    if top.len() > TOP_WORDS {
+        top.select_nth_unstable_by(TOP_WORDS, order);
+        top.truncate(TOP_WORDS);
+    }
+    top.sort_by(order);
     st.top_words = top.iter().take(TOP_WORDS).map(|e| WordCount { word: e.word.clone(), count: e.count }).collect();
     st.sentence_difficulty = sentences
         .iter()

@@ -88,67 +88,78 @@ impl Model {
     /// The input rows that are on for the vowel group `p[a..b]` of `p` ("^word$"), the
     /// `index`-th of the word's `count` groups, written to `out` (at least `positions()` long).
     pub fn inputs(&self, p: &[u8], a: usize, b: usize, index: usize, count: usize, out: &mut [u16]) {
-        let sym = |c: u8| if c.is_ascii_lowercase() { (c - b'a') as usize } else { 26 };
-        let mut pos = 0;
-        let mut push = |s: usize| {
-            out[pos] = (pos * SYMBOLS + s) as u16;
-            pos += 1;
-        };
-        for k in 1..=self.left {
-            push(if a >= k { sym(p[a - k]) } else { 27 });
+        const NONE: u8 = 27;
+        let sym = |c: u8| if c.is_ascii_lowercase() { c - b'a' } else { 26 };
+        let at = |i: usize| p.get(i).map_or(NONE, |&c| sym(c));
+        let n = self.positions();
+        let out = &mut out[..n];
+        let mut symbols = [NONE; 40];
+        let (left, group) = (self.left, self.group);
+        for k in 1..=left.min(a) {
+            symbols[k - 1] = sym(p[a - k]);
         }
-        for k in 0..self.group {
-            push(if a + k < b { sym(p[a + k]) } else { 27 });
+        for k in 0..group.min(b - a) {
+            symbols[left + k] = sym(p[a + k]);
         }
         for k in 0..self.right {
-            push(if b + k < p.len() { sym(p[b + k]) } else { 27 });
+            symbols[left + group + k] = at(b + k);
         }
-        push(index.min(SYMBOLS - 1));
-        push((count - 1 - index).min(SYMBOLS - 1));
+        symbols[n - 2] = index.min(SYMBOLS - 1) as u8;
+        symbols[n - 1] = (count - 1 - index).min(SYMBOLS - 1) as u8;
+        for (pos, (o, &s)) in out.iter_mut().zip(&symbols).enumerate() {
+            *o = (pos * SYMBOLS + s as usize) as u16;
+        }
     }
 
     /// The logits of the group whose input rows are `rows`; `hidden` is scratch of `hidden` length.
     pub fn logits(&self, rows: &[u16], hidden: &mut [i16]) -> [f64; CLASSES] {
         let h = self.hidden;
-        let hidden = &mut hidden[..h];
-        hidden.copy_from_slice(&self.b1);
-        // The shipped size (48) in registers; others in lanes of 8 (`hidden` is a multiple of 8).
-        // No overflow: |b1| <= B1_LIMIT, at most 40 rows of |w| <= 127.
-        if h == 48 {
-            let mut acc = [0i16; 48];
-            acc.copy_from_slice(hidden);
+        let mut scores = [0i32; CLASSES];
+        // The shipped size (48) in fixed-size arrays, which the compiler keeps in vector
+        // registers; other sizes in slices. No overflow: |b1| <= B1_LIMIT, at most 40 rows of
+        // |w| <= 127.
+        if h == SHIPPED_HIDDEN {
+            let mut acc: [i16; SHIPPED_HIDDEN] = self.b1[..SHIPPED_HIDDEN].try_into().expect("48 biases");
             for &r in rows {
-                let w: &[i16; 48] = self.w1[r as usize * 48..][..48].try_into().expect("48 weights");
-                for k in 0..48 {
+                let w: &[i16; SHIPPED_HIDDEN] = self.w1[r as usize * SHIPPED_HIDDEN..][..SHIPPED_HIDDEN].try_into().expect("48 weights");
+                for k in 0..SHIPPED_HIDDEN {
                     acc[k] += w[k];
                 }
             }
-            hidden.copy_from_slice(&acc);
+            for x in &mut acc {
+                *x = (*x).max(0);
+            }
+            for (c, s) in scores.iter_mut().enumerate() {
+                let w: &[i16; SHIPPED_HIDDEN] = self.w2[c * SHIPPED_HIDDEN..][..SHIPPED_HIDDEN].try_into().expect("48 weights");
+                *s = dot(&acc, w);
+            }
         } else {
+            let hidden = &mut hidden[..h];
+            hidden.copy_from_slice(&self.b1);
             for &r in rows {
                 let w = &self.w1[r as usize * h..(r as usize + 1) * h];
-                for (acc, x) in hidden.chunks_exact_mut(8).zip(w.chunks_exact(8)) {
-                    for k in 0..8 {
-                        acc[k] += x[k];
-                    }
-                }
+                hidden.iter_mut().zip(w).for_each(|(a, x)| *a += x);
+            }
+            hidden.iter_mut().for_each(|x| *x = (*x).max(0));
+            for (c, s) in scores.iter_mut().enumerate() {
+                *s = dot(hidden, &self.w2[c * h..(c + 1) * h]);
             }
         }
-        hidden.iter_mut().for_each(|x| *x = (*x).max(0));
         let mut out = [0f64; CLASSES];
-        for (c, o) in out.iter_mut().enumerate() {
-            let w = &self.w2[c * h..(c + 1) * h];
-            let mut lanes = [0i32; 8];
-            for (x, y) in hidden.chunks_exact(8).zip(w.chunks_exact(8)) {
-                for k in 0..8 {
-                    lanes[k] += i32::from(x[k]) * i32::from(y[k]);
-                }
-            }
-            let s = lanes.iter().sum::<i32>();
-            *o = f64::from(self.b2[c].saturating_add(s)) / f64::from(self.out_scale);
+        for ((o, s), b) in out.iter_mut().zip(scores).zip(&self.b2) {
+            *o = f64::from(b.saturating_add(s)) / f64::from(self.out_scale);
         }
         out
     }
+}
+
+/// Hidden units of the shipped networks, for which `Model::logits` has a fixed-size path.
+const SHIPPED_HIDDEN: usize = 48;
+
+/// A widening dot product in the form the compiler turns into multiply-add instructions (pmaddwd
+/// on x86-64). No overflow: at most 256 terms of 32767 * 127.
+fn dot(x: &[i16], y: &[i16]) -> i32 {
+    x.iter().zip(y).map(|(&a, &b)| i32::from(a) * i32::from(b)).fold(0i32, |s, p| s.wrapping_add(p))
 }
 
 /// Several networks whose logits add up (their errors differ, so together they err less).
@@ -177,41 +188,125 @@ impl Ensemble {
     }
 
     /// Syllables of one lower-case ASCII word of letters by the networks alone (no exceptions).
-    /// Allocates only for words of over 62 letters or networks of over 256 hidden units.
     pub fn count(&self, w: &[u8]) -> usize {
+        let fits = |m: &Model| m.hidden == SHIPPED_HIDDEN && m.left.max(m.group).max(m.right) <= MAX_SIDE;
+        if w.len() + 2 <= FAST_LETTERS && self.0.iter().all(fits) {
+            self.count_fast(w)
+        } else {
+            self.count_general(w)
+        }
+    }
+
+    /// `count` for any word and network size: input rows listed by `Model::inputs`, then
+    /// `Model::logits` (the trainer's own path).
+    pub fn count_general(&self, w: &[u8]) -> usize {
         let mut count = 0;
         for_each_group(w, |_, _| count += 1);
         if count == 0 {
             return w.len(); // consonants only: spelled out ("nbc")
         }
-        let mut buf = [0u8; 64];
-        let long;
-        let p: &[u8] = if w.len() + 2 <= buf.len() {
-            buf[0] = b'^';
-            buf[1..=w.len()].copy_from_slice(w);
-            buf[w.len() + 1] = b'$';
-            &buf[..w.len() + 2]
-        } else {
-            long = [b"^", w, b"$"].concat();
-            &long
-        };
+        let p = [b"^", w, b"$"].concat();
         let mut rows = [0u16; 40];
-        let mut stack = [0i16; 256];
-        let wide = self.0.iter().map(|m| m.hidden).max().unwrap_or(0);
-        let mut heap = if wide > stack.len() { vec![0i16; wide] } else { Vec::new() };
-        let hidden: &mut [i16] = if wide > stack.len() { &mut heap } else { &mut stack };
+        let mut hidden = vec![0i16; self.0.iter().map(|m| m.hidden).max().unwrap_or(0)];
         let (mut total, mut index) = (0, 0);
         for_each_group(w, |i, j| {
             let mut sum = [0f64; CLASSES];
             for m in &self.0 {
                 let n = m.positions();
-                m.inputs(p, i + 1, j + 1, index, count, &mut rows[..n]);
-                sum.iter_mut().zip(m.logits(&rows[..n], hidden)).for_each(|(s, x)| *s += x);
+                m.inputs(&p, i + 1, j + 1, index, count, &mut rows[..n]);
+                sum.iter_mut().zip(m.logits(&rows[..n], &mut hidden)).for_each(|(s, x)| *s += x);
             }
             total += (0..CLASSES).fold(0, |b, c| if sum[c] > sum[b] { c } else { b });
             index += 1;
         });
         total.max(1)
+    }
+
+    /// `count` for words of up to FAST_LETTERS - 2 letters and networks of the shipped size that
+    /// read at most MAX_SIDE letters on each side, with
+    /// nothing allocated: the word's symbols worked out once, each input row added as it is found,
+    /// hidden units in fixed-size arrays. The same figures as `count_general` (tested).
+    fn count_fast(&self, w: &[u8]) -> usize {
+        let mut groups = [(0u8, 0u8); FAST_LETTERS];
+        let mut count = 0;
+        for_each_group(w, |i, j| {
+            groups[count] = (i as u8 + 1, j as u8 + 1); // offsets into "^word$"
+            count += 1;
+        });
+        if count == 0 {
+            return w.len(); // consonants only: spelled out ("nbc")
+        }
+        // Symbols of "^word$", then "none" beyond either end (reads never go past the padding).
+        const NONE: u8 = 27;
+        let mut syms = [NONE; FAST_LETTERS + 2 * MAX_SIDE];
+        let at = MAX_SIDE; // syms[at + k] is the symbol of "^word$"[k]
+        syms[at] = 26;
+        for (k, &c) in w.iter().enumerate() {
+            syms[at + 1 + k] = if c.is_ascii_lowercase() { c - b'a' } else { 26 };
+        }
+        syms[at + w.len() + 1] = 26;
+        let mut total = 0;
+        for (index, &(a, b)) in groups[..count].iter().enumerate() {
+            let (a, b) = (a as usize, b as usize);
+            let mut sum = [0f64; CLASSES];
+            for m in &self.0 {
+                let scores = m.scores_shipped(&syms, at, a, b, index, count);
+                for ((s, x), b2) in sum.iter_mut().zip(scores).zip(&m.b2) {
+                    *s += f64::from(b2.saturating_add(x)) / f64::from(m.out_scale);
+                }
+            }
+            total += (0..CLASSES).fold(0, |b, c| if sum[c] > sum[b] { c } else { b });
+        }
+        total.max(1)
+    }
+}
+
+/// Longest "^word$" that `Ensemble::count_fast` takes.
+const FAST_LETTERS: usize = 64;
+/// Most letters a network of the fast path reads on either side of a group or inside it.
+const MAX_SIDE: usize = 16;
+
+impl Model {
+    /// Class scores (before `b2`) of a network of SHIPPED_HIDDEN units for the group "^word$"[a..b]
+    /// whose symbols are `syms[at..]` (with NONE on both sides, MAX_SIDE deep).
+    fn scores_shipped(&self, syms: &[u8], at: usize, a: usize, b: usize, index: usize, count: usize) -> [i32; CLASSES] {
+        const H: usize = SHIPPED_HIDDEN;
+        const NONE: u8 = 27;
+        // The input rows first (as offsets into w1), then their sum in registers.
+        let mut rows = [0u32; 40];
+        let (left, group, right) = (self.left, self.group, self.right);
+        let mut n = 0;
+        let mut push = |sym: u8| {
+            rows[n] = ((n * SYMBOLS + sym as usize) * H) as u32;
+            n += 1;
+        };
+        for k in 1..=left {
+            push(syms[at + a - k]);
+        }
+        for k in 0..group {
+            push(if a + k < b { syms[at + a + k] } else { NONE });
+        }
+        for k in 0..right {
+            push(syms[at + b + k]);
+        }
+        push(index.min(SYMBOLS - 1) as u8);
+        push((count - 1 - index).min(SYMBOLS - 1) as u8);
+        let mut acc: [i16; H] = self.b1[..H].try_into().expect("48 biases");
+        for &r in &rows[..n] {
+            let w: &[i16; H] = self.w1[r as usize..][..H].try_into().expect("48 weights");
+            for k in 0..H {
+                acc[k] += w[k];
+            }
+        }
+        for x in &mut acc {
+            *x = (*x).max(0);
+        }
+        let mut scores = [0i32; CLASSES];
+        for (c, s) in scores.iter_mut().enumerate() {
+            let w: &[i16; H] = self.w2[c * H..][..H].try_into().expect("48 weights");
+            *s = dot(&acc, w);
+        }
+        scores
     }
 }
 
@@ -426,6 +521,25 @@ mod tests {
             ("10th", 1), ("Zürich", 2), ("NBC", 3), ("McDonald", 3), ("\u{5317}\u{4EAC}", 1), ("naïve", 2),
             ("Jones's", 2), ("George\u{2019}s", 2), ("Bush's", 2), ("Mike's", 1),
         ]);
+    }
+
+    #[test]
+    fn the_fast_path_counts_as_the_general_one() {
+        let model = super::table().model.as_ref().expect("the shipped networks");
+        // Every word of a few hundred made from common English letter patterns, and some long ones.
+        let parts = ["", "a", "e", "ie", "ea", "ou", "y", "str", "th", "ing", "tion", "able", "ed", "es", "qu", "rh", "oo", "eau"];
+        let mut words = vec!["x".repeat(61), "aeiouy".repeat(10), "ab".repeat(31), "y".to_string(), "yy".to_string()];
+        for a in parts {
+            for b in parts {
+                for c in ["", "s", "ly", "ment", "ier"] {
+                    words.push(format!("b{a}l{b}{c}"));
+                    words.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            assert_eq!(model.count(w.as_bytes()), model.count_general(w.as_bytes()), "{w}");
+        }
     }
 
     #[test]
