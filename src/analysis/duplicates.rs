@@ -255,8 +255,25 @@ fn formulaic(text: &str, words: &Words, u: &Unit) -> bool {
 
 /// The MinHash signature of the word pairs of `ids`. Each pair is hashed once; the [`K`]
 /// permutations are derived from that hash by an xor and a multiplication with per-slot odd
-/// constants, a loop the compiler runs on vector lanes.
+/// constants, a loop the compiler runs on vector lanes (on x86-64 with AVX2 where the processor
+/// has it: the same figures, eight lanes of 32 bits with a multiply and a minimum of their own).
 fn signature(ids: &[u64], sig: &mut [u32; K]) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor has AVX2 (checked just above), all that `signature_avx2` needs.
+        return unsafe { signature_avx2(ids, sig) };
+    }
+    signature_lanes(ids, sig)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn signature_avx2(ids: &[u64], sig: &mut [u32; K]) {
+    signature_lanes(ids, sig)
+}
+
+#[inline(always)]
+fn signature_lanes(ids: &[u64], sig: &mut [u32; K]) {
     *sig = [u32::MAX; K];
     let mut hash = |s: u64| {
         let x = (s >> 32) as u32 ^ s as u32;
