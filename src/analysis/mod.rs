@@ -56,20 +56,26 @@ fn analyze_with(text: &str, options: &Options, threads: bool) -> Report {
     let sentences = sentences_of(text, &paragraphs);
     let para_spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
     let sent_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
-    // Entities need only the sentences: on a native build, a long text (but not a huge one) has
-    // them found on a second thread while this one does the rest (the same result either way).
+    // Entities and the raw statistics need only the paragraphs and sentences: on a native build, a
+    // long text (but not a huge one) has them worked out on two more threads while this one does
+    // the rest (the same result either way).
     #[cfg(not(target_arch = "wasm32"))]
-    if options.entities && (PARALLEL_FROM..PARALLEL_UP_TO).contains(&text.len()) && threads {
+    if (PARALLEL_FROM..PARALLEL_UP_TO).contains(&text.len()) && threads {
+        // A panic on another thread is passed on as if it had happened on this one (as on one
+        // thread), not hidden behind an empty result.
+        fn joined<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+            h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+        }
         return std::thread::scope(|scope| {
-            let names = scope.spawn(|| entities::find(text, &sent_spans));
-            let mut report = analyze_rest(text, options, paragraphs, sentences, &para_spans, &sent_spans);
-            // A panic there is passed on as if it had happened on this thread (as on one thread),
-            // not hidden behind an empty entity list.
-            report.entities = names.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            let names = options.entities.then(|| scope.spawn(|| entities::find(text, &sent_spans)));
+            let raw = scope.spawn(|| stats::compute(text, &para_spans, &sent_spans));
+            let mut report = analyze_rest(text, options, paragraphs, sentences, &para_spans, &sent_spans, || joined(raw));
+            report.entities = names.map(joined).unwrap_or_default();
             report
         });
     }
-    let mut report = analyze_rest(text, options, paragraphs, sentences, &para_spans, &sent_spans);
+    let raw = || stats::compute(text, &para_spans, &sent_spans);
+    let mut report = analyze_rest(text, options, paragraphs, sentences, &para_spans, &sent_spans, raw);
     if options.entities {
         report.entities = entities::find(text, &sent_spans);
     }
@@ -91,7 +97,7 @@ pub const PARALLEL_FROM: usize = 64 * 1024;
 /// batch user expects (the CLI stays under ten times its input on one thread).
 pub const PARALLEL_UP_TO: usize = 4 * 1024 * 1024;
 
-/// Everything but the entities.
+/// Everything but the entities; `raw_stats` gives the statistics of the whole text.
 fn analyze_rest(
     text: &str,
     options: &Options,
@@ -99,8 +105,8 @@ fn analyze_rest(
     sentences: Vec<Sentence>,
     para_spans: &[Span],
     sent_spans: &[Span],
+    raw_stats: impl FnOnce() -> Stats,
 ) -> Report {
-    let raw_stats = stats::compute(text, para_spans, sent_spans);
 
     let kept = |span: Span| !options.keep.is_empty() && options.keep.iter().any(|k| same_words(k, span.slice(text)));
     let mut boilerplate =
@@ -120,6 +126,8 @@ fn analyze_rest(
     duplicates.retain(|d| !kept(d.repeat));
     removed.extend(duplicates.iter().map(|d| duplicates::dropped(d, &paragraphs)));
     let (clean_text, clean_paras, clean_sents) = clean_article(text, &paragraphs, &sentences, removed);
+    // The raw statistics first: the clean text's words are nearly all among them (remembered).
+    let raw_stats = raw_stats();
     // An article with nothing to clean comes out as it went in: its figures are the raw ones.
     let stats = if clean_text == text && clean_paras.as_slice() == para_spans && clean_sents.as_slice() == sent_spans {
         raw_stats.clone()

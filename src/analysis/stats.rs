@@ -134,8 +134,15 @@ struct Facts {
     stop: bool,
 }
 
-thread_local! {
-    static FACTS: std::cell::RefCell<FxMap<Box<[u8]>, Facts>> = std::cell::RefCell::new(FxMap::default());
+/// Every word's facts, remembered between the raw and the clean statistics and between analyses.
+/// Shared by the threads (the raw statistics may run on another thread than the clean ones);
+/// locked once per distinct word of a text.
+static FACTS: std::sync::Mutex<Option<FxMap<Box<[u8]>, Facts>>> = std::sync::Mutex::new(None);
+
+fn with_facts<R>(f: impl FnOnce(&mut FxMap<Box<[u8]>, Facts>) -> R) -> R {
+    // A panic elsewhere while the lock was held leaves nothing half-written that matters here.
+    let mut memo = FACTS.lock().unwrap_or_else(|e| e.into_inner());
+    f(memo.get_or_insert_with(FxMap::default))
 }
 
 /// Words whose facts are remembered before the memory starts over (a few MB at most).
@@ -143,7 +150,7 @@ const FACTS_LIMIT: usize = 100_000;
 
 /// Forget the facts of every word seen (for benchmarks of text seen for the first time).
 pub fn clear_caches() {
-    FACTS.with(|f| *f.borrow_mut() = FxMap::default());
+    with_facts(|memo| *memo = FxMap::default());
 }
 
 fn facts(word: &str) -> Facts {
@@ -165,8 +172,7 @@ fn facts(word: &str) -> Facts {
 }
 
 fn new_entry(word: &str) -> Entry {
-    let f = FACTS.with(|memo| {
-        let mut memo = memo.borrow_mut();
+    let f = with_facts(|memo| {
         if let Some(&f) = memo.get(word.as_bytes()) {
             return f;
         }
