@@ -68,13 +68,13 @@ fn analyze_with(text: &str, options: &Options, threads: bool) -> Report {
         }
         return std::thread::scope(|scope| {
             let names = options.entities.then(|| scope.spawn(|| entities::find(text, &sent_spans)));
-            let raw = scope.spawn(|| stats::compute(text, &para_spans, &sent_spans));
+            let raw = scope.spawn(|| stats::compute_raw(text, &para_spans, &sent_spans));
             let mut report = analyze_rest(text, options, paragraphs, sentences, &para_spans, &sent_spans, || joined(raw));
             report.entities = names.map(joined).unwrap_or_default();
             report
         });
     }
-    let raw = || stats::compute(text, &para_spans, &sent_spans);
+    let raw = || stats::compute_raw(text, &para_spans, &sent_spans);
     let mut report = analyze_rest(text, options, paragraphs, sentences, &para_spans, &sent_spans, raw);
     if options.entities {
         report.entities = entities::find(text, &sent_spans);
@@ -105,7 +105,7 @@ fn analyze_rest(
     sentences: Vec<Sentence>,
     para_spans: &[Span],
     sent_spans: &[Span],
-    raw_stats: impl FnOnce() -> Stats,
+    raw_stats: impl FnOnce() -> (Stats, stats::Scanned),
 ) -> Report {
 
     let kept = |span: Span| !options.keep.is_empty() && options.keep.iter().any(|k| same_words(k, span.slice(text)));
@@ -125,14 +125,18 @@ fn analyze_rest(
         if options.duplicates { duplicates::find(text, &paragraphs, &sentences, &boilerplate) } else { Vec::new() };
     duplicates.retain(|d| !kept(d.repeat));
     removed.extend(duplicates.iter().map(|d| duplicates::dropped(d, &paragraphs)));
-    let (clean_text, clean_paras, clean_sents) = clean_article(text, &paragraphs, &sentences, removed);
-    // The raw statistics first: the clean text's words are nearly all among them (remembered).
-    let raw_stats = raw_stats();
+    let (clean_text, clean_paras, clean_sents, source) = clean_article(text, &paragraphs, &sentences, removed);
+    // The clean text's whole paragraphs are the raw text's: their words are not read again.
+    let (raw_stats, scanned) = raw_stats();
     // An article with nothing to clean comes out as it went in: its figures are the raw ones.
     let stats = if clean_text == text && clean_paras.as_slice() == para_spans && clean_sents.as_slice() == sent_spans {
         raw_stats.clone()
     } else {
-        stats::compute(&clean_text, &clean_paras, &clean_sents)
+        let stats = stats::compute_clean(scanned, &clean_text, &clean_paras, &clean_sents, &source);
+        // Checked wherever debug assertions are on (the tests, the property tests, the fuzz
+        // targets): the figures are those of reading the clean text afresh.
+        debug_assert_eq!(stats, stats::compute(&clean_text, &clean_paras, &clean_sents), "clean statistics");
+        stats
     };
     Report {
         paragraphs,
@@ -152,13 +156,16 @@ fn same_words(a: &str, b: &str) -> bool {
 }
 
 /// The article without the `removed` spans (whole paragraphs or sentences), paragraphs joined by a
-/// blank line, with the paragraph and sentence spans of the result (offsets into the clean text).
-fn clean_article(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], mut removed: Vec<Span>) -> (String, Vec<Span>, Vec<Span>) {
+/// blank line, with the paragraph and sentence spans of the result (offsets into the clean text)
+/// and, for each clean paragraph that is a whole paragraph of `text`, that paragraph's index.
+type Clean = (String, Vec<Span>, Vec<Span>, Vec<Option<usize>>);
+fn clean_article(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], mut removed: Vec<Span>) -> Clean {
     removed.sort_unstable();
     // Removed spans barely nest (a sentence inside a paragraph at most), so a few steps back suffice.
     let gone = |s: Span| boilerplate::covered(text, s, &removed);
     let (mut out, mut paras, mut sents) =
         (String::with_capacity(text.len()), Vec::with_capacity(paragraphs.len()), Vec::with_capacity(sentences.len()));
+    let mut source = Vec::with_capacity(paragraphs.len());
     let mut si = 0;
     for (pi, p) in paragraphs.iter().enumerate() {
         let start_si = si;
@@ -179,9 +186,11 @@ fn clean_article(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], m
         let para_start = out.len();
         if kept.len() == own.len() {
             // Nothing cut: the paragraph as written.
+            source.push(Some(pi));
             out.push_str(p.span.slice(text));
             sents.extend(kept.iter().map(|s| Span::new(s.start - p.span.start + para_start, s.end - p.span.start + para_start)));
         } else {
+            source.push(None);
             for (k, s) in kept.iter().enumerate() {
                 if k > 0 {
                     let between = &text[kept[k - 1].end..s.start];
@@ -196,7 +205,7 @@ fn clean_article(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], m
     }
     // Room was made for the whole text; most articles lose little, a text of repeats much.
     out.shrink_to_fit();
-    (out, paras, sents)
+    (out, paras, sents, source)
 }
 
 #[cfg(test)]

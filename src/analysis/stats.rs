@@ -107,7 +107,6 @@ pub fn is_familiar(word: &str) -> bool {
 /// What the word table keeps for each distinct (lower-cased) word.
 struct Entry {
     word: String,
-    count: usize,
     syllables: usize,
     familiar: bool,
     stop: bool,
@@ -117,7 +116,6 @@ struct Entry {
 
 /// The part of an `Entry` each occurrence of the word reads.
 struct Hot {
-    count: u32,
     syllables: usize,
     stem_syllables: usize,
     familiar: bool,
@@ -185,7 +183,6 @@ fn new_entry(word: &str) -> Entry {
     });
     Entry {
         word: word.to_string(),
-        count: 0,
         syllables: f.syllables as usize,
         familiar: f.familiar,
         stop: f.stop,
@@ -278,185 +275,331 @@ pub fn words(text: &str, span: Span, mut each: impl FnMut(usize, usize)) {
 
 /// Statistics of the text covered by `paragraphs` and `sentences` (byte spans into `text`).
 pub fn compute(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Stats {
-    let mut st = Stats { paragraphs: paragraphs.len(), sentences: sentences.len(), ..Stats::default() };
-    // Words of up to 16 bytes (nearly all) are keyed by their bytes packed into a u128 (no word
-    // holds a NUL byte, so the zero padding is unambiguous): no pointer to follow per lookup.
-    let mut short: FxMap<u128, u32> = FxMap::default();
-    let mut long: FxMap<Vec<u8>, u32> = FxMap::default();
-    let mut entries: Vec<Entry> = Vec::new();
-    // What each word needs of its entry, kept small and apart from the rest for the cache.
-    let mut hot: Vec<Hot> = Vec::new();
+    compute_raw(text, paragraphs, sentences).0
+}
+
+/// What the statistics of a text keep for working out those of a text made of some of its
+/// paragraphs (`compute_clean`): its word table, and each paragraph's character counts and words.
+pub struct Scanned {
+    lexicon: Lexicon,
+    paragraphs: Vec<ParagraphScan>,
+    tokens: Vec<Token>,
+}
+
+/// [`compute`], keeping what `compute_clean` reuses.
+pub fn compute_raw(text: &str, paragraphs: &[Span], sentences: &[Span]) -> (Stats, Scanned) {
+    let mut lexicon = Lexicon::default();
+    let mut tally = Tally::new(paragraphs.len(), sentences);
+    let mut scans = Vec::with_capacity(paragraphs.len());
     let covered: usize = paragraphs.iter().map(|p| p.end.saturating_sub(p.start)).sum();
-    let mut ids: Vec<u32> = Vec::with_capacity(covered.min(text.len()) / 5 + 1);
-    let mut key: Vec<u8> = Vec::new();
-    let mut sent = 0usize; // index of the sentence the current word is in
-    let mut sent_words = vec![(0usize, 0usize); sentences.len()]; // words, word characters
-    let mut first_in_sentence = true;
-    let (mut linsear_easy, mut linsear_hard, mut linsear_sentences, mut last_linsear_sentence) = (0, 0, 0, usize::MAX);
-    let mut latin_letters = 0usize;
+    let mut tokens = Vec::with_capacity(covered.min(text.len()) / 5 + 1);
     for p in paragraphs {
-        let (start, end) = (p.start.min(text.len()), p.end.min(text.len()));
-        let Some(slice) = text.get(start..end) else { continue };
-        if slice.is_ascii() {
-            let bytes = slice.as_bytes();
-            st.characters += bytes.len();
-            st.characters_no_spaces += bytes.iter().filter(|c| !c.is_ascii_whitespace()).count();
-            let letters = bytes.iter().filter(|c| c.is_ascii_alphabetic()).count();
-            st.letters += letters;
-            latin_letters += letters;
-        } else {
-            for c in slice.chars() {
-                st.characters += 1;
-                st.characters_no_spaces += usize::from(!c.is_whitespace());
-                if c.is_alphabetic() {
-                    st.letters += 1;
-                    latin_letters += usize::from((c as u32) < 0x250);
+        let first = tokens.len();
+        let chars = scan(text, *p, &mut lexicon, &mut tally, |t| tokens.push(t));
+        scans.push(ParagraphScan { chars, tokens: first as u32..tokens.len() as u32 });
+    }
+    (tally.finish(&lexicon), Scanned { lexicon, paragraphs: scans, tokens })
+}
+
+/// The statistics of a text made of paragraphs of the `scanned` one, in order, some of them whole
+/// and some cut: `source[i]` is the scanned paragraph that clean paragraph `i` repeats byte for
+/// byte with its sentences (its words are not read again), `None` for a paragraph to read. The
+/// same figures as `compute(text, paragraphs, sentences)` (tested), at a fraction of the cost.
+pub fn compute_clean(scanned: Scanned, text: &str, paragraphs: &[Span], sentences: &[Span], source: &[Option<usize>]) -> Stats {
+    let Scanned { mut lexicon, paragraphs: scans, tokens } = scanned;
+    let mut tally = Tally::new(paragraphs.len(), sentences);
+    for (i, p) in paragraphs.iter().enumerate() {
+        match source.get(i).copied().flatten().and_then(|k| scans.get(k)) {
+            Some(scan) => {
+                tally.chars(scan.chars);
+                let start = p.start.min(text.len());
+                for t in &tokens[scan.tokens.start as usize..scan.tokens.end as usize] {
+                    tally.token(&lexicon, start + t.at as usize, *t);
                 }
+            }
+            None => {
+                scan(text, *p, &mut lexicon, &mut tally, |_| {});
             }
         }
-        words(text, Span::new(start, end), |ws, we| {
-            let w = &text[ws..we];
-            while sent < sentences.len() && ws >= sentences[sent].end {
-                sent += 1;
-                first_in_sentence = true;
+    }
+    tally.finish(&lexicon)
+}
+
+/// The character counts of one paragraph and where its words are in `Scanned::tokens`.
+struct ParagraphScan {
+    chars: CharCounts,
+    tokens: std::ops::Range<u32>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct CharCounts {
+    characters: usize,
+    no_spaces: usize,
+    letters: usize,
+    latin_letters: usize,
+}
+
+/// One word of a paragraph as the statistics read it.
+#[derive(Clone, Copy)]
+struct Token {
+    /// Byte offset from the paragraph's start.
+    at: u32,
+    /// The word's entry in the `Lexicon`.
+    id: u32,
+    /// Letters and digits in it.
+    chars: u32,
+    /// It holds a hyphen or a digit (Gunning counts words, not numbers).
+    hyphen: bool,
+    capitalized: bool,
+}
+
+/// The distinct (lower-cased) words met, with their facts. Words of up to 16 bytes (nearly all)
+/// are keyed by their bytes packed into a u128 (no word holds a NUL byte, so the zero padding is
+/// unambiguous): no pointer to follow per lookup.
+#[derive(Default)]
+struct Lexicon {
+    short: FxMap<u128, u32>,
+    long: FxMap<Vec<u8>, u32>,
+    entries: Vec<Entry>,
+    /// What each word needs of its entry, kept small and apart from the rest for the cache.
+    hot: Vec<Hot>,
+    key: Vec<u8>,
+}
+
+impl Lexicon {
+    /// The word `w` as a token at `at`: its entry (added if new) and what is counted of it.
+    fn token(&mut self, w: &str, at: usize) -> Token {
+        let key = &mut self.key;
+        key.clear();
+        let mut chars = 0;
+        let mut hyphen = false; // or a digit: Gunning counts words, not numbers
+        let mut packed = 0u128;
+        if w.is_ascii() {
+            for (i, &c) in w.as_bytes().iter().enumerate() {
+                let l = c.to_ascii_lowercase();
+                key.push(l);
+                packed |= u128::from(l) << (8 * (i & 15));
+                chars += u32::from(c.is_ascii_alphanumeric());
+                hyphen |= c == b'-' || c.is_ascii_digit();
             }
-            key.clear();
-            let mut chars_in_word = 0;
-            let mut hyphen = false; // or a digit: Gunning counts words, not numbers
-            let mut packed = 0u128;
-            if w.is_ascii() {
-                for (i, &c) in w.as_bytes().iter().enumerate() {
-                    let l = c.to_ascii_lowercase();
-                    key.push(l);
-                    packed |= u128::from(l) << (8 * (i & 15));
-                    chars_in_word += usize::from(c.is_ascii_alphanumeric());
-                    hyphen |= c == b'-' || c.is_ascii_digit();
+        } else {
+            for c in w.chars() {
+                for l in c.to_lowercase() {
+                    key.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
                 }
+                chars += u32::from(c.is_alphanumeric());
+                hyphen |= c == '-' || c.is_ascii_digit();
+            }
+            for (i, &l) in key.iter().take(16).enumerate() {
+                packed |= u128::from(l) << (8 * i);
+            }
+        }
+        let (entries, hot) = (&mut self.entries, &mut self.hot);
+        let mut add = || {
+            let e = new_entry(std::str::from_utf8(key).unwrap_or_default());
+            hot.push(Hot { syllables: e.syllables, stem_syllables: e.stem_syllables, familiar: e.familiar });
+            entries.push(e);
+            entries.len() as u32 - 1
+        };
+        let id = if key.len() <= 16 {
+            *self.short.entry(packed).or_insert_with(add)
+        } else if let Some(&id) = self.long.get(key.as_slice()) {
+            id
+        } else {
+            let id = add();
+            self.long.insert(key.clone(), id);
+            id
+        };
+        let capitalized = match w.as_bytes()[0] {
+            b if b < 0x80 => b.is_ascii_uppercase(),
+            _ => w.chars().next().is_some_and(char::is_uppercase),
+        };
+        Token { at: at as u32, id, chars, hyphen, capitalized }
+    }
+}
+
+/// Reads the paragraph `text[p]`: its characters and words into `tally` (each word also to
+/// `each`, with its offset from the paragraph's start).
+fn scan(text: &str, p: Span, lexicon: &mut Lexicon, tally: &mut Tally, mut each: impl FnMut(Token)) -> CharCounts {
+    let (start, end) = (p.start.min(text.len()), p.end.min(text.len()));
+    let Some(slice) = text.get(start..end) else { return CharCounts::default() };
+    let mut c = CharCounts::default();
+    if slice.is_ascii() {
+        let bytes = slice.as_bytes();
+        c.characters = bytes.len();
+        c.no_spaces = bytes.iter().filter(|c| !c.is_ascii_whitespace()).count();
+        c.letters = bytes.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        c.latin_letters = c.letters;
+    } else {
+        for ch in slice.chars() {
+            c.characters += 1;
+            c.no_spaces += usize::from(!ch.is_whitespace());
+            if ch.is_alphabetic() {
+                c.letters += 1;
+                c.latin_letters += usize::from((ch as u32) < 0x250);
+            }
+        }
+    }
+    tally.chars(c);
+    words(text, Span::new(start, end), |ws, we| {
+        let t = lexicon.token(&text[ws..we], ws - start);
+        tally.token(lexicon, ws, t);
+        each(t);
+    });
+    c
+}
+
+/// The running counts of one text, word by word.
+struct Tally<'s> {
+    st: Stats,
+    sentences: &'s [Span],
+    /// Occurrences of each lexicon entry in this text.
+    counts: Vec<u32>,
+    /// The lexicon entry of each word, in order (for MTLD).
+    ids: Vec<u32>,
+    sent: usize, // index of the sentence the current word is in
+    sent_words: Vec<(usize, usize)>, // words, word characters
+    first_in_sentence: bool,
+    linsear: (usize, usize, usize, usize), // easy, hard, sentences, last sentence counted
+    latin_letters: usize,
+}
+
+impl<'s> Tally<'s> {
+    fn new(paragraphs: usize, sentences: &'s [Span]) -> Tally<'s> {
+        Tally {
+            st: Stats { paragraphs, sentences: sentences.len(), ..Stats::default() },
+            sentences,
+            counts: Vec::new(),
+            ids: Vec::new(),
+            sent: 0,
+            sent_words: vec![(0, 0); sentences.len()],
+            first_in_sentence: true,
+            linsear: (0, 0, 0, usize::MAX),
+            latin_letters: 0,
+        }
+    }
+
+    fn chars(&mut self, c: CharCounts) {
+        self.st.characters += c.characters;
+        self.st.characters_no_spaces += c.no_spaces;
+        self.st.letters += c.letters;
+        self.latin_letters += c.latin_letters;
+    }
+
+    /// One word, starting at `ws` in the text.
+    fn token(&mut self, lexicon: &Lexicon, ws: usize, t: Token) {
+        let sentences = self.sentences;
+        while self.sent < sentences.len() && ws >= sentences[self.sent].end {
+            self.sent += 1;
+            self.first_in_sentence = true;
+        }
+        let id = t.id as usize;
+        if id >= self.counts.len() {
+            self.counts.resize(lexicon.entries.len().max(id + 1), 0);
+        }
+        self.counts[id] += 1;
+        self.ids.push(t.id);
+        let e = &lexicon.hot[id];
+        let chars = t.chars as usize;
+        let proper = t.capitalized && !self.first_in_sentence;
+        let st = &mut self.st;
+        st.words += 1;
+        st.word_characters += chars;
+        st.syllables += e.syllables;
+        st.monosyllables += usize::from(e.syllables == 1);
+        st.polysyllables += usize::from(e.syllables >= 3);
+        st.complex_words += usize::from(e.syllables >= 3 && !t.hyphen && !proper && e.stem_syllables >= 3);
+        st.long_words += usize::from(chars > 6);
+        st.difficult_words += usize::from(!e.familiar && !proper);
+        if st.words <= 100 {
+            let (easy, hard, sents, last) = &mut self.linsear;
+            if e.syllables >= 3 {
+                *hard += 1;
             } else {
-                for c in w.chars() {
-                    for l in c.to_lowercase() {
-                        key.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
-                    }
-                    chars_in_word += usize::from(c.is_alphanumeric());
-                    hyphen |= c == '-' || c.is_ascii_digit();
-                }
-                for (i, &l) in key.iter().take(16).enumerate() {
-                    packed |= u128::from(l) << (8 * i);
-                }
+                *easy += 1;
             }
-            let mut add = |entries: &mut Vec<Entry>| {
-                let e = new_entry(std::str::from_utf8(&key).unwrap_or_default());
-                hot.push(Hot { count: 0, syllables: e.syllables, stem_syllables: e.stem_syllables, familiar: e.familiar });
-                entries.push(e);
-                entries.len() as u32 - 1
-            };
-            let id = if key.len() <= 16 {
-                *short.entry(packed).or_insert_with(|| add(&mut entries))
-            } else if let Some(&id) = long.get(key.as_slice()) {
-                id
-            } else {
-                let id = add(&mut entries);
-                long.insert(key.clone(), id);
-                id
-            };
-            ids.push(id);
-            let e = &mut hot[id as usize];
-            e.count += 1;
-            let capitalized = match w.as_bytes()[0] {
-                b if b < 0x80 => b.is_ascii_uppercase(),
-                _ => w.chars().next().is_some_and(char::is_uppercase),
-            };
-            let proper = capitalized && !first_in_sentence;
-            st.words += 1;
-            st.word_characters += chars_in_word;
-            st.syllables += e.syllables;
-            st.monosyllables += usize::from(e.syllables == 1);
-            st.polysyllables += usize::from(e.syllables >= 3);
-            st.complex_words += usize::from(e.syllables >= 3 && !hyphen && !proper && e.stem_syllables >= 3);
-            st.long_words += usize::from(chars_in_word > 6);
-            st.difficult_words += usize::from(!e.familiar && !proper);
-            if st.words <= 100 {
-                if e.syllables >= 3 {
-                    linsear_hard += 1;
-                } else {
-                    linsear_easy += 1;
-                }
-                if sent != last_linsear_sentence {
-                    linsear_sentences += 1;
-                    last_linsear_sentence = sent;
-                }
+            if self.sent != *last {
+                *sents += 1;
+                *last = self.sent;
             }
-            if let Some(s) = sent_words.get_mut(sent) {
-                if sentences[sent].start <= ws {
-                    s.0 += 1;
-                    s.1 += chars_in_word;
-                }
+        }
+        if let Some(s) = self.sent_words.get_mut(self.sent) {
+            if sentences[self.sent].start <= ws {
+                s.0 += 1;
+                s.1 += chars;
             }
-            first_in_sentence = false;
-        });
+        }
+        self.first_in_sentence = false;
     }
-    for (e, h) in entries.iter_mut().zip(&hot) {
-        e.count = h.count as usize;
+
+    fn finish(self, lexicon: &Lexicon) -> Stats {
+        let Tally { mut st, sentences, counts, ids, sent_words, linsear, latin_letters, .. } = self;
+        let (linsear_easy, linsear_hard, linsear_sentences, _) = linsear;
+        st.unique_words = counts.iter().filter(|&&c| c > 0).count();
+        st.reading_wpm = READING_WPM;
+        st.speaking_wpm = SPEAKING_WPM;
+        st.reading_time_seconds = st.words as f64 / READING_WPM * 60.0;
+        st.speaking_time_seconds = st.words as f64 / SPEAKING_WPM * 60.0;
+        st.type_token_ratio = (st.words > 0).then(|| st.unique_words as f64 / st.words as f64);
+        st.mtld = mtld(&ids, lexicon.entries.len());
+        let mut top: Vec<(&Entry, u32)> = lexicon
+            .entries
+            .iter()
+            .zip(&counts)
+            .filter(|(e, &c)| c > 0 && !e.stop && e.word.chars().count() > 2 && e.word.chars().all(char::is_alphabetic))
+            .map(|(e, &c)| (e, c))
+            .collect();
+        // The TOP_WORDS first in (count descending, word) order: selected, then only they sorted.
+        let order = |a: &(&Entry, u32), b: &(&Entry, u32)| b.1.cmp(&a.1).then_with(|| a.0.word.cmp(&b.0.word));
+        if top.len() > TOP_WORDS {
+            top.select_nth_unstable_by(TOP_WORDS, order);
+            top.truncate(TOP_WORDS);
+        }
+        top.sort_by(order);
+        st.top_words = top.iter().map(|(e, c)| WordCount { word: e.word.clone(), count: *c as usize }).collect();
+        st.sentence_difficulty = sentences
+            .iter()
+            .zip(&sent_words)
+            .map(|(span, &(words, chars))| {
+                let grade = f::automated_readability_index(chars, words, 1);
+                let level = match grade {
+                    Some(g) if words >= HARD_MIN_WORDS && g >= VERY_HARD_GRADE => Difficulty::VeryHard,
+                    Some(g) if words >= HARD_MIN_WORDS && g >= HARD_GRADE => Difficulty::Hard,
+                    _ => Difficulty::Normal,
+                };
+                SentenceDifficulty { span: *span, words, grade, level }
+            })
+            .collect();
+        let (w, s) = (st.words, st.sentences);
+        let mut r = Readability {
+            flesch_reading_ease: f::flesch_reading_ease(w, s, st.syllables),
+            flesch_kincaid_grade: f::flesch_kincaid_grade(w, s, st.syllables),
+            gunning_fog: f::gunning_fog(w, s, st.complex_words),
+            smog: f::smog(s, st.polysyllables).filter(|_| w > 0),
+            coleman_liau: f::coleman_liau(st.letters, w, s),
+            automated_readability_index: f::automated_readability_index(st.word_characters, w, s),
+            dale_chall: f::dale_chall(w, s, st.difficult_words),
+            dale_chall_grade: None,
+            linsear_write: f::linsear_write(linsear_easy, linsear_hard, linsear_sentences.min(s.max(1))).filter(|_| s > 0),
+            spache: f::spache(w, s, st.difficult_words),
+            lix: f::lix(w, s, st.long_words),
+            rix: f::rix(st.long_words, s).filter(|_| w > 0),
+            consensus_grade: None,
+        };
+        r.dale_chall_grade = r.dale_chall.map(f::dale_chall_grade_band);
+        r.consensus_grade = f::consensus_grade(&[
+            r.flesch_kincaid_grade,
+            r.gunning_fog,
+            r.smog,
+            r.coleman_liau,
+            r.automated_readability_index,
+            r.linsear_write,
+            r.dale_chall_grade.map(|g| g.0),
+        ]);
+        st.warnings = warnings(&st, &r, latin_letters);
+        st.readability = r;
+        st
     }
-    st.unique_words = entries.len();
-    st.reading_wpm = READING_WPM;
-    st.speaking_wpm = SPEAKING_WPM;
-    st.reading_time_seconds = st.words as f64 / READING_WPM * 60.0;
-    st.speaking_time_seconds = st.words as f64 / SPEAKING_WPM * 60.0;
-    st.type_token_ratio = (st.words > 0).then(|| st.unique_words as f64 / st.words as f64);
-    st.mtld = mtld(&ids, entries.len());
-    let mut top: Vec<&Entry> =
-        entries.iter().filter(|e| !e.stop && e.word.chars().count() > 2 && e.word.chars().all(char::is_alphabetic)).collect();
-    // The TOP_WORDS first in (count descending, word) order: selected, then only they sorted.
-    let order = |a: &&Entry, b: &&Entry| b.count.cmp(&a.count).then_with(|| a.word.cmp(&b.word));
-    if top.len() > TOP_WORDS {
-        top.select_nth_unstable_by(TOP_WORDS, order);
-        top.truncate(TOP_WORDS);
-    }
-    top.sort_by(order);
-    st.top_words = top.iter().take(TOP_WORDS).map(|e| WordCount { word: e.word.clone(), count: e.count }).collect();
-    st.sentence_difficulty = sentences
-        .iter()
-        .zip(&sent_words)
-        .map(|(span, &(words, chars))| {
-            let grade = f::automated_readability_index(chars, words, 1);
-            let level = match grade {
-                Some(g) if words >= HARD_MIN_WORDS && g >= VERY_HARD_GRADE => Difficulty::VeryHard,
-                Some(g) if words >= HARD_MIN_WORDS && g >= HARD_GRADE => Difficulty::Hard,
-                _ => Difficulty::Normal,
-            };
-            SentenceDifficulty { span: *span, words, grade, level }
-        })
-        .collect();
-    let (w, s) = (st.words, st.sentences);
-    let mut r = Readability {
-        flesch_reading_ease: f::flesch_reading_ease(w, s, st.syllables),
-        flesch_kincaid_grade: f::flesch_kincaid_grade(w, s, st.syllables),
-        gunning_fog: f::gunning_fog(w, s, st.complex_words),
-        smog: f::smog(s, st.polysyllables).filter(|_| w > 0),
-        coleman_liau: f::coleman_liau(st.letters, w, s),
-        automated_readability_index: f::automated_readability_index(st.word_characters, w, s),
-        dale_chall: f::dale_chall(w, s, st.difficult_words),
-        dale_chall_grade: None,
-        linsear_write: f::linsear_write(linsear_easy, linsear_hard, linsear_sentences.min(s.max(1))).filter(|_| s > 0),
-        spache: f::spache(w, s, st.difficult_words),
-        lix: f::lix(w, s, st.long_words),
-        rix: f::rix(st.long_words, s).filter(|_| w > 0),
-        consensus_grade: None,
-    };
-    r.dale_chall_grade = r.dale_chall.map(f::dale_chall_grade_band);
-    r.consensus_grade = f::consensus_grade(&[
-        r.flesch_kincaid_grade,
-        r.gunning_fog,
-        r.smog,
-        r.coleman_liau,
-        r.automated_readability_index,
-        r.linsear_write,
-        r.dale_chall_grade.map(|g| g.0),
-    ]);
-    st.warnings = warnings(&st, &r, latin_letters);
-    st.readability = r;
-    st
 }
 
 /// Conditions the formulas were made for that this text does not meet.
