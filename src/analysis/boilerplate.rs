@@ -26,16 +26,20 @@ pub struct Line<'a> {
 impl<'a> Line<'a> {
     pub fn new(raw: &'a str) -> Line<'a> {
         let raw = raw.trim();
-        let words: Vec<&str> = raw.split_whitespace().collect();
+        // ASCII text without a vertical tab (white space to `split_whitespace`, not to
+        // `split_ascii_whitespace`) is split and lower-cased byte by byte: the common case.
+        let ascii = raw.is_ascii() && !raw.contains('\u{b}');
+        let words: Vec<&str> = if ascii { raw.split_ascii_whitespace().collect() } else { raw.split_whitespace().collect() };
         let mut joined = String::with_capacity(raw.len());
-        if raw.is_ascii() {
-            // One pass, one allocation: the common case.
+        if ascii {
+            // One pass, one allocation.
             for (i, w) in words.iter().enumerate() {
                 if i > 0 {
                     joined.push(' ');
                 }
-                joined.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                joined.push_str(w);
             }
+            joined.make_ascii_lowercase();
         } else {
             joined = words.join(" ").to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
         }
@@ -685,6 +689,15 @@ mod tests {
 
     fn check(input: &str, expected: Option<&str>) {
         assert_eq!(classify(input), expected, "line: {input:?}");
+    }
+
+    #[test]
+    fn lines_split_at_any_white_space() {
+        // A vertical tab or a no-break space separates words as a space does, on either path.
+        for line in ["Share\u{b}on  FACEBOOK", "Share\u{a0}on\tFacebook", "Share on Facebook"] {
+            let l = Line::new(line);
+            assert_eq!((l.n(), l.norm.as_str()), (3, "share on facebook"), "{line:?}");
+        }
     }
 
     /// Each rule with the lines that motivated it (the sample article and the test articles).

@@ -226,11 +226,14 @@ pub fn classify(text: &str) -> ParagraphKind {
         return ParagraphKind::Quote;
     }
     let lower_start: String = t.chars().take(16).collect::<String>().to_lowercase();
+    // Every credit holds a '(' or a '/', "photo" or "getty images": most paragraphs have none, and
+    // are not lower-cased for the search (a non-ASCII letter never lower-cases to these).
+    let has = |needle: &[u8]| t.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
     let short = t.len() < 400;
-    let lower = if short { t.to_lowercase() } else { String::new() };
-    if CAPTION_STARTS.iter().any(|p| lower_start.starts_with(p))
-        || short && CAPTION_CREDITS.iter().any(|c| lower.contains(c))
-    {
+    let credit = short
+        && (t.contains(['(', '/']) || has(b"photo") || has(b"getty images"))
+        && CAPTION_CREDITS.iter().any(|c| t.to_lowercase().contains(c));
+    if CAPTION_STARTS.iter().any(|p| lower_start.starts_with(p)) || credit {
         return ParagraphKind::Caption;
     }
     let first = t.chars().next().unwrap_or(' ');
@@ -238,14 +241,19 @@ pub fn classify(text: &str) -> ParagraphKind {
     let opens_quote = matches!(first, '"' | '\u{201C}' | '\u{AB}');
     let closes_quote = matches!(last, '"' | '\u{201D}' | '\u{BB}');
     // A quotation standing alone (a pull quote); `"...," she said. "..."` is body text.
-    let inner = t.get(first.len_utf8()..t.len() - last.len_utf8()).unwrap_or("");
-    let nested = inner.contains(['"', '\u{201C}', '\u{201D}', '\u{AB}', '\u{BB}']);
-    if opens_quote && closes_quote && !t.contains('\n') && !nested {
+    let nested = || {
+        let inner = t.get(first.len_utf8()..t.len() - last.len_utf8()).unwrap_or("");
+        inner.contains(['"', '\u{201C}', '\u{201D}', '\u{AB}', '\u{BB}'])
+    };
+    if opens_quote && closes_quote && !t.contains('\n') && !nested() {
         return ParagraphKind::Quote;
     }
-    let words = t.split_whitespace().count();
     let no_terminal = !matches!(last, '.' | '!' | '?' | ',' | ';' | ':' | '\u{2026}' | '"' | '\u{201D}');
-    if no_terminal && words <= 14 && !t.contains('\n') && (first.is_uppercase() || first.is_ascii_digit()) {
+    if no_terminal
+        && (first.is_uppercase() || first.is_ascii_digit())
+        && !t.contains('\n')
+        && t.split_whitespace().nth(14).is_none()
+    {
         return ParagraphKind::Heading;
     }
     ParagraphKind::Body
