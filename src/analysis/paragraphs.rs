@@ -196,6 +196,7 @@ const CAPTION_STARTS: &[&str] = &[
 ];
 
 /// Credits inside a short paragraph that mark it as a caption (`... on Saturday. (AP Photo/...)`).
+/// Each holds a '(' or a '/', "photo" or "getty images" (`classify` searches for those first).
 const CAPTION_CREDITS: &[&str] = &[
     "(ap photo",
     "(photo",
@@ -226,13 +227,13 @@ pub fn classify(text: &str) -> ParagraphKind {
         return ParagraphKind::Quote;
     }
     let lower_start: String = t.chars().take(16).collect::<String>().to_lowercase();
-    // Every credit holds a '(' or a '/', "photo" or "getty images": most paragraphs have none, and
-    // are not lower-cased for the search (a non-ASCII letter never lower-cases to these).
-    let has = |needle: &[u8]| t.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
-    let short = t.len() < 400;
-    let credit = short
-        && (t.contains(['(', '/']) || has(b"photo") || has(b"getty images"))
-        && CAPTION_CREDITS.iter().any(|c| t.to_lowercase().contains(c));
+    // Every credit holds a '(' or a '/', "photo" or "getty images": three searches rule out most
+    // paragraphs before the whole list is tried.
+    let credit = t.len() < 400 && {
+        let lower = t.to_lowercase();
+        (lower.contains(['(', '/']) || lower.contains("photo") || lower.contains("getty images"))
+            && CAPTION_CREDITS.iter().any(|c| lower.contains(c))
+    };
     if CAPTION_STARTS.iter().any(|p| lower_start.starts_with(p)) || credit {
         return ParagraphKind::Caption;
     }
@@ -273,6 +274,13 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_credit_has_what_classify_looks_for_first() {
+        for c in CAPTION_CREDITS {
+            assert!(c.contains(['(', '/']) || c.contains("photo") || c.contains("getty images"), "{c}");
+        }
+    }
 
     fn check(input: &str, expected: &[&str]) {
         let got: Vec<&str> = split(input).iter().map(|s| s.slice(input)).collect();
