@@ -184,7 +184,8 @@ fn is_count(w: &str) -> bool {
 fn counter(l: &Line) -> bool {
     // "Sports | 4 min read", "3 min read · 1,204 views": labels of two words at most beside counters.
     let seps = ['|', '\u{B7}', '\u{2022}'];
-    if l.raw.contains(seps) {
+    let has_sep = if l.raw.is_ascii() { l.raw.as_bytes().contains(&b'|') } else { l.raw.contains(seps) };
+    if has_sep {
         let parts: Vec<Line> = l.raw.split(seps).map(Line::new).filter(|p| !p.norm.is_empty()).collect();
         return parts.len() >= 2
             && parts.len() <= 4
@@ -434,7 +435,11 @@ fn navigation(l: &Line) -> bool {
         return true;
     }
     // Breadcrumbs: "Home > News > Local", "News › World".
-    let seps = l.raw.matches(['>', '\u{203A}', '\u{BB}']).count();
+    let seps = if l.raw.is_ascii() {
+        l.raw.bytes().filter(|&b| b == b'>').count()
+    } else {
+        l.raw.matches(['>', '\u{203A}', '\u{BB}']).count()
+    };
     seps >= 1
         && l.n() <= 12
         && l.raw.split(['>', '\u{203A}', '\u{BB}']).all(|part| {
@@ -529,7 +534,12 @@ fn policy(l: &Line) -> bool {
 pub fn classify(line: &str) -> Option<&'static str> {
     // Most article paragraphs are longer than any rule allows: skip them before any allocation.
     // Only the cookie rule looks at more than 30 words.
-    if line.len() > 600 || line.split_whitespace().nth(30).is_some() && !line.contains("ookie") {
+    let more_than_30_words = if line.is_ascii() && !line.contains('\u{b}') {
+        line.split_ascii_whitespace().nth(30).is_some() // the same words (see `Line::new`)
+    } else {
+        line.split_whitespace().nth(30).is_some()
+    };
+    if line.len() > 600 || more_than_30_words && !line.contains("ookie") {
         return None;
     }
     let l = Line::new(line);
