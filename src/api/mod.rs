@@ -58,7 +58,8 @@ pub fn analyze_js(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 
 /// For the app's web worker: the Report as JSON twice, in a two-element array: the full Report
 /// (for exports) and a lighter copy without the paragraphs' and sentences' `text` and of the repeats'
-/// passages (the page slices those from the text it already has), which is what the page parses on its main thread.
+/// passages (the page slices those from the text it already has) and of the clean text's
+/// per-sentence difficulty, which is what the page parses on its main thread.
 #[wasm_bindgen(js_name = analyzeForPage)]
 pub fn analyze_for_page(text: &str, keep: Vec<String>) -> js_sys::Array {
     let report = crate::analysis::analyze(text, &Options { keep, ..Options::default() });
@@ -74,6 +75,9 @@ pub fn analyze_for_page(text: &str, keep: Vec<String>) -> js_sys::Array {
         d.first.text = "";
         d.repeat.text = "";
     }
+    // The page tints sentences by the raw figures (offsets into the text it shows); the clean
+    // text's per-sentence list is the same size again and only the exports read it.
+    wire.stats.clean.sentence_difficulty = Vec::new();
     let view = serde_json::to_string(&wire).unwrap_or_default();
     js_sys::Array::of2(&full.into(), &view.into())
 }

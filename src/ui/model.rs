@@ -134,11 +134,15 @@ impl Report {
         Ok(report)
     }
 
-    /// Per-sentence difficulty levels ("normal", "hard", "veryHard"), in sentence order.
+    /// Per-sentence difficulty levels ("normal", "hard", "veryHard") of the text as given (the one
+    /// the document shows: the raw figures, whose offsets are the document's; the clean figures'
+    /// are offsets into the clean text), in sentence order.
     pub fn difficulty(&self) -> Vec<SentenceDifficulty> {
+        use serde::Deserialize;
         self.stats
-            .get("sentenceDifficulty")
-            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .get("raw")
+            .and_then(|raw| raw.get("sentenceDifficulty"))
+            .and_then(|v| Vec::<SentenceDifficulty>::deserialize(v).ok())
             .unwrap_or_default()
     }
 }

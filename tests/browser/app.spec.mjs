@@ -48,3 +48,15 @@ test('text with emoji, CJK and Persian is analyzed without loss', async ({ page 
   const shown = await page.locator('.doc-body p').first().textContent();
   expect(shown).toBe(text);
 });
+
+test('hard sentences are tinted where they are, also after a junk line', async ({ page }) => {
+  await page.goto('/');
+  const area = page.getByLabel('Article text');
+  const hard = 'Notwithstanding considerable administrative complications, the intergovernmental commission unanimously recommended comprehensive infrastructural modernization throughout metropolitan municipalities, prioritizing environmentally sustainable transportation alternatives.';
+  // The junk line is left out of the clean text, so the clean figures' offsets differ from the
+  // document's: the tint must follow the sentence as shown.
+  await area.fill(`Share on Facebook\n\nThe council met on Tuesday.\n\n${hard}\n\nIt was late.`);
+  await expect(page.locator('.sentence.very-hard')).toHaveCount(1);
+  await expect(page.locator('.sentence.very-hard')).toHaveText(hard);
+  await expect(page.locator('.sentence.hard')).toHaveCount(0);
+});
