@@ -2,7 +2,8 @@
 //! Report into the camelCase JSON contract (UTF-16 offsets) shared by the CLI and the JS API;
 //! [`jsonl`] reads JSON Lines batches (the CLI's `--jsonl`), and [`invariants`] checks what every
 //! Report keeps (used by the fuzz targets and the property tests). [`html`] strips pasted HTML down
-//! to harmless tags for the page. The browser adapters (`ui`, `api`) exist only when compiling for
+//! to harmless tags for the page. [`pack`] unpacks the shipped tables that build.rs stores packed.
+//! The browser adapters (`ui`, `api`) exist only when compiling for
 //! wasm32.
 
 pub mod analysis;
@@ -10,6 +11,7 @@ pub mod invariants;
 pub mod jsonl;
 pub mod wire;
 pub mod html;
+pub mod pack;
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;

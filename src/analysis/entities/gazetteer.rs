@@ -12,7 +12,9 @@ use crate::analysis::report::Span;
 /// Categories, one bit each in a match mask. The order is the file's `@name` sections.
 pub const CATEGORIES: [&str; 8] = ["country", "city", "region", "given", "family", "org", "orgword", "demonym"];
 
-/// The generated lists (see the banner in the file).
+/// The generated lists (see the banner in the file); the library embeds them packed
+/// (`crate::pack::ner_gazetteer`).
+#[cfg(test)]
 static DATA: &str = include_str!("../../data/ner_gazetteer.txt");
 
 /// Keys are already well-mixed 64-bit hashes: the map uses them as they are.
@@ -105,7 +107,7 @@ impl Gazetteer {
     /// The shipped gazetteer, parsed once.
     pub fn builtin() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::parse(DATA))
+        G.get_or_init(|| Gazetteer::parse(&crate::pack::ner_gazetteer()))
     }
 
     pub fn len(&self) -> usize {

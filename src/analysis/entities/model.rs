@@ -1,6 +1,7 @@
 //! The name tagger's model: a hashed table of per-tag weights (an averaged perceptron trained by
 //! `lede train ner`, quantized to one byte per weight) and its decoders (Viterbi with a beam, or
-//! greedy left to right) with BIO constraints. The shipped weights are src/data/ner_weights.bin (see its header banner).
+//! greedy left to right) with BIO constraints. The shipped weights are src/data/ner_weights.bin (see its header banner),
+//! embedded packed (`crate::pack`).
 
 use std::sync::OnceLock;
 
@@ -12,8 +13,6 @@ use super::gazetteer::IdHashMap;
 
 /// First bytes of a weights file; the banner line follows and ends with `\n`.
 pub const MAGIC: &[u8] = b"LEDE-NER1\n";
-
-static WEIGHTS: &[u8] = include_bytes!("../../data/ner_weights.bin");
 
 /// A hashed weight table: row `bucket(feature)` holds one weight per tag.
 pub struct Model {
@@ -77,7 +76,7 @@ impl Model {
     /// The shipped model, parsed once.
     pub fn builtin() -> &'static Model {
         static M: OnceLock<Model> = OnceLock::new();
-        M.get_or_init(|| Model::parse(WEIGHTS))
+        M.get_or_init(|| Model::parse(&crate::pack::ner_weights()))
     }
 
     pub fn is_empty(&self) -> bool {

@@ -1,0 +1,254 @@
+//! Lossless codecs for the shipped tables, shared by build.rs (which packs) and the library
+//! (which unpacks at first use): `columns`, a static rANS coder for byte tables whose columns
+//! each have their own value distribution (the entity weights: one row of 9 tag weights per
+//! feature bucket), and `lines`, front coding for sorted lists of lines (the gazetteer). Both
+//! give back exactly the bytes they were given; the transfer's gzip then has less to do.
+//! Pure integer code with fixed-size types, so a packing made on one machine unpacks the same
+//! everywhere (wasm32 included).
+
+/// The rANS coder over interleaved columns.
+///
+/// Packed form: `u32` header length, the header bytes as they are, `u8` stride `S`, `u32` body
+/// length, then per column `u16` symbol count and that many (`u8` symbol, `u16` frequency)
+/// pairs (frequencies sum to `1 << PROB_BITS`), then the coded body. Byte `i` of the body
+/// belongs to column `i % S`. All integers little-endian but the coder's own stream.
+pub mod columns {
+    /// Frequencies are scaled to sum to `1 << PROB_BITS`.
+    pub const PROB_BITS: u32 = 12;
+    const M: u32 = 1 << PROB_BITS;
+    /// Lower bound of the coder's state (byte-wise renormalization).
+    const L: u32 = 1 << 23;
+    /// Symbols decoded per call of the inner loop: short calls let a wasm engine switch a hot
+    /// loop to its optimizing tier part way (it cannot replace a call that is running).
+    const RUN: usize = 8192;
+
+    /// One column's model: a frequency and a start (cumulative frequency) per symbol.
+    #[derive(Clone)]
+    struct Model {
+        freq: [u32; 256],
+        start: [u32; 256],
+    }
+
+    impl Model {
+        fn from_freqs(freq: [u32; 256]) -> Model {
+            let mut start = [0u32; 256];
+            let mut acc = 0;
+            for s in 0..256 {
+                start[s] = acc;
+                acc += freq[s];
+            }
+            Model { freq, start }
+        }
+    }
+
+    /// Scale the counts of one column to frequencies that sum to `M`, every present symbol at
+    /// least 1. Deterministic: ties go to the lower symbol.
+    fn normalize(counts: &[u64; 256]) -> [u32; 256] {
+        let total: u64 = counts.iter().sum();
+        let mut freq = [0u32; 256];
+        if total == 0 {
+            return freq;
+        }
+        for s in 0..256 {
+            if counts[s] > 0 {
+                freq[s] = ((counts[s] * M as u64 / total) as u32).max(1);
+            }
+        }
+        let largest = |freq: &[u32; 256]| (0..256).max_by_key(|&s| (freq[s], std::cmp::Reverse(s))).unwrap_or(0);
+        let mut sum: u32 = freq.iter().sum();
+        while sum > M {
+            let s = largest(&freq);
+            freq[s] -= 1;
+            sum -= 1;
+        }
+        if sum < M {
+            let s = largest(&freq);
+            freq[s] += M - sum;
+        }
+        freq
+    }
+
+    /// Pack `data`: its first `header` bytes stay as they are, the rest is coded as columns of
+    /// `stride` bytes. Panics if `header` exceeds the data or `stride` is 0 (build-time only).
+    pub fn pack(data: &[u8], header: usize, stride: usize) -> Vec<u8> {
+        assert!(header <= data.len() && (1..=255).contains(&stride), "columns::pack: bad header or stride");
+        let body = &data[header..];
+        let mut counts = vec![[0u64; 256]; stride];
+        for (i, &b) in body.iter().enumerate() {
+            counts[i % stride][b as usize] += 1;
+        }
+        let models: Vec<Model> = counts.iter().map(|c| Model::from_freqs(normalize(c))).collect();
+
+        // Code backwards, so that the decoder reads forwards.
+        let mut rev = Vec::with_capacity(body.len());
+        let mut x: u32 = L;
+        for i in (0..body.len()).rev() {
+            let m = &models[i % stride];
+            let s = body[i] as usize;
+            let (freq, start) = (m.freq[s], m.start[s]);
+            let x_max = ((L >> PROB_BITS) << 8) * freq;
+            while x >= x_max {
+                rev.push(x as u8);
+                x >>= 8;
+            }
+            x = ((x / freq) << PROB_BITS) + (x % freq) + start;
+        }
+        rev.extend_from_slice(&x.to_le_bytes());
+        rev.reverse();
+
+        let mut out = Vec::with_capacity(rev.len() + 4096);
+        out.extend_from_slice(&(header as u32).to_le_bytes());
+        out.extend_from_slice(&data[..header]);
+        out.push(stride as u8);
+        out.extend_from_slice(&(body.len() as u32).to_le_bytes());
+        for m in &models {
+            let present: Vec<usize> = (0..256).filter(|&s| m.freq[s] > 0).collect();
+            out.extend_from_slice(&(present.len() as u16).to_le_bytes());
+            for s in present {
+                out.push(s as u8);
+                out.extend_from_slice(&(m.freq[s] as u16).to_le_bytes());
+            }
+        }
+        out.extend_from_slice(&rev);
+        out
+    }
+
+    /// Reads little-endian integers and byte runs off the front of a slice.
+    struct Reader<'a>(&'a [u8]);
+
+    impl<'a> Reader<'a> {
+        fn bytes(&mut self, n: usize) -> Option<&'a [u8]> {
+            let (a, b) = self.0.split_at_checked(n)?;
+            self.0 = b;
+            Some(a)
+        }
+        fn u8(&mut self) -> Option<u8> {
+            Some(self.bytes(1)?[0])
+        }
+        fn u16(&mut self) -> Option<u16> {
+            let b = self.bytes(2)?;
+            Some(u16::from_le_bytes([b[0], b[1]]))
+        }
+        fn u32(&mut self) -> Option<u32> {
+            let b = self.bytes(4)?;
+            Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        }
+    }
+
+    /// A column's decoding table: the symbol of each of the `M` slots, and its model.
+    struct Decoder {
+        symbol: Vec<u8>,
+        model: Model,
+    }
+
+    /// Unpack what [`pack`] made; `None` if it is damaged.
+    pub fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
+        let mut r = Reader(packed);
+        let header_len = r.u32()? as usize;
+        let header = r.bytes(header_len)?;
+        let stride = r.u8()? as usize;
+        let body_len = r.u32()? as usize;
+        if stride == 0 {
+            return None;
+        }
+        let mut decoders = Vec::with_capacity(stride);
+        for _ in 0..stride {
+            let n = r.u16()? as usize;
+            let mut freq = [0u32; 256];
+            for _ in 0..n {
+                let s = r.u8()?;
+                freq[s as usize] = u32::from(r.u16()?);
+            }
+            let sum: u32 = freq.iter().sum();
+            if sum != M && sum != 0 {
+                return None;
+            }
+            let model = Model::from_freqs(freq);
+            let mut symbol = vec![0u8; M as usize];
+            for s in 0..256 {
+                let a = model.start[s] as usize;
+                symbol[a..a + model.freq[s] as usize].fill(s as u8);
+            }
+            decoders.push(Decoder { symbol, model });
+        }
+        let mut x = u32::from_be_bytes(r.bytes(4)?.try_into().ok()?);
+        let mut input = r.0;
+        let mut out = Vec::with_capacity(header_len + body_len);
+        out.extend_from_slice(header);
+        out.resize(header_len + body_len, 0);
+        let mut column = 0;
+        for run in out[header_len..].chunks_mut(RUN) {
+            decode_run(&decoders, &mut column, &mut x, &mut input, run)?;
+        }
+        Some(out)
+    }
+
+    /// Decode `out.len()` symbols, the first of them in `column`.
+    #[inline(never)]
+    fn decode_run(decoders: &[Decoder], column: &mut usize, x: &mut u32, input: &mut &[u8], out: &mut [u8]) -> Option<()> {
+        let (mut c, mut state, mut inp) = (*column, *x, *input);
+        for o in out.iter_mut() {
+            let d = &decoders[c];
+            let slot = state & (M - 1);
+            let s = d.symbol[slot as usize];
+            *o = s;
+            state = d.model.freq[s as usize] * (state >> PROB_BITS) + slot - d.model.start[s as usize];
+            while state < L {
+                let (&b, rest) = inp.split_first()?;
+                state = (state << 8) | u32::from(b);
+                inp = rest;
+            }
+            c += 1;
+            if c == decoders.len() {
+                c = 0;
+            }
+        }
+        (*column, *x, *input) = (c, state, inp);
+        Some(())
+    }
+}
+
+/// Front coding of lines: each line of the text (split at `\n`) becomes one byte, how many of
+/// its first bytes equal the previous line's (at most 255), then the rest of the line and a
+/// `\n`. Sorted lists shrink to about two thirds before gzip, and gzip does better on what is
+/// left.
+pub mod lines {
+    /// Pack `text` (any text; sorted lines pack best).
+    pub fn pack(text: &str) -> Vec<u8> {
+        let mut out = Vec::with_capacity(text.len());
+        let mut prev: &[u8] = &[];
+        for line in text.as_bytes().split(|&b| b == b'\n') {
+            let shared = line.iter().zip(prev).take(255).take_while(|(a, b)| a == b).count();
+            out.push(shared as u8);
+            out.extend_from_slice(&line[shared..]);
+            out.push(b'\n');
+            prev = line;
+        }
+        out
+    }
+
+    /// Unpack what [`pack`] made; `None` if it is damaged.
+    pub fn unpack(packed: &[u8]) -> Option<String> {
+        let mut out: Vec<u8> = Vec::with_capacity(packed.len() * 3 / 2);
+        let mut prev_start = 0;
+        let mut rest = packed;
+        let mut first = true;
+        while let Some((&shared, tail)) = rest.split_first() {
+            let end = tail.iter().position(|&b| b == b'\n')?;
+            let shared = shared as usize;
+            let start = out.len() + usize::from(!first);
+            if shared > start - usize::from(!first) - prev_start {
+                return None;
+            }
+            if !first {
+                out.push(b'\n');
+            }
+            out.extend_from_within(prev_start..prev_start + shared);
+            out.extend_from_slice(&tail[..end]);
+            prev_start = start;
+            first = false;
+            rest = &tail[end + 1..];
+        }
+        String::from_utf8(out).ok()
+    }
+}
