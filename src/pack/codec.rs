@@ -135,11 +135,9 @@ pub mod columns {
         }
     }
 
-    /// A column's decoding table: the symbol of each of the `M` slots, and its model.
-    struct Decoder {
-        symbol: Vec<u8>,
-        model: Model,
-    }
+    /// A column's decoding table: per slot of `M`, the symbol (bits 0-7), the slot's offset in
+    /// its symbol's range (bits 8-19) and the symbol's frequency less one (bits 20-31).
+    type Slots = [u32; M as usize];
 
     /// Unpack what [`pack`] made; `None` if it is damaged.
     pub fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
@@ -151,25 +149,26 @@ pub mod columns {
         if stride == 0 {
             return None;
         }
-        let mut decoders = Vec::with_capacity(stride);
+        let mut tables: Vec<Slots> = Vec::with_capacity(stride);
         for _ in 0..stride {
             let n = r.u16()? as usize;
-            let mut freq = [0u32; 256];
+            let mut slots = [0u32; M as usize];
+            let mut at = 0usize;
             for _ in 0..n {
-                let s = r.u8()?;
-                freq[s as usize] = u32::from(r.u16()?);
+                let s = u32::from(r.u8()?);
+                let freq = usize::from(r.u16()?);
+                if freq == 0 || at + freq > M as usize {
+                    return None;
+                }
+                for (k, slot) in slots[at..at + freq].iter_mut().enumerate() {
+                    *slot = s | (k as u32) << 8 | (freq as u32 - 1) << 20;
+                }
+                at += freq;
             }
-            let sum: u32 = freq.iter().sum();
-            if sum != M && sum != 0 {
+            if at != M as usize && at != 0 {
                 return None;
             }
-            let model = Model::from_freqs(freq);
-            let mut symbol = vec![0u8; M as usize];
-            for s in 0..256 {
-                let a = model.start[s] as usize;
-                symbol[a..a + model.freq[s] as usize].fill(s as u8);
-            }
-            decoders.push(Decoder { symbol, model });
+            tables.push(slots);
         }
         let mut x = u32::from_be_bytes(r.bytes(4)?.try_into().ok()?);
         let mut input = r.0;
@@ -178,32 +177,30 @@ pub mod columns {
         out.resize(header_len + body_len, 0);
         let mut column = 0;
         for run in out[header_len..].chunks_mut(RUN) {
-            decode_run(&decoders, &mut column, &mut x, &mut input, run)?;
+            decode_run(&tables, &mut column, &mut x, &mut input, run)?;
         }
         Some(out)
     }
 
     /// Decode `out.len()` symbols, the first of them in `column`.
     #[inline(never)]
-    fn decode_run(decoders: &[Decoder], column: &mut usize, x: &mut u32, input: &mut &[u8], out: &mut [u8]) -> Option<()> {
-        let (mut c, mut state, mut inp) = (*column, *x, *input);
+    fn decode_run(tables: &[Slots], column: &mut usize, x: &mut u32, input: &mut &[u8], out: &mut [u8]) -> Option<()> {
+        let (mut c, mut state, inp) = (*column, *x, *input);
+        let mut pos = 0;
         for o in out.iter_mut() {
-            let d = &decoders[c];
-            let slot = state & (M - 1);
-            let s = d.symbol[slot as usize];
-            *o = s;
-            state = d.model.freq[s as usize] * (state >> PROB_BITS) + slot - d.model.start[s as usize];
+            let e = tables[c][(state & (M - 1)) as usize];
+            *o = e as u8;
+            state = ((e >> 20) + 1) * (state >> PROB_BITS) + ((e >> 8) & (M - 1));
             while state < L {
-                let (&b, rest) = inp.split_first()?;
-                state = (state << 8) | u32::from(b);
-                inp = rest;
+                state = (state << 8) | u32::from(*inp.get(pos)?);
+                pos += 1;
             }
             c += 1;
-            if c == decoders.len() {
+            if c == tables.len() {
                 c = 0;
             }
         }
-        (*column, *x, *input) = (c, state, inp);
+        (*column, *x, *input) = (c, state, &inp[pos..]);
         Some(())
     }
 }
