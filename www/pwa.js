@@ -1,5 +1,5 @@
-// Registers Lede's service worker (offline use) and offers a reload when a new version has been
-// deployed. No network request is made on behalf of the user's text.
+// Registers Lede's service worker (offline use) once the page is up, and offers a reload when a new
+// version has been deployed. No network request is made on behalf of the user's text.
 // First it sets the page's Trusted Types policy (the CSP requires Trusted Types, so a string can
 // reach an HTML or script sink only through it): script URLs only for this site's analysis worker
 // and service worker, HTML only for DOMParser (an inert document, for pasted HTML), nothing else.
@@ -32,7 +32,13 @@ if (window.trustedTypes && trustedTypes.createPolicy) {
     document.body.append(bar);
   }
 
-  window.addEventListener('load', async () => {
+  // Registered once the page has shown its first analysis (the app fires `lede-ready`), or 10 s
+  // after load if it never does: installing precaches the whole build (a few MB read and stored),
+  // which would otherwise compete with the page's own start-up for the CPU.
+  let registered = false;
+  async function register() {
+    if (registered) return;
+    registered = true;
     try {
       const reg = await navigator.serviceWorker.register('./sw.js');
       if (reg.waiting && navigator.serviceWorker.controller) showUpdate(reg.waiting);
@@ -52,5 +58,7 @@ if (window.trustedTypes && trustedTypes.createPolicy) {
     } catch (err) {
       console.warn('Lede: offline mode is not available:', err);
     }
-  });
+  }
+  window.addEventListener('lede-ready', register, { once: true });
+  window.addEventListener('load', () => setTimeout(register, 10000), { once: true });
 })();

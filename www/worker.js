@@ -1,8 +1,9 @@
-// Lede's analysis worker: analyzes large texts off the main thread so the page never freezes.
-// The page sends {init, module, wasm} once (the URLs of this build's module and wasm), then
-// {id, text, keep} per analysis (keep: passages the user marked as real content); the worker answers {id, json, view} with the Report as JSON (in full, and
-// without the paragraph and sentence texts for the page to read quickly), or {id, error}.
-// A message {warm: true} before any text just loads the module, so the first analysis is quick.
+// Lede's analysis worker: analyzes the page's texts off the main thread so the page never waits.
+// The page sends {init, module, wasm} once (the URL of this build's JS module, and its compiled
+// WebAssembly.Module, or the wasm's URL where the page has none), then {id, text, keep} per
+// analysis (keep: passages the user marked as real content); the worker answers {id, json, view}
+// with the Report as JSON (in full, and without the paragraph and sentence texts for the page to
+// read quickly), or {id, error}.
 let ready = null;
 let pending = Promise.resolve();
 

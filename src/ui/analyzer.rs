@@ -1,5 +1,10 @@
-//! Running the analysis for the page: small texts on the main thread, large ones (above
-//! `WORKER_THRESHOLD` bytes) in a web worker (`www/worker.js`) so the page never freezes. Both give
+//! Running the analysis for the page. Right after load the page's own thread shows everything but
+//! the entities (`analyze_without_entities`; the tagger's tables take longest to build) while a web
+//! worker (`www/worker.js`, given the page's compiled module) makes the full Report. Then this
+//! thread builds the tagger's tables in idle moments (`warm_tagger_when_idle`); until it has,
+//! small texts go to the worker too, afterwards small texts (up to `WORKER_THRESHOLD` bytes) are
+//! analyzed here, with no round trip. Large texts always go to the worker (shown busy, and a clear
+//! error without one); a small one falls back to this thread if no worker can run it. Both give
 //! the wire JSON, read into the app's `model::Report`.
 
 use std::cell::{Cell, RefCell};
@@ -11,7 +16,7 @@ use wasm_bindgen::JsCast;
 use super::model::Report;
 use crate::analysis::{analyze, Options};
 
-/// Texts larger than this many bytes are analyzed in the worker.
+/// Texts larger than this many bytes are analyzed only in the worker (the page shows them busy).
 pub const WORKER_THRESHOLD: usize = 50_000;
 
 pub struct Outcome {
@@ -26,12 +31,73 @@ pub fn now_ms() -> f64 {
 
 /// Analyze on this thread and read the result the same way as a worker's.
 pub fn analyze_here(text: &str, keep: &[String]) -> Outcome {
+    let out = analyze_on_thread(text, keep, true);
+    TAGGER_READY.with(|r| r.set(true));
+    out
+}
+
+/// Everything but the entities: what the page shows first after it loads, while the worker
+/// starts (the tagger's tables take the longest to build; this thread never needs them).
+pub fn analyze_without_entities(text: &str, keep: &[String]) -> Outcome {
+    analyze_on_thread(text, keep, false)
+}
+
+fn analyze_on_thread(text: &str, keep: &[String], entities: bool) -> Outcome {
     let start = now_ms();
-    let report = analyze(text, &Options { keep: keep.to_vec(), ..Options::default() });
+    let report = analyze(text, &Options { keep: keep.to_vec(), entities, ..Options::default() });
     let wire = crate::wire::to_wire(text, &report);
     let json = serde_json::to_string(&wire).unwrap_or_default();
     let view = Report::from_json(&json).unwrap_or_default();
     Outcome { json: Rc::new(json), report: Rc::new(view), ms: now_ms() - start }
+}
+
+thread_local! {
+    /// The entity tagger's tables are built on this thread: a full analysis here is quick.
+    static TAGGER_READY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether a full analysis on this thread is quick (the tagger's tables are built).
+pub fn tagger_ready() -> bool {
+    TAGGER_READY.with(|r| r.get())
+}
+
+/// Build the tagger's tables on this thread in idle moments, one short step at a time (the
+/// gazetteer, the weights, then a one-sentence analysis), after which small texts are analyzed
+/// here, without the round trip to the worker.
+pub fn warm_tagger_when_idle() {
+    use crate::analysis::entities::{gazetteer::Gazetteer, model::Model};
+    let steps: Vec<Box<dyn FnOnce()>> = vec![
+        Box::new(|| {
+            Gazetteer::builtin();
+        }),
+        Box::new(|| {
+            Model::builtin();
+        }),
+        Box::new(|| {
+            analyze_here("Ada Lovelace met Charles Babbage in London on 5 June 1833.", &[]);
+        }),
+    ];
+    when_idle(steps);
+}
+
+/// Run `steps` in order, each in its own idle period (or after a short pause where the browser
+/// has no idle callbacks).
+fn when_idle(mut steps: Vec<Box<dyn FnOnce()>>) {
+    if steps.is_empty() {
+        return;
+    }
+    let step = steps.remove(0);
+    let next = move || {
+        step();
+        when_idle(steps);
+    };
+    let Some(window) = web_sys::window() else { return };
+    let f = Closure::once_into_js(next);
+    if js_sys::Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false) {
+        let _ = window.request_idle_callback(f.unchecked_ref());
+    } else {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 50);
+    }
 }
 
 /// The URLs of this build's JS module and wasm, from the preload links Trunk writes.
@@ -119,7 +185,11 @@ impl WorkerAnalyzer {
         let init = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&init, &"init".into(), &JsValue::TRUE);
         let _ = js_sys::Reflect::set(&init, &"module".into(), &JsValue::from_str(&js));
-        let _ = js_sys::Reflect::set(&init, &"wasm".into(), &JsValue::from_str(&wasm));
+        // The page's compiled module, when there is one: the worker then neither fetches nor
+        // compiles the wasm again.
+        let module = wasm_bindgen::module();
+        let wasm = if module.is_object() { module } else { JsValue::from_str(&wasm) };
+        let _ = js_sys::Reflect::set(&init, &"wasm".into(), &wasm);
         worker.post_message(&init).map_err(|e| format!("could not start the analysis worker: {e:?}"))?;
         Ok(WorkerAnalyzer { worker, _on_message: on_message, _on_error: on_error, sent_at, failed })
     }

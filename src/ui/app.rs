@@ -47,14 +47,39 @@ fn ensure_worker(slot: &WorkerSlot, dispatcher: &UseReducerDispatcher<AppState>)
     slot.borrow_mut().take();
     let d = dispatcher.clone();
     let w = WorkerAnalyzer::new(Box::new(move |result, generation| match result {
-        Ok(out) => d.dispatch(Action::Analyzed { generation, text: None, json: out.json, report: out.report, ms: out.ms }),
-        Err(message) => d.dispatch(Action::Failed { generation, message }),
+        Ok(out) => d.dispatch(Action::Analyzed { generation, text: None, json: out.json, report: out.report, ms: out.ms, partial: false }),
+        Err(message) => d.dispatch(Action::WorkerFailed { generation, message }),
     }))?;
-    // A first, empty analysis loads the worker's tables before any large text arrives; its reply
-    // carries a generation that never matches, so it is ignored.
-    let _ = w.analyze("", &[], u64::MAX);
     *slot.borrow_mut() = Some(w);
     Ok(())
+}
+
+/// Send the text to the worker (started if need be); an error if no worker can take it.
+fn analyze_in_worker(slot: &WorkerSlot, dispatcher: &UseReducerDispatcher<AppState>, text: &str, keep: &[String], generation: u64) -> Result<(), String> {
+    ensure_worker(slot, dispatcher)?;
+    match slot.borrow().as_ref() {
+        Some(w) => w.analyze(text, keep, generation),
+        None => Err("the analysis worker did not start".into()),
+    }
+}
+
+/// The Report of the analyzed text with its entities, for an export: the one shown, or (in the
+/// moment after load before the entities are in) a full analysis made now, which the page then
+/// shows too.
+fn full_report(state: &UseReducerHandle<AppState>) -> (Rc<String>, Rc<super::model::Report>) {
+    if !state.entities_pending {
+        return (state.json.clone(), state.report.clone());
+    }
+    let out = analyzer::analyze_here(&state.analyzed, &state.kept);
+    state.dispatch(Action::Analyzed {
+        generation: state.generation,
+        text: Some(state.analyzed.clone()),
+        json: out.json.clone(),
+        report: out.report.clone(),
+        ms: out.ms,
+        partial: false,
+    });
+    (out.json, out.report)
 }
 
 #[component(App)]
@@ -67,7 +92,7 @@ pub fn app() -> Html {
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let worker: WorkerSlot = use_mut_ref(|| None);
 
-    // Analyze whenever the text changes (debounced); large texts go to the worker.
+    // Analyze whenever the text changes (debounced), in the worker.
     {
         let state = state.clone();
         let timer = timer.clone();
@@ -78,21 +103,37 @@ pub fn app() -> Html {
             let dispatcher = state.dispatcher();
             let now = state.immediate;
             let run = move || {
-                if text.len() <= WORKER_THRESHOLD {
-                    let out = analyzer::analyze_here(&text, &keep);
-                    dispatcher.dispatch(Action::Analyzed { generation, text: Some(Rc::new(text)), json: out.json, report: out.report, ms: out.ms });
-                    return;
-                }
-                dispatcher.dispatch(Action::Busy(true));
-                if let Err(message) = ensure_worker(&worker, &dispatcher) {
-                    dispatcher.dispatch(Action::Failed { generation, message });
-                    return;
-                }
-                if let Some(w) = worker.borrow().as_ref() {
-                    if let Err(message) = w.analyze(&text, &keep, generation) {
-                        dispatcher.dispatch(Action::Failed { generation, message });
+                let large = text.len() > WORKER_THRESHOLD;
+                // A large text goes to the worker. So does a small one until this thread has built
+                // the tagger's tables (when idle, after load), unless no worker can run it.
+                let (started, failed) = match worker.borrow().as_ref() {
+                    Some(w) => (true, w.failed()),
+                    None => (false, false),
+                };
+                if large || (!failed && !analyzer::tagger_ready()) {
+                    match analyze_in_worker(&worker, &dispatcher, &text, &keep, generation) {
+                        Ok(()) if large => {
+                            dispatcher.dispatch(Action::Busy(true));
+                            return;
+                        }
+                        Ok(()) => {
+                            if !started {
+                                // The worker is only starting (the page just loaded): show
+                                // everything but the entities now; its full Report follows.
+                                let out = analyzer::analyze_without_entities(&text, &keep);
+                                dispatcher.dispatch(Action::Analyzed { generation, text: Some(Rc::new(text)), json: out.json, report: out.report, ms: out.ms, partial: true });
+                            }
+                            return;
+                        }
+                        Err(message) if large => {
+                            dispatcher.dispatch(Action::Failed { generation, message });
+                            return;
+                        }
+                        Err(_) => {}
                     }
                 }
+                let out = analyzer::analyze_here(&text, &keep);
+                dispatcher.dispatch(Action::Analyzed { generation, text: Some(Rc::new(text)), json: out.json, report: out.report, ms: out.ms, partial: false });
             };
             if now {
                 timer.borrow_mut().take();
@@ -102,17 +143,24 @@ pub fn app() -> Html {
             }
         });
     }
-    // Start the worker shortly after the page has loaded, so a large paste does not wait for it.
-    {
-        let worker = worker.clone();
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            let warm = Timeout::new(1500, move || {
-                let _ = ensure_worker(&worker, &dispatcher);
-            });
-            move || drop(warm)
-        });
-    }
+    // A second after the first full analysis is on screen (the start-up is over): tell the page's
+    // script (www/pwa.js), which then registers the service worker (precaching the build would
+    // slow the start-up), and build the tagger's tables on this thread when it is idle, for quick
+    // small analyses here.
+    let told = use_mut_ref(|| false);
+    use_effect_with((state.report.id, state.entities_pending), move |&(id, pending)| {
+        if id != 0 && !pending && !std::mem::replace(&mut *told.borrow_mut(), true) {
+            Timeout::new(1000, || {
+                if let Some(w) = web_sys::window() {
+                    if let Ok(e) = web_sys::Event::new("lede-ready") {
+                        let _ = w.dispatch_event(&e);
+                    }
+                }
+                analyzer::warm_tagger_when_idle();
+            })
+            .forget();
+        }
+    });
     // Save the draft, the kept passages and the theme as they change.
     {
         use_effect_with(state.text.clone(), |text| storage::save_draft(text));
@@ -177,18 +225,21 @@ pub fn app() -> Html {
                 }
                 "apply-clean" => state.dispatch(Action::ApplyClean),
                 "export-json" => {
-                    let saved = crate::wire::saved_json(&state.json, &state.analyzed, &state.kept);
+                    let (json, _) = full_report(&state);
+                    let saved = crate::wire::saved_json(&json, &state.analyzed, &state.kept);
                     let _ = export::download("lede-report.json", "application/json", &saved);
                     notice("Saved lede-report.json.");
                 }
                 "export-md" => {
                     // The full Report (the page's copy may lack passage texts that it slices itself).
-                    let full = super::model::Report::from_json(&state.json).unwrap_or_else(|_| (*state.report).clone());
+                    let (json, report) = full_report(&state);
+                    let full = super::model::Report::from_json(&json).unwrap_or_else(|_| (*report).clone());
                     let _ = export::download("lede-report.md", "text/markdown", &export::markdown(&full));
                     notice("Saved lede-report.md.");
                 }
                 "export-csv" => {
-                    let _ = export::download("lede-entities.csv", "text/csv", &export::entities_csv(&state.report));
+                    let (_, report) = full_report(&state);
+                    let _ = export::download("lede-entities.csv", "text/csv", &export::entities_csv(&report));
                     notice("Saved lede-entities.csv.");
                 }
                 "undo" => state.dispatch(Action::Undo),
@@ -226,7 +277,7 @@ pub fn app() -> Html {
                     selected={state.selected.clone()} on_select={on_select.clone()} busy={state.busy} />
                 <aside class="side" aria-label="Analysis">
                     <StatsPanel report={state.report.clone()} analysis_ms={state.analysis_ms} />
-                    <EntitiesPanel report={state.report.clone()} selected={state.selected.clone()} {on_select} />
+                    <EntitiesPanel report={state.report.clone()} pending={state.entities_pending} selected={state.selected.clone()} {on_select} />
                     <RepeatsPanel report={state.report.clone()} text={analyzed.clone()} on_remove={on_remove.clone()} on_keep={on_keep.clone()} />
                     <JunkPanel report={state.report.clone()} {on_remove} {on_keep} />
                 </aside>

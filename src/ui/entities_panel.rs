@@ -11,6 +11,9 @@ use super::model::Report;
 #[derive(Properties, PartialEq)]
 pub struct EntitiesPanelProps {
     pub report: Rc<Report>,
+    /// The report has no entities yet: they are being found (just after the page loads).
+    #[prop_or_default]
+    pub pending: bool,
     pub selected: Option<(String, usize)>,
     pub on_select: Callback<Option<(String, usize)>>,
 }
@@ -72,7 +75,9 @@ pub fn entities_panel(props: &EntitiesPanelProps) -> Html {
     html! {
         <section class="entities" aria-labelledby="entities-title">
             <h2 id="entities-title">{ format!("Entities ({n})") }</h2>
-            if n == 0 {
+            if props.pending {
+                <p class="empty">{ "Finding names, dates and amounts…" }</p>
+            } else if n == 0 {
                 <p class="empty">{ "No names, dates or amounts found." }</p>
             } else {
                 <p class="note">{ "Choose a name to highlight all its mentions." }</p>

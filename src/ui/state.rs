@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::analyzer::WORKER_THRESHOLD;
 use super::model::{Report, Utf16Cursor};
 
 /// The switchable layers of the document view.
@@ -102,6 +103,8 @@ pub struct AppState {
     pub kept: Vec<String>,
     /// The last edit was a paste, a drop or an action: analyze at once instead of after a pause.
     pub immediate: bool,
+    /// `report` has everything but the entities, which follow (the first analysis after load).
+    pub entities_pending: bool,
 }
 
 impl Default for AppState {
@@ -123,6 +126,7 @@ impl Default for AppState {
             notice: None,
             immediate: true,
             kept: Vec::new(),
+            entities_pending: false,
         }
     }
 }
@@ -133,10 +137,14 @@ pub enum Action {
     /// The text was replaced at once: a paste, a drop, a file, the sample (analyzed right away).
     Replace(String),
     /// An analysis finished for the text of `generation` (`text: None` means the current text,
-    /// as for a worker's reply, which is accepted only while the text is unchanged).
-    Analyzed { generation: u64, text: Option<Rc<String>>, json: Rc<String>, report: Rc<Report>, ms: f64 },
+    /// as for a worker's reply, which is accepted only while the text is unchanged). `partial`:
+    /// everything but the entities, which a second `Analyzed` brings.
+    Analyzed { generation: u64, text: Option<Rc<String>>, json: Rc<String>, report: Rc<Report>, ms: f64, partial: bool },
     /// The analysis failed (the worker could not start, for instance).
     Failed { generation: u64, message: String },
+    /// The worker failed on the text of `generation`: a small text is analyzed again on the
+    /// page's own thread, a large one is a failure.
+    WorkerFailed { generation: u64, message: String },
     Busy(bool),
     /// Analyze the current text again (after a failure).
     Retry,
@@ -210,10 +218,11 @@ impl Reducible for AppState {
                 next.generation += 1;
                 next.immediate = true;
             }
-            Action::Analyzed { generation, text, json, report, ms } => {
+            Action::Analyzed { generation, text, json, report, ms, partial } => {
                 if generation != self.generation {
                     return self;
                 }
+                next.entities_pending = partial;
                 next.analyzed = text.unwrap_or_else(|| Rc::new(self.text.clone()));
                 next.json = json;
                 next.report = report;
@@ -231,6 +240,16 @@ impl Reducible for AppState {
                     "Lede could not analyze this text: {message}. Your text is safe: it stays in the editor and in the saved draft. The document shows the last text analyzed."
                 ));
                 next.can_retry = true;
+            }
+            Action::WorkerFailed { generation, message } => {
+                if generation != self.generation {
+                    return self;
+                }
+                if self.text.len() > WORKER_THRESHOLD {
+                    return self.reduce(Action::Failed { generation, message });
+                }
+                next.generation += 1;
+                next.immediate = true;
             }
             Action::Busy(b) => next.busy = b,
             Action::Retry => {
