@@ -4,8 +4,9 @@
 //! thread builds the tagger's tables in idle moments (`warm_tagger_when_idle`); until it has,
 //! small texts go to the worker too, afterwards small texts (up to `WORKER_THRESHOLD` bytes) are
 //! analyzed here, with no round trip. Large texts always go to the worker (shown busy, and a clear
-//! error without one); a small one falls back to this thread if no worker can run it. Both give
-//! the wire JSON, read into the app's `model::Report`.
+//! error without one); a small one falls back to this thread if no worker can run it (or the
+//! first one leaves it unanswered for a few seconds). Both give the wire JSON, read into the app's
+//! `model::Report`.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -120,6 +121,8 @@ pub struct WorkerAnalyzer {
     /// When the last text was sent, and its generation.
     sent_at: Rc<RefCell<(f64, u64)>>,
     failed: Rc<Cell<bool>>,
+    /// The generation of the last reply (an answer or an error).
+    answered: Rc<Cell<Option<u64>>>,
 }
 
 impl Drop for WorkerAnalyzer {
@@ -140,14 +143,17 @@ impl WorkerAnalyzer {
         let reply = Rc::new(reply);
         let sent_at = Rc::new(RefCell::new((0.0, 0u64)));
         let failed = Rc::new(Cell::new(false));
+        let answered = Rc::new(Cell::new(None));
         let on_message = {
             let reply = reply.clone();
             let sent_at = sent_at.clone();
             let failed = failed.clone();
+            let answered = answered.clone();
             Closure::<dyn FnMut(_)>::new(move |e: web_sys::MessageEvent| {
                 let data = e.data();
                 let get = |k: &str| js_sys::Reflect::get(&data, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
                 let generation = get("id").as_f64().unwrap_or(0.0) as u64;
+                answered.set(Some(generation));
                 if let Some(err) = get("error").as_string() {
                     failed.set(true);
                     reply(Err(err), generation);
@@ -167,12 +173,14 @@ impl WorkerAnalyzer {
             let reply = reply.clone();
             let sent_at = sent_at.clone();
             let failed = failed.clone();
+            let answered = answered.clone();
             Closure::<dyn FnMut(_)>::new(move |e: web_sys::Event| {
                 // Handled here: the page shows it, so the browser need not log it as uncaught.
                 e.prevent_default();
                 failed.set(true);
                 let detail = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string()).filter(|m| !m.is_empty());
                 let generation = sent_at.borrow().1;
+                answered.set(Some(generation));
                 let message = match detail {
                     Some(d) => format!("the analysis worker stopped with an error ({d})"),
                     None => "the analysis worker stopped with an error".to_string(),
@@ -191,12 +199,22 @@ impl WorkerAnalyzer {
         let wasm = if module.is_object() { module } else { JsValue::from_str(&wasm) };
         let _ = js_sys::Reflect::set(&init, &"wasm".into(), &wasm);
         worker.post_message(&init).map_err(|e| format!("could not start the analysis worker: {e:?}"))?;
-        Ok(WorkerAnalyzer { worker, _on_message: on_message, _on_error: on_error, sent_at, failed })
+        Ok(WorkerAnalyzer { worker, _on_message: on_message, _on_error: on_error, sent_at, failed, answered })
     }
 
     /// The worker crashed or an analysis failed in it: start a new one before the next text.
     pub fn failed(&self) -> bool {
         self.failed.get()
+    }
+
+    /// Whether the worker has replied to the text of `generation` (or a later one).
+    pub fn answered(&self, generation: u64) -> bool {
+        self.answered.get().is_some_and(|g| g >= generation)
+    }
+
+    /// Treat the worker as failed (it did not answer in time): it is replaced on the next try.
+    pub fn give_up(&self) {
+        self.failed.set(true);
     }
 
     pub fn analyze(&self, text: &str, keep: &[String], generation: u64) -> Result<(), String> {

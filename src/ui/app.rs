@@ -23,6 +23,9 @@ use super::toolbar::Toolbar;
 /// Pause in typing before the text is analyzed again.
 const DEBOUNCE_MS: u32 = 120;
 
+/// How long the page waits for the worker's first Report before it makes it itself.
+const WORKER_PATIENCE_MS: u32 = 5000;
+
 fn apply_theme(theme: Theme) {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         match theme {
@@ -119,9 +122,20 @@ pub fn app() -> Html {
                         Ok(()) => {
                             if !started {
                                 // The worker is only starting (the page just loaded): show
-                                // everything but the entities now; its full Report follows.
+                                // everything but the entities now; its full Report follows. A
+                                // worker that has not answered in time is given up on, and the
+                                // page analyzes the text itself.
                                 let out = analyzer::analyze_without_entities(&text, &keep);
                                 dispatcher.dispatch(Action::Analyzed { generation, text: Some(Rc::new(text)), json: out.json, report: out.report, ms: out.ms, partial: true });
+                                let (worker, dispatcher) = (worker.clone(), dispatcher.clone());
+                                Timeout::new(WORKER_PATIENCE_MS, move || {
+                                    if let Some(w) = worker.borrow().as_ref().filter(|w| !w.answered(generation)) {
+                                        w.give_up();
+                                        let message = "the analysis worker did not answer".to_string();
+                                        dispatcher.dispatch(Action::WorkerFailed { generation, message });
+                                    }
+                                })
+                                .forget();
                             }
                             return;
                         }

@@ -63,6 +63,30 @@ for (const [when, script, retry] of [
   });
 }
 
+test('a worker that never answers: an export made meanwhile has the entities, and the page finds them itself', async ({ page }) => {
+  await page.route('**/worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'self.onmessage = () => {};' }));
+  await page.goto('/');
+  await expect(page.locator('.sentence').first()).toBeVisible();
+  // Everything but the entities is shown at once; the entities wait for the worker.
+  await expect(page.locator('.entities .empty')).toHaveText(/Finding names/);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-json"]')]);
+  const report = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  expect(report.entities.map((e) => e.text)).toContain('Helen Castellano');
+  // The export's full Report is shown too.
+  await expect(page.locator('.doc-body mark[data-label]').first()).toBeVisible();
+  expect(await page.locator('.doc-body mark[data-label]').count()).toBe(report.entities.length);
+});
+
+test('a worker that never answers: after a few seconds the page analyzes the text itself', async ({ page }) => {
+  await page.route('**/worker.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'self.onmessage = () => {};' }));
+  await page.goto('/');
+  await expect(page.locator('.sentence').first()).toBeVisible();
+  await expect(page.locator('.entities .empty')).toHaveText(/Finding names/);
+  await expect(page.locator('.doc-body mark[data-label="PER"]', { hasText: 'Helen Castellano' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('.entities .empty')).toHaveCount(0);
+  await expect(page.locator('.error')).toHaveCount(0);
+});
+
 /** What the page shows: the document's text, marks, repeats, junk and figures. */
 function view(page) {
   return page.evaluate(() => ({
