@@ -33,7 +33,10 @@ pub fn now_ms() -> f64 {
 /// Analyze on this thread and read the result the same way as a worker's.
 pub fn analyze_here(text: &str, keep: &[String]) -> Outcome {
     let out = analyze_on_thread(text, keep, true);
-    TAGGER_READY.with(|r| r.set(true));
+    // A text with words has had the tagger's tables built.
+    if !text.trim().is_empty() {
+        TAGGER_READY.with(|r| r.set(true));
+    }
     out
 }
 

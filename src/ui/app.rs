@@ -95,7 +95,7 @@ pub fn app() -> Html {
     let timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
     let worker: WorkerSlot = use_mut_ref(|| None);
 
-    // Analyze whenever the text changes (debounced), in the worker.
+    // Analyze whenever the text changes (debounced): in the worker, or here (see `analyzer`).
     {
         let state = state.clone();
         let timer = timer.clone();
