@@ -106,6 +106,9 @@ pub struct TokInfo {
     pub flags: u32,
     /// Gazetteer marks (see `Gazetteer::marks`).
     pub gaz: u16,
+    /// Number of the word form in the [`Scratch`] that made this (`u32::MAX` for padding): a
+    /// hint for the tagger's caches by word form, which check it against the word.
+    pub form: u32,
 }
 
 /// Reusable buffers for [`token_infos`], so that tagging allocates nothing per token.
@@ -118,8 +121,10 @@ pub struct Scratch {
     first: Vec<Option<u16>>,
     /// `rules::word_class` of each token of the sentence.
     classes: Vec<u32>,
-    /// Facts of each word form seen so far, by its hash and kind.
-    seen: IdHashMap<WordFacts>,
+    /// Number of each word form seen so far, by its hash and kind.
+    seen: IdHashMap<u32>,
+    /// Facts of each word form seen so far, by number.
+    facts: Vec<WordFacts>,
 }
 
 /// What [`TokInfo`] holds that depends on the word form alone.
@@ -147,6 +152,7 @@ impl Default for Scratch {
             classes: Vec::new(),
             // An article's distinct word forms, without growing on the way.
             seen: IdHashMap::with_capacity_and_hasher(2048, Default::default()),
+            facts: Vec::with_capacity(2048),
         }
     }
 }
@@ -160,6 +166,7 @@ impl Scratch {
     /// Forget every word form seen, keeping the memory.
     pub fn clear_words(&mut self) {
         self.seen.clear();
+        self.facts.clear();
     }
 
     /// Forget the last sentence's classes.
@@ -249,21 +256,24 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scrat
     sc.first.clear();
     sc.classes.clear();
     if sc.seen.len() > Scratch::LIMIT {
-        sc.seen.clear();
+        sc.clear_words();
     }
     let mut only_punct_before = true;
     for (i, t) in tokens.iter().enumerate() {
         let w = t.span.slice(text);
         let exact = fnv(w.as_bytes());
         let key = mix(exact ^ t.kind as u64);
-        let facts = match sc.seen.get(&key) {
+        let form = match sc.seen.get(&key) {
             Some(&f) => f,
             None => {
                 let f = word_facts(w, t.kind, gaz, sc);
-                sc.seen.insert(key, f);
-                f
+                let form = sc.facts.len() as u32;
+                sc.facts.push(f);
+                sc.seen.insert(key, form);
+                form
             }
         };
+        let facts = sc.facts[form as usize];
         let mut flags = facts.flags;
         let first_of_sentence = only_punct_before
             || matches!(tokens[i - 1].span.slice(text), ":" | "\"" | "\u{201C}" | "-" | "(");
@@ -275,7 +285,7 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scrat
         sc.words.push(t.kind == TokenKind::Word);
         sc.first.push(facts.gaz_first);
         sc.classes.push(facts.class);
-        out.push(TokInfo { lower: facts.lower, exact, shape: facts.shape, affix: facts.affix, flags, gaz: 0 });
+        out.push(TokInfo { lower: facts.lower, exact, shape: facts.shape, affix: facts.affix, flags, gaz: 0, form });
     }
     gaz.marks_with(&sc.lower, &sc.words, &sc.first, &mut sc.marks);
     for (o, &m) in out.iter_mut().zip(&sc.marks) {
@@ -288,8 +298,8 @@ fn f(template: u64, value: u64) -> u64 {
     mix(value ^ template.wrapping_mul(0x2545_f491_4f6c_dd1d))
 }
 
-const PAD_BEFORE: TokInfo = TokInfo { lower: 1, exact: 1, shape: 1, affix: [1; 5], flags: 1 << 10, gaz: 0 };
-const PAD_AFTER: TokInfo = TokInfo { lower: 2, exact: 2, shape: 2, affix: [2; 5], flags: 1 << 11, gaz: 0 };
+const PAD_BEFORE: TokInfo = TokInfo { lower: 1, exact: 1, shape: 1, affix: [1; 5], flags: 1 << 10, gaz: 0, form: u32::MAX };
+const PAD_AFTER: TokInfo = TokInfo { lower: 2, exact: 2, shape: 2, affix: [2; 5], flags: 1 << 11, gaz: 0, form: u32::MAX };
 
 /// The token at offset `k` from `i`, or a padding token past either end.
 #[inline]
@@ -327,12 +337,10 @@ pub fn unigram_features(c: &TokInfo, out: &mut Vec<u64>) {
     out.push(f(22, mix(c.lower) ^ (c.flags as u64 & 5)));
     out.push(f(25, c.exact));
     let cap = (c.flags & 1) as u64;
-    for b in 0..16 {
-        if c.gaz & (1 << b) != 0 {
-            out.push(f(30, b));
-            out.push(f(31, b << 1 | cap));
-            out.push(f(32, mix(b) ^ c.shape));
-        }
+    for b in set_bits(c.gaz) {
+        out.push(f(30, b));
+        out.push(f(31, b << 1 | cap));
+        out.push(f(32, mix(b) ^ c.shape));
     }
     if c.gaz == 0 && c.flags & 1 != 0 {
         out.push(f(35, (c.flags & 4) as u64));
@@ -352,11 +360,21 @@ fn neighbour_features(n: &TokInfo, flags: u32, ids: [u64; 4], out: &mut Vec<u64>
     out.push(f(ids[0], n.lower));
     out.push(f(ids[1], n.shape));
     out.push(f(ids[2], n.exact));
-    for b in 0..16 {
-        if n.gaz & (1 << b) != 0 {
-            out.push(f(ids[3], b << 1 | cap));
-        }
+    for b in set_bits(n.gaz) {
+        out.push(f(ids[3], b << 1 | cap));
     }
+}
+
+/// The set bits of `x`, lowest first (most words have none).
+#[inline]
+fn set_bits(mut x: u16) -> impl Iterator<Item = u64> {
+    std::iter::from_fn(move || {
+        (x != 0).then(|| {
+            let b = x.trailing_zeros() as u64;
+            x &= x - 1;
+            b
+        })
+    })
 }
 
 /// Features of the previous token `p1`, with the current token's capital flag.
@@ -407,8 +425,25 @@ pub fn word_context_hashes(infos: &[TokInfo], i: usize) -> [u64; 6] {
     let lower = |k: isize| at(infos, i, k).lower;
     let c = &infos[i];
     let (p1, n1) = (lower(-1), lower(1));
-    let shape = mix(c.shape);
-    [f(5, lower(-2)), f(6, lower(2)), f(15, mix(p1) ^ c.lower), f(16, mix(c.lower) ^ n1), f(23, shape ^ p1), f(24, shape ^ n1)]
+    let [with_prev, with_next, shape_prev, shape_next] = word_pair_hashes(p1, mix(p1), c.lower, mix(c.lower), mix(c.shape), n1);
+    [far_hashes(lower(-2))[0], far_hashes(lower(2))[1], with_prev, with_next, shape_prev, shape_next]
+}
+
+/// The features of a word as the word two before a token and as the word two after it (the
+/// first two of [`word_context_hashes`]), by its lower-case hash: the same for every token, so
+/// the tagger keeps them per word form.
+#[inline]
+pub fn far_hashes(lower: u64) -> [u64; 2] {
+    [f(5, lower), f(6, lower)]
+}
+
+/// The word-pair features of [`word_context_hashes`] (its last four) of a token with lower-case
+/// hash `lower` between words with `p1_lower` and `n1_lower`, given the [`mix`] of the previous
+/// word's and the token's lower-case hashes and of the token's shape (the tagger keeps those per
+/// word form).
+#[inline]
+pub fn word_pair_hashes(p1_lower: u64, p1_mixed: u64, lower: u64, mixed: u64, mixed_shape: u64, n1_lower: u64) -> [u64; 4] {
+    [f(15, p1_mixed ^ lower), f(16, mixed ^ n1_lower), f(23, mixed_shape ^ p1_lower), f(24, mixed_shape ^ n1_lower)]
 }
 
 /// The features of token `i` that depend on the two previous tags, appended to `out`.
