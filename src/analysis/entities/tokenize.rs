@@ -68,30 +68,85 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
     let end = span.end.min(text.len());
     let mut i = span.start;
     while i < end {
-        let c = char_at(text, i);
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        // The white-space-delimited chunk that starts here.
-        let mut chunk_end = i;
-        while chunk_end < end {
-            let d = char_at(text, chunk_end);
-            if d.is_whitespace() {
-                break;
+        // ASCII (most text) by its byte class, anything else as a decoded character.
+        let b = bytes[i];
+        if b < 0x80 {
+            if CLASS[b as usize] & SPACE != 0 {
+                i += 1;
+                continue;
             }
-            chunk_end += d.len_utf8();
+        } else {
+            let c = char_at(text, i);
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
         }
-        if let Some((s, e, kind)) = link_in(text, i, chunk_end) {
-            split_plain(text, bytes, i, s, out);
-            out.push(Token { span: Span::new(s, e), kind });
-            i = e;
-            continue;
+        // The white-space-delimited chunk that starts here, and whether it has a character
+        // that links have.
+        let mut chunk_end = i;
+        let mut classes = 0;
+        loop {
+            for &b in &bytes[chunk_end..end] {
+                let class = if b < 0x80 { CLASS[b as usize] } else { OTHER };
+                if class & (SPACE | OTHER) != 0 {
+                    break;
+                }
+                classes |= class;
+                chunk_end += 1;
+            }
+            if chunk_end < end && bytes[chunk_end] >= 0x80 {
+                let d = char_at(text, chunk_end);
+                if !d.is_whitespace() {
+                    chunk_end += d.len_utf8();
+                    continue;
+                }
+            }
+            break;
+        }
+        if classes & LINKISH != 0 {
+            if let Some((s, e, kind)) = link_in(text, i, chunk_end) {
+                split_plain(text, bytes, i, s, out);
+                out.push(Token { span: Span::new(s, e), kind });
+                i = e;
+                continue;
+            }
         }
         split_plain(text, bytes, i, chunk_end, out);
         i = chunk_end;
     }
 }
+
+/// Classes of ASCII bytes, one bit each: white space (what `char::is_whitespace` says of
+/// ASCII), letters and digits, digits, and the characters without which a chunk holds no link
+/// (`/`, `@`, `.`; see `link_in`).
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const DIGIT: u8 = 4;
+const LINKISH: u8 = 8;
+/// Not a class of ASCII: a byte of a longer character.
+const OTHER: u8 = 16;
+
+static CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b'\t'..=b'\r' | b' ') {
+            SPACE
+        } else if c.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else if c.is_ascii_alphabetic() {
+            ALNUM
+        } else if matches!(c, b'/' | b'@' | b'.') {
+            LINKISH
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 #[inline]
 fn char_at(text: &str, i: usize) -> char {
@@ -149,36 +204,48 @@ fn link_in(text: &str, start: usize, end: usize) -> Option<(usize, usize, TokenK
 fn split_plain(text: &str, bytes: &[u8], start: usize, end: usize, out: &mut Vec<Token>) {
     let mut i = start;
     while i < end {
-        let c = char_at(text, i);
-        let after = i + c.len_utf8();
-        if (c == '\'' || c == '\u{2019}')
-            && after < end
-            && matches!(bytes[after], b's' | b'S')
-            && (after + 1 >= end || !is_word_char(char_at(text, after + 1)))
-        {
-            // The possessive "'s", split off a name.
-            out.push(Token { span: Span::new(i, after + 1), kind: TokenKind::Word });
-            i = after + 1;
-            continue;
-        }
-        if !is_word_char(c) {
-            out.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokenKind::Punct });
-            i += c.len_utf8();
+        // ASCII by its byte class, anything else as a decoded character.
+        let b = bytes[i];
+        let (c, is_word) = if b < 0x80 {
+            (b as char, CLASS[b as usize] & ALNUM != 0)
+        } else {
+            let c = char_at(text, i);
+            (c, is_word_char(c))
+        };
+        if !is_word {
+            let after = i + c.len_utf8();
+            if (c == '\'' || c == '\u{2019}')
+                && after < end
+                && matches!(bytes[after], b's' | b'S')
+                && (after + 1 >= end || !is_word_char(char_at(text, after + 1)))
+            {
+                // The possessive "'s", split off a name.
+                out.push(Token { span: Span::new(i, after + 1), kind: TokenKind::Word });
+                i = after + 1;
+            } else {
+                out.push(Token { span: Span::new(i, after), kind: TokenKind::Punct });
+                i = after;
+            }
             continue;
         }
         let s = i;
         let mut digits_only = true;
         loop {
-            // Consume a run of word characters.
-            while i < end {
-                let d = char_at(text, i);
-                if !is_word_char(d) {
-                    break;
+            // Consume a run of word characters: ASCII ones by their class, others decoded.
+            loop {
+                let rest = &bytes[i..end];
+                let run = rest.iter().position(|&b| b >= 0x80 || CLASS[b as usize] & ALNUM == 0).unwrap_or(rest.len());
+                digits_only = digits_only && rest[..run].iter().all(u8::is_ascii_digit);
+                i += run;
+                if i < end && bytes[i] >= 0x80 {
+                    let d = char_at(text, i);
+                    if is_word_char(d) {
+                        digits_only = false;
+                        i += d.len_utf8();
+                        continue;
+                    }
                 }
-                if !d.is_ascii_digit() {
-                    digits_only = false;
-                }
-                i += d.len_utf8();
+                break;
             }
             if i >= end {
                 break;
@@ -215,19 +282,36 @@ fn split_plain(text: &str, bytes: &[u8], start: usize, end: usize, out: &mut Vec
             i = next;
         }
         // A final period stays on initialisms ("U.S.") and known abbreviations ("Inc.").
-        if i < end && bytes[i] == b'.' {
-            let word = &text[s..i];
-            let initialism = word.len() >= 3 && word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
-            let single = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
-            let abbrev = word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
-            let am_pm = word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m");
-            if initialism || single || abbrev || am_pm {
-                i += 1;
-            }
+        if i < end && bytes[i] == b'.' && keeps_period(&text[s..i]) {
+            i += 1;
         }
         let kind = if digits_only { TokenKind::Number } else { TokenKind::Word };
         out.push(Token { span: Span::new(s, i), kind });
     }
+}
+
+/// Does `word`, followed by a period, keep it: an initialism ("U.S"), a single capital ("J"),
+/// a known abbreviation ("Inc") or "a.m"/"p.m"?
+fn keeps_period(word: &str) -> bool {
+    let initialism = word.len() >= 3 && word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
+    let single = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
+    let am_pm = word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m");
+    initialism || single || am_pm || is_abbreviation(word)
+}
+
+/// Is `word` one of [`ABBREVIATIONS`] (ASCII case ignored)?
+fn is_abbreviation(word: &str) -> bool {
+    let mut buf = [0u8; 6];
+    let b = word.as_bytes();
+    if b.len() > buf.len() {
+        return false;
+    }
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lower = &buf[..b.len()];
+    // Most words are none: the list by length, then compared.
+    ABBREVIATIONS.iter().any(|a| a.len() == lower.len() && a.as_bytes() == lower)
 }
 
 #[cfg(test)]
@@ -252,6 +336,14 @@ mod tests {
             ("caf\u{e9} \u{5317}\u{4eac}\u{1F600}!", &["caf\u{e9}", "\u{5317}\u{4eac}", "\u{1F600}", "!"]),
             ("end of sentence. Next", &["end", "of", "sentence", ".", "Next"]),
             ("\u{0}\u{7}x--y", &["\u{0}", "\u{7}", "x", "-", "-", "y"]),
+            // White space: ASCII (vertical tab and form feed too) and not (no-break, ideographic).
+            ("a\u{b}b\u{c}c\u{a0}d\u{3000}e\u{1f}f", &["a", "b", "c", "d", "e", "\u{1f}", "f"]),
+            ("Putin\u{2019}s na\u{ef}ve co\u{301}te", &["Putin", "\u{2019}s", "na\u{ef}ve", "co\u{301}te"]),
+            // A link begins the chunk (after brackets) or is not one.
+            ("\u{5317}\u{4eac}:www.ex.com/a. (www.ex.com/a). 3/4 1,5 1,000.5 22nd", &[
+                "\u{5317}\u{4eac}", ":", "www.ex.com", "/", "a", ".", "(", "www.ex.com/a", ")", ".", "3/4", "1,5", "1,000.5", "22nd",
+            ]),
+            ("Approx. J. Smith, Ph.D. (Dept. of x.y.)", &["Approx.", "J.", "Smith", ",", "Ph.D", ".", "(", "Dept.", "of", "x.y.", ")"]),
         ];
         for (input, expected) in cases {
             check(input, expected);
