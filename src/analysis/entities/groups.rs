@@ -21,7 +21,14 @@ fn is_name(l: EntityLabel) -> bool {
 /// apostrophe straight) and returns where it starts: a leading "the " is not part of it.
 fn key_into(text: &str, buf: &mut String) -> usize {
     let start = buf.len();
-    if text.is_ascii() {
+    let single_spaced = |t: &str| {
+        t.bytes().all(|b| !matches!(b, b'\t'..=b'\r')) && !t.starts_with(' ') && !t.ends_with(' ') && !t.contains("  ")
+    };
+    if text.is_ascii() && single_spaced(text) {
+        // One space between words already (most names): the text lower-cased.
+        buf.push_str(text);
+        buf[start..].make_ascii_lowercase();
+    } else if text.is_ascii() {
         // Byte by byte: ASCII white space is tab to carriage return and the space.
         let mut gap = false;
         for &b in text.as_bytes() {

@@ -44,6 +44,9 @@ pub struct Tagger {
     tags: Vec<usize>,
     scratch: Scratch,
     cache: ScoreCache,
+    /// Token ranges and tags of a sentence's names, and its pattern matches.
+    spans: Vec<(usize, usize, usize)>,
+    matches: Vec<(usize, usize, EntityLabel)>,
 }
 
 impl Tagger {
@@ -62,7 +65,8 @@ impl Tagger {
         model.tag(&self.infos, &mut self.cache, &mut self.feats, &mut self.tags);
         let toks = &self.tokens;
         // Token ranges and tags of the tagged names, then the news-style corrections.
-        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+        let spans = &mut self.spans;
+        spans.clear();
         let mut i = 0;
         while i < toks.len() {
             let t = self.tags[i];
@@ -77,8 +81,8 @@ impl Tagger {
             spans.push((i, j, t - (1 - t % 2)));
             i = j;
         }
-        correct(text, toks, &self.infos, &mut spans);
-        for &(i, j, t) in &spans {
+        correct(text, toks, &self.infos, spans);
+        for &(i, j, t) in spans.iter() {
             let (mut s, mut e) = (i, j);
             // Titles and a leading "the" are not part of a name; neither are edge punctuation marks.
             while e - s > 1 && (is_title(toks[s].span.slice(text)) || toks[s].kind == TokenKind::Punct) {
@@ -307,7 +311,7 @@ fn find_with(tagger: &mut Tagger, text: &str, sentences: &[Span]) -> Vec<Entity>
     let model = Model::builtin();
     let gaz = Gazetteer::builtin();
     let mut out = Vec::new();
-    let mut names = Vec::new();
+    let (mut names, mut pattern) = (Vec::new(), Vec::new());
     for s in sentences.iter().flat_map(|&s| pieces(text, s)) {
         if s.end > text.len() || s.start > s.end || !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
             continue;
@@ -320,10 +324,11 @@ fn find_with(tagger: &mut Tagger, text: &str, sentences: &[Span]) -> Vec<Entity>
         let toks = &tagger.tokens;
         // The tagger looked up each word's list bits with its other facts (or, if it did not
         // run, `find_classified` looks them up).
-        let mut pattern: Vec<Entity> = rules::find_classified(text, toks, tagger.scratch.classes())
-            .into_iter()
-            .map(|(a, b, label)| Entity { span: Span::new(toks[a].span.start, toks[b - 1].span.end), label, group: 0 })
-            .collect();
+        rules::find_classified_into(text, toks, tagger.scratch.classes(), &mut tagger.matches);
+        pattern.clear();
+        pattern.extend(
+            tagger.matches.iter().map(|&(a, b, label)| Entity { span: Span::new(toks[a].span.start, toks[b - 1].span.end), label, group: 0 }),
+        );
         // Links beat names; names beat the other patterns.
         names.retain(|n| !pattern.iter().any(|p| matches!(p.label, EntityLabel::Url | EntityLabel::Email) && p.span.overlaps(&n.span)));
         pattern.retain(|p| matches!(p.label, EntityLabel::Url | EntityLabel::Email) || !names.iter().any(|n| n.span.overlaps(&p.span)));

@@ -233,22 +233,36 @@ impl Ctx<'_> {
 
 /// Pattern entities of one sentence as `(first token, end token, label)`, in order, disjoint.
 pub fn find(text: &str, toks: &[Token]) -> Vec<(usize, usize, EntityLabel)> {
-    let classes: Vec<u32> = toks.iter().map(|t| class(t.span.slice(text))).collect();
+    let classes: Vec<u32> = toks.iter().map(|t| word_class(t.span.slice(text))).collect();
     find_classified(text, toks, &classes)
 }
 
-/// The list bits of a word (what [`find_classified`] takes for each token).
+/// The list bits of a word (what [`find_classified`] takes for each token), and
+/// [`DIGIT_OR_HYPHEN`].
 pub fn word_class(w: &str) -> u32 {
-    class(w)
+    let marks = if w.bytes().any(|b| b.is_ascii_digit() || b == b'-') { DIGIT_OR_HYPHEN } else { 0 };
+    class(w) | marks
 }
+
+/// Set in a [`word_class`] when the word has an ASCII digit or a hyphen: a word in no list
+/// without either begins no pattern.
+const DIGIT_OR_HYPHEN: u32 = 1 << 31;
 
 /// [`find`] with the [`word_class`] of each token given (`classes[i]` for `toks[i]`).
 pub fn find_classified(text: &str, toks: &[Token], classes: &[u32]) -> Vec<(usize, usize, EntityLabel)> {
+    let mut out = Vec::new();
+    find_classified_into(text, toks, classes, &mut out);
+    out
+}
+
+/// [`find_classified`] into `out` (cleared first).
+pub fn find_classified_into(text: &str, toks: &[Token], classes: &[u32], out: &mut Vec<(usize, usize, EntityLabel)>) {
+    out.clear();
     if classes.len() != toks.len() {
-        return find(text, toks);
+        *out = find(text, toks);
+        return;
     }
     let c = Ctx { text, toks, classes };
-    let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         if let Some((end, label)) = match_at(&c, i) {
@@ -259,19 +273,18 @@ pub fn find_classified(text: &str, toks: &[Token], classes: &[u32]) -> Vec<(usiz
             i += 1;
         }
     }
-    out
 }
 
 fn match_at(c: &Ctx, i: usize) -> Option<(usize, EntityLabel)> {
-    let w = c.w(i);
     match c.kind(i)? {
         TokenKind::Url => return Some((i + 1, EntityLabel::Url)),
         TokenKind::Email => return Some((i + 1, EntityLabel::Email)),
-        TokenKind::Punct if w != "$" && !c.has(i, CURRENCY_SYMBOL) => return None,
+        TokenKind::Punct if c.w(i) != "$" && !c.has(i, CURRENCY_SYMBOL) => return None,
         // A word in no list, without digits or hyphens, begins no pattern (the common case).
-        TokenKind::Word if c.classes[i] == 0 && !w.bytes().any(|b| b.is_ascii_digit() || b == b'-') => return None,
+        TokenKind::Word if c.classes[i] == 0 => return None,
         _ => {}
     }
+    let w = c.w(i);
     if let Some(end) = date(c, i) {
         return Some((end, EntityLabel::Date));
     }
@@ -450,6 +463,8 @@ mod tests {
             ("two years ago, 50 euros", &[("two years ago", "DATE"), ("50 euros", "MONEY")]),
             ("at 5 pm", &[("5 pm", "TIME")]),
             ("the 22nd of May", &[("22nd of May", "DATE")]),
+            // Words in no list begin a pattern only with a digit or a hyphen.
+            ("twenty-five people and a well-known 2022-02-24 report", &[("twenty-five", "CARDINAL"), ("2022-02-24", "DATE")]),
         ];
         for (input, expected) in cases {
             check(input, expected);
