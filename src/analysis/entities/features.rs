@@ -61,10 +61,8 @@ pub fn word_hash(word: &str, buf: &mut String) -> u64 {
 /// The shape of a word: `X` upper, `x` lower, `d` digit, other characters kept, runs cut to two,
 /// at most eight symbols ("Putin" -> "Xxx", "U.S." -> "X.X.", "1,000" -> "d,ddd" cut to "d,dd").
 fn shape_hash(word: &str) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    let (mut last, mut run, mut n) = ('\0', 0, 0);
-    for c in word.chars() {
-        let s = if c.is_uppercase() {
+    shape_hash_of(word.chars().map(|c| {
+        if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
             'x'
@@ -74,7 +72,16 @@ fn shape_hash(word: &str) -> u64 {
             'a'
         } else {
             c
-        };
+        }
+    }))
+}
+
+/// The hash of a word's shape from the symbol of each character (see [`shape_hash`]).
+#[inline]
+fn shape_hash_of(symbols: impl Iterator<Item = char>) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let (mut last, mut run, mut n) = ('\0', 0, 0);
+    for s in symbols {
         if s == last {
             run += 1;
             if run >= 2 {
@@ -115,10 +122,9 @@ pub struct TokInfo {
 pub struct Scratch {
     buf: String,
     chars: Vec<char>,
-    lower: Vec<u64>,
-    words: Vec<bool>,
+    /// Words of the sentence where a gazetteer phrase may begin, with `Gazetteer::first`.
+    starts: Vec<(u32, u16)>,
     marks: Vec<u16>,
-    first: Vec<Option<u16>>,
     /// `rules::word_class` of each token of the sentence.
     classes: Vec<u32>,
     /// Number of each word form seen so far, by its hash and kind.
@@ -145,10 +151,8 @@ impl Default for Scratch {
         Scratch {
             buf: String::new(),
             chars: Vec::new(),
-            lower: Vec::new(),
-            words: Vec::new(),
+            starts: Vec::new(),
             marks: Vec::new(),
-            first: Vec::new(),
             classes: Vec::new(),
             // An article's distinct word forms, without growing on the way.
             seen: IdHashMap::with_capacity_and_hasher(2048, Default::default()),
@@ -179,6 +183,60 @@ impl Scratch {
 }
 
 fn word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer, sc: &mut Scratch) -> WordFacts {
+    if w.len() <= ASCII_FAST && w.is_ascii() {
+        return ascii_word_facts(w, kind, gaz);
+    }
+    any_word_facts(w, kind, gaz, sc)
+}
+
+/// Longest word that [`ascii_word_facts`] takes (a stack buffer's size).
+const ASCII_FAST: usize = 64;
+
+/// [`word_facts`] of an ASCII word, byte by byte (the same values as [`any_word_facts`]): its
+/// normal form is one byte per byte, and ASCII letters are upper or lower case.
+fn ascii_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer) -> WordFacts {
+    let b = w.as_bytes();
+    let mut norm = [0u8; ASCII_FAST];
+    for (d, &c) in norm.iter_mut().zip(b) {
+        *d = if c.is_ascii_digit() { b'0' } else { c.to_ascii_lowercase() };
+    }
+    let alpha = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    let has_lower = b.iter().any(u8::is_ascii_lowercase);
+    let digit = b.iter().any(u8::is_ascii_digit);
+    let norm = &norm[..b.len()];
+    let lower = fnv(norm);
+    let mut flags = 0u32;
+    if b.first().is_some_and(u8::is_ascii_uppercase) {
+        flags |= 1;
+    }
+    if alpha > 1 && !has_lower {
+        flags |= 2;
+    }
+    if digit {
+        flags |= 8;
+    }
+    if kind == TokenKind::Word {
+        flags |= 16;
+    }
+    if b.len() > 3 {
+        flags |= 64;
+    }
+    let shape = match kind {
+        TokenKind::Url => 11,
+        TokenKind::Email => 12,
+        _ => shape_hash_of(b.iter().map(|&c| match c {
+            b'A'..=b'Z' => 'X',
+            b'a'..=b'z' => 'x',
+            b'0'..=b'9' => 'd',
+            _ => c as char,
+        })),
+    };
+    let affix = affixes_of(norm, |c| c as u64);
+    WordFacts { lower, shape, affix, flags, gaz_first: gaz.first(lower), class: super::rules::word_class(w) }
+}
+
+/// [`word_facts`] of any word.
+fn any_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer, sc: &mut Scratch) -> WordFacts {
     normalize(w, &mut sc.buf);
     let lower = fnv(sc.buf.as_bytes());
     let n = if sc.buf.is_ascii() { sc.buf.len() } else { sc.buf.chars().count() };
@@ -251,45 +309,49 @@ fn affixes_of<T: Copy>(w: &[T], value: impl Fn(T) -> u64) -> [u64; 5] {
 /// Token facts for one sentence.
 pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scratch, out: &mut Vec<TokInfo>) {
     out.clear();
-    sc.lower.clear();
-    sc.words.clear();
-    sc.first.clear();
+    sc.starts.clear();
     sc.classes.clear();
     if sc.seen.len() > Scratch::LIMIT {
         sc.clear_words();
     }
-    let mut only_punct_before = true;
-    for (i, t) in tokens.iter().enumerate() {
-        let w = t.span.slice(text);
-        let exact = fnv(w.as_bytes());
+    let bytes = text.as_bytes();
+    let (mut only_punct_before, mut after_opening) = (true, false);
+    for t in tokens {
+        let word = &bytes[t.span.start..t.span.end];
+        let exact = fnv(word);
         let key = mix(exact ^ t.kind as u64);
         let form = match sc.seen.get(&key) {
             Some(&f) => f,
             None => {
-                let f = word_facts(w, t.kind, gaz, sc);
+                let f = word_facts(t.span.slice(text), t.kind, gaz, sc);
                 let form = sc.facts.len() as u32;
                 sc.facts.push(f);
                 sc.seen.insert(key, form);
                 form
             }
         };
-        let facts = sc.facts[form as usize];
+        let facts = &sc.facts[form as usize];
         let mut flags = facts.flags;
-        let first_of_sentence = only_punct_before
-            || matches!(tokens[i - 1].span.slice(text), ":" | "\"" | "\u{201C}" | "-" | "(");
-        if first_of_sentence {
+        // First of the sentence: only punctuation before, or after a colon, quote, dash or
+        // opening parenthesis.
+        if only_punct_before || after_opening {
             flags |= 4;
         }
         only_punct_before &= t.kind == TokenKind::Punct;
-        sc.lower.push(facts.lower);
-        sc.words.push(t.kind == TokenKind::Word);
-        sc.first.push(facts.gaz_first);
+        after_opening = matches!(word, b":" | b"\"" | b"\xe2\x80\x9c" | b"-" | b"(");
+        if let (Some(f), TokenKind::Word) = (facts.gaz_first, t.kind) {
+            sc.starts.push((out.len() as u32, f));
+        }
         sc.classes.push(facts.class);
         out.push(TokInfo { lower: facts.lower, exact, shape: facts.shape, affix: facts.affix, flags, gaz: 0, form });
     }
-    gaz.marks_with(&sc.lower, &sc.words, &sc.first, &mut sc.marks);
-    for (o, &m) in out.iter_mut().zip(&sc.marks) {
-        o.gaz = m;
+    if !sc.starts.is_empty() {
+        sc.marks.clear();
+        sc.marks.resize(out.len(), 0);
+        gaz.marks_from(&sc.starts, |i| out[i].lower, |i| out[i].flags & 16 != 0, &mut sc.marks);
+        for (o, &m) in out.iter_mut().zip(&sc.marks) {
+            o.gaz = m;
+        }
     }
 }
 
@@ -377,6 +439,12 @@ fn set_bits(mut x: u16) -> impl Iterator<Item = u64> {
     })
 }
 
+/// Whether [`prev_features`] and [`next_features`] of `n` depend on the current token's capital
+/// flag: only its gazetteer marks take it, so a word without any has the same features either way.
+pub fn neighbour_reads_cap(n: &TokInfo) -> bool {
+    n.gaz != 0
+}
+
 /// Features of the previous token `p1`, with the current token's capital flag.
 pub fn prev_features(p1: &TokInfo, flags: u32, out: &mut Vec<u64>) {
     neighbour_features(p1, flags, [3, 8, 26, 33], out);
@@ -407,11 +475,6 @@ pub fn shape_context_features(p1: &TokInfo, c: &TokInfo, n1: &TokInfo, out: &mut
     out.push(f(18, mix(c.shape) ^ n1.shape));
     out.push(f(19, mix(mix(p1.shape) ^ c.shape) ^ n1.shape));
     out.push(f(21, (c.flags as u64) << 8 | (p1.flags as u64 & 0x7)));
-}
-
-/// Key of everything [`shape_context_features`] reads.
-pub fn shape_context_key(p1: &TokInfo, c: &TokInfo, n1: &TokInfo) -> u64 {
-    mix(p1.shape ^ mix(c.shape ^ mix(n1.shape ^ mix((c.flags as u64) << 8 | (p1.flags as u64 & 0x7)))))
 }
 
 /// Words two tokens away and word pairs.
@@ -459,7 +522,8 @@ pub fn transition_features(prev: usize, prev2: usize, out: &mut Vec<u64>) {
     out.push(f(41, p << 8 | prev2 as u64));
 }
 
-/// The token with the previous tag (cached by the tagger under `unigram_key` and the tag).
+/// The token with the previous tag (the tagger keeps the word's table rows per word form, and
+/// the sums of the shape's and the gazetteer marks' per shape and marks).
 pub fn word_tag_features(c: &TokInfo, prev: usize, out: &mut Vec<u64>) {
     out.extend_from_slice(&word_tag_hashes(c, prev));
 }
@@ -467,6 +531,54 @@ pub fn word_tag_features(c: &TokInfo, prev: usize, out: &mut Vec<u64>) {
 /// The features of [`word_tag_features`], in the same order, without a buffer.
 #[inline]
 pub fn word_tag_hashes(c: &TokInfo, prev: usize) -> [u64; 3] {
+    let [shape, marks] = shape_marks_tag_hashes(mix(c.shape), c.gaz, prev);
+    [word_tag_hash(mix(c.lower), prev), shape, marks]
+}
+
+/// The first feature of [`word_tag_hashes`]: the word (the [`mix`] of its lower-case hash) with
+/// the previous tag.
+#[inline]
+pub fn word_tag_hash(mixed_lower: u64, prev: usize) -> u64 {
+    f(42, mixed_lower ^ prev as u64)
+}
+
+/// The other two features of [`word_tag_hashes`]: the shape (its [`mix`]) and the gazetteer
+/// marks with the previous tag (few distinct values: the tagger keeps their sums).
+#[inline]
+pub fn shape_marks_tag_hashes(mixed_shape: u64, gaz: u16, prev: usize) -> [u64; 2] {
     let p = prev as u64;
-    [f(42, mix(c.lower) ^ p), f(43, mix(c.shape) ^ p), f(44, mix(c.gaz as u64) ^ p)]
+    [f(43, mixed_shape ^ p), f(44, mix(gaz as u64) ^ p)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::entities::tokenize::tokenize;
+    use crate::analysis::report::Span;
+
+    /// Everything `word_facts` says of `w`, comparable.
+    fn facts(f: WordFacts) -> (u64, u64, [u64; 5], u32, Option<u16>, u32) {
+        (f.lower, f.shape, f.affix, f.flags, f.gaz_first, f.class)
+    }
+
+    #[test]
+    fn ascii_words_have_the_facts_of_any_word() {
+        let gaz = Gazetteer::builtin();
+        let mut sc = Scratch::default();
+        let text = format!(
+            "{} U.S. AT&T O'Brien don't 1,000 3.5 7:15 a.m. 22nd MIT iPhone X9 co-op ab abc abcd \
+             abcde Inc. $ % \u{0} ' 's 'S -- ((( aaaa AAAA aAaA 1a2b3c4d5e6f {} https://ex.com/x a@b.org",
+            crate::SAMPLE_ARTICLE,
+            "x".repeat(ASCII_FAST + 1)
+        );
+        let mut n = 0;
+        for t in tokenize(&text, Span::new(0, text.len())) {
+            let w = t.span.slice(&text);
+            if w.is_ascii() && w.len() <= ASCII_FAST {
+                n += 1;
+                assert_eq!(facts(ascii_word_facts(w, t.kind, gaz)), facts(any_word_facts(w, t.kind, gaz, &mut sc)), "{w:?}");
+            }
+        }
+        assert!(n > 400);
+    }
 }

@@ -148,23 +148,34 @@ impl Gazetteer {
     /// [`Gazetteer::marks`] with the first step of each token given (`first[i]` is
     /// `self.first(lower[i])`).
     pub fn marks_with(&self, lower: &[u64], words: &[bool], first: &[Option<u16>], out: &mut Vec<u16>) {
+        let starts: Vec<(u32, u16)> = (0..lower.len())
+            .filter_map(|i| match first.get(i) {
+                Some(&Some(f)) if words[i] => Some((i as u32, f)),
+                _ => None,
+            })
+            .collect();
         out.clear();
         out.resize(lower.len(), 0);
+        self.marks_from(&starts, |i| lower[i], |i| words[i], out);
+    }
+
+    /// The marks of [`Gazetteer::marks`] or'ed into `out` (one per token), from the tokens where
+    /// a phrase may begin (`starts`: words whose [`Gazetteer::first`] is some, with it, in order)
+    /// and each token's lower-case hash and whether it is a word.
+    pub fn marks_from(&self, starts: &[(u32, u16)], lower: impl Fn(usize) -> u64, word: impl Fn(usize) -> bool, out: &mut [u16]) {
+        let n = out.len();
         // (length, mask) of the matches that begin at `i`, shortest first; one lookup per
         // length, and no longer lengths once no phrase begins with the tokens so far.
         let mut found = [(0usize, 0u8); MAX_LEN];
-        for i in 0..lower.len() {
-            // No phrase is the word alone, so none begins with it (the common case).
-            if !words[i] || first.get(i).is_some_and(|f| f.is_none()) {
-                continue;
-            }
+        for &(i, first) in starts {
+            let i = i as usize;
             let mut nfound = 0;
             let mut h = SEED;
-            for len in 1..=self.max_len.min(lower.len() - i) {
-                h = mix(h ^ lower[i + len - 1]);
-                let got = if len == 1 { first.get(i).copied().flatten() } else { self.phrases.get(&h).copied() };
+            for len in 1..=self.max_len.min(n - i) {
+                h = mix(h ^ lower(i + len - 1));
+                let got = if len == 1 { Some(first) } else { self.phrases.get(&h).copied() };
                 let Some(v) = got else { break };
-                if v as u8 != 0 && (len == 1 || words[i + len - 1]) {
+                if v as u8 != 0 && (len == 1 || word(i + len - 1)) {
                     found[nfound] = (len, v as u8);
                     nfound += 1;
                 }

@@ -6,7 +6,9 @@
 use std::sync::OnceLock;
 
 use super::features::{
-    allowed, at, far_hashes, mix, next_features, prev_features, shape_context_features, transition_features, unigram_features, unigram_key, word_pair_hashes, word_tag_hashes, TokInfo, NTAGS,
+    allowed, at, far_hashes, mix, neighbour_reads_cap, next_features, prev_features, shape_context_features,
+    shape_marks_tag_hashes, transition_features, unigram_features, unigram_key, word_pair_hashes, word_tag_hash, TokInfo,
+    NTAGS,
 };
 use super::gazetteer::IdHashMap;
 
@@ -19,11 +21,12 @@ pub struct Model {
     /// One row per bucket.
     rows: Vec<[i8; NTAGS]>,
     /// Scores of the transition features for each (previous tag, tag before it), summed once,
-    /// with [`FORBIDDEN`] for each tag that may not follow the previous one.
-    steps: Vec<[i32; NTAGS]>,
+    /// with [`FORBIDDEN`] for each tag that may not follow the previous one (the sums of two
+    /// weights fit 16 bits).
+    steps: Vec<[i16; NTAGS]>,
     /// Scores of the padding before a sentence as the previous token (by the capital flag of
-    /// the first token), then of the padding after it as the next token.
-    pads: [[i32; NTAGS]; 4],
+    /// the first token), then of the padding after it as the next token (three weights each).
+    pads: [[i16; NTAGS]; 4],
     /// The padding tokens before and after a sentence.
     edges: [TokInfo; 2],
     /// Table rows of the padding as the word two before a token, and two after.
@@ -62,16 +65,12 @@ impl Model {
             for prev2 in 0..NTAGS {
                 feats.clear();
                 transition_features(prev, prev2, &mut feats);
-                let mut t = m.sum(&feats);
-                for (tag, x) in t.iter_mut().enumerate() {
-                    if !allowed(prev, tag) {
-                        *x = FORBIDDEN;
-                    }
-                }
-                m.steps.push(t);
+                let sums = m.sum(&feats);
+                let step = std::array::from_fn(|tag| if allowed(prev, tag) { sums[tag] as i16 } else { FORBIDDEN });
+                m.steps.push(step);
             }
         }
-        m.pads = [m.pad_scores(true, 0), m.pad_scores(true, 1), m.pad_scores(false, 0), m.pad_scores(false, 1)];
+        m.pads = [m.pad_scores(true, 0), m.pad_scores(true, 1), m.pad_scores(false, 0), m.pad_scores(false, 1)].map(|p| p.map(|x| x as i16));
         m.edge_far = [m.row(far_hashes(m.edges[0].lower)[0]), m.row(far_hashes(m.edges[1].lower)[1])];
         m
     }
@@ -145,72 +144,66 @@ impl Model {
     /// words two away and the word pairs from the table.
     fn static_scores(&self, infos: &[TokInfo], cache: &mut ScoreCache, feats: &mut Vec<u64>) {
         let n = infos.len();
+        let toks = std::mem::take(&mut cache.toks);
         let edge_shape = [cache.shape_id(mix(self.edges[0].shape)), cache.shape_id(mix(self.edges[1].shape))];
         let mut stats = std::mem::take(&mut cache.stats);
         stats.clear();
-        let toks = std::mem::take(&mut cache.toks);
         for i in 0..n {
             let (c, tok) = (&infos[i], &toks[i]);
             let cap = (c.flags & 1) as usize;
-            let mut scores = [0i32; NTAGS];
-            // Words two away, then the word pairs.
-            self.add_row(if i >= 2 { toks[i - 2].far[0] } else { self.edge_far[0] }, &mut scores);
-            self.add_row(if i + 2 < n { toks[i + 2].far[1] } else { self.edge_far[1] }, &mut scores);
-            let (p1, p1_mixed) = if i > 0 { (infos[i - 1].lower, toks[i - 1].mixed) } else { (self.edges[0].lower, mix(self.edges[0].lower)) };
-            let n1 = if i + 1 < n { infos[i + 1].lower } else { self.edges[1].lower };
-            for h in word_pair_hashes(p1, p1_mixed, c.lower, tok.mixed, tok.mixed_shape, n1) {
-                self.add(h, &mut scores);
-            }
-            let unigram = cache.part(tok.id, Part::Unigram, || {
+            // The parts this token reads that are not summed yet (a word seen for the first
+            // time, or in a new place).
+            cache.fill(tok.id, &[UNIGRAM], || {
                 feats.clear();
                 unigram_features(c, feats);
                 self.sum(feats)
             });
-            let prev = if i == 0 {
-                self.pads[cap]
-            } else {
-                cache.part(toks[i - 1].id, Part::Prev(cap), || {
+            if i > 0 {
+                let p1 = &infos[i - 1];
+                let slots: &[usize] = if neighbour_reads_cap(p1) { &[PREV + cap] } else { &[PREV, PREV + 1] };
+                cache.fill(toks[i - 1].id, slots, || {
                     feats.clear();
-                    prev_features(&infos[i - 1], c.flags, feats);
+                    prev_features(p1, c.flags, feats);
                     self.sum(feats)
-                })
-            };
-            let next = if i + 1 == n {
-                self.pads[2 + cap]
-            } else {
-                cache.part(toks[i + 1].id, Part::Next(cap), || {
+                });
+            }
+            if i + 1 < n {
+                let n1 = &infos[i + 1];
+                let slots: &[usize] = if neighbour_reads_cap(n1) { &[NEXT + cap] } else { &[NEXT, NEXT + 1] };
+                cache.fill(toks[i + 1].id, slots, || {
                     feats.clear();
-                    next_features(&infos[i + 1], c.flags, feats);
+                    next_features(n1, c.flags, feats);
                     self.sum(feats)
-                })
-            };
+                });
+            }
             let p1_shape = if i > 0 { toks[i - 1].shape } else { edge_shape[0] };
             let n1_shape = if i + 1 < n { toks[i + 1].shape } else { edge_shape[1] };
             let p1_flags = if i > 0 { infos[i - 1].flags } else { self.edges[0].flags };
-            let shapes = cache.shape_scores([p1_shape, tok.shape, n1_shape], p1_flags, c.flags, || {
+            let shapes = cache.shape_entry([p1_shape, tok.shape, n1_shape], p1_flags, c.flags, || {
                 feats.clear();
                 shape_context_features(&at(infos, i, -1), c, &at(infos, i, 1), feats);
                 self.sum(feats)
             });
-            for k in 0..NTAGS {
-                scores[k] += unigram[k] + prev[k] + next[k] + shapes[k];
+            // At most 108 weights in all (59 of the word, 19 of each neighbour, 5 of the shapes,
+            // 6 of the words around): 16 bits hold the sum.
+            let mut scores = [0i16; NTAGS];
+            // Words two away, then the word pairs.
+            add8(&mut scores, &self.rows[if i >= 2 { toks[i - 2].far[0] } else { self.edge_far[0] } as usize]);
+            add8(&mut scores, &self.rows[if i + 2 < n { toks[i + 2].far[1] } else { self.edge_far[1] } as usize]);
+            let (p1, p1_mixed) = if i > 0 { (infos[i - 1].lower, toks[i - 1].mixed) } else { (self.edges[0].lower, mix(self.edges[0].lower)) };
+            let n1 = if i + 1 < n { infos[i + 1].lower } else { self.edges[1].lower };
+            for h in word_pair_hashes(p1, p1_mixed, c.lower, tok.mixed, tok.mixed_shape, n1) {
+                add8(&mut scores, &self.rows[self.row(h) as usize]);
             }
+            let words = &cache.words;
+            add16(&mut scores, &words[tok.id as usize].parts[UNIGRAM]);
+            add16(&mut scores, if i > 0 { &words[toks[i - 1].id as usize].parts[PREV + cap] } else { &self.pads[cap] });
+            add16(&mut scores, if i + 1 < n { &words[toks[i + 1].id as usize].parts[NEXT + cap] } else { &self.pads[2 + cap] });
+            add16(&mut scores, &cache.shape_sums[shapes as usize]);
             stats.push(scores);
         }
         cache.toks = toks;
         cache.stats = stats;
-    }
-
-    /// The word-with-previous-tag part of token `c` (cache entry `id`).
-    #[inline]
-    fn word_tag_scores(&self, c: &TokInfo, id: u32, prev: usize, cache: &mut ScoreCache) -> [i32; NTAGS] {
-        cache.part(id, Part::Tag(prev), || {
-            let mut s = [0i32; NTAGS];
-            for h in word_tag_hashes(c, prev) {
-                self.add(h, &mut s);
-            }
-            s
-        })
     }
 
     /// Tag one sentence; returns one tag index per token: Viterbi over the previous tag (the
@@ -220,13 +213,19 @@ impl Model {
     pub fn tag(&self, infos: &[TokInfo], cache: &mut ScoreCache, feats: &mut Vec<u64>, out: &mut Vec<usize>) {
         out.clear();
         if cache.len() > ScoreCache::LIMIT {
-            *cache = ScoreCache::default();
+            cache.clear();
         }
         let n = infos.len();
-        let mut toks = std::mem::take(&mut cache.toks);
+        let (mut toks, mut tag_rows) = (std::mem::take(&mut cache.toks), std::mem::take(&mut cache.tag_rows));
         toks.clear();
-        toks.extend(infos.iter().map(|c| cache.token(self, c)));
+        tag_rows.clear();
+        for c in infos {
+            let (tok, rows) = cache.token(self, c);
+            toks.push(tok);
+            tag_rows.push(rows);
+        }
         cache.toks = toks;
+        cache.tag_rows = tag_rows;
         self.static_scores(infos, cache, feats);
         const NONE: i32 = i32::MIN / 4;
         // Score lead beyond which a path is dropped: on UNER EWT test, 200 and more give the
@@ -240,42 +239,47 @@ impl Model {
         // tag is `O` (and so is the one before).
         let mut delta = [NONE; NTAGS];
         delta[0] = 0;
-        let mut prev_best = [0u8; NTAGS];
-        let stats = std::mem::take(&mut cache.stats);
+        let mut prev_best = [0i16; NTAGS];
+        // One bit per tag whose path is within the beam (paths far behind the best cannot
+        // catch up in practice: they are dropped).
+        let mut live = 1u32;
         for i in 0..n {
-            let id = cache.toks[i].id;
+            let tok = &cache.toks[i];
+            let (rows, marks) = (&cache.tag_rows[i], &cache.shape_marks[tok.shape_marks as usize]);
             // For each tag, the best previous tag by what depends on it (the path so far, the
             // word with the previous tag, the transition); the token's static scores are the
-            // same whatever the previous tag, so they are added after.
-            let mut best = [NONE; NTAGS];
-            let mut best_p = [0u8; NTAGS];
-            for p in 0..NTAGS {
-                let base = delta[p];
-                // Paths far behind the best cannot catch up in practice: skip them (a beam).
-                if base < -beam {
-                    continue;
-                }
-                let wt = self.word_tag_scores(&infos[i], id, p, cache);
-                // A forbidden step scores far below any allowed one, so it never wins where an
-                // allowed one exists; a tag reached by none is dropped by the beam next.
-                let st = &self.steps[p * NTAGS + prev_best[p] as usize];
+            // same whatever the previous tag, so they are added after. Sixteen bits hold every
+            // sum below: a path within the beam and five weights (the word's, two of its shape
+            // and marks, two of the step) or a forbidden step.
+            let mut best = [i16::MIN; NTAGS];
+            let mut best_p = [0i16; NTAGS];
+            while live != 0 {
+                let p = live.trailing_zeros() as usize;
+                live &= live - 1;
+                let base = delta[p] as i16;
+                let word = &self.rows[rows[p] as usize];
+                let (marks, step) = (&marks[p], &self.steps[p * NTAGS + prev_best[p] as usize]);
                 for t in 0..NTAGS {
-                    let v = base + wt[t] + st[t];
+                    let v = base + word[t] as i16 + marks[t] + step[t];
                     let better = v > best[t];
                     best[t] = if better { v } else { best[t] };
-                    best_p[t] = if better { p as u8 } else { best_p[t] };
+                    best_p[t] = if better { p as i16 } else { best_p[t] };
                 }
             }
+            let stat = &cache.stats[i];
             let mut next = [0i32; NTAGS];
             for t in 0..NTAGS {
-                next[t] = best[t] + stats[i][t];
+                // A tag that only a forbidden step reaches has no path: it falls far behind.
+                let unreached = (best[t] as i32 - UNREACHED as i32) >> 31;
+                next[t] = best[t] as i32 + stat[t] as i32 + (unreached & NONE);
             }
-            back[i] = best_p;
+            back[i] = best_p.map(|p| p as u8);
             prev_best = best_p;
             // `O` may follow any tag, so the best path is an allowed one.
             let top = next.iter().copied().max().unwrap_or(0);
             for t in 0..NTAGS {
                 delta[t] = next[t] - top;
+                live |= ((delta[t] >= -beam) as u32) << t;
             }
         }
         let mut t = (0..NTAGS).max_by_key(|&t| (delta[t], std::cmp::Reverse(t))).unwrap_or(0);
@@ -285,56 +289,83 @@ impl Model {
             t = back[i][t] as usize;
         }
         cache.back = back;
-        cache.stats = stats;
+    }
+}
+
+#[inline(always)]
+fn add8(scores: &mut [i16; NTAGS], row: &[i8; NTAGS]) {
+    for k in 0..NTAGS {
+        scores[k] += row[k] as i16;
+    }
+}
+
+#[inline(always)]
+fn add16(scores: &mut [i16; NTAGS], part: &[i16; NTAGS]) {
+    for k in 0..NTAGS {
+        scores[k] += part[k];
     }
 }
 
 /// Score of a step to a tag that may not follow the previous one (`I-X` after anything but
-/// `B-X` or `I-X`): far below any allowed step's, far above `i32::MIN` (no overflow).
-const FORBIDDEN: i32 = -(1 << 28);
+/// `B-X` or `I-X`): a candidate through it scores at most -20,000 + 127 + 254 (word, shape and
+/// marks), one through an allowed step at least -256 - 128 - 256 - 256 (beam, word, shape and
+/// marks, step), so below [`UNREACHED`] means that no allowed step reaches the tag.
+const FORBIDDEN: i16 = -20_000;
+const UNREACHED: i16 = -10_000;
 
-/// One summed part of a word's scores.
-#[derive(Clone, Copy)]
-enum Part {
-    /// The word's own features.
-    Unigram,
-    /// Its features as the previous word of a token with this capital flag.
-    Prev(usize),
-    /// Its features as the next word of a token with this capital flag.
-    Next(usize),
-    /// Its features with this previous tag.
-    Tag(usize),
-}
+/// The parts of a [`WordScores`]: the word's own features, its features as the previous word of
+/// a token (by that token's capital flag: two slots), as the next word (two slots).
+const UNIGRAM: usize = 0;
+const PREV: usize = 1;
+const NEXT: usize = 3;
+const PARTS: usize = 5;
 
 /// Everything the tagger sums about one word form (keyed by [`unigram_key`]), filled as needed.
+/// Each part sums at most 59 one-byte weights (a word's own features with all 16 gazetteer
+/// marks; a neighbour's have at most 19), so 16 bits hold it.
 #[derive(Clone, Copy)]
 struct WordScores {
-    /// Bit of each part below that is filled: 0 unigram, 1-2 prev, 3-4 next, 5.. tag.
+    /// Bit of each part that is filled.
     filled: u32,
-    /// Sums of at most 64 one-byte weights each: they fit 16 bits (so an entry is 256 bytes).
-    parts: [[i16; NTAGS]; 5 + NTAGS],
+    parts: [[i16; NTAGS]; PARTS],
 }
 
 /// What the tagger keeps about a word form (by `TokInfo::form`): the values its features take
 /// from it alone, and its [`WordScores`] entries.
 #[derive(Clone, Copy)]
 struct Form {
+    /// Whether this is a form at all (the slots of numbers not seen yet are not).
+    valid: bool,
     /// The word it is about (a form number is a hint: it is checked against the token).
     exact: u64,
     lower: u64,
     shape: u64,
-    /// What each token of the word needs (but its entry).
+    /// What each token of the word needs (but its entries).
     tok: Tok,
+    /// Table rows of the word with each previous tag ([`word_tag_hash`]).
+    tag_rows: [u32; NTAGS],
     /// Entries by the first-of-sentence flag: the flags and gazetteer marks of the tokens they
-    /// are for, and the entry (`u32::MAX`: none yet).
-    entries: [(u32, u16, u32); 2],
+    /// are for, their [`WordScores`] entry (`u32::MAX`: none yet) and shape-and-marks entry.
+    entries: [(u32, u16, u32, u32); 2],
 }
+
+const NO_FORM: Form = Form {
+    valid: false,
+    exact: 0,
+    lower: 0,
+    shape: 0,
+    tok: Tok { id: 0, shape_marks: 0, shape: 0, far: [0; 2], mixed: 0, mixed_shape: 0 },
+    tag_rows: [0; NTAGS],
+    entries: [(0, 0, u32::MAX, 0); 2],
+};
 
 /// What the static scores need of one token, found once per sentence.
 #[derive(Clone, Copy, Default)]
 struct Tok {
     /// Its [`WordScores`] entry.
     id: u32,
+    /// Its entry in `ScoreCache::shape_marks`.
+    shape_marks: u32,
     /// Number of its shape (for the shape-context key).
     shape: u32,
     /// Table rows of the word as the word two before a token and two after ([`far_hashes`]).
@@ -348,16 +379,23 @@ struct Tok {
 pub struct ScoreCache {
     index: IdHashMap<u32>,
     words: Vec<WordScores>,
-    /// Shape-context scores by the shapes (numbers) and flags around a token.
-    shapes: IdHashMap<[i32; NTAGS]>,
+    /// Shape-context entries by the shapes (numbers) and flags around a token, and their sums
+    /// (at most five weights).
+    shapes: IdHashMap<u32>,
+    shape_sums: Vec<[i16; NTAGS]>,
     /// Number of each shape seen, by its `mix`.
     shape_ids: IdHashMap<u32>,
+    /// The sums of [`shape_marks_tag_hashes`] with each previous tag, by shape and gazetteer
+    /// marks (entries keyed by the shape's number and the marks).
+    shape_marks_index: IdHashMap<u32>,
+    shape_marks: Vec<[[i16; NTAGS]; NTAGS]>,
     /// By `TokInfo::form`.
-    forms: Vec<Option<Form>>,
-    /// Each token of the sentence being tagged.
+    forms: Vec<Form>,
+    /// Each token of the sentence being tagged and its rows of the word with each previous tag.
     toks: Vec<Tok>,
+    tag_rows: Vec<[u32; NTAGS]>,
     /// Static scores of each token of the sentence being tagged.
-    stats: Vec<[i32; NTAGS]>,
+    stats: Vec<[i16; NTAGS]>,
     /// Viterbi back pointers of the sentence being tagged.
     back: Vec<[u8; NTAGS]>,
 }
@@ -368,9 +406,13 @@ impl Default for ScoreCache {
             index: IdHashMap::with_capacity_and_hasher(2048, Default::default()),
             words: Vec::with_capacity(2048),
             shapes: IdHashMap::with_capacity_and_hasher(256, Default::default()),
+            shape_sums: Vec::with_capacity(256),
             shape_ids: IdHashMap::with_capacity_and_hasher(256, Default::default()),
+            shape_marks_index: IdHashMap::with_capacity_and_hasher(256, Default::default()),
+            shape_marks: Vec::with_capacity(256),
             forms: Vec::with_capacity(2048),
             toks: Vec::new(),
+            tag_rows: Vec::new(),
             stats: Vec::new(),
             back: Vec::new(),
         }
@@ -383,11 +425,12 @@ impl Default for ScoreCache {
 const SHAPE_BITS: u32 = 17;
 
 impl ScoreCache {
-    /// Entries kept before the cache starts over (bounds memory on huge inputs: about 10 MB).
-    const LIMIT: usize = 40_000;
+    /// Entries kept before the cache starts over (bounds memory on huge inputs: about 10 MB
+    /// of word entries, under 100 bytes each; the 1 MB bench text needs about 60,000).
+    const LIMIT: usize = 100_000;
 
     fn len(&self) -> usize {
-        self.words.len() + self.shapes.len() + self.shape_ids.len()
+        self.words.len() + self.shapes.len() + self.shape_ids.len() + self.shape_marks.len()
     }
 
     /// Forget every word, keeping the memory.
@@ -395,7 +438,10 @@ impl ScoreCache {
         self.index.clear();
         self.words.clear();
         self.shapes.clear();
+        self.shape_sums.clear();
         self.shape_ids.clear();
+        self.shape_marks_index.clear();
+        self.shape_marks.clear();
         self.forms.clear();
     }
 
@@ -403,7 +449,7 @@ impl ScoreCache {
     fn entry_of(&mut self, key: u64) -> u32 {
         let words = &mut self.words;
         *self.index.entry(key).or_insert_with(|| {
-            words.push(WordScores { filled: 0, parts: [[0; NTAGS]; 5 + NTAGS] });
+            words.push(WordScores { filled: 0, parts: [[0; NTAGS]; PARTS] });
             (words.len() - 1) as u32
         })
     }
@@ -414,83 +460,105 @@ impl ScoreCache {
         *self.shape_ids.entry(mixed_shape).or_insert(n)
     }
 
-    /// What the static scores need of token `c`: from its form when the form is known, else
-    /// found (and kept for the form).
+    /// What the scores need of token `c` (with its rows of the word with each previous tag):
+    /// from its form when the form is known.
     #[inline]
-    fn token(&mut self, model: &Model, c: &TokInfo) -> Tok {
+    fn token(&mut self, model: &Model, c: &TokInfo) -> (Tok, [u32; NTAGS]) {
+        if let Some(form) = self.forms.get(c.form as usize) {
+            if form.valid && form.exact == c.exact && form.lower == c.lower && form.shape == c.shape {
+                let (flags, gaz, id, shape_marks) = form.entries[(c.flags >> 2 & 1) as usize];
+                if id != u32::MAX && flags == c.flags && gaz == c.gaz {
+                    return (Tok { id, shape_marks, ..form.tok }, form.tag_rows);
+                }
+            }
+        }
+        self.new_token(model, c)
+    }
+
+    /// [`ScoreCache::token`] the first time: the form's values, or its entries for these flags
+    /// and marks, are found and kept.
+    fn new_token(&mut self, model: &Model, c: &TokInfo) -> (Tok, [u32; NTAGS]) {
         let f = c.form as usize;
-        let known = self.forms.get(f).copied().flatten().filter(|k| k.exact == c.exact && k.lower == c.lower && k.shape == c.shape);
-        let mut form = match known {
-            Some(k) => k,
-            None => {
+        let mut form = match self.forms.get(f) {
+            Some(k) if k.valid && k.exact == c.exact && k.lower == c.lower && k.shape == c.shape => *k,
+            _ => {
                 let [before, after] = far_hashes(c.lower);
-                let mixed_shape = mix(c.shape);
-                let tok = Tok { id: 0, shape: self.shape_id(mixed_shape), far: [model.row(before), model.row(after)], mixed: mix(c.lower), mixed_shape };
-                Form { exact: c.exact, lower: c.lower, shape: c.shape, tok, entries: [(0, 0, u32::MAX); 2] }
+                let (mixed, mixed_shape) = (mix(c.lower), mix(c.shape));
+                let shape = self.shape_id(mixed_shape);
+                let tok = Tok { id: 0, shape_marks: 0, shape, far: [model.row(before), model.row(after)], mixed, mixed_shape };
+                let tag_rows = std::array::from_fn(|p| model.row(word_tag_hash(mixed, p)));
+                Form { valid: true, exact: c.exact, lower: c.lower, shape: c.shape, tok, tag_rows, entries: NO_FORM.entries }
             }
         };
-        let slot = (c.flags >> 2 & 1) as usize;
-        let (flags, gaz, id) = form.entries[slot];
-        form.tok.id = if id != u32::MAX && flags == c.flags && gaz == c.gaz {
-            id
-        } else {
-            let id = self.entry_of(unigram_key(c));
-            form.entries[slot] = (c.flags, c.gaz, id);
-            id
-        };
+        let id = self.entry_of(unigram_key(c));
+        let shape_marks = self.shape_marks_entry(model, form.tok.shape, form.tok.mixed_shape, c.gaz);
+        form.entries[(c.flags >> 2 & 1) as usize] = (c.flags, c.gaz, id, shape_marks);
         // Form numbers are dense from 0 (`Scratch`); a far one is not kept.
-        if f < self.forms.len() {
-            self.forms[f] = Some(form);
-        } else if f < self.forms.len() + 4096 {
-            self.forms.resize(f + 1, None);
-            self.forms[f] = Some(form);
-        }
-        form.tok
-    }
-
-    /// The shape-context scores of a token with flags `flags` whose shape, the previous
-    /// token's and the next token's have the numbers `shapes` (previous, own, next), after a
-    /// token with flags `p1_flags`: what `shape_context_features` reads. Summed by `fill` the
-    /// first time.
-    #[inline]
-    fn shape_scores(&mut self, shapes: [u32; 3], p1_flags: u32, flags: u32, fill: impl FnOnce() -> [i32; NTAGS]) -> [i32; NTAGS] {
-        if shapes.iter().any(|&s| s >= 1 << SHAPE_BITS) || flags >= 1 << 10 {
-            return fill();
-        }
-        let packed = shapes[0] as u64
-            | (shapes[1] as u64) << SHAPE_BITS
-            | (shapes[2] as u64) << (2 * SHAPE_BITS)
-            | ((p1_flags & 7) as u64) << (3 * SHAPE_BITS)
-            | (flags as u64) << (3 * SHAPE_BITS + 3);
-        let key = mix(packed);
-        if let Some(s) = self.shapes.get(&key) {
-            return *s;
-        }
-        let s = fill();
-        self.shapes.insert(key, s);
-        s
-    }
-
-    /// One part of entry `id`, summed by `fill` the first time.
-    #[inline]
-    fn part(&mut self, id: u32, part: Part, fill: impl FnOnce() -> [i32; NTAGS]) -> [i32; NTAGS] {
-        let k = match part {
-            Part::Unigram => 0,
-            Part::Prev(cap) => 1 + cap,
-            Part::Next(cap) => 3 + cap,
-            Part::Tag(prev) => 5 + prev,
-        };
-        let w = &mut self.words[id as usize];
-        if w.filled & (1 << k) == 0 {
-            let sums = fill();
-            // A sum that did not fit (never, for the feature counts above) is left uncached.
-            if sums.iter().any(|&x| i16::try_from(x).is_err()) {
-                return sums;
+        if f < self.forms.len() + 4096 {
+            if f >= self.forms.len() {
+                self.forms.resize(f + 1, NO_FORM);
             }
-            w.parts[k] = sums.map(|x| x as i16);
-            w.filled |= 1 << k;
+            self.forms[f] = form;
         }
-        w.parts[k].map(i32::from)
+        (Tok { id, shape_marks, ..form.tok }, form.tag_rows)
+    }
+
+    /// The entry of a shape (its number and `mix`) with gazetteer marks `gaz` in `shape_marks`,
+    /// summed the first time.
+    fn shape_marks_entry(&mut self, model: &Model, shape: u32, mixed_shape: u64, gaz: u16) -> u32 {
+        let key = mix((shape as u64) << 16 | gaz as u64);
+        if let Some(&e) = self.shape_marks_index.get(&key) {
+            return e;
+        }
+        let sums = std::array::from_fn(|p| {
+            let mut s = [0i32; NTAGS];
+            for h in shape_marks_tag_hashes(mixed_shape, gaz, p) {
+                model.add(h, &mut s);
+            }
+            s.map(|x| x as i16)
+        });
+        let e = self.shape_marks.len() as u32;
+        self.shape_marks.push(sums);
+        self.shape_marks_index.insert(key, e);
+        e
+    }
+
+    /// The shape-context entry of a token with flags `flags` whose shape, the previous token's
+    /// and the next token's have the numbers `shapes` (previous, own, next), after a token with
+    /// flags `p1_flags`: what `shape_context_features` reads. Summed by `fill` the first time.
+    #[inline]
+    fn shape_entry(&mut self, shapes: [u32; 3], p1_flags: u32, flags: u32, fill: impl FnOnce() -> [i32; NTAGS]) -> u32 {
+        let key = (shapes.iter().all(|&s| s < 1 << SHAPE_BITS) && flags < 1 << 10).then(|| {
+            mix(shapes[0] as u64
+                | (shapes[1] as u64) << SHAPE_BITS
+                | (shapes[2] as u64) << (2 * SHAPE_BITS)
+                | ((p1_flags & 7) as u64) << (3 * SHAPE_BITS)
+                | (flags as u64) << (3 * SHAPE_BITS + 3))
+        });
+        if let Some(&e) = key.and_then(|k| self.shapes.get(&k)) {
+            return e;
+        }
+        let e = self.shape_sums.len() as u32;
+        self.shape_sums.push(fill().map(|x| x as i16));
+        if let Some(k) = key {
+            self.shapes.insert(k, e);
+        }
+        e
+    }
+
+    /// Fill the parts `slots` of entry `id` with `fill`'s sums, unless the first is filled.
+    #[inline]
+    fn fill(&mut self, id: u32, slots: &[usize], fill: impl FnOnce() -> [i32; NTAGS]) {
+        let w = &mut self.words[id as usize];
+        if w.filled & (1 << slots[0]) == 0 {
+            let sums = fill();
+            debug_assert!(sums.iter().all(|&x| i16::try_from(x).is_ok()));
+            let sums = sums.map(|x| x as i16);
+            for &k in slots {
+                w.parts[k] = sums;
+                w.filled |= 1 << k;
+            }
+        }
     }
 }
 
