@@ -205,22 +205,7 @@ fn ascii_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer) -> WordFacts {
     let digit = b.iter().any(u8::is_ascii_digit);
     let norm = &norm[..b.len()];
     let lower = fnv(norm);
-    let mut flags = 0u32;
-    if b.first().is_some_and(u8::is_ascii_uppercase) {
-        flags |= 1;
-    }
-    if alpha > 1 && !has_lower {
-        flags |= 2;
-    }
-    if digit {
-        flags |= 8;
-    }
-    if kind == TokenKind::Word {
-        flags |= 16;
-    }
-    if b.len() > 3 {
-        flags |= 64;
-    }
+    let flags = word_flags(b.first().is_some_and(u8::is_ascii_uppercase), alpha, has_lower, digit, kind, b.len());
     let shape = match kind {
         TokenKind::Url => 11,
         TokenKind::Email => 12,
@@ -241,7 +226,6 @@ fn any_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer, sc: &mut Scratch) -
     let lower = fnv(sc.buf.as_bytes());
     let n = if sc.buf.is_ascii() { sc.buf.len() } else { sc.buf.chars().count() };
     let affix = affixes(&sc.buf, &mut sc.chars);
-    let mut flags = 0u32;
     let (mut alpha, mut has_lower, mut digit) = (0usize, false, false);
     for c in w.chars() {
         if c.is_alphabetic() {
@@ -250,27 +234,23 @@ fn any_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer, sc: &mut Scratch) -
         }
         digit |= c.is_ascii_digit();
     }
-    if w.chars().next().is_some_and(char::is_uppercase) {
-        flags |= 1;
-    }
-    if alpha > 1 && !has_lower {
-        flags |= 2;
-    }
-    if digit {
-        flags |= 8;
-    }
-    if kind == TokenKind::Word {
-        flags |= 16;
-    }
-    if n > 3 {
-        flags |= 64;
-    }
+    let flags = word_flags(w.chars().next().is_some_and(char::is_uppercase), alpha, has_lower, digit, kind, n);
     let shape = match kind {
         TokenKind::Url => 11,
         TokenKind::Email => 12,
         _ => shape_hash(w),
     };
     WordFacts { lower, shape, affix, flags, gaz_first: gaz.first(lower), class: super::rules::word_class(w) }
+}
+
+/// The flag bits of a word's facts, from what both word paths count: 1 capitalized, 2 all
+/// capitals (two letters or more), 8 a digit, 16 a plain word, 64 over three characters.
+fn word_flags(capitalized: bool, letters: usize, has_lower: bool, digit: bool, kind: TokenKind, chars: usize) -> u32 {
+    u32::from(capitalized)
+        | u32::from(letters > 1 && !has_lower) << 1
+        | u32::from(digit) << 3
+        | u32::from(kind == TokenKind::Word) << 4
+        | u32::from(chars > 3) << 6
 }
 
 #[inline]
