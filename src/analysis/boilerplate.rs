@@ -26,9 +26,8 @@ pub struct Line<'a> {
 impl<'a> Line<'a> {
     pub fn new(raw: &'a str) -> Line<'a> {
         let raw = raw.trim();
-        // ASCII text without a vertical tab (white space to `split_whitespace`, not to
-        // `split_ascii_whitespace`) is split and lower-cased byte by byte: the common case.
-        let ascii = raw.is_ascii() && !raw.contains('\u{b}');
+        // Plain ASCII is split and lower-cased byte by byte: the common case.
+        let ascii = plain_ascii(raw);
         let words: Vec<&str> = if ascii { raw.split_ascii_whitespace().collect() } else { raw.split_whitespace().collect() };
         let mut joined = String::with_capacity(raw.len());
         if ascii {
@@ -67,6 +66,12 @@ impl<'a> Line<'a> {
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .filter(|w| !w.is_empty())
     }
+}
+
+/// ASCII text without a vertical tab, which `split_ascii_whitespace` splits into the same words as
+/// `split_whitespace` (a vertical tab is white space to the second only).
+fn plain_ascii(s: &str) -> bool {
+    s.is_ascii() && !s.contains('\u{b}')
 }
 
 /// A rule: the reason it reports and the test on one line.
@@ -534,8 +539,8 @@ fn policy(l: &Line) -> bool {
 pub fn classify(line: &str) -> Option<&'static str> {
     // Most article paragraphs are longer than any rule allows: skip them before any allocation.
     // Only the cookie rule looks at more than 30 words.
-    let more_than_30_words = if line.is_ascii() && !line.contains('\u{b}') {
-        line.split_ascii_whitespace().nth(30).is_some() // the same words (see `Line::new`)
+    let more_than_30_words = if plain_ascii(line) {
+        line.split_ascii_whitespace().nth(30).is_some()
     } else {
         line.split_whitespace().nth(30).is_some()
     };

@@ -113,38 +113,25 @@ impl Model {
 
     /// The logits of the group whose input rows are `rows`; `hidden` is scratch of `hidden` length.
     pub fn logits(&self, rows: &[u16], hidden: &mut [i16]) -> [f64; CLASSES] {
+        // No overflow: |b1| <= B1_LIMIT, at most 40 rows of |w| <= 127. (The shipped size has a
+        // faster path of its own: `scores_shipped`.)
         let h = self.hidden;
-        let mut scores = [0i32; CLASSES];
-        // The shipped size (48) in fixed-size arrays, which the compiler keeps in vector
-        // registers; other sizes in slices. No overflow: |b1| <= B1_LIMIT, at most 40 rows of
-        // |w| <= 127.
-        if h == SHIPPED_HIDDEN {
-            let mut acc: [i16; SHIPPED_HIDDEN] = self.b1[..SHIPPED_HIDDEN].try_into().expect("48 biases");
-            for &r in rows {
-                let w: &[i16; SHIPPED_HIDDEN] = self.w1[r as usize * SHIPPED_HIDDEN..][..SHIPPED_HIDDEN].try_into().expect("48 weights");
-                for k in 0..SHIPPED_HIDDEN {
-                    acc[k] += w[k];
-                }
-            }
-            for x in &mut acc {
-                *x = (*x).max(0);
-            }
-            for (c, s) in scores.iter_mut().enumerate() {
-                let w: &[i16; SHIPPED_HIDDEN] = self.w2[c * SHIPPED_HIDDEN..][..SHIPPED_HIDDEN].try_into().expect("48 weights");
-                *s = dot(&acc, w);
-            }
-        } else {
-            let hidden = &mut hidden[..h];
-            hidden.copy_from_slice(&self.b1);
-            for &r in rows {
-                let w = &self.w1[r as usize * h..(r as usize + 1) * h];
-                hidden.iter_mut().zip(w).for_each(|(a, x)| *a += x);
-            }
-            hidden.iter_mut().for_each(|x| *x = (*x).max(0));
-            for (c, s) in scores.iter_mut().enumerate() {
-                *s = dot(hidden, &self.w2[c * h..(c + 1) * h]);
-            }
+        let hidden = &mut hidden[..h];
+        hidden.copy_from_slice(&self.b1);
+        for &r in rows {
+            let w = &self.w1[r as usize * h..(r as usize + 1) * h];
+            hidden.iter_mut().zip(w).for_each(|(a, x)| *a += x);
         }
+        hidden.iter_mut().for_each(|x| *x = (*x).max(0));
+        let mut scores = [0i32; CLASSES];
+        for (c, s) in scores.iter_mut().enumerate() {
+            *s = dot(hidden, &self.w2[c * h..(c + 1) * h]);
+        }
+        self.logits_of(scores)
+    }
+
+    /// Class scores (before `b2`) as the float network's logits.
+    fn logits_of(&self, scores: [i32; CLASSES]) -> [f64; CLASSES] {
         let mut out = [0f64; CLASSES];
         for ((o, s), b) in out.iter_mut().zip(scores).zip(&self.b2) {
             *o = f64::from(b.saturating_add(s)) / f64::from(self.out_scale);
@@ -153,7 +140,7 @@ impl Model {
     }
 }
 
-/// Hidden units of the shipped networks, for which `Model::logits` has a fixed-size path.
+/// Hidden units of the shipped networks, for which `Ensemble::count_fast` has a fixed-size path.
 const SHIPPED_HIDDEN: usize = 48;
 
 /// A widening dot product in the form the compiler turns into multiply-add instructions (pmaddwd
@@ -250,10 +237,8 @@ impl Ensemble {
             let (a, b) = (a as usize, b as usize);
             let mut sum = [0f64; CLASSES];
             for m in &self.0 {
-                let scores = m.scores_shipped(&syms, at, a, b, index, count);
-                for ((s, x), b2) in sum.iter_mut().zip(scores).zip(&m.b2) {
-                    *s += f64::from(b2.saturating_add(x)) / f64::from(m.out_scale);
-                }
+                let logits = m.logits_of(m.scores_shipped(&syms, at, a, b, index, count));
+                sum.iter_mut().zip(logits).for_each(|(s, x)| *s += x);
             }
             total += (0..CLASSES).fold(0, |b, c| if sum[c] > sum[b] { c } else { b });
         }
