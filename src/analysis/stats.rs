@@ -78,6 +78,9 @@ fn lists() -> &'static Lists {
     })
 }
 
+/// More bytes than the longest word on the easy list.
+const EASY_WORD_MAX: usize = 32;
+
 /// Whether a lower-case word is familiar: on the list, a number, or a regular inflection of a
 /// listed word (-s, -es, -ed, -d, -ing, -er, -est, -ly, 's), as Dale and Chall's rules allow.
 pub fn is_familiar(word: &str) -> bool {
@@ -86,17 +89,18 @@ pub fn is_familiar(word: &str) -> bool {
         return true;
     }
     let w = word.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-    let mut with_e = String::with_capacity(w.len() + 1); // one allocation, not one per suffix
+    // The stem with an e added, on the stack: no listed word is as long as the buffer (tested).
+    let mut with_e = [0u8; EASY_WORD_MAX];
     for suffix in ["s", "es", "ed", "d", "ing", "er", "est", "ly", ""] {
         let Some(stem) = w.strip_suffix(suffix).filter(|stem| stem.len() > 1) else { continue };
         if easy.contains_key(stem) {
             return true;
         }
-        if suffix.starts_with('i') || suffix.starts_with('e') {
-            with_e.clear();
-            with_e.push_str(stem);
-            with_e.push('e');
-            if easy.contains_key(with_e.as_str()) {
+        if (suffix.starts_with('i') || suffix.starts_with('e')) && stem.len() < EASY_WORD_MAX {
+            with_e[..stem.len()].copy_from_slice(stem.as_bytes());
+            with_e[stem.len()] = b'e';
+            // The stem is a whole string and 'e' is ASCII, so this is UTF-8.
+            if std::str::from_utf8(&with_e[..=stem.len()]).is_ok_and(|s| easy.contains_key(s)) {
                 return true;
             }
         }
@@ -104,17 +108,15 @@ pub fn is_familiar(word: &str) -> bool {
     false
 }
 
-/// What the word table keeps for each distinct (lower-cased) word.
+/// What the word table keeps for each distinct (lower-cased) word: where its letters are in
+/// `Lexicon::text` and whether it is a function word.
 struct Entry {
-    word: String,
-    syllables: usize,
-    familiar: bool,
+    start: u32,
+    len: u32,
     stop: bool,
-    /// Syllables without an -es/-ed/-ing ending (Gunning's exception).
-    stem_syllables: usize,
 }
 
-/// The part of an `Entry` each occurrence of the word reads.
+/// What each occurrence of a word reads of its entry.
 struct Hot {
     syllables: usize,
     stem_syllables: usize,
@@ -134,13 +136,20 @@ struct Facts {
 
 /// Every word's facts, remembered between the raw and the clean statistics and between analyses.
 /// Shared by the threads (the raw statistics may run on another thread than the clean ones);
-/// locked once per distinct word of a text.
-static FACTS: std::sync::Mutex<Option<FxMap<Box<[u8]>, Facts>>> = std::sync::Mutex::new(None);
+/// locked once per distinct word of a text. Words of up to 16 bytes are keyed as the lexicon keys
+/// them (packed into a u128), longer ones by their bytes.
+#[derive(Default)]
+struct Memo {
+    short: FxMap<u128, Facts>,
+    long: FxMap<Box<[u8]>, Facts>,
+}
 
-fn with_facts<R>(f: impl FnOnce(&mut FxMap<Box<[u8]>, Facts>) -> R) -> R {
+static FACTS: std::sync::Mutex<Option<Memo>> = std::sync::Mutex::new(None);
+
+fn with_facts<R>(f: impl FnOnce(&mut Memo) -> R) -> R {
     // A panic elsewhere while the lock was held leaves nothing half-written that matters here.
     let mut memo = FACTS.lock().unwrap_or_else(|e| e.into_inner());
-    f(memo.get_or_insert_with(FxMap::default))
+    f(memo.get_or_insert_with(Memo::default))
 }
 
 /// Words whose facts are remembered before the memory starts over (a few MB at most).
@@ -148,7 +157,7 @@ const FACTS_LIMIT: usize = 100_000;
 
 /// Forget the facts of every word seen (for benchmarks of text seen for the first time).
 pub fn clear_caches() {
-    with_facts(|memo| *memo = FxMap::default());
+    with_facts(|memo| *memo = Memo::default());
 }
 
 fn facts(word: &str) -> Facts {
@@ -169,25 +178,27 @@ fn facts(word: &str) -> Facts {
     }
 }
 
-fn new_entry(word: &str) -> Entry {
-    let f = with_facts(|memo| {
-        if let Some(&f) = memo.get(word.as_bytes()) {
+/// The facts of `word` (lower case), `packed` into a u128 if it has at most 16 bytes: remembered,
+/// or worked out and remembered.
+fn word_facts(word: &str, packed: Option<u128>) -> Facts {
+    with_facts(|memo| {
+        let known = match packed {
+            Some(k) => memo.short.get(&k),
+            None => memo.long.get(word.as_bytes()),
+        };
+        if let Some(&f) = known {
             return f;
         }
         let f = facts(word);
-        if memo.len() >= FACTS_LIMIT {
-            memo.clear();
+        if memo.short.len() + memo.long.len() >= FACTS_LIMIT {
+            *memo = Memo::default();
         }
-        memo.insert(word.as_bytes().into(), f);
+        match packed {
+            Some(k) => memo.short.insert(k, f),
+            None => memo.long.insert(word.as_bytes().into(), f),
+        };
         f
-    });
-    Entry {
-        word: word.to_string(),
-        syllables: f.syllables as usize,
-        familiar: f.familiar,
-        stop: f.stop,
-        stem_syllables: f.stem_syllables as usize,
-    }
+    })
 }
 
 fn is_cjk(c: char) -> bool {
@@ -363,10 +374,16 @@ struct Lexicon {
     entries: Vec<Entry>,
     /// What each word needs of its entry, kept small and apart from the rest for the cache.
     hot: Vec<Hot>,
+    /// The entries' words, one after the other.
+    text: String,
     key: Vec<u8>,
 }
 
 impl Lexicon {
+    fn word(&self, e: &Entry) -> &str {
+        &self.text[e.start as usize..(e.start + e.len) as usize]
+    }
+
     /// The word `w` as a token at `at`: its entry (added if new) and what is counted of it.
     fn token(&mut self, w: &str, at: usize) -> Token {
         let key = &mut self.key;
@@ -394,14 +411,17 @@ impl Lexicon {
                 packed |= u128::from(l) << (8 * i);
             }
         }
-        let (entries, hot) = (&mut self.entries, &mut self.hot);
+        let (entries, hot, text) = (&mut self.entries, &mut self.hot, &mut self.text);
+        let short = key.len() <= 16;
         let mut add = || {
-            let e = new_entry(std::str::from_utf8(key).unwrap_or_default());
-            hot.push(Hot { syllables: e.syllables, stem_syllables: e.stem_syllables, familiar: e.familiar });
-            entries.push(e);
+            let word = std::str::from_utf8(key).unwrap_or_default();
+            let f = word_facts(word, short.then_some(packed));
+            hot.push(Hot { syllables: f.syllables as usize, stem_syllables: f.stem_syllables as usize, familiar: f.familiar });
+            entries.push(Entry { start: text.len() as u32, len: word.len() as u32, stop: f.stop });
+            text.push_str(word);
             entries.len() as u32 - 1
         };
-        let id = if key.len() <= 16 {
+        let id = if short {
             *self.short.entry(packed).or_insert_with(add)
         } else if let Some(&id) = self.long.get(key.as_slice()) {
             id
@@ -542,21 +562,22 @@ impl<'s> Tally<'s> {
         st.speaking_time_seconds = st.words as f64 / SPEAKING_WPM * 60.0;
         st.type_token_ratio = (st.words > 0).then(|| st.unique_words as f64 / st.words as f64);
         st.mtld = mtld(&ids, lexicon.entries.len());
-        let mut top: Vec<(&Entry, u32)> = lexicon
+        let mut top: Vec<(&str, u32)> = lexicon
             .entries
             .iter()
             .zip(&counts)
-            .filter(|(e, &c)| c > 0 && !e.stop && e.word.chars().count() > 2 && e.word.chars().all(char::is_alphabetic))
-            .map(|(e, &c)| (e, c))
+            .filter(|(e, &c)| c > 0 && !e.stop)
+            .map(|(e, &c)| (lexicon.word(e), c))
+            .filter(|(w, _)| w.chars().count() > 2 && w.chars().all(char::is_alphabetic))
             .collect();
         // The TOP_WORDS first in (count descending, word) order: selected, then only they sorted.
-        let order = |a: &(&Entry, u32), b: &(&Entry, u32)| b.1.cmp(&a.1).then_with(|| a.0.word.cmp(&b.0.word));
+        let order = |a: &(&str, u32), b: &(&str, u32)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
         if top.len() > TOP_WORDS {
             top.select_nth_unstable_by(TOP_WORDS, order);
             top.truncate(TOP_WORDS);
         }
         top.sort_by(order);
-        st.top_words = top.iter().map(|(e, c)| WordCount { word: e.word.clone(), count: *c as usize }).collect();
+        st.top_words = top.iter().map(|&(w, c)| WordCount { word: w.to_string(), count: c as usize }).collect();
         st.sentence_difficulty = sentences
             .iter()
             .zip(&sent_words)
@@ -781,5 +802,8 @@ mod tests {
         for (w, familiar) in [("house", true), ("houses", true), ("played", true), ("42", true), ("quixotic", false)] {
             assert_eq!(is_familiar(w), familiar, "{w}");
         }
+        // `is_familiar` builds stems with an e added in a buffer of EASY_WORD_MAX bytes.
+        assert!(easy_words::EASY_WORDS.split_whitespace().all(|w| w.len() < EASY_WORD_MAX));
+        assert!(is_familiar("hoped") && is_familiar("making"));
     }
 }

@@ -276,23 +276,73 @@ impl Model {
         }
         push(index.min(SYMBOLS - 1) as u8);
         push((count - 1 - index).min(SYMBOLS - 1) as u8);
-        let mut acc: [i16; H] = self.b1[..H].try_into().expect("48 biases");
-        for &r in &rows[..n] {
-            let w: &[i16; H] = self.w1[r as usize..][..H].try_into().expect("48 weights");
-            for k in 0..H {
-                acc[k] += w[k];
-            }
+        let b1: &[i16; H] = self.b1[..H].try_into().expect("48 biases");
+        let w2: &[i16; CLASSES * H] = self.w2[..CLASSES * H].try_into().expect("4 x 48 weights");
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has AVX2 (checked just above), all that `scores_avx2` needs.
+            return unsafe { scores_avx2(b1, &self.w1, &rows[..n], w2) };
         }
-        for x in &mut acc {
-            *x = (*x).max(0);
-        }
-        let mut scores = [0i32; CLASSES];
-        for (c, s) in scores.iter_mut().enumerate() {
-            let w: &[i16; H] = self.w2[c * H..][..H].try_into().expect("48 weights");
-            *s = dot(&acc, w);
-        }
-        scores
+        scores_portable(b1, &self.w1, &rows[..n], w2)
     }
+}
+
+/// Class scores of a network of SHIPPED_HIDDEN units: the biases `b1` plus the rows of `w1` that
+/// start at `rows`, through ReLU, dotted with each class's weights in `w2`. Integer arithmetic
+/// with no overflow (see `B1_LIMIT`), so every path gives the same figures.
+fn scores_portable(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: &[u32], w2: &[i16; CLASSES * SHIPPED_HIDDEN]) -> [i32; CLASSES] {
+    const H: usize = SHIPPED_HIDDEN;
+    let mut acc = *b1;
+    for &r in rows {
+        let w: &[i16; H] = w1[r as usize..][..H].try_into().expect("48 weights");
+        for k in 0..H {
+            acc[k] += w[k];
+        }
+    }
+    for x in &mut acc {
+        *x = (*x).max(0);
+    }
+    let mut scores = [0i32; CLASSES];
+    for (c, s) in scores.iter_mut().enumerate() {
+        *s = dot(&acc, &w2[c * H..(c + 1) * H]);
+    }
+    scores
+}
+
+/// `scores_portable` in 256-bit registers: the 48 hidden sums in three, the four dot products
+/// with multiply-add and one horizontal sum for all four classes.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn scores_avx2(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: &[u32], w2: &[i16; CLASSES * SHIPPED_HIDDEN]) -> [i32; CLASSES] {
+    use std::arch::x86_64::*;
+    const H: usize = SHIPPED_HIDDEN;
+    // Unaligned loads of 16 i16 from slices checked to hold them.
+    let load = |s: &[i16]| -> __m256i {
+        let s = &s[..16];
+        // SAFETY: `s` holds 16 i16 (32 bytes); the load is unaligned.
+        unsafe { _mm256_loadu_si256(s.as_ptr().cast()) }
+    };
+    let (mut a0, mut a1, mut a2) = (load(&b1[..]), load(&b1[16..]), load(&b1[32..]));
+    for &r in rows {
+        let w = &w1[r as usize..][..H];
+        a0 = _mm256_add_epi16(a0, load(w));
+        a1 = _mm256_add_epi16(a1, load(&w[16..]));
+        a2 = _mm256_add_epi16(a2, load(&w[32..]));
+    }
+    let zero = _mm256_setzero_si256();
+    let (a0, a1, a2) = (_mm256_max_epi16(a0, zero), _mm256_max_epi16(a1, zero), _mm256_max_epi16(a2, zero));
+    let class = |c: usize| -> __m256i {
+        let w = &w2[c * H..(c + 1) * H];
+        let s = _mm256_add_epi32(_mm256_madd_epi16(a0, load(w)), _mm256_madd_epi16(a1, load(&w[16..])));
+        _mm256_add_epi32(s, _mm256_madd_epi16(a2, load(&w[32..])))
+    };
+    // Pairwise sums: lanes 0-3 of the low half and of the high half hold the four classes' parts.
+    let h = _mm256_hadd_epi32(_mm256_hadd_epi32(class(0), class(1)), _mm256_hadd_epi32(class(2), class(3)));
+    let s = _mm_add_epi32(_mm256_castsi256_si128(h), _mm256_extracti128_si256::<1>(h));
+    let mut out = [0i32; CLASSES];
+    // SAFETY: `out` is 4 i32 (16 bytes); the store is unaligned.
+    unsafe { _mm_storeu_si128(out.as_mut_ptr().cast(), s) };
+    out
 }
 
 fn is_vowel(c: u8) -> bool {
@@ -423,6 +473,9 @@ fn fold(c: char) -> Option<u8> {
 /// Hyphenated words and "3-year-old" add up their parts; apostrophes are dropped ("didn't" as
 /// "didnt"); decimals read both sides. A word in another script counts one syllable per word.
 pub fn count(word: &str) -> usize {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return count_letters(word.as_bytes()); // nearly every word: nothing to split or fold
+    }
     // A possessive 's after a hissing sound is a syllable of its own ("Jones's", "George's").
     if let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")) {
         let lower = stem.to_ascii_lowercase();
@@ -524,6 +577,36 @@ mod tests {
         }
         for w in words.iter().filter(|w| !w.is_empty()) {
             assert_eq!(model.count(w.as_bytes()), model.count_general(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
+    #[cfg(target_arch = "x86_64")]
+    fn the_vector_path_sums_as_the_portable_one() {
+        if !std::arch::is_x86_feature_detected!("avx2") {
+            return; // `count_fast` never takes the AVX2 path here
+        }
+        const H: usize = super::SHIPPED_HIDDEN;
+        let model = super::table().model.as_ref().expect("the shipped networks");
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for m in model.0.iter().filter(|m| m.hidden == H) {
+            let b1: &[i16; H] = m.b1[..].try_into().expect("48 biases");
+            let w2: &[i16; 4 * H] = m.w2[..].try_into().expect("4 x 48 weights");
+            let rows_in_w1 = (m.w1.len() / H) as u64;
+            for n in 0..=m.positions() {
+                // Random rows, as many as a group has positions (fewer too, and none).
+                let rows: Vec<u32> = (0..n)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        (x % rows_in_w1) as u32 * H as u32
+                    })
+                    .collect();
+                // SAFETY: the processor has AVX2 (checked above).
+                let fast = unsafe { super::scores_avx2(b1, &m.w1, &rows, w2) };
+                assert_eq!(fast, super::scores_portable(b1, &m.w1, &rows, w2), "rows {rows:?}");
+            }
         }
     }
 

@@ -394,6 +394,8 @@ fn one_stage(name: &str, file: Option<&String>) -> Result<ExitCode, CliError> {
             analysis::clear_caches();
             analysis::stats::compute(t, &p.para_spans, &p.sent_spans).words
         }),
+        // Every word's facts already remembered, as in a batch of articles or while editing.
+        "stats-warm" => Box::new(|t: &str| analysis::stats::compute(t, &p.para_spans, &p.sent_spans).words),
         "boilerplate" => Box::new(|t: &str| analysis::boilerplate::detect(t, &p.paragraphs, &p.sentences).len()),
         "repeats" => Box::new(|t: &str| analysis::duplicates::find(t, &p.paragraphs, &p.sentences, &p.junk).len()),
         "entities" => Box::new(|t: &str| {
@@ -402,7 +404,7 @@ fn one_stage(name: &str, file: Option<&String>) -> Result<ExitCode, CliError> {
         }),
         _ => {
             return Err(CliError::Usage(format!(
-                "unknown stage '{name}' (analyze, analyze-warm, sentences, stats, boilerplate, repeats, entities)"
+                "unknown stage '{name}' (analyze, analyze-warm, sentences, stats, stats-warm, boilerplate, repeats, entities)"
             )))
         }
     };
