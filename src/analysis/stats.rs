@@ -391,7 +391,21 @@ impl Lexicon {
         let mut chars = 0;
         let mut hyphen = false; // or a digit: Gunning counts words, not numbers
         let mut packed = 0u128;
-        if w.is_ascii() {
+        let b = w.as_bytes();
+        if b.len() <= 16 && b.is_ascii() {
+            // Nearly every word: lower-cased into a 16-byte key on the stack, nothing pushed.
+            let mut buf = [0u8; 16];
+            for (o, &c) in buf.iter_mut().zip(b) {
+                *o = c.to_ascii_lowercase();
+                chars += u32::from(c.is_ascii_alphanumeric());
+                hyphen |= c == b'-' || c.is_ascii_digit();
+            }
+            packed = u128::from_le_bytes(buf);
+            if let Some(&id) = self.short.get(&packed) {
+                return Token { at: at as u32, id, chars, hyphen, capitalized: b[0].is_ascii_uppercase() };
+            }
+            key.extend_from_slice(&buf[..b.len()]);
+        } else if w.is_ascii() {
             for (i, &c) in w.as_bytes().iter().enumerate() {
                 let l = c.to_ascii_lowercase();
                 key.push(l);
@@ -660,23 +674,23 @@ fn mtld(ids: &[u32], types: usize) -> Option<f64> {
     fn pass(it: impl Iterator<Item = u32>, seen: &mut [u32], run_id: &mut u32, len: usize) -> f64 {
         let (mut factors, mut tokens, mut distinct) = (0.0, 0usize, 0usize);
         *run_id += 1;
-        let mut ttr = 1.0;
         for id in it {
             tokens += 1;
             if seen[id as usize] != *run_id {
                 seen[id as usize] = *run_id;
                 distinct += 1;
+                // A new word raises the ratio (and division rounds monotonically): no factor ends.
+                continue;
             }
-            ttr = distinct as f64 / tokens as f64;
-            if ttr <= MTLD_FACTOR {
+            if distinct as f64 / tokens as f64 <= MTLD_FACTOR {
                 factors += 1.0;
                 tokens = 0;
                 distinct = 0;
                 *run_id += 1;
-                ttr = 1.0;
             }
         }
         if tokens > 0 {
+            let ttr = distinct as f64 / tokens as f64;
             factors += (1.0 - ttr) / (1.0 - MTLD_FACTOR);
         }
         if factors == 0.0 {
