@@ -248,7 +248,7 @@ impl Prepared {
 }
 
 /// The first paragraphs of `text` up to about `n` bytes.
-fn prefix(text: &str, n: usize) -> String {
+pub fn prefix(text: &str, n: usize) -> String {
     match text[..n.min(text.len())].rfind("\n\n") {
         Some(i) => text[..i].to_string(),
         None => text.to_string(),
