@@ -24,18 +24,19 @@ impl<'a> Utf16Map<'a> {
         let ascii = text.is_ascii();
         let mut checkpoints = Vec::new();
         if !ascii {
+            // Each multiple of STEP backed off to a char boundary, with the UTF-16 length so far.
             let mut u16_pos = 0;
-            let mut next_mark = 0;
-            for (i, c) in text.char_indices() {
-                while i >= next_mark {
-                    checkpoints.push((i, u16_pos));
-                    next_mark += STEP;
+            let mut prev = 0;
+            let mut mark = 0;
+            while mark <= text.len() {
+                let mut b = mark.min(text.len());
+                while !text.is_char_boundary(b) {
+                    b -= 1;
                 }
-                u16_pos += c.len_utf16();
-            }
-            while next_mark <= text.len() {
-                checkpoints.push((text.len(), u16_pos));
-                next_mark += STEP;
+                u16_pos += utf16_len(&text.as_bytes()[prev..b]);
+                checkpoints.push((b, u16_pos));
+                prev = b;
+                mark += STEP;
             }
         }
         Utf16Map { text, ascii, checkpoints }
@@ -52,8 +53,14 @@ impl<'a> Utf16Map<'a> {
             k -= 1;
         }
         let (b0, u0) = self.checkpoints[k];
-        u0 + self.text[b0..byte].chars().map(char::len_utf16).sum::<usize>()
+        u0 + utf16_len(&self.text.as_bytes()[b0..byte])
     }
+}
+
+/// UTF-16 code units of whole UTF-8 characters: one per character (a byte that does not
+/// continue one), and one more for each four-byte character (a surrogate pair).
+fn utf16_len(bytes: &[u8]) -> usize {
+    bytes.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
@@ -518,6 +525,12 @@ mod tests {
         let m = Utf16Map::new(&long);
         assert_eq!(m.at(long.len()), 1500);
         assert_eq!(m.at(5 * 300), 3 * 300);
+        // Every boundary of a mixed text, against counting from the start.
+        let mixed: String = (0..700).map(|i| ["a", "\u{e9}", "\u{5317}", "\u{1F600}", " "][i * 7 % 5]).collect();
+        let m = Utf16Map::new(&mixed);
+        for (i, _) in mixed.char_indices().chain([(mixed.len(), ' ')]) {
+            assert_eq!(m.at(i), mixed[..i].encode_utf16().count(), "at byte {i}");
+        }
     }
 
     #[test]
