@@ -395,7 +395,7 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
             }
         }
     }
-    // LSH buckets, as chains: for each band, `prev[band * n + r]` is the latest earlier passage
+    // LSH buckets, as chains: for each band, `prev[r * BANDS + band]` is the latest earlier passage
     // (a rank in `reps`) with the same band key. A passage that
     // is not indexed (a close repeat) is unlinked the first time a walk meets it. Far smaller
     // than a hash map of buckets (4 bytes per passage and band), and no hashing per probe.
@@ -425,7 +425,7 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
                     break;
                 }
                 if slot.0 == key {
-                    prev[b * n + r] = slot.1;
+                    prev[r * BANDS + b] = slot.1;
                     slot.1 = r as u32;
                     break;
                 }
@@ -443,7 +443,7 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
         // The latest indexed passages of each band's chain, newest first (`u32::MAX` fills the rest).
         let mut earlier = [[u32::MAX; BUCKET_CAP]; BANDS];
         for (b, bucket) in earlier.iter_mut().enumerate() {
-            let mut link = b * n + r;
+            let mut link = r * BANDS + b;
             let mut taken = 0;
             while taken < BUCKET_CAP {
                 let p = prev[link];
@@ -453,9 +453,9 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
                 if indexed[p as usize] {
                     bucket[taken] = reps[p as usize] as u32;
                     taken += 1;
-                    link = b * n + p as usize;
+                    link = p as usize * BANDS + b;
                 } else {
-                    prev[link] = prev[b * n + p as usize];
+                    prev[link] = prev[p as usize * BANDS + b];
                 }
             }
         }
