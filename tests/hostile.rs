@@ -8,7 +8,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Once;
 
-use lede::analysis::{analyze, entities, Options, Span, PARALLEL_FROM};
+use lede::analysis::{analyze, entities, sentences_of, Options, Span, PARALLEL_FROM};
 use lede::invariants;
 
 /// Panics anywhere in this process so far. `analyze` finds the entities of a long text on a second
@@ -117,8 +117,10 @@ fn hostile_inputs_keep_the_invariants() {
     assert!(cases.len() >= 45);
     for (name, text) in &cases {
         let report = check(name, text);
-        // Long texts have their entities found on a second thread: the same as on this one.
+        // Long texts have their sentences split on two threads and their entities found on another:
+        // the same as on this one.
         if text.len() >= PARALLEL_FROM {
+            assert!(sentences_of(text, &report.paragraphs) == report.sentences, "{name}: sentences differ between threads");
             let spans: Vec<Span> = report.sentences.iter().map(|s| s.span).collect();
             assert!(entities::find(text, &spans) == report.entities, "{name}: entities differ between threads");
         }

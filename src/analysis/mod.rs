@@ -53,6 +53,13 @@ pub fn analyze_on_one_thread(text: &str, options: &Options) -> Report {
 fn analyze_with(text: &str, options: &Options, threads: bool) -> Report {
     let _ = threads;
     let paragraphs = paragraphs::paragraphs(text);
+    #[cfg(not(target_arch = "wasm32"))]
+    let sentences = if (PARALLEL_FROM..PARALLEL_UP_TO).contains(&text.len()) && threads {
+        sentences_on_two_threads(text, &paragraphs)
+    } else {
+        sentences_of(text, &paragraphs)
+    };
+    #[cfg(target_arch = "wasm32")]
     let sentences = sentences_of(text, &paragraphs);
     let para_spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
     let sent_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
@@ -89,6 +96,20 @@ pub fn sentences_of(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
         out.extend(sentences::split(text, p.span).into_iter().map(|span| Sentence { span, paragraph: index }));
     }
     out
+}
+
+/// `sentences_of`, the paragraphs after the middle byte split on a second thread.
+#[cfg(not(target_arch = "wasm32"))]
+fn sentences_on_two_threads(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
+    let half = paragraphs.partition_point(|p| p.span.start < text.len() / 2);
+    let (first, second) = paragraphs.split_at(half);
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| sentences_of(text, second));
+        let mut out = sentences_of(text, first);
+        let later = later.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        out.extend(later.into_iter().map(|s| Sentence { paragraph: s.paragraph + half, ..s }));
+        out
+    })
 }
 
 /// Texts from this size (bytes) are analyzed on two threads where there are threads...
