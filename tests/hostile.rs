@@ -8,7 +8,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Once;
 
-use lede::analysis::{analyze, entities, sentences_of, Options, Span, PARALLEL_FROM};
+use lede::analysis::{analyze, entities, sentences_of, Options, ParagraphKind, Span, PARALLEL_FROM};
 use lede::invariants;
 
 /// Panics anywhere in this process so far. `analyze` finds the entities of a long text on a second
@@ -117,10 +117,15 @@ fn hostile_inputs_keep_the_invariants() {
     assert!(cases.len() >= 45);
     for (name, text) in &cases {
         let report = check(name, text);
-        // Long texts have their sentences split on two threads and their entities found on another:
-        // the same as on this one.
+        // Long texts have their paragraphs classified and split into sentences on two threads, and
+        // their entities found on another: the same as on this one (junk marks paragraphs later).
         if text.len() >= PARALLEL_FROM {
-            assert!(sentences_of(text, &report.paragraphs) == report.sentences, "{name}: sentences differ between threads");
+            let paragraphs = lede::analysis::paragraphs::paragraphs(text);
+            assert_eq!(paragraphs.len(), report.paragraphs.len(), "{name}: paragraphs differ between threads");
+            for (p, q) in paragraphs.iter().zip(&report.paragraphs) {
+                assert!(p.span == q.span && (p.kind == q.kind || q.kind == ParagraphKind::Boilerplate), "{name}: {p:?} {q:?}");
+            }
+            assert!(sentences_of(text, &paragraphs) == report.sentences, "{name}: sentences differ between threads");
             let spans: Vec<Span> = report.sentences.iter().map(|s| s.span).collect();
             assert!(entities::find(text, &spans) == report.entities, "{name}: entities differ between threads");
         }

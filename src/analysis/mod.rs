@@ -52,15 +52,20 @@ pub fn analyze_on_one_thread(text: &str, options: &Options) -> Report {
 
 fn analyze_with(text: &str, options: &Options, threads: bool) -> Report {
     let _ = threads;
-    let paragraphs = paragraphs::paragraphs(text);
     #[cfg(not(target_arch = "wasm32"))]
-    let sentences = if (PARALLEL_FROM..PARALLEL_UP_TO).contains(&text.len()) && threads {
-        sentences_on_two_threads(text, &paragraphs)
+    let (paragraphs, sentences) = if (PARALLEL_FROM..PARALLEL_UP_TO).contains(&text.len()) && threads {
+        segment_on_two_threads(text)
     } else {
-        sentences_of(text, &paragraphs)
+        let paragraphs = paragraphs::paragraphs(text);
+        let sentences = sentences_of(text, &paragraphs);
+        (paragraphs, sentences)
     };
     #[cfg(target_arch = "wasm32")]
-    let sentences = sentences_of(text, &paragraphs);
+    let (paragraphs, sentences) = {
+        let paragraphs = paragraphs::paragraphs(text);
+        let sentences = sentences_of(text, &paragraphs);
+        (paragraphs, sentences)
+    };
     let para_spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
     let sent_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
     // Entities and the raw statistics need only the paragraphs and sentences: on a native build, a
@@ -98,17 +103,25 @@ pub fn sentences_of(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
     out
 }
 
-/// `sentences_of`, the paragraphs after the middle byte split on a second thread.
+/// `paragraphs::paragraphs` and `sentences_of`, the paragraphs after the middle byte classified
+/// and split into sentences on a second thread.
 #[cfg(not(target_arch = "wasm32"))]
-fn sentences_on_two_threads(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
-    let half = paragraphs.partition_point(|p| p.span.start < text.len() / 2);
-    let (first, second) = paragraphs.split_at(half);
+fn segment_on_two_threads(text: &str) -> (Vec<Paragraph>, Vec<Sentence>) {
+    let spans = paragraphs::split(text);
+    let half = spans.partition_point(|p| p.start < text.len() / 2);
+    let segment = |spans: &[Span]| {
+        let paragraphs: Vec<Paragraph> =
+            spans.iter().map(|&span| Paragraph { span, kind: paragraphs::classify(span.slice(text)) }).collect();
+        let sentences = sentences_of(text, &paragraphs);
+        (paragraphs, sentences)
+    };
     std::thread::scope(|scope| {
-        let later = scope.spawn(|| sentences_of(text, second));
-        let mut out = sentences_of(text, first);
-        let later = later.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-        out.extend(later.into_iter().map(|s| Sentence { paragraph: s.paragraph + half, ..s }));
-        out
+        let later = scope.spawn(|| segment(&spans[half..]));
+        let (mut paragraphs, mut sentences) = segment(&spans[..half]);
+        let (more_paragraphs, more_sentences) = later.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        paragraphs.extend(more_paragraphs);
+        sentences.extend(more_sentences.into_iter().map(|s| Sentence { paragraph: s.paragraph + half, ..s }));
+        (paragraphs, sentences)
     })
 }
 
