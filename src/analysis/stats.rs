@@ -66,41 +66,44 @@ impl Hasher for Fx {
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 struct Lists {
-    easy: FxMap<&'static str, ()>,
+    /// The easy words, packed as `packed` packs them (all are ASCII and under 17 bytes: tested).
+    easy: FxMap<u128, ()>,
     stop: FxMap<&'static str, ()>,
 }
 
 fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| Lists {
-        easy: easy_words::EASY_WORDS.split_whitespace().map(|w| (w, ())).collect(),
+        easy: easy_words::EASY_WORDS.split_whitespace().filter_map(|w| Some((packed(w.as_bytes())?, ()))).collect(),
         stop: STOP_WORDS.split_whitespace().map(|w| (w, ())).collect(),
     })
 }
 
-/// More bytes than the longest word on the easy list.
-const EASY_WORD_MAX: usize = 32;
+/// Up to 16 bytes as a u128, the first in the low byte, zeros after (no word holds a NUL byte).
+fn packed(b: &[u8]) -> Option<u128> {
+    let mut buf = [0u8; 16];
+    buf.get_mut(..b.len())?.copy_from_slice(b);
+    Some(u128::from_le_bytes(buf))
+}
 
 /// Whether a lower-case word is familiar: on the list, a number, or a regular inflection of a
 /// listed word (-s, -es, -ed, -d, -ing, -er, -est, -ly, 's), as Dale and Chall's rules allow.
 pub fn is_familiar(word: &str) -> bool {
     let easy = &lists().easy;
-    if easy.contains_key(word) || word.bytes().all(|b| !b.is_ascii_alphabetic()) {
+    let listed = |w: &[u8]| packed(w).is_some_and(|k| easy.contains_key(&k));
+    if listed(word.as_bytes()) || word.bytes().all(|b| !b.is_ascii_alphabetic()) {
         return true;
     }
-    let w = word.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-    // The stem with an e added, on the stack: no listed word is as long as the buffer (tested).
-    let mut with_e = [0u8; EASY_WORD_MAX];
+    let w = word.trim_end_matches("'s").trim_end_matches("\u{2019}s").as_bytes();
     for suffix in ["s", "es", "ed", "d", "ing", "er", "est", "ly", ""] {
-        let Some(stem) = w.strip_suffix(suffix).filter(|stem| stem.len() > 1) else { continue };
-        if easy.contains_key(stem) {
+        let Some(stem) = w.strip_suffix(suffix.as_bytes()).filter(|stem| stem.len() > 1) else { continue };
+        if listed(stem) {
             return true;
         }
-        if (suffix.starts_with('i') || suffix.starts_with('e')) && stem.len() < EASY_WORD_MAX {
-            with_e[..stem.len()].copy_from_slice(stem.as_bytes());
-            with_e[stem.len()] = b'e';
-            // The stem is a whole string and 'e' is ASCII, so this is UTF-8.
-            if std::str::from_utf8(&with_e[..=stem.len()]).is_ok_and(|s| easy.contains_key(s)) {
+        // The stem with an e added ("making" from "make").
+        if (suffix.starts_with('i') || suffix.starts_with('e')) && stem.len() < 16 {
+            let with_e = packed(stem).map(|k| k | u128::from(b'e') << (8 * stem.len()));
+            if with_e.is_some_and(|k| easy.contains_key(&k)) {
                 return true;
             }
         }
@@ -816,8 +819,9 @@ mod tests {
         for (w, familiar) in [("house", true), ("houses", true), ("played", true), ("42", true), ("quixotic", false)] {
             assert_eq!(is_familiar(w), familiar, "{w}");
         }
-        // `is_familiar` builds stems with an e added in a buffer of EASY_WORD_MAX bytes.
-        assert!(easy_words::EASY_WORDS.split_whitespace().all(|w| w.len() < EASY_WORD_MAX));
+        // `lists` packs every easy word into 16 bytes.
+        assert!(easy_words::EASY_WORDS.split_whitespace().all(|w| w.is_ascii() && w.len() <= 16));
+        assert!(!is_familiar("x") && is_familiar("responsibility") && !is_familiar("responsibilities"));
         assert!(is_familiar("hoped") && is_familiar("making"));
     }
 }
