@@ -28,7 +28,13 @@ impl<'a> Line<'a> {
         let raw = raw.trim();
         // Plain ASCII is split and lower-cased byte by byte: the common case.
         let ascii = plain_ascii(raw);
-        let words: Vec<&str> = if ascii { raw.split_ascii_whitespace().collect() } else { raw.split_whitespace().collect() };
+        // Lines that reach here have at most about 30 words (`classify`): one allocation for them.
+        let mut words: Vec<&str> = Vec::with_capacity(32);
+        if ascii {
+            words.extend(raw.split_ascii_whitespace());
+        } else {
+            words.extend(raw.split_whitespace());
+        }
         let mut joined = String::with_capacity(raw.len());
         if ascii {
             // One pass, one allocation.
