@@ -211,15 +211,20 @@ fn counter_part(l: &Line) -> bool {
     if !l.norm.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let n = l.tokens().take(6).count();
-    if n == 0 || n > 5 {
-        return false;
+    // One to five tokens, read once.
+    let mut tokens = [""; 5];
+    let mut n = 0;
+    for w in l.tokens() {
+        if n == tokens.len() {
+            return false;
+        }
+        tokens[n] = w;
+        n += 1;
     }
-    let counts = l.tokens().filter(|w| is_count(w)).count();
-    let strong = l.tokens().any(|w| COUNTER_STRONG.contains(&w));
-    counts >= 1
-        && strong
-        && l.tokens().all(|w| is_count(w) || COUNTER_STRONG.contains(&w) || COUNTER_WEAK.contains(&w))
+    let tokens = &tokens[..n];
+    tokens.iter().any(|w| is_count(w))
+        && tokens.iter().any(|w| COUNTER_STRONG.contains(w))
+        && tokens.iter().all(|w| is_count(w) || COUNTER_STRONG.contains(w) || COUNTER_WEAK.contains(w))
 }
 
 /// A short run of capitalized words (names, agencies) with a few connectors: "Daniel Reyes/Coastal
@@ -254,7 +259,9 @@ fn credit(l: &Line) -> bool {
         "credit:", "photo credit:", "image credit:", "courtesy of", "courtesy:", "photo courtesy of", "file photo:",
         "(photo:", "(photo by", "(ap photo", "(reuters", "(getty",
     ];
-    for head in HEADS {
+    // Only the heads with the line's first byte can start it.
+    let first = l.norm.as_bytes().first().copied();
+    for head in HEADS.iter().filter(|h| h.as_bytes().first().copied() == first) {
         if l.norm.starts_with(head) {
             let rest_len = head.split_whitespace().count();
             let rest = &l.words[rest_len.min(l.n())..];
