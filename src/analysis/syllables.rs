@@ -65,18 +65,18 @@ pub struct Model {
     pub b2: Vec<i32>,
     /// Class scores divided by this are the float network's logits (to add up several networks).
     pub out_scale: f32,
-    /// Sums of "none" rows, `hidden` each, that the fast path adds at once: for a group of `len`
-    /// letters, those of the group's positions `len..group` (at `len`); with only `n` letters
-    /// left of the group, those of the left positions `n..left` (at `group + 1 + n`); with `n`
-    /// right of it, those of the right positions `n..right` (at `group + left + 2 + n`). Made by
-    /// `Model::new`.
-    pub tails: Vec<i16>,
+    /// Where in `w1`, after the bag's rows, `Model::new` puts rows of sums of "none" rows that the
+    /// fast path adds as one: for a group of `len` letters, those of the group's positions
+    /// `len..group` (row `len` of them); with only `n` letters left of the group, those of the left
+    /// positions `n..left` (row `group + 1 + n`); with `n` right of it, those of the right positions
+    /// `n..right` (row `group + left + 2 + n`).
+    pub tails: usize,
 }
 
 impl Model {
     /// A network of these sizes and parameters (see the fields).
     #[allow(clippy::too_many_arguments)]
-    pub fn new(left: usize, group: usize, right: usize, hidden: usize, (bag, bag_width): (usize, usize), w1: Vec<i16>, b1: Vec<i16>, w2: Vec<i16>, b2: Vec<i32>, out_scale: f32) -> Model {
+    pub fn new(left: usize, group: usize, right: usize, hidden: usize, (bag, bag_width): (usize, usize), mut w1: Vec<i16>, b1: Vec<i16>, w2: Vec<i16>, b2: Vec<i32>, out_scale: f32) -> Model {
         const NONE: usize = 27;
         let mut tails = vec![0i16; (group + left + right + 3) * hidden];
         if w1.len() >= (left + group + right) * SYMBOLS * hidden {
@@ -90,7 +90,9 @@ impl Model {
                 }
             }
         }
-        Model { left, group, right, hidden, bag, bag_width, w1, b1, w2, b2, out_scale, tails }
+        let at = w1.len();
+        w1.extend(tails);
+        Model { left, group, right, hidden, bag, bag_width, w1, b1, w2, b2, out_scale, tails: at }
     }
 
     pub fn positions(&self) -> usize {
@@ -133,7 +135,7 @@ impl Model {
         self.b1.iter().for_each(|&v| out.extend_from_slice(&i32::from(v).to_le_bytes()));
         let (letters, bag) = self.w1.split_at(self.positions() * SYMBOLS * self.hidden);
         out.extend(letters.iter().map(|&v| v as i8 as u8));
-        for row in bag.chunks(self.hidden) {
+        for row in bag[..self.bag * self.hidden].chunks(self.hidden) {
             out.extend(row[..self.bag_width].iter().map(|&v| v as i8 as u8));
         }
         self.b2.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
@@ -362,7 +364,7 @@ impl Model {
     fn scores_shipped(&self, base: &[i16; SHIPPED_HIDDEN], syms: &[u8], at: usize, a: usize, b: usize, index: usize, count: usize) -> [i32; CLASSES] {
         const H: usize = SHIPPED_HIDDEN;
         // The input rows first (as offsets into w1), then their sum in registers.
-        let mut rows = [0u32; FAST_POSITIONS];
+        let mut rows = [0u32; FAST_POSITIONS + 3];
         let (left, group, right) = (self.left, self.group, self.right);
         let mut n = 0;
         let mut push = |pos: usize, sym: u8| {
@@ -382,23 +384,20 @@ impl Model {
         }
         push(left + group + right, index.min(SYMBOLS - 1) as u8);
         push(left + group + right + 1, (count - 1 - index).min(SYMBOLS - 1) as u8);
-        let mut acc: [i16; H] = *base;
-        // The positions that read "none": their rows' sums at once.
+        // The positions that read "none": their rows' sums as one row each.
         for (short, t) in [(len < group, len), (nl < left, group + 1 + nl), (nr < right, group + left + 2 + nr)] {
             if short {
-                let tail: &[i16; H] = self.tails[t * H..][..H].try_into().expect("48 sums");
-                for k in 0..H {
-                    acc[k] += tail[k];
-                }
+                rows[n] = (self.tails + t * H) as u32;
+                n += 1;
             }
         }
         let w2: &[i16; CLASSES * H] = self.w2[..CLASSES * H].try_into().expect("4 x 48 weights");
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the processor has AVX2 (checked just above), all that `scores_avx2` needs.
-            return unsafe { scores_avx2(&acc, &self.w1, &rows[..n], w2) };
+            return unsafe { scores_avx2(base, &self.w1, &rows[..n], w2) };
         }
-        scores_portable(&acc, &self.w1, &rows[..n], w2)
+        scores_portable(base, &self.w1, &rows[..n], w2)
     }
 }
 
@@ -707,7 +706,7 @@ mod tests {
         for m in model.0.iter().filter(|m| m.hidden == H) {
             let b1: &[i16; H] = m.b1[..].try_into().expect("48 biases");
             let w2: &[i16; 4 * H] = m.w2[..].try_into().expect("4 x 48 weights");
-            let rows_in_w1 = (m.w1.len() / H) as u64;
+            let rows_in_w1 = (m.positions() * super::SYMBOLS + m.bag) as u64; // letters and bag
             for n in 0..=m.positions() {
                 // Random rows, as many as a group has positions (fewer too, and none).
                 let rows: Vec<u32> = (0..n)
