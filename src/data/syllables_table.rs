@@ -3,394 +3,281 @@
 
 /// `word=syllables`, sorted: the dictionary's count (first pronunciation).
 pub static EXCEPTIONS: &str = "\
-aaa=3 aba=3 abalone=4 abalones=4 abare=3 abbruzzese=4 abc=3 abcs=3 abd=3 abed=2 abiomed=4 abkhazia=3 \
-abler=3 aborigine=5 aborigines=5 abramss=3 abs=3 absenteeism=5 absinthe=2 abyssinia=4 abyssinian=4 ac=2 \
-acacia=3 accentuating=5 accion=3 accompaniment=4 accompaniments=4 accompanying=5 accoutrement=4 accoutrements=4 \
-ach=3 achebe=3 aches=1 achille=3 achilles=3 acknowledgement=4 acknowledgements=4 acm=3 acne=2 acquiesce=3 \
-acquiescence=4 acquiescent=4 acquirer=4 acquirers=4 acreage=3 actresss=3 actuarial=5 actuaries=4 actuators=4 \
-adame=3 adenauer=3 adequate=3 adhd=4 adidass=4 adine=3 adlai=3 admired=3 adobe=3 adrda=3 adsl=4 aegean=3 \
-aeneid=3 aeritalia=4 aesthenopia=4 afanasyev=5 afl=3 afsane=3 afsanes=3 afterhours=4 agne=2 agnes=2 agregious=4 \
-agribusiness=4 agrosiand=4 ague=2 aguinaga=5 ahasuerus=5 aichi=3 aircoa=3 airedale=2 airedales=2 aires=2 \
-airwayss=3 aisa=3 aisle=1 aisles=1 aiton=3 ajajs=3 akai=2 akerss=3 albanese=4 albeit=3 albemarle=3 alcoa=3 \
-alcoas=3 aldape=3 aldeburgh=2 aldrichs=3 alduss=3 aleatory=5 alehouse=2 aleksandr=4 aleshire=4 alfiero=4 \
-alfonsine=4 algebraic=4 algemene=3 algodones=4 algonquian=4 algorithmic=5 alicea=4 alienated=5 alienates=4 \
-alkermes=3 allegiance=3 allegiss=4 allele=3 alleles=3 allender=4 allianzs=4 allred=2 aloisia=4 alred=2 \
-altieri=3 altruism=4 aluminium=4 alvares=3 alvarezs=4 alyeska=4 amadeus=4 ambiguities=5 ambiguity=5 ambiguous=4 \
-ambling=3 ambrosia=3 ambrosine=4 amc=3 amd=3 ameche=3 amelia=3 ameline=4 amerine=4 amezcua=4 ammonia=3 \
-amnesia=3 amnesiac=4 amperage=3 amphibious=4 amphitheater=5 amplifying=4 amr=2 amrhein=3 amyotrophic=5 \
-anacostias=5 anaesthesia=4 anaplasia=4 andalusia=4 andean=3 andreini=4 andren=3 anesthesia=4 anfal=5 \
-angeles=3 angeless=4 angelone=4 angier=3 anglemyer=4 anglen=3 angove=3 anime=3 anion=3 anions=3 annapoliss=5 \
-annese=3 annunciata=4 anopheles=4 anstine=3 antares=3 anthiel=3 antigones=4 antilles=3 antipodes=4 antone=3 \
-antoniou=4 antunes=3 anxieties=4 anyon=3 anyone=3 anyonell=4 anyones=3 aol=3 aon=2 aorta=3 aoshima=3 \
-ap=2 apache=3 apc=3 apcs=3 aphasia=3 aphrodite=4 aphrodites=4 api=3 apo=3 appalachian=4 appalachians=4 \
-appling=3 arai=3 arakelian=4 aravind=2 arbed=2 arcement=3 archaic=3 archetypal=3 archimedes=4 ardine=3 \
-arduino=3 areas=3 arehart=3 arguable=4 arianespace=4 ariass=4 arispe=3 aristophanes=5 armbrister=4 armine=3 \
-arshia=2 artale=3 artesian=3 asap=4 asean=3 aseltine=4 asheboro=3 asia=2 asian=2 asiaweek=3 askerss=3 \
-askren=3 aspires=3 aspirin=2 assembling=4 assiduous=3 associative=4 astilbe=3 ati=3 atkinss=3 atlantiss=4 \
-atlass=3 atm=3 atp=3 attache=3 atteberry=3 attenuated=5 attenuates=4 attenuation=5 atv=3 audience=3 audiences=4 \
-audrie=3 aue=1 auerback=2 auguste=2 aureus=3 australia=3 australias=3 austroasiatic=6 authement=2 automoviles=5 \
-av=2 ave=2 aveline=4 avenell=3 average=3 averaged=2 averages=3 averaging=3 aviles=3 awesomeness=3 awestruck=2 \
-awfully=2 ayende=3 ayers=1 azalea=3 baa=3 babler=3 babyak=3 babyish=3 bacchanalia=4 backaches=2 backfiring=4 \
-badeah=3 baez=2 baffling=3 bahais=3 bahre=1 baio=3 baldassare=4 balentine=4 baliles=3 ballentine=4 balmes=2 \
-balyeat=3 bangemann=3 bankss=2 baoguang=3 baptistery=3 barclayss=3 barentine=4 barre=2 barrientes=2 barrientos=3 \
-barthes=1 bartl=2 bartolomei=5 basore=3 batignolles=4 batiste=3 battiste=3 baumler=3 bayerische=3 bayesian=2 \
-bbcs=3 beachler=3 beachs=2 bealeton=2 beata=3 beatrice=3 beautifully=3 bebe=2 bedient=2 beebe=2 beebes=2 \
-beerss=2 begnoche=3 begonia=3 begonias=3 being=2 belfiore=4 belge=2 belgium=2 belgiums=2 belier=2 belittling=4 \
-bellefeuille=4 belleville=2 bellevue=2 bellone=3 bellyaching=4 belyeu=3 belying=3 bendure=3 bene=2 benes=2 \
-benevides=4 bengoechea=5 bente=1 benveniste=4 benzs=2 bequette=2 beresford=2 berkebile=3 berlascone=4 \
-berlascones=4 berle=1 berles=1 bernabe=2 berthiaume=4 bertone=3 bessire=3 bette=2 bettes=2 beumer=3 beverages=3 \
-beyerle=2 beyerlein=2 beyonce=3 biagioni=5 bicester=2 bicesters=2 bichler=3 bicycling=4 biedermeier=3 \
-biegler=3 biennale=3 biennial=4 bigler=3 bihacs=3 billingslea=3 bilyeu=3 bioengineer=5 bioengineered=5 \
-bioengineering=6 bioethics=4 biomed=3 biosciences=5 birchler=3 birchs=2 bitler=3 bivouac=2 bjoern=1 blakeney=2 \
-blakeneys=2 blasingame=4 blassingame=4 blauer=1 blouin=1 blowdryer=3 blowdrying=3 bluest=2 blvd=3 bmw=5 \
-boa=2 boas=2 boaz=2 bobzien=2 bocce=2 boening=3 boheme=3 boies=1 boise=2 bollettieri=5 bolognese=4 bombardier=3 \
-bonaduce=4 bonet=1 bonfire=3 bonier=2 bonine=3 bonsignore=4 booe=2 boriss=3 borocce=3 bosler=3 bossler=3 \
-botanically=5 bottling=3 boutilier=4 bovespa=2 boyea=3 braaten=3 brachii=3 braggiotti=4 brandeberry=3 \
-brandes=1 brandss=2 brasilia=3 brendlinger=4 breneman=2 brenneke=3 brentlinger=4 briarcliff=2 brien=2 \
-brierley=3 brigadier=3 brigode=3 brilliance=2 briones=3 bristling=3 brittian=3 brizendine=4 broerman=3 \
-brokerage=3 bronte=2 brookss=2 brosious=3 brotherss=3 brouhard=3 bruegge=2 bruella=3 bruington=3 brushfires=2 \
-brutsche=2 bruxelles=3 bruynes=2 bruzzese=3 brzeska=2 brzoska=2 bs=1 bta=3 bucciarelli=4 buchler=3 buckler=3 \
-budai=3 budde=1 buell=2 buer=2 buffeted=2 bugling=3 bui=1 buil=2 buis=1 bukkake=3 bulfinchs=3 bullying=3 \
-bulthuis=3 bundling=3 bundren=3 buono=2 buonocore=4 burges=1 burnss=2 burriss=3 burying=3 business=2 \
-businesses=3 businessland=3 businesspeople=4 businesss=3 bussiere=3 bustier=2 bustling=3 butare=3 butares=3 \
-byard=1 byassee=3 byerley=3 byu=3 byun=1 byus=2 cabinetry=3 cabinets=2 cableone=3 caccavale=4 cacciatore=4 \
-caceres=3 cacioppo=3 cackling=3 caddying=3 cafes=2 caillebotte=2 caitlin=2 calabrese=4 calame=3 calcote=3 \
-calderone=4 california=4 californian=4 californians=4 calliope=4 calliopes=4 caltagirone=5 cambridgeside=3 \
-cameras=2 campfire=3 canace=3 canapes=3 canariensis=5 candler=3 canilles=3 canipe=3 cannone=3 cansler=3 \
-cantone=3 cantv=3 capernaum=4 caplinger=4 capone=2 caporale=4 caprese=3 caracciolo=4 caradine=4 cardassian=4 \
-cardassians=4 cardiomyopathy=7 cardone=3 careunits=3 carine=3 carle=2 carleton=2 carlisle=2 carll=1 carlone=3 \
-carlyon=3 carnevale=4 carnine=3 carrierss=4 carryanne=3 carterets=3 carthaginian=5 carusone=4 casares=3 \
-casciato=3 cascone=3 casebier=4 caseload=2 caseloads=3 caseze=3 cashier=2 cassavetes=4 cassese=3 cassone=3 \
-castorena=3 casually=4 casualty=4 catacosinoss=6 catalonia=4 catalonian=4 catanese=4 catania=3 catharine=2 \
-catharines=2 catherines=2 cathmor=3 catholic=2 catholics=2 cation=3 caucuss=3 cavataio=5 caveats=3 cayenne=2 \
-cdrom=3 cdroms=3 cds=2 ce=2 cea=3 ceasefires=3 cecelia=3 cecere=3 cecilia=3 cedrass=3 cedrone=3 celestine=4 \
-celia=2 centerre=2 centerres=2 centurion=4 ceo=3 cercone=3 ceres=2 cerone=3 cerrone=3 cervone=3 cesare=3 \
-cespedes=3 cetuss=3 chaidez=3 chaim=2 chairez=3 chairpeople=3 chamberss=3 chaos=2 chappuis=3 charcuterie=3 \
-charleston=2 charlestons=2 chatzs=2 chechnyan=3 chechnyans=3 chechnyas=3 chelsea=2 chemania=3 chemed=2 \
-chengxiang=2 chenier=2 chenxiang=2 chevrier=4 chianese=4 chiang=1 chiaoscuro=5 chiappone=4 chiara=2 chicagoans=4 \
-chihuahua=3 childener=2 childeners=2 chile=2 chilean=3 chiles=2 chiless=3 chloe=2 chloes=2 chmielewski=4 \
-chmura=3 chocolat=2 chocolate=2 chocolatology=5 choiniere=3 choir=2 chortling=3 chrismer=4 chronically=4 \
-chrzanowski=4 chseing=1 chudler=2 cia=3 ciaccia=4 cialis=3 ciao=1 cicalese=4 ciccone=3 cicely=3 cinemark=3 \
-ciolino=3 ciotti=2 circling=3 circuitous=4 circumference=3 cirincione=4 cirrincione=4 cit=3 citruss=3 \
-cityfed=3 claeys=1 classifying=4 cleah=2 clevetrust=2 cliche=2 cliched=2 cliett=1 clo=3 clothestime=2 \
-clothier=2 clouatre=2 cluett=2 cmos=2 cmx=2 cnbcs=4 cnet=2 cnns=3 coachs=2 coalesce=3 coalesced=3 coalescence=4 \
-coalesces=4 coalescing=4 coate=2 coauthored=3 coaxial=4 cochlear=3 coddling=3 coderre=2 coeds=2 coello=3 \
-coen=2 coenen=3 coerce=2 coerced=2 coeur=1 cogema=2 coglianese=5 coldren=3 coleridge=2 coline=3 collegian=3 \
-collier=2 colliers=2 collinss=3 colloquial=4 colloquium=4 collyer=3 colonel=2 colonels=2 colorfully=3 \
-colosseum=4 columbuss=4 colyer=3 comfed=2 comically=4 commemorative=4 commercebancorp=4 commerciale=4 \
-commerciales=4 commerical=3 commodious=4 communiques=4 companiess=4 companyll=4 compaore=4 complementary=4 \
-compusa=4 comrie=3 concepcion=4 conceptual=4 concierge=3 condren=3 condry=3 coneflower=3 confidante=3 \
-congenial=3 congresspeople=4 congresss=3 congruence=3 connely=2 conquered=2 conscience=2 consequence=3 \
-conspicuous=4 conspicuously=5 conspire=3 constantinides=5 constituency=5 construcciones=5 contemptuous=4 \
-convenient=3 coogler=3 coombes=1 cooperatively=5 cooperatives=4 coorss=2 copelan=3 copious=3 coplen=3 \
-copying=3 copytele=4 corbusier=3 cordial=2 cordially=3 cordry=3 coretech=2 coriell=2 corle=2 corleone=3 \
-corneas=3 cornelious=4 cornelius=3 corporacion=5 corporatewatch=3 corrales=3 correale=3 correia=4 cortes=2 \
-cortese=3 corzine=3 costeira=4 cothren=3 cotler=3 cotrone=3 cottone=3 coulombe=3 coverage=3 cowlingss=3 \
-cozine=3 cradling=3 craftspeople=3 cranial=2 crea=1 creager=3 create=2 created=3 creates=2 creating=3 \
-creator=3 crippling=3 criterion=4 croat=2 croatias=3 croats=2 croce=2 crocheted=2 cronyism=4 crooked=2 \
-crossfires=2 crovitzs=3 crovl=2 crovls=2 crownx=2 crozier=2 cruea=3 cruikshank=3 crumbling=3 crumpler=3 \
-cruzs=2 crye=1 cs=1 csi=3 cspi=4 ct=1 cuadra=3 cuajone=3 cuauhtemoc=4 cuello=3 cumminss=3 curare=3 cureton=2 \
-curiel=2 cutesiness=3 cutrone=3 cyclades=3 cycling=3 cyclist=3 cyclists=3 cypresss=3 czechs=1 dabbling=3 \
-dacia=3 dadeland=2 dalgleish=3 dalia=2 dallass=3 damaclean=3 damascuss=4 damien=3 damiens=3 damore=4 \
-damores=4 dandelion=4 dandyism=4 danese=3 dangelo=4 dangelos=4 dangler=3 dania=2 danielle=3 daniello=4 \
-danielss=3 dannemeyer=3 daredevil=3 daredevils=3 daresay=2 darien=3 darnedest=2 das=2 daseke=3 datapower=3 \
-dateline=2 davao=2 davide=3 daviss=3 dazzling=3 dbase=2 dea=1 dealba=3 deanda=3 deandrade=3 deandreas=3 \
-deanna=3 debiase=4 debora=2 debruin=3 debutante=3 debutantes=3 debuted=2 decesare=4 decorative=3 decoste=3 \
-dederichs=2 defrates=3 defying=3 degaetano=5 degaulles=2 degeneres=4 degeorge=3 degiacomo=4 degrace=3 \
-degrasse=3 degrave=3 degutares=4 deharbe=3 deified=3 deify=3 deisher=3 deism=3 deist=2 deities=3 deity=3 \
-delcine=3 delebarre=3 delectricite=5 deleeuw=3 delfine=3 delineated=5 delineates=4 delineating=5 delisle=2 \
-dellavalle=4 delmed=2 delorme=3 delosreyes=4 delphian=2 delphine=3 delsignore=4 deltaic=3 deluccia=3 \
-delvalle=3 delvalles=3 demaio=4 demarche=2 demattia=3 dementia=4 demille=3 denarii=3 dengler=3 denlinger=4 \
-denuclearized=5 denying=3 depace=3 depascale=4 depreciable=4 depriest=4 dercole=3 derflinger=4 dershowitzs=4 \
-desai=3 desaulniers=4 descartes=2 deschler=3 desimone=4 desired=3 desperate=2 dessauer=2 detente=2 detherage=3 \
-dettore=3 deupree=2 devere=3 devilish=2 devour=3 devoured=3 devouring=4 devours=3 dezeeuw=3 dfw=5 dgenetta=4 \
-dhaharan=2 dhlakama=4 diabetes=4 diamond=2 diamonds=2 dianthe=3 diaper=2 diapering=3 diarrhoea=4 diastole=4 \
-dibiase=4 dicesare=4 dickensian=4 dickenss=3 didnt=2 diego=3 diegos=3 dienes=2 dier=2 diercks=1 dierking=3 \
-diers=2 diet=2 dieters=3 dieting=3 dietze=2 difiore=4 digges=1 dildine=3 dilletante=3 dilletantes=3 dimaio=4 \
-dimare=3 dimichele=4 dimitriuss=5 dingler=3 dinmukhamed=4 dioceses=3 dioss=3 directv=4 dirkse=1 disgruntling=4 \
-disimone=4 disinterest=4 disinterested=4 dismantling=4 disqualifying=5 distillerss=4 dizzying=3 dlugos=3 \
-dlugosz=3 dmitri=3 dnase=3 doable=3 dobler=3 dobrzynski=4 doebler=3 doeuvre=1 doeuvres=1 doin=2 dolce=2 \
-dolores=3 domine=3 dondlinger=4 dorine=3 dossiers=2 doubling=3 doubtfire=3 douglass=3 dour=2 dovetail=2 \
-dower=1 dowers=1 dqalpha=4 dr=1 drawers=1 drechsler=3 dreher=1 dreyfuss=3 drye=1 ds=1 dsouza=3 duan=1 \
-duarte=2 duartes=2 duel=2 dueled=2 duelist=3 duell=1 duerst=1 duet=2 duets=2 dui=3 dukakiss=4 dukedom=2 \
-dulciana=3 dumire=3 dumke=2 dunmire=3 dupler=3 dupriest=4 durflinger=4 duryea=3 dushyanth=3 dvds=3 dwi=5 \
-dynamicss=4 dysplasia=3 eagleye=3 eap=3 easudes=3 easygoing=4 eavesdrop=2 eavesdropping=3 ebbed=2 eblen=3 \
-ebling=3 ebullience=3 ebullient=3 echemende=3 edgewise=2 edifying=4 edinburgh=4 edrington=4 edwardss=3 \
-eeo=3 egoism=4 ehle=1 eichler=3 eiermann=2 eifler=3 eisler=2 eissler=3 ekk=3 electrically=5 electricite=5 \
-electrifying=5 electronically=6 elementary=4 eletr=3 elinore=4 elizalde=4 ellemann=3 ellesmere=2 ellios=2 \
-elliss=3 elouise=3 elseviers=3 elsewhere=2 elviss=3 emanuel=4 emanuele=5 embodying=4 embryo=3 embryology=5 \
-embryonic=4 embryos=3 emdr=4 emerald=2 eminase=4 emmaline=4 empire=3 empires=3 ems=3 emslie=3 emuil=3 \
-emulsifying=5 enabler=4 enabling=4 encarnacion=5 encircling=4 engler=3 englers=3 enrique=3 ensminger=4 \
-enthusiasm=5 enthusiasms=5 entire=3 entirely=4 entitling=4 entringer=4 entsminger=4 enviously=4 eosinophilia=6 \
-eoss=3 epa=3 epithelial=4 epithelium=4 epitome=4 equate=2 equates=2 ercole=3 esler=3 eslinger=4 esme=2 \
-espn=4 esquires=2 esselte=3 essexs=3 este=2 esteves=3 estuary=4 etc=4 ethnically=3 ethnoss=3 ethyol=3 \
-eu=2 euphrates=3 euromobiliares=5 evacuee=4 evacuees=4 evaluates=4 eveland=2 evening=2 evenings=2 everage=3 \
-everybodys=4 everymans=3 excellencies=3 excellency=3 excelsior=4 excoa=3 extraneous=4 extraneously=5 \
-extraordinaire=5 extraordinary=6 facciola=4 facemire=4 faciane=4 facsimile=4 facsimiles=4 fagundes=2 \
-faiella=3 falcone=3 falsifying=4 falzone=3 fanatically=5 faneuil=3 fansler=3 fantasia=3 farace=3 faraone=4 \
-farese=3 farewells=2 farmerss=3 farquhar=2 farrior=3 farruggia=3 fasone=3 fastidious=4 fatuous=3 favale=3 \
-fbis=3 fccs=3 fd=1 fda=3 feb=4 february=4 fenjves=3 ferrying=3 fesler=3 fettuccine=4 fiance=3 fiddler=3 \
-fiddlers=3 fidelia=3 fiennes=3 fieros=3 fiery=3 fiesta=3 figaroas=4 filename=2 filenet=2 fillingame=4 \
-filyaw=3 financiera=5 financiere=3 financiero=5 finarte=2 fincke=1 fiore=3 fire=2 firearm=3 firearms=3 \
-firebombs=2 fired=2 firefighters=4 firefighting=3 firewood=3 fischler=3 fishs=2 flaharty=2 flaherty=2 \
-flavier=2 fleisss=2 flickr=2 flores=2 flour=2 flours=2 flowered=2 fluctuating=4 fluctuation=4 fluctuations=4 \
-fluegge=1 fluency=3 fluor=2 flye=1 fnma=4 focaccia=4 fogler=3 foiles=2 foncier=2 fondling=3 fondren=3 \
-forcefulness=3 forego=2 foreperson=3 forerunner=3 forerunners=3 foreseen=2 foresees=2 foresta=2 forestville=3 \
-foret=1 foretell=2 foretelling=3 forte=2 fortes=2 fosia=2 fosler=3 foxmeyer=2 fragale=3 francaises=2 \
-francese=3 francoeur=2 franzese=3 frashier=2 frasier=2 fratzke=1 frazier=2 freda=1 frederic=2 frederick=2 \
-fredericks=2 fredericksburg=3 freemyer=3 freer=2 freest=2 frenchs=2 froio=3 frontier=2 frye=1 fs=1 fuel=2 \
-fueled=2 fuels=2 fuer=1 fullilove=4 fuoco=3 fuselier=3 fustian=3 fyi=6 gabbroic=3 gabele=3 gabler=3 gabriela=4 \
-gabriele=3 gabrielle=3 gabrys=3 gagne=2 galentine=4 galicia=4 gallentine=4 gallia=2 gallien=2 galyen=3 \
-galyon=3 gambale=3 gambling=3 gametangia=5 gamundes=2 gaona=3 garcia=3 garcias=3 gardenias=3 gardiner=2 \
-gared=2 garrigues=3 gartzke=1 gaseous=3 gasior=3 gaspe=2 gass=2 gatx=2 gatzke=1 gaussian=3 geagea=4 gebler=3 \
-geers=2 geisler=2 generales=4 genial=2 genitalia=4 genius=2 gensler=3 gentlest=3 gentrifying=4 genuinely=4 \
-genuineness=4 geoffroy=3 geographically=6 geordie=3 georg=2 georgiades=4 gerace=3 gerke=2 gertler=3 gessler=3 \
-gettler=3 ghettoize=3 giacalone=4 giacco=2 giacone=4 giaimo=2 giamatti=4 giambrone=3 giammalva=4 giancana=4 \
-giancarlo=4 giancola=3 giang=2 giannino=4 giannone=3 giard=2 giardi=3 gibler=3 giebler=3 giesler=3 giggly=3 \
-gilberte=2 gilbertine=4 gilchrest=3 gilliand=3 gilliard=3 gimme=2 gingrichs=3 giovanni=4 giovannis=4 \
-giovenco=3 girdler=3 giudice=3 givenss=3 glacier=2 glidewell=2 glocester=2 gloucester=2 glowered=2 glyndebourne=2 \
-gmail=2 gmbh=1 goa=2 goates=2 gobblers=3 goedde=1 goemon=3 gomes=2 goncalves=3 gonsalves=3 gonzalezs=4 \
-goodrichs=3 gooseberries=3 gorospe=3 gouin=1 govpx=3 gradually=4 graduated=4 granier=3 gratifying=4 graveyards=2 \
-gravitationally=5 greenwichs=3 griesa=3 grismer=4 groene=2 grolier=2 gronewold=3 grosvenor=2 grueling=3 \
-gruet=2 gruis=2 grumblings=3 grzelak=3 gs=1 gschwind=2 gsell=2 guacamole=4 guadarrama=5 guardfishs=3 \
-guarnaccia=4 guerre=1 guettler=3 guglielmetti=5 guidone=3 guidry=3 guinea=2 guinier=2 gunatilake=5 gundry=3 \
-gunfire=3 gurganious=4 gurgling=3 gurtler=3 gusciora=4 gustave=3 guzzlers=3 gvannis=4 habeas=3 habyarimana=6 \
-hackler=3 hades=2 hadnt=2 haering=3 haetzni=3 haggling=3 haist=2 hajime=3 halcyon=3 halcyone=3 hallbauer=2 \
-hamblen=3 hamiltonian=4 hamler=3 hammass=3 hamtramck=3 hansche=2 hapke=2 harare=3 harclerode=4 hardebeck=2 \
-harle=2 harleman=3 harriette=3 harriss=3 hartl=2 hasnt=2 hassebrock=3 hatchs=2 hatler=3 haueter=2 haussler=3 \
-havelock=2 havemann=3 hawkiness=2 haydn=2 haydns=2 hbo=3 hbox=2 hces=4 headaches=2 hebrides=3 heer=2 \
-hehmeyer=2 heigl=2 heikes=2 heindl=2 heinl=2 heinlen=3 heintze=1 heinzs=2 heishman=3 hellier=2 hellyer=3 \
-helmss=2 hemocyanin=5 hempfling=3 hendren=3 hendrie=3 henrie=3 henske=2 hensler=3 hercules=3 hereby=2 \
-herendeen=2 heretofore=3 herewith=2 hermes=2 hernandes=2 hernandezs=4 heroically=4 heroin=3 heroine=3 \
-heroines=3 heroize=3 heroized=3 herpes=2 herriage=3 hertzler=3 hessling=3 heyboer=3 hiaa=4 hialeah=4 \
-hibler=2 hideaki=4 hideous=3 hideously=4 hier=2 hierarchy=4 hiester=3 hiett=1 hilke=2 hillian=2 hillyer=3 \
-hindes=1 hinduism=4 hirai=3 hire=2 hired=2 hirose=3 hirschs=2 historically=5 hiv=3 hjort=2 hmm=0 hmmm=0 \
-hobbyist=3 hobbyists=3 hochstedler=4 hochstetler=4 hoechst=1 hoefling=3 hoeveler=2 hoffler=3 hogeland=3 \
-hoium=3 holdren=3 holewinski=4 holien=3 holtzs=2 holviss=3 holyoak=3 holyoke=3 homelessness=3 homerun=2 \
-homeruns=2 homesley=2 homestretch=2 homosapien=5 homosexual=5 honestok=3 hoosier=2 hopelessness=3 horacia=4 \
-horatio=3 horatios=4 horseradish=3 hoseas=3 hosseini=4 hossler=3 hostetler=4 hostettler=4 hostutler=4 \
-hotwire=3 hour=2 hourglasses=4 hours=2 housecleaning=3 houseknecht=2 houseraising=3 hovsepian=4 howle=2 \
-hrubik=3 hsiao=1 hsiungs=1 huachuca=3 huan=1 huckelbyll=4 huerst=1 huetta=3 huette=1 huffstetler=4 huffstutler=4 \
-hufstedler=4 hufstetler=4 hughes=1 humbler=3 humblest=3 humfry=3 humke=2 huml=2 humphries=3 huot=2 hurdler=3 \
-huseby=3 hustlers=3 hutcheon=3 hyacinthe=3 hyades=3 hyakutake=5 hyannis=3 hyannisport=4 hydropower=3 \
-hyenas=3 hyperbole=4 hyperplasia=4 hyun=2 hz=1 iafrate=4 iannaccone=5 iannone=4 ianovski=3 ianthe=3 iavarone=5 \
-ibn=2 icebergs=2 iceskating=3 idalia=3 idealistically=6 identifying=5 idling=3 ids=2 ieee=4 ierardi=4 \
-iezzi=3 igneous=3 iliescu=4 imageries=3 imagery=3 imbroglio=3 imburgia=4 immanuel=3 imperiale=5 impervious=4 \
-impetuous=3 impoverish=3 imrie=3 inchoate=3 inconveniences=5 inconvenient=4 indemnifying=5 indiaia=4 \
-indianapoliss=7 indifferent=3 indonesia=4 indonesians=5 indosuez=4 industriale=5 industrielle=4 industrious=4 \
-ines=2 infatuates=4 inferior=4 influences=4 infrared=3 inglish=3 ingrassia=3 innes=2 inquire=2 inquiries=4 \
-inquiring=4 inscore=3 insinuate=4 inspired=3 institucional=6 intaglio=3 intensifying=5 interested=3 interests=2 \
-interfere=3 interferes=3 intermingling=5 intraocular=5 intrauterine=5 intrinsically=5 invidious=4 iolanthe=4 \
-iole=3 ione=3 ionicss=4 iou=3 iovine=4 ip=2 iq=2 iqs=2 ironton=2 irs=3 isaly=2 isbn=4 isler=2 isles=1 \
-isocyanate=5 isolde=3 isosceles=4 israel=3 italian=3 izetbegovics=6 jacinthe=2 jacksdeit=3 jaffe=2 jagged=2 \
-jaime=2 jaimes=2 january=4 januarys=4 jared=2 jarviss=3 jasmer=3 jayme=2 jaymes=2 jeanerette=2 jefferies=2 \
-jerboas=3 jere=2 jerrome=3 jesmer=3 jesse=2 jesuit=3 jesuits=3 jesuss=3 jiang=1 jiawen=2 jingoism=4 jingoistic=4 \
-jna=3 joachim=3 joachims=3 joann=2 joanna=3 jocylan=2 jocylans=2 joel=2 joelle=2 joels=2 joerg=1 joers=2 \
-joette=2 johannes=3 jokester=2 jolicoeur=3 joliet=3 jonbenets=3 jopling=3 jorge=2 jose=2 josefina=4 joskes=2 \
-jostes=1 jostling=3 journalistically=6 js=1 judaism=4 judaisms=4 judgemental=3 juedes=2 juenemann=2 juggler=3 \
-juicier=3 juilliard=3 julias=2 juliet=3 juliette=3 julius=2 juppe=2 jurgensmeyer=3 justifying=4 juul=2 \
-kadrmas=3 kafkaesque=3 kahane=3 kahle=1 kahre=1 kalliel=3 kalthoff=1 kamakau=4 kamakaus=4 kamikaze=4 \
-kamler=3 kampschulte=3 kanade=3 kaniewski=4 kanouse=4 kansass=3 kantian=3 kaohsiung=4 karaoke=4 karate=3 \
-karbassioun=4 kardashian=3 kardashians=3 kasese=3 kasichs=3 kaske=2 kasprzak=3 kasprzyk=3 kasriel=3 kastenmeier=3 \
-kataoka=4 katharine=2 kawai=3 kawate=3 kcop=2 keanu=3 keister=3 keisuke=3 keleman=2 kelemen=2 kellyanne=3 \
-kendzior=3 kennebeck=2 kennemore=2 kensler=3 keplinger=4 kerpedjiev=4 kesling=3 kettler=3 kganakga=4 \
-kgori=3 khaled=2 kibler=2 kiesler=2 kiesling=2 kiester=3 kiev=2 kievs=2 kightlinger=4 kilauea=4 killian=2 \
-kimche=2 kimler=3 kindler=3 kingry=3 kinsler=3 kinzlmaier=4 kiplinger=4 kirmse=2 kisling=3 kittler=3 \
-klingler=3 kmart=2 kmarts=2 kmetz=2 kmiec=2 knievel=3 knin=4 knipl=2 kniveton=2 knoedler=3 knowledgeware=3 \
-koala=3 koalas=3 kobe=2 koegler=3 koernke=3 koffler=3 kofler=3 kogler=3 kohles=2 kokate=3 kokates=3 koninklijke=4 \
-kooiker=3 kopischke=3 koreans=2 kostrzewa=4 kostrzewski=4 kotler=3 kotsoniss=4 kouri=3 kraai=2 krajina=2 \
-krajinas=2 krauer=1 kreher=1 kreidler=3 kreisher=3 kreisler=2 kresge=2 kroening=3 kruckeberg=2 krusemark=3 \
-ks=1 ksiazek=2 kuala=2 kuan=1 kuchler=3 kudrna=3 kuebler=3 kuenheim=3 kuenzi=3 kugler=3 kumagai=4 kuow=2 \
-kuzniar=2 kvamme=2 kwh=5 kyoko=3 kyong=1 labarre=3 labonte=2 laboratories=4 laboratorys=4 labrie=3 lacasse=3 \
-lacaze=3 lacombe=3 lacosse=3 ladehoff=3 laduke=3 lafalce=3 lafler=3 laforte=2 lagace=3 lagasse=3 lagrone=3 \
-lahaie=2 laity=3 lakeberg=2 lalone=3 lamaist=3 lamarre=3 lambiase=4 lamere=3 lamke=2 lamonte=2 lampl=2 \
-lancelet=2 landfried=3 lanese=3 langes=1 langille=3 langone=3 lanoue=3 lanphier=2 laotian=3 lapalme=3 \
-lapd=4 lapds=4 laphroaig=3 lapine=3 lapointe=2 laporte=2 laprade=3 larche=2 largeness=2 lariviere=4 larose=3 \
-larosiere=3 lascivious=4 lastrapes=3 latanze=3 latelies=2 laterriere=3 latiolais=4 latorre=3 latte=2 \
-laverdiere=4 laverdure=4 lavere=3 lavergne=2 lavine=3 lavinia=3 lazare=3 lb=1 lbs=1 leachs=2 leah=2 leann=2 \
-leant=2 leanza=3 lebed=2 leccese=3 lecomte=2 lecrone=3 leedss=2 lefebure=3 legare=3 legged=2 legrande=2 \
-leibfried=3 leicester=2 leino=3 leist=2 lelia=2 lembke=1 lemcke=2 lemieux=2 lemire=3 lemke=2 lemme=2 \
-leniency=3 leniently=3 lenke=2 lentine=3 lenzs=2 leoda=2 leola=2 leonara=3 leonardo=4 leonerd=3 leonetti=3 \
-leong=1 leonhard=3 leonie=2 leopoldine=4 leota=2 lepere=3 lepine=3 lepore=3 lesane=3 lespalier=4 letarte=2 \
-letitia=4 lettiere=3 lettieri=3 leverage=3 leveraging=3 leverone=4 levying=3 lewke=2 liamine=3 lian=1 \
-liang=1 lians=1 liberace=4 liberatore=5 libya=3 libyan=3 libyas=3 lieske=2 lifeco=2 likelier=3 likenesses=3 \
-liliane=3 lillians=3 lilyan=3 lindemann=3 lineage=3 lineages=4 linear=3 linearly=4 linears=3 lineberger=3 \
-linehan=3 linguine=3 linkedin=2 lire=2 lithuanian=5 lithuanians=5 lithuanias=5 littler=3 littlest=3 livelier=3 \
-liveried=2 livesay=3 livonia=3 lizs=2 ln=1 loaiza=4 lobbyist=3 lobbyists=3 loepfe=2 loess=2 loew=2 loewe=2 \
-loewen=3 loews=1 lois=2 loise=2 loiseau=3 lonetree=2 longenecker=3 loosestrifes=2 loreans=2 louviere=3 \
-loveridge=2 lowered=2 ls=1 ltis=3 luallen=3 luane=2 lucchese=3 lucia=2 lucianne=3 lucien=3 lucius=2 lucretia=3 \
-lucrezia=3 ludcke=2 luebbe=1 luebke=1 lueck=2 luella=3 luera=3 luevano=4 lugubrious=4 luick=1 luisi=2 \
-luiz=1 lunceford=3 luntzs=2 luo=1 luongo=3 lupien=2 luscombe=3 lutecia=3 luu=2 lynchs=2 lyonnaiss=4 lyonss=3 \
-lyphomed=3 lyrically=3 macedonian=4 macewan=3 macfadyen=4 machete=3 machetes=3 machineguns=3 maciejewski=3 \
-macinnes=3 macleod=2 macmahon=2 macrame=3 madelyn=3 madewell=3 madlen=3 madore=3 madyun=3 maeda=3 maekawa=4 \
-maenza=3 maestri=3 maeve=2 maez=2 magnesia=3 magnetically=5 magnolia=3 magnolias=3 magnone=3 maher=1 \
-mainichi=4 maione=3 maish=2 maiziere=2 majeske=3 majestically=5 majure=3 malave=3 malaysia=3 malaysias=3 \
-maline=3 malkiel=3 malleable=4 malloseismic=4 mangiapane=4 mangine=3 mangope=3 mantione=4 manuel=2 manzanares=4 \
-maoris=3 maraline=4 marcelline=4 marchese=3 marcial=3 marcoss=3 margarethe=4 marien=2 mariette=3 marife=3 \
-marrone=3 marseilles=3 martinss=3 martire=3 martone=3 maryann=3 maryanne=3 maslen=3 masone=2 massacring=4 \
-massieu=3 massingale=4 mastrichs=3 matarese=4 materiel=4 materiels=4 mathai=3 mathematically=6 mathes=2 \
-matias=2 matsuura=4 matthewss=3 mattias=2 mattresss=3 maurine=3 mauritius=4 mausoleum=4 mawr=2 mawyer=3 \
-maximilian=5 maxion=3 maxzide=3 maybe=2 mazone=2 mazowiecki=5 mbeki=2 mbow=1 mc=1 mcaleer=3 mcbrayer=3 \
-mcbrien=3 mcbryar=3 mcbryde=2 mccaffery=3 mccague=2 mccahan=2 mccarthyism=5 mccarthyite=4 mcchristian=3 \
-mcconaughey=4 mcconaughy=4 mccooey=3 mccorquodale=4 mccuan=3 mccuin=3 mccune=2 mcdade=2 mcdonough=3 mcdyess=3 \
-mceachern=3 mceuen=3 mcfadyen=4 mcfate=2 mcgalliard=4 mcgeean=3 mcgeeans=3 mcgillicuddy=5 mcgillivray=4 \
-mcginnes=2 mcglade=2 mcgoey=3 mcguyer=3 mcgwire=3 mchale=2 mchone=2 mcinnis=3 mckeone=3 mckeough=3 mckeown=3 \
-mckune=2 mclanahan=4 mclane=2 mclaren=3 mclemore=3 mclure=2 mcmillian=3 mcmurtrie=4 mcnamara=4 mcnamaras=4 \
-mcnamee=3 mcnease=2 mcomber=3 mcpeake=2 mcquade=2 mcquire=2 mctague=2 mctier=3 mctigue=2 meagher=1 mealo=3 \
-meander=3 meandering=4 meanders=3 meantime=2 meddling=3 mediterranean=6 meer=2 meers=2 meeuwsen=3 megacarrier=4 \
-meinecke=3 meineke=3 melchior=3 meleis=3 melone=3 memoirs=2 memorabilia=5 menapace=4 menasion=4 menasions=4 \
-mendieta=3 mengele=3 menia=2 mente=1 mercedes=3 meridien=4 meridionale=6 merle=1 merwe=2 mesched=2 meserole=4 \
-meteor=3 meteors=3 methodically=5 metier=2 mevarachs=4 meyerbeer=3 mfume=3 mhm=2 micale=3 michener=2 \
-micheners=2 mickeyll=3 microage=3 microaire=3 micrografx=4 micronesia=4 middling=3 midler=2 mielke=2 \
-mieske=2 mightnt=2 migliore=4 mignone=3 mildrid=3 mileham=3 militia=3 militiamen=4 millss=2 milosevics=5 \
-minamide=4 minasian=3 minehan=3 mineralogically=7 minestrone=4 miniatures=4 miniaturization=7 ministering=3 \
-minneapoliss=6 minoan=3 minuet=3 mireles=3 mischler=3 misiaszek=4 misidentifying=6 missildine=4 mit=3 \
-miyake=3 mjs=2 mm=0 mme=3 moab=2 moammar=3 moates=2 modestine=4 moening=3 moerman=3 mohamed=3 mohammed=3 \
-moishe=2 mojave=3 moncure=3 mononuclear=5 montagnier=3 montague=3 montanye=3 montefiore=5 monteleone=5 \
-montgomery=3 montgomerys=3 montiel=3 montien=3 montier=2 montone=3 montpeliers=4 montrealer=4 montrealers=4 \
-montreals=3 morace=3 morefield=3 morehart=3 mores=2 morine=3 morones=3 morreale=3 morriss=3 morrone=3 \
-mortgagepower=3 mortification=4 mortuary=4 mosaicked=3 moseley=2 moshe=2 mosier=2 mothershed=3 motl=2 \
-mottling=3 moue=1 mozartean=4 mri=3 mrs=2 ms=1 msgr=3 mssrs=2 muammar=3 muavenet=4 muddying=3 muehlebach=2 \
-muhammed=3 multiemployer=5 multilayered=4 multiuser=4 multivariate=5 mummifying=4 muratore=4 murrelet=2 \
-murrieta=3 muscling=3 museums=3 mustnt=2 myanmar=2 myanmars=2 myerson=2 myerss=3 myette=2 myojin=2 myoscint=2 \
-mystifying=4 myung=1 nadia=2 nagai=3 nagao=3 naim=2 naish=2 naive=2 naively=3 naivete=4 nakasones=4 naked=2 \
-nantes=1 napoleon=4 nardone=3 nashs=2 nasional=4 nasr=2 natalia=3 natalle=3 natalles=3 natchezs=3 natchitoches=3 \
-naturedly=3 nauseate=3 nauseated=4 nauseating=4 nbcs=3 ndau=2 nederlandsche=4 nedlloyd=3 needler=3 neednt=2 \
-negotiable=4 neoax=3 neoplasm=4 neorx=3 nepenthe=3 nepl=2 nestea=3 nestler=3 neuendorffer=3 neugebauer=4 \
-nevarachs=4 nevertheless=4 newlywed=3 newmyer=3 newspeople=3 newss=2 neyens=1 ng=1 ngai=1 ngema=3 ngo=2 \
-ngor=2 ngueppe=3 niall=1 nicholass=4 nicklauss=3 niclaneshia=4 nicolai=4 nicoline=4 nier=2 nieves=3 nikes=2 \
-nineteen=2 nineteenth=2 ninetys=2 nitze=2 nkohse=3 noah=2 nodine=3 noel=2 noelle=2 noels=2 noffke=1 noncorporate=3 \
-nonlinear=4 nonnegotiable=5 nonnuclear=4 nordine=3 noriegas=4 norriss=3 nosebleed=2 nprs=3 ns=1 nth=1 \
-nuclear=3 nuclei=3 nucleic=3 nucleus=3 nullifying=4 numed=2 numia=2 nvhome=3 nvhomes=3 nvryan=3 nyerere=3 \
-nyers=1 nyet=1 oad=3 oahu=3 oas=3 oases=3 obermaier=3 obituaries=5 oblinger=4 oblivious=4 obryan=3 obryant=3 \
-obscenely=4 obvious=3 obviously=4 ocain=3 occhoas=3 occupying=4 oceana=4 oceania=4 odiorne=3 odp=3 odysseus=4 \
-oecd=4 oeien=3 oest=2 ofc=3 ognibene=4 oguin=3 ohioan=4 ohioans=4 ohlmeyer=2 oishi=3 oj=2 ok=2 oken=3 \
-olathe=3 oleaginous=5 olean=2 oleander=4 oleandrin=4 oleaster=4 oleske=3 olivares=4 onassiss=4 oncale=3 \
-oncogenes=4 oneself=2 onetime=2 opera=2 operas=2 ophelia=3 oplinger=4 optimistically=6 orangeburg=3 orestes=3 \
-orielda=3 orielle=3 orlean=3 orleans=3 orthodontia=5 osake=3 osmer=3 osteoarthritis=6 ostling=3 oughtnt=2 \
-oui=1 our=2 ourada=4 ourself=3 ourselves=3 outler=3 overreacted=5 overseers=4 oversimplifying=6 oviedo=4 \
-owenss=3 pacesetter=3 paddling=3 paez=2 pai=2 painewebber=3 painewebbers=3 palaus=3 palese=3 pallone=3 \
-palmstierna=4 palomares=4 panebianco=5 paoli=2 paolo=2 papier=2 paraphernalia=5 paratore=4 parazoa=4 \
-paredes=3 parenthetically=6 paribass=4 parietal=4 parisians=4 pariss=3 parmele=3 partying=3 parziale=4 \
-pascual=3 passe=2 patese=3 pathetically=5 patnaude=3 patrimonial=4 patrone=3 pautler=3 pavao=2 pavese=3 \
-payn=2 pcs=2 peacenik=2 peacetime=2 pecore=3 peculiar=3 pedophilia=4 pedophiliac=4 pedophiliacs=4 peinado=4 \
-pele=2 peleponnesian=5 penelope=4 penitentiary=5 pennsylvania=4 penske=2 peoples=2 pepe=2 pepenadores=5 \
-peraino=4 perales=3 perceptual=4 peres=2 peress=3 pergande=2 perine=3 periodically=6 perle=1 permeable=4 \
-permeated=4 permeating=4 perricone=4 perrine=3 perrone=3 persia=2 persian=2 perusse=3 pescatore=4 petr=2 \
-petricioli=5 petroleums=4 pga=3 pharaonic=4 pharisaism=5 pharmacia=4 phebe=2 phetteplace=2 philately=4 \
-philemon=3 philibosian=5 philipss=3 phillipss=3 phlcorp=4 phoebe=2 phoenixs=3 photocopying=5 photoop=3 \
-phuong=2 physically=4 picayune=3 piccone=3 pickenss=3 pickler=3 pickren=3 picower=2 piddling=3 piecemeal=2 \
-piechs=2 pierie=3 pieries=3 piess=2 piet=2 pietrangelo=4 pietro=3 pietrzak=3 piette=1 piezoelectric=6 \
-pignone=3 pindling=2 pineal=3 pingitore=4 pipefish=2 pipetec=2 piraeus=3 pirkl=2 pirrone=3 pittss=2 pjs=2 \
-plaguing=2 plainclothes=2 plaisted=3 plante=1 platinum=2 pleiades=3 pleonasm=4 pleuritides=4 pluss=2 \
-pneumonia=3 poage=2 poel=2 poem=2 poems=2 poeschl=2 poet=2 poets=2 poitier=2 polecat=2 politically=5 \
-polje=2 pollyanna=4 pollyannish=4 polyacetylene=6 polyamide=4 polyester=4 polyesters=4 polyethylene=5 \
-polyolefin=5 polytheism=5 polyurethane=5 ponce=2 pontikes=3 popieluszko=5 popolare=4 porsche=2 portales=3 \
-porteous=3 posse=2 postretirement=5 poudrier=4 pourciau=3 povichs=3 powerfully=3 powerpc=4 powerpcs=4 \
-powertrain=2 powles=2 pragmatically=5 prayer=1 prayers=1 prearranged=3 prearranges=4 prearranging=4 prechtl=2 \
-preciado=3 premier=2 preponderance=3 presler=3 presumptuous=4 priest=1 priestly=2 priests=1 primeco=2 \
-primenews=2 primestar=2 princeton=2 principally=3 principe=3 prinzs=2 priore=3 privilege=2 privileged=2 \
-privileges=3 prometheus=4 proskauer=2 protease=3 protege=3 proteome=3 prudente=2 pruitt=2 prunedale=2 \
-ps=1 psyche=2 ptolemaic=4 ptovsky=3 puente=1 pugliese=4 puipoe=3 pulte=2 punctilious=4 punctuated=4 punctuating=4 \
-punctuation=4 purebred=2 purebreds=2 purifying=4 pyeatt=2 pyongyang=2 pyre=2 qiao=2 qs=1 quadrupling=4 \
-qualifying=4 quantifying=4 quarles=1 quarrying=3 quattrone=3 queenfishs=3 queer=1 queers=1 quibbling=3 \
-quieted=3 quiett=1 quievoni=3 quiles=2 quirion=3 quixote=3 rabes=2 racamier=3 racioppi=3 radde=1 radioactivity=7 \
-radler=3 rafael=3 raffaele=4 raffaelli=4 raffety=2 rafuse=3 ragged=2 ragone=3 ragonese=4 rahe=2 rai=2 \
-rainger=3 rainier=2 rallying=3 ranieri=4 raoul=2 rapeseed=2 raphael=3 raphaela=4 rasia=3 rateliff=2 rathke=2 \
-ratier=2 ratifying=4 rationale=3 rationales=3 rattatouille=4 rattler=3 rauls=2 rayonier=3 rca=3 rea=1 \
-reacquire=3 reacquired=3 react=2 readmit=3 readying=3 reagent=3 reagents=3 realisation=4 realisations=4 \
-realization=4 realmuto=3 realpolitik=4 rearm=2 rearmament=4 rearranged=3 rearrangement=4 rearrest=3 rearrested=4 \
-rebbe=2 rebelliousness=5 recertifying=5 recine=3 recipe=3 recipes=3 reclassifying=5 recore=3 recovery=3 \
-rectifying=4 recycling=4 rediscovery=4 redlinger=4 redoubling=4 reelect=3 reemerge=3 reemerged=3 reemergence=4 \
-reenact=3 reentered=3 refenes=3 refuel=3 refueled=3 refusenik=3 refuseniks=3 regalia=3 reher=1 rehired=3 \
-reichart=3 reina=3 reinecke=3 reinig=2 reinitz=2 reinspect=3 reish=2 reissue=3 reissued=3 reist=2 reitano=4 \
-reitera=4 reitter=2 relying=3 remarrying=4 remedying=4 remlinger=4 renate=3 rene=2 renschler=3 repr=2 \
-requiring=4 researchs=3 resembling=4 resendes=2 restaino=4 restauranteur=3 restauranteurs=3 retaliatory=5 \
-retemeyer=3 retirement=4 reum=2 reunion=3 reusable=4 reuse=2 reused=2 reuterss=3 revaluations=6 reveille=3 \
-reveles=3 revenuer=4 reverbed=2 revolucion=5 rewire=3 reyes=2 rhea=2 rhinesmith=2 rials=1 ribonucleic=5 \
-richardss=3 richs=2 ricocheted=3 ridgecrest=2 riesling=2 riester=3 rieth=2 rightmyer=3 rijn=2 ringler=3 \
-riopelle=4 riordan=2 riordans=2 rippling=3 ripplinger=4 risque=2 ritualistically=7 riviera=4 riviere=3 \
-rivieres=3 rna=3 roanoke=3 robare=3 robertss=3 robinss=3 robl=2 robling=3 rocknroll=3 rodarte=2 rodeheaver=4 \
-roderick=2 rodericks=2 rodine=3 rodrigues=3 rodriques=3 roesler=3 roessler=3 rogerss=3 rogier=2 rollinss=3 \
-romantically=5 romine=3 romuald=3 roseate=3 rosevear=2 roshier=2 rosine=3 rossler=3 rotea=3 rothmanss=3 \
-rothmeier=2 roukema=2 rovaniemi=5 royexs=3 rozeboom=3 rs=1 rte=3 ruark=2 rueda=3 ruedlinger=3 ruella=3 \
-ruelle=2 ruffling=3 rugged=2 ruining=3 ruislip=2 ruislips=2 russias=2 rustlers=3 rwandese=3 ryerson=2 \
-rzasa=3 rzepka=3 saccone=3 saddling=3 saeed=2 saenss=2 safeco=2 safier=2 safires=2 sagraves=3 saitama=4 \
-sakau=3 sakigake=4 sakurai=4 salesmen=2 salesmens=2 salespeople=3 salesperson=3 salinass=4 salisbury=3 \
-salles=2 salome=3 salomone=4 salvadore=4 salvatore=4 salyer=3 salyers=3 salzhauer=2 samoa=3 samprass=3 \
-samuela=4 samuelle=3 sanchezs=3 sanctuaries=4 sanctuary=4 sanderss=3 sandozs=3 santerre=2 santone=3 santore=3 \
-saone=2 sapoa=3 sapone=3 sapphire=3 sapphires=3 sardonically=5 sarine=3 sarmiento=3 sassafrass=4 sassone=3 \
-satisfactorily=5 satisfactory=4 saute=2 sauter=3 savarese=4 savier=2 savr=2 sayed=2 sba=3 scalese=3 schaer=2 \
-schiavone=4 schiewe=2 schildknecht=3 schnettler=3 schoeffler=3 schoene=2 schoening=3 schoepke=2 schouten=3 \
-schreffler=3 schreyer=1 schroedl=2 schroeter=2 schubring=3 schuerman=3 schuermann=3 schuette=1 schulke=2 \
-schussler=2 schuttler=2 schutzs=2 schuur=1 schwantes=1 schwegler=3 scialdone=3 sciaroni=4 sciarra=3 sciclone=3 \
-science=2 scientifically=6 scintilore=4 scipione=4 sciullo=3 scolia=2 sconyers=3 scour=2 scoured=2 scouring=3 \
-scours=2 scrambling=3 scrivener=2 scsi=2 scuttling=3 seabed=2 seance=2 searss=2 seattle=3 seattles=3 \
-sechrest=3 sechrist=3 secrest=3 secrist=3 sedalia=3 sedore=3 segraves=3 segrest=3 seidler=2 seifried=3 \
-seigler=3 seigniorage=4 seles=2 sellarss=3 sellier=2 semele=3 semidrying=4 semones=3 senatore=4 sensual=3 \
-sensuous=3 septuagenarian=7 sequence=2 seraphine=4 sergio=2 serratore=4 serres=2 sesame=3 sese=2 settler=3 \
-settling=3 seve=2 several=2 severeville=3 sevier=2 sewerage=3 seyfried=3 sgt=2 sh=0 shaer=2 shamalia=3 \
-shaolin=3 sharpeville=3 shelia=2 shh=0 shidler=3 shiite=2 shiites=2 shinxiaku=3 shiraishi=4 shireman=3 \
-shizuoka=3 shortzs=2 showered=2 shrewsbury=2 shrewsburys=2 shuart=2 shuffler=3 shufflers=3 shultzs=2 \
-shuttling=3 sias=1 sichuan=2 sicilia=3 sidestep=2 sidestepped=2 sidesteps=2 sidling=3 sienko=3 sienna=3 \
-siennas=3 sierra=3 sierras=3 siers=1 siesta=3 siewiorek=3 sightseer=3 sigl=2 sigler=3 signifying=4 silhouetted=4 \
-simion=3 simler=3 simpler=3 simplifying=4 sinead=3 singler=3 siniard=3 siracuse=4 sire=2 sirrine=3 sistare=3 \
-sitler=3 situation=4 situational=5 siu=2 sizeler=2 skier=1 skiers=2 skopje=2 skrzypek=3 slushayete=3 \
-soares=2 sobiech=2 sobieski=4 sociable=3 societe=4 socioeconomic=7 socrates=3 solares=3 soldier=2 soldiers=2 \
-solely=3 solidifying=5 solimine=4 soloists=3 somalian=3 somalians=3 someone=2 something=2 somewhere=2 \
-sonia=2 soothes=1 sophomore=2 soross=3 sosuke=3 soulliere=3 soured=2 souring=3 sourrouille=3 sours=2 \
-sovereign=2 sovereigns=2 sovereignty=3 soviet=3 soweto=3 spangler=3 speciale=3 specialities=3 specifying=4 \
-speechifying=4 spektr=2 spengler=3 sperle=1 spiers=2 spieths=1 spindler=3 spinkss=2 spokesmen=2 spokespeople=3 \
-spokesperson=3 spokespersons=3 spongebob=2 sponsler=3 sporophyte=2 spracklen=3 sprowle=2 spruiell=1 squabbling=3 \
-squires=2 st=1 stabler=3 stablest=3 staehle=1 stai=2 stangler=3 stapler=3 staplers=3 stapling=3 starace=3 \
-statistically=5 statuesque=3 stds=3 stefl=2 stegemeier=2 stempien=2 stephanopouloss=6 stephenss=3 stereotypically=7 \
-stevenss=3 stickler=3 stiegemeier=3 stiteler=2 stjohn=2 stochastically=5 stoever=3 stoic=2 stoics=2 stoneberger=3 \
-stonebraker=4 stonecypher=4 stonehenge=2 stoneking=2 stoneridge=2 stonerock=2 stonestreet=2 storagetek=3 \
-storeroom=2 stottlemyer=4 strangelove=2 strausss=2 strehle=1 striar=1 stribling=4 strobl=2 struggling=3 \
-strzelecki=4 stuard=2 studebaker=4 stufflebean=3 stultifying=4 suard=2 suata=3 subterranean=5 subtler=3 \
-subtly=3 suezs=3 suhre=1 suhua=2 summerss=3 sundial=2 superfamily=4 superior=4 superx=3 supremely=4 surace=3 \
-surety=3 surles=2 suttmeier=2 suu=3 suv=3 suvs=3 svp=2 swicegood=3 swindler=3 swingler=3 swordfishs=3 \
-syers=2 symbolically=5 symmetrically=4 syncope=3 sypniewski=4 tabares=3 tabler=3 tabling=3 tac=3 tactically=4 \
-tadeusz=3 taflinger=4 taglieri=3 taira=3 takeuchi=4 tallahasseans=5 tallying=3 tamke=2 tangling=2 tannehill=3 \
-taormina=4 tapeie=3 tapeies=3 tarleton=2 tassone=3 tavares=3 tbilisi=4 tcas=4 teate=2 tebuthiuron=4 technologically=6 \
-tele=2 teleconference=4 telemanagement=5 telesciences=5 telesiss=4 tempe=2 temperament=3 temperamental=4 \
-temperamentally=5 temperate=2 temperature=3 templers=3 tennessean=4 tennesseans=4 tenniss=3 terre=2 terrebonne=4 \
-tertiary=3 tesmer=3 tessitore=4 testifying=4 texass=3 thalia=2 thalias=2 thatd=2 thea=2 theater=3 theaters=3 \
-theatre=3 theatres=3 theism=3 theologians=4 theoretically=6 theories=2 theory=2 theorys=2 therapeutically=6 \
-thereon=2 thereto=2 thereve=1 therien=2 therrien=2 thoene=2 thoennes=1 thomasine=4 thomass=3 ths=0 tia=2 \
-ticklish=3 tietje=1 tietmeyer=2 tieu=2 tijuana=3 tilde=2 timeplex=2 timezone=2 timisoara=5 timpone=3 \
-tinkler=3 tinkling=3 tire=2 tired=2 tireless=3 tires=2 tiresome=3 tischler=3 titania=3 toa=2 tobler=3 \
-toews=2 toggling=2 tokyo=3 tokyos=3 tolanthe=3 toluene=3 tomaino=4 tomasine=4 tonegawa=4 toniest=2 tonnesen=2 \
-toppling=3 tornabene=4 tornatore=4 torosian=3 towered=2 townspeople=3 tracheal=3 tradesmen=2 traditionalists=4 \
-tramiel=3 transient=2 transpire=3 transpired=3 transpires=3 travelodge=3 treichler=3 trembling=3 treml=2 \
-trendier=2 trendiest=2 trepanier=4 tribesmen=2 triennial=4 tripling=3 trisler=3 trnopolje=4 troiano=4 \
-troubling=3 truell=2 truest=2 truex=2 trulove=3 truong=1 ts=1 tsao=1 tsetse=2 tsiang=1 tsongass=3 tuinstra=3 \
-tunisia=3 tunkelang=2 turrentine=4 tutelage=3 tvs=2 twinkly=3 tyo=2 typeset=2 typesetting=3 typically=3 \
-uarco=3 uehara=4 ueki=3 ufo=3 ufos=3 uk=2 uliaski=3 uliassi=3 ulterior=4 umpire=3 umpires=3 unalienable=6 \
-unambiguous=5 unambiguously=6 unanswered=3 undergraduate=5 underkoffler=5 underprivileged=4 undying=3 \
-unexpired=4 unforeseen=3 unifying=4 uninspired=4 uninterested=4 unisyss=4 unleveraged=3 unrealistic=4 \
-unrealistically=6 unreasonable=4 unreasoning=3 unrehearsed=3 unsatisfying=5 unsettling=4 untermeyer=3 \
-unwed=2 updegrove=4 uplinger=4 uribe=3 urioste=4 urls=3 urquhart=2 usa=3 usaid=3 usair=3 usairs=3 usairways=4 \
-usameribancs=6 usas=3 usb=3 usbancorp=4 usda=4 usmc=4 uss=3 ussr=4 ustrust=3 usually=4 uv=2 uy=2 uys=2 \
-vacuous=3 vagueness=2 valdes=2 valencia=4 valencias=4 valiantly=3 valkyrie=4 valladares=4 valliere=3 \
-valonia=3 valores=3 vanacore=4 vanbiesbrouck=4 vandeman=3 vanderleest=4 vandezande=3 vanevery=3 vanhouten=4 \
-vanliew=3 vanscyoc=3 vantine=3 vanuaaku=4 vares=2 varietals=4 varnadore=4 varying=3 vasques=2 vastine=3 \
-vaudevillian=3 vaughan=1 vaughans=1 vegetable=3 vegetables=3 venzke=1 verde=2 verdes=2 verdone=3 vergeshs=3 \
-vergess=3 vergreshs=3 verifying=4 verine=3 versace=3 verstraete=2 vesselss=3 vestigial=4 veterinarian=5 \
-veterinary=4 viceroy=2 victorine=4 vidales=3 vidalia=3 videophile=5 viet=2 vieth=2 villafane=4 vincennes=3 \
-vips=3 viramune=4 viramunes=4 virginia=3 virginian=3 virginians=3 virginias=3 virkler=3 viruss=3 visual=3 \
-visx=2 vitreous=3 vivien=3 vizcaino=4 vnesheconombank=6 vogl=2 volentine=4 voluptuous=4 vorhauer=2 vossler=3 \
-vowles=2 vrba=2 vrdolyak=4 vremya=3 vs=1 vsel=2 vyas=1 waggling=3 wahine=3 wahines=3 wahle=1 waldholtzs=3 \
-waleson=2 warbling=3 warncke=2 warnke=2 warrior=3 warriors=3 wasmer=3 wasnt=2 watershed=3 watling=3 watlington=4 \
-wavetek=2 wearying=3 weers=2 wegrzyn=3 weide=2 weidler=3 weigl=2 weintzs=2 weiseman=3 weisss=2 weist=2 \
-welchs=2 wellbeing=3 wellesley=2 wellss=2 wengler=3 wente=1 werdesheim=2 wereldhave=4 werewolf=2 werne=2 \
-wessling=3 whatd=2 whereby=2 whisler=2 whitenack=2 whitener=2 whitenight=2 whitesel=2 whitmyer=3 whoever=3 \
-whoevers=3 wholesomeness=3 whore=2 whyre=2 wicked=2 wiggly=3 wildfire=3 wildflowers=2 wilemon=3 williss=3 \
-willke=2 willse=2 wiltse=1 winegarden=3 winemiller=3 wingler=3 winiarski=4 wire=2 wires=2 wiretaps=2 \
-witnesss=3 wittenmyer=4 wlodarczyk=4 wlodarski=4 wobbly=3 wojciak=3 wolpe=2 woodss=2 worcester=2 worcestershire=3 \
-wotring=3 wouldnt=2 wrestler=3 wretched=2 wrinkling=3 wrzesinski=4 ws=3 wuest=2 xavier=2 xaviera=3 xers=2 \
-xian=1 xiang=2 xiao=1 xio=1 xscribe=2 xtra=2 xuan=1 yamane=3 yamatake=4 yangtze=2 yarbrough=3 yarmulke=3 \
-yarmulkes=3 yearearlier=3 yeates=2 yene=2 yerkes=2 ynjiun=2 yohe=2 yolande=2 yorio=2 yosemite=4 yuichi=2 \
-yuletide=2 yunde=2 zaccone=3 zaireans=3 zaires=2 zairian=4 zairians=4 zakrzewski=4 zappone=3 zayres=2 \
-zeebrugge=3 zentralsparkasse=5 zewe=2 zhejiang=2 zigler=3 zimbabwean=4 zingler=3 zoe=2 zoete=2 zoological=4 \
-zorine=3";
+aba=3 abalone=4 abalones=4 abare=3 abbe=2 abd=3 abiomed=4 abkhazia=3 abler=3 aborigine=5 aborigines=5 \
+abs=3 absenteeism=5 ac=2 accedes=2 ach=3 aches=1 achille=3 achilles=3 acne=2 acquiescence=4 acquirer=4 \
+acquirers=4 acreage=3 actresss=3 actually=4 actuary=4 actuate=3 adalia=4 adame=3 adhd=4 adine=3 adlai=3 \
+admired=3 adobe=3 adobes=3 adrda=3 adsl=4 adss=1 advancement=3 advancements=3 aeneid=3 aesthenopia=4 \
+afanasyev=5 afl=3 afmed=2 afsane=3 afsanes=3 afterhours=4 aggregate=3 aggregates=3 agne=2 agnes=2 agregious=4 \
+ague=2 aguinaga=5 ahasuerus=5 ailene=2 aires=2 aisa=3 aisle=1 aiton=3 akai=2 aldape=3 aldeburgh=2 alderete=3 \
+aleshire=4 alfiero=4 alfonsine=4 algodones=4 algonquian=4 alienates=4 alitalia=5 alitalias=5 alkene=2 \
+allebach=3 allegiances=5 allender=4 allianzs=4 allred=2 allying=3 alred=2 altai=2 altruism=4 aluminium=4 \
+alvare=2 alyeska=4 amadeus=4 amass=2 ambitious=3 ambitiously=4 ambling=3 ambrosine=4 amd=3 ameche=3 amelia=3 \
+ameline=4 amerine=4 amezcua=4 ammonia=3 amnesiac=4 amperage=3 amr=2 amrhein=3 anfal=5 angeless=4 angelone=4 \
+anglen=3 angove=3 anime=3 anion=3 anions=3 annunciata=4 anstine=3 antigones=4 antipodes=4 antone=3 antunes=3 \
+aol=3 aorta=3 ap=2 apache=3 apcs=3 aphrodite=4 aphrodites=4 api=3 apo=3 appleyard=3 appling=3 appreciable=4 \
+appreciative=5 appreciatively=6 arabe=3 arai=3 arakelian=4 aravind=2 arcement=3 archetypal=3 archimedes=4 \
+ardine=3 arduino=3 arehart=3 arguable=4 ariane=3 ariass=4 aristophanes=5 armbrister=4 armine=3 arnolphe=3 \
+arshia=2 artale=3 asap=4 asean=3 aseltine=4 asheboro=3 asia=2 asian=2 aspirin=2 assembling=4 assiduous=3 \
+astilbe=3 atalia=4 athlete=2 athletes=2 ati=3 atlantiss=4 atm=3 atp=3 attache=3 atv=3 audiences=4 aue=1 \
+aureus=3 authement=2 authentically=4 automoviles=5 av=2 ave=2 aveline=4 average=3 averages=3 averaging=3 \
+averette=3 aviles=3 awfully=2 ayers=1 ayre=1 ayres=1 azalea=3 azalia=4 baa=3 babler=3 bachelor=3 bachelors=3 \
+backaches=2 backfiring=4 baffling=3 bahais=3 baio=3 balazs=2 balentine=4 baliles=3 balinese=3 ballentine=4 \
+balmes=2 bangemann=3 baptistery=3 barefield=3 barentine=4 barkeley=2 barre=2 barrientes=2 barriers=3 \
+barrone=2 basilia=4 basler=3 basore=3 bateson=3 batignolles=4 batiste=3 battening=3 battiste=3 baumler=3 \
+bbcs=3 beachler=3 beata=3 beatrice=3 beatrices=4 beautifullest=4 bedient=2 beebe=2 begnoche=3 beidler=3 \
+beitler=3 beleaguered=3 belge=2 belier=2 belittling=4 bellefeuille=4 bellevue=2 bellone=3 bellyaching=4 \
+belvidere=3 belyeu=3 bendure=3 bene=2 benes=2 benevides=4 bengoechea=5 benware=2 benzene=2 berkebile=3 \
+berlascones=4 berle=1 berles=1 bernabe=2 bertone=3 besler=3 bette=2 bettes=2 beucler=3 beumer=3 beutler=3 \
+beverages=3 beyonce=3 bibler=3 bicester=2 bicesters=2 bichler=3 bicycling=4 biedermeier=3 biegler=3 biennale=3 \
+bigler=3 bihacs=3 bilyeu=3 bioethics=4 biomed=3 biosciences=5 birchler=3 bitler=3 bivouac=2 bjoern=1 \
+blackening=3 blasingame=4 blassingame=4 blauer=1 blvd=3 bmw=5 bnai=2 boa=2 boas=2 boaz=2 bocce=2 boening=3 \
+boers=1 boggling=3 boheme=3 boise=2 bollettieri=5 bombardier=3 bonaduce=4 bonet=1 bonier=2 bonine=3 bonneville=3 \
+bonsignore=4 booe=2 boriss=3 bosler=3 bossler=3 bottling=3 bougainvillea=5 bouillon=3 braaten=3 brachii=3 \
+brandeberry=3 breathes=1 breitling=3 brendlinger=4 brentlinger=4 brien=2 brierley=3 brigadier=3 brightening=3 \
+brigode=3 briones=3 bristling=3 brizendine=4 broadening=3 bronte=2 brookss=2 brouhard=3 bruegge=2 bruises=2 \
+brushfires=2 brutsche=2 bruxelles=3 bruynes=2 bs=1 bubbling=3 buchler=3 buchs=1 buckler=3 budai=3 buechler=3 \
+buell=2 buffeted=2 bugling=3 bui=1 buil=2 buis=1 bukkake=3 bullying=3 bulthuis=3 bumbling=3 bundling=3 \
+bungling=3 buonocore=4 burdening=3 bureaucratese=4 burges=1 burriss=3 business=2 businesses=3 businessmen=3 \
+bustier=2 bustling=3 butare=3 byelorussia=5 byerlein=2 cabaniss=3 cabinets=2 caceres=3 cackling=3 cafes=2 \
+calame=3 calcote=3 calgenes=2 caltagirone=5 cambior=3 cameras=2 canace=3 canceling=3 candler=3 canipe=3 \
+cansler=3 cantone=3 cantonese=3 cantv=3 capernaum=4 caplinger=4 caprese=3 caradine=4 carcass=2 cardone=3 \
+carelock=3 carine=3 carle=2 carll=1 carlone=3 carnevale=4 carnine=3 carotene=3 carrere=3 carrierss=4 \
+carrizales=4 carryanne=3 carterets=3 casale=3 casciato=3 caseworker=3 caseze=3 cashier=2 casler=3 cassavetes=4 \
+castorena=3 casually=4 casualness=4 casuals=3 casualties=4 casualty=4 catania=3 catharines=2 catherines=2 \
+cathmor=3 catholic=2 catholics=2 cation=3 cavataio=5 cds=2 ce=2 cea=3 cecelia=3 cecilia=3 cedrass=3 celanese=3 \
+celene=2 celestine=4 celia=2 centerre=2 centerres=2 centrale=2 ceo=3 cervone=3 chaidez=3 chaim=2 chairez=3 \
+chandelier=3 chaos=2 charcuterie=3 cheeseburger=3 chemania=3 chemed=2 chenier=2 chesler=3 chevrier=4 \
+chiaoscuro=5 chiara=2 chicagoans=4 childener=2 childeners=2 chile=2 chiles=2 chiless=3 chinese=2 chiseling=3 \
+chisler=3 chmura=3 chocolat=2 chocolate=2 choir=2 chortling=3 chrismer=4 christening=3 chronically=4 \
+chrzanowski=4 chseing=1 chua=2 chuan=2 cia=3 ciaccia=4 cialis=3 ciani=2 cicely=3 cineplexs=4 circling=3 \
+circumference=3 cisler=3 cit=3 citruss=3 cleah=2 cliche=2 cliched=2 clinically=4 clo=3 clothier=2 cluett=2 \
+cmx=2 cnbcs=4 cnet=2 cnns=3 coalesce=3 coalesced=3 coalescence=4 coalesces=4 coate=2 coauthored=3 cochlear=3 \
+coddling=3 coerce=2 coerced=2 coexistence=4 cogema=2 coleson=3 coline=3 collier=2 colonel=2 colonels=2 \
+coloreds=3 colorfully=3 comanche=3 comfed=2 comically=4 commemorative=4 commerciale=4 commerical=3 commingling=4 \
+communiques=4 compaore=4 complementary=4 compusa=4 compuserve=3 compuserves=3 comrie=3 concepcion=4 condry=3 \
+conduit=3 conduits=3 conferencing=3 confidante=3 congenial=3 congresss=3 conscience=2 construcciones=5 \
+coogler=3 cooperatively=5 cooperatives=4 copelan=3 copiously=3 coplen=3 copytele=4 corbusier=3 cordial=2 \
+cordials=2 cordry=3 coretech=2 corneas=3 cornelious=4 corporatewatch=3 correia=4 cortes=2 corzine=3 cosme=2 \
+costeira=4 cothren=3 cotler=3 cotrone=3 cottone=3 counseling=3 courtenay=3 coverage=3 coyote=3 coyotes=3 \
+cozine=3 cradling=3 cranial=2 crea=1 creager=3 creveling=3 crippling=3 crisler=3 crnkovich=3 croat=2 \
+croats=2 croce=2 crocheted=2 croixs=1 crooked=2 crownx=2 crozier=2 cruea=3 cruel=2 crumbling=3 crumpler=3 \
+crysler=3 cs=1 cspi=4 ct=1 cuajone=3 cutrone=3 cyclades=3 cycling=3 cyclist=3 cyclists=3 cypresss=3 cyrixs=3 \
+dabbling=3 dalgleish=3 dalia=2 damien=3 damiens=3 damore=4 damores=4 dampening=3 dandelion=4 dangelo=4 \
+dangelos=4 dangler=3 dangling=3 dania=2 dannemeyer=3 dante=2 darien=3 darkening=3 das=2 datapower=3 davide=3 \
+dazs=1 dazzling=3 dbase=2 deadening=3 deafening=3 dealba=3 deandrade=3 deatherage=3 debiase=4 debora=2 \
+debuted=2 dechene=2 decorative=3 decoste=3 dederichs=2 defrates=3 degaetano=5 degeneres=4 degeorge=3 \
+degiacomo=4 degrace=3 degrasse=3 degrave=3 delawarian=5 delebarre=3 delfine=3 delftware=2 delisle=2 dellavalle=4 \
+delmed=2 delosreyes=4 delphian=2 delphine=3 delprete=2 delvalle=3 dementia=4 demille=3 denarii=3 dengler=3 \
+denlinger=4 dente=2 depace=3 depreciable=4 depriest=4 derbyshire=3 dercole=3 derflinger=4 desai=3 deschler=3 \
+desimone=4 desired=3 desmoplasia=5 desperate=2 dessauer=2 destaing=2 detente=2 detherage=3 dettore=3 \
+devaluate=4 devere=3 devilish=2 devour=3 devoured=3 dewire=2 dexfenfluramine=5 dfw=5 dgenetta=4 dhaharan=2 \
+dhlakama=4 diametrically=6 diamond=2 diamonds=2 diaper=2 diapering=3 diarrhoea=4 diastole=4 dibiase=4 \
+dickenss=3 didnt=2 dienes=2 dierking=3 dieters=3 dietze=2 differently=3 digges=1 dildine=3 dimaio=4 dimichele=4 \
+dimitriuss=5 dingler=3 dinnerware=3 diocesan=4 diocese=3 dioceses=3 dioss=3 directv=4 disgruntling=4 \
+disimone=4 disinterested=4 dismantling=4 divides=2 dmitri=3 dnase=3 doable=3 dobler=3 dobrzynski=4 doebler=3 \
+doer=1 doerfler=3 doerflinger=4 doeuvres=1 doin=2 dolce=2 dolores=3 domine=3 domingues=3 dondlinger=4 \
+dorine=3 dorotea=3 dossiers=2 doubling=3 douglass=3 dour=2 dower=1 dowers=1 dqalpha=4 dr=1 dragone=2 \
+dramatically=4 drawers=1 drechsler=3 dreher=1 dreyfuss=3 dribbling=3 drizzling=3 dryclean=2 ds=1 dsouza=3 \
+duan=1 dubilier=3 dueled=2 duell=1 duels=2 duena=3 duenas=3 duesler=3 duets=2 dui=3 dulciana=3 dupler=3 \
+dupriest=4 duquesne=2 duquesnes=2 durflinger=4 dvds=3 dwi=5 dwindling=3 dwire=1 dynamicss=4 eagleye=3 \
+eap=3 earthenware=3 easudes=3 eblen=3 ebling=3 ebullience=3 edinburgh=4 edrington=4 eeo=3 effete=2 egoism=4 \
+ehle=1 eichler=3 eifler=3 eissler=3 ekk=3 elementary=4 eletr=3 elinore=4 ellemann=3 ellios=2 elliss=3 \
+elouise=3 elseviers=3 emanuele=5 embezzler=4 embezzlers=4 embezzling=4 emdr=4 emerald=2 eminase=4 emmaline=4 \
+empire=3 ems=3 emslie=3 enabler=4 enabling=4 encircling=4 encomium=4 encomiums=4 engler=3 englers=3 enlightening=4 \
+enrique=3 ensminger=4 ente=2 enthusiasm=5 enthusiasms=5 entirely=4 entitling=4 entringer=4 entsminger=4 \
+eoss=3 epa=3 epithelial=4 epithelium=4 epitome=4 ercole=3 esler=3 eslinger=4 esme=2 especially=3 espn=4 \
+esquire=2 esquires=2 esselte=3 este=2 estes=2 esteves=3 etc=4 ethene=2 etheredge=3 ethnoss=3 ethyol=3 \
+eu=2 euphrates=3 europeans=4 evacuees=4 evaluate=4 evaluates=4 everage=3 everette=3 excellencies=3 excellency=3 \
+excelsior=4 expire=2 extraordinary=6 facemire=4 falsone=2 fanatically=5 faneuil=3 fansler=3 fanueil=2 \
+farace=3 farese=3 farewell=2 farewells=2 farquhar=2 farrior=3 fastener=3 fastening=3 fastenings=3 fattening=3 \
+fatuous=3 favale=3 favre=2 fbis=3 fccs=3 fd=1 feb=4 fekete=2 felicias=3 fenjves=3 fesler=3 fiance=3 fiddler=3 \
+fiddlers=3 fidler=3 fiennes=3 fier=1 fieros=3 fiers=1 fiery=3 figaroas=4 filene=2 fillingame=4 filyaw=3 \
+financiera=5 financiero=5 fincke=1 findling=3 fiore=3 firearm=3 firearms=3 firemen=2 firstier=2 fischl=2 \
+fischler=3 fizzling=3 flaharty=2 flaherty=2 flattening=3 flores=2 flour=2 flours=2 fluctuate=3 fluency=3 \
+fluet=1 fnma=4 focaccia=4 fogler=3 foiles=2 foncier=2 fondling=3 forcefulness=3 foremen=2 forensically=4 \
+foreperson=3 foreseeable=4 foresta=2 forestville=3 foret=1 foretell=2 forte=2 fortes=2 fosler=3 foxfire=2 \
+foxmeyer=2 francaises=2 francese=3 frasier=2 fratzke=1 freda=1 frederic=2 frederick=2 fredericks=2 fredericksburg=3 \
+freshening=3 frightening=3 frontier=2 fruition=3 fs=1 fuel=2 fuels=2 fuer=1 fullilove=4 fumbling=3 funneling=3 \
+fuoss=1 fuselage=3 fustian=3 fyi=6 gabele=3 gabler=3 gabrys=3 galeano=3 galentine=4 galicia=4 gallemore=3 \
+gallentine=4 gallia=2 gallien=2 gambale=3 gambling=3 gamelin=3 garcia=3 gardenhire=3 gardenias=3 gardiner=2 \
+gared=2 gasior=3 gaspe=2 gass=2 gatx=2 gatzke=1 gaussian=3 geagea=4 gebler=3 geers=2 generale=3 generales=4 \
+genial=2 genius=2 genovese=3 gensler=3 gentlest=3 gentrifying=4 genuinely=4 genuineness=4 geopolitically=6 \
+georg=2 georgiades=4 gerace=3 gerke=2 gertler=3 gessler=3 gettler=3 ghettoize=3 giacalone=4 giammalva=4 \
+gianni=2 giannino=4 giard=2 giardi=3 gibler=3 giebler=3 giesler=3 giggling=3 giggly=3 gilbertine=4 gimme=2 \
+gingrichs=3 giovanni=4 giovannis=4 girdler=3 gisler=3 giudice=3 glacier=2 glenayre=2 glistening=3 glocester=2 \
+gmail=2 gmbh=1 goa=2 goates=2 gobbler=3 gobblers=3 gobbling=3 goemon=3 goewey=3 gomes=2 gonsalves=3 gonzalezs=4 \
+goodrichs=3 gorospe=3 governale=3 govpx=3 gracias=3 gradual=3 gravitationally=5 greenwichs=3 griers=2 \
+griesa=3 grieveson=3 grismer=4 groene=2 grolier=2 gronewold=3 groseclose=3 grosvenor=2 grueling=3 gruet=2 \
+grumblings=3 grunebaum=2 grunewald=3 gs=1 gschwind=2 guacamole=4 guadarrama=5 guardfishs=3 guenette=2 \
+guerette=2 guettler=3 guidone=3 guidry=3 guinea=2 guinier=2 gumaer=3 gunatilake=5 gundry=3 gurgling=3 \
+gurtler=3 gusler=3 gustave=3 guzzlers=3 guzzling=3 gvannis=4 habyarimana=6 hacienda=4 hackler=3 hades=2 \
+hadler=3 haering=3 haggling=3 haist=2 hajime=3 hallbauer=2 hamelin=3 hamiltonian=4 hamler=3 hampshire=2 \
+hampshires=2 hansche=2 happening=3 happenings=3 harare=3 harclerode=4 hardening=3 harle=2 harleman=3 \
+harriette=3 harriss=3 hasler=3 hastening=3 hatler=3 haueter=2 hausler=3 haussler=3 havemann=3 hawkiness=2 \
+haydn=2 haywire=2 hazelett=3 hces=4 headaches=2 heartening=3 hebrides=3 hectare=2 heer=2 hehmeyer=2 heidler=3 \
+heightening=3 heikes=2 heinlen=3 heishman=3 heisler=3 heist=1 helene=2 hellier=2 hemocyanin=5 hempfling=3 \
+henrie=3 hensler=3 hercules=3 hereby=2 hereford=3 herendeen=2 hermes=2 hernandes=2 heroize=3 heroized=3 \
+herpes=2 herriage=3 hertzler=3 hesler=3 hessling=3 heyen=1 hiaa=4 hierarchy=4 hilke=2 hinduism=4 hineline=3 \
+hirai=3 hire=2 hirose=3 hiv=3 hjort=2 hmm=0 hmmm=0 hobbes=2 hobbling=3 hochstedler=4 hochstetler=4 hoefling=3 \
+hoeveler=2 hoffler=3 hogeland=3 hoium=3 homeworker=3 honestok=3 hoosier=2 hoosiers=2 hopefulness=3 horatio=3 \
+horatios=4 horelick=3 hosler=3 hossler=3 hostetler=4 hostettler=4 hostutler=4 hotelier=3 hour=2 hours=2 \
+houseknecht=2 howenstine=3 howle=2 hrubik=3 hubler=3 huckelbyll=4 huddling=3 hudler=3 huetta=3 huette=1 \
+huffstetler=4 huffstutler=4 hufstedler=4 hufstetler=4 hughes=1 huishman=2 humbler=3 humbling=3 humfry=3 \
+hurdler=3 hurdling=3 hustlers=3 hustling=3 hyacinthe=3 hyades=3 hydropower=3 hyperbole=4 hyun=2 hz=1 \
+iafrate=4 ianovski=3 ianthe=3 iavarone=5 ibm=3 idler=3 idling=3 ids=2 ieee=4 ierardi=4 imageries=3 imagery=3 \
+imbroglio=3 imburgia=4 impatience=3 imrie=3 indemnifying=5 indiaia=4 indianapoliss=7 indifferent=3 indifferently=4 \
+individuals=5 indonesians=5 ines=2 infrared=3 inglish=3 ingrassia=3 innes=2 inniss=2 inquire=2 inquiries=4 \
+inquiring=4 inscore=3 insecure=3 insinuate=4 inspire=2 inspires=2 intaglio=3 interest=2 interested=3 \
+interesting=3 interests=2 intermingling=5 internationale=6 intraocular=5 investissements=5 iole=3 ione=3 \
+ionicss=4 iou=3 iovine=4 ip=2 ireene=2 irene=2 irenes=2 irianese=4 ironton=2 irs=3 isaly=2 isbn=4 ishii=3 \
+isles=1 isocyanate=5 isolde=3 isosceles=4 israel=3 issueless=3 italia=4 itll=2 iuliano=5 jacqueline=3 \
+jaffe=2 jagged=2 jaime=2 jaimes=2 january=4 japanese=3 jared=2 jasmer=3 javanese=3 javelin=3 jayme=2 \
+jaymes=2 jefferies=2 jere=2 jerrome=3 jesmer=3 jesse=2 jesuits=3 jeweler=3 jewelers=3 jewels=2 jewelsburg=3 \
+jiang=1 jiangsu=2 jiawen=2 jiggling=3 jingoism=4 joann=2 jobete=2 joelle=2 joels=2 joerg=1 johannes=3 \
+jokester=2 jollying=3 jopling=3 jorge=2 jose=2 joskes=2 jostling=3 js=1 judaism=4 judaisms=4 juedes=2 \
+juggler=3 jugglers=3 juicier=3 juiciest=3 julias=2 juliette=3 julius=2 juppe=2 justifying=4 juul=2 kabler=3 \
+kadrmas=3 kahane=3 kahle=1 kalthoff=1 kamikaze=4 kamler=3 kanade=3 kanouse=4 kantian=3 kapler=3 karaoke=4 \
+karate=3 karle=2 kaske=2 kasler=3 kasprzak=3 katia=3 kawate=3 keanu=3 keisler=3 keisling=3 keister=3 \
+keisuke=3 kelemen=2 kensler=3 kente=2 keplinger=4 kesler=3 kesling=3 kettler=3 kganakga=4 khaled=2 kier=1 \
+kievs=2 kigales=3 kightlinger=4 kilauea=4 kimche=2 kimler=3 kindler=3 kingry=3 kinsler=3 kinzlmaier=4 \
+kiplinger=4 kisler=3 kisling=3 kitchenware=3 kittler=3 klingler=3 knickerbockered=4 knievel=3 knin=4 \
+knipl=2 knoedler=3 kobe=2 kobes=2 koegler=3 koernke=3 koffler=3 kofler=3 kogler=3 kokate=3 kokates=3 \
+koninklijke=4 kopischke=3 koreagate=4 koreans=2 kostrzewa=4 kotler=3 kouri=3 krajina=2 krauer=1 kreher=1 \
+kreidler=3 kreisher=3 kresge=2 kroening=3 krusemark=3 ks=1 kuala=2 kubes=2 kuchler=3 kudrna=3 kuebler=3 \
+kuechler=3 kuenheim=3 kugler=3 kusler=3 kuzniar=2 kvamme=2 kwh=5 kyoko=3 kyong=1 labeling=3 labranche=3 \
+labrie=3 labrioche=3 lacasse=3 lacaze=3 lacosse=3 lacquered=2 laduke=3 lafalce=3 lafler=3 lagace=3 lagasse=3 \
+laity=3 lambiase=4 lamere=3 lamke=2 lamonte=2 landfried=3 langeland=3 langes=1 langille=3 lanphier=2 \
+laotian=3 lapalme=3 lapd=4 lapds=4 lapine=3 laporte=2 laprade=3 larche=2 larose=3 larzelere=3 lasseigne=2 \
+lastrapes=3 latanze=3 laterriere=3 latte=2 latulippe=4 laue=2 laurene=2 laverdure=4 lavergne=2 lavine=3 \
+lb=1 lbs=1 leah=2 leana=2 lebed=2 legare=3 legged=2 legitimate=4 leibfried=3 leicester=2 leino=3 lelia=2 \
+lembke=1 lemieux=2 lemke=2 leniency=3 leniently=3 lenke=2 lentine=3 leoda=2 leonardo=4 leonelle=2 leonerd=3 \
+leong=1 leonhard=3 leonhart=2 leonie=2 leopold=3 leopoldine=4 lepine=3 lepore=3 lesane=3 lesieur=3 letitia=4 \
+leveling=3 leverage=3 leverette=3 lewke=2 lian=1 liang=1 lians=1 liberace=4 liberatore=5 liebling=3 lieske=2 \
+lightening=3 likenesses=3 lillians=3 lindemann=3 lineage=3 lineages=4 linears=3 linguine=3 linkedin=2 \
+lire=2 listener=3 listening=3 littler=3 littlest=3 liu=1 liveried=2 livesay=3 livonia=3 ln=1 loaiza=4 \
+loanloss=2 lodestar=2 loew=2 loewe=2 loewen=3 loews=1 lois=2 loise=2 loiseau=3 longenecker=3 loosening=3 \
+loreans=2 lowndes=2 ls=1 ltis=3 luane=2 lucianne=3 lucius=2 lucretia=3 lucrezia=3 ludcke=2 lueck=2 luellen=2 \
+luepke=2 luera=3 luick=1 luigis=3 luiz=1 lunceford=3 luo=1 lupien=2 lupone=2 luscombe=3 lyonnaiss=4 lyonss=3 \
+lyphomed=3 macedonian=4 macewan=3 macfadyen=4 machete=3 machineguns=3 macias=3 maciejewski=3 macmahon=2 \
+maddening=3 maddeningly=4 madelene=3 madelyn=3 madlen=3 madore=3 madyun=3 maeda=3 maekawa=4 maestri=3 \
+maeve=2 magnetically=5 magnolias=3 maguire=2 maher=1 mainichi=4 maintenance=3 maione=3 maish=2 maiziere=2 \
+majure=3 malave=3 malefactor=4 malefactors=4 maline=3 malkiel=3 malleable=4 mallia=3 mangine=3 mangling=3 \
+mangope=3 mantione=4 maoris=3 maraline=4 marcelia=4 marcelline=4 marcial=3 marean=2 marien=2 marife=3 \
+marseilles=3 martone=3 maslen=3 massacring=4 mastrichs=3 materiel=4 materiels=4 matewan=3 mathai=3 mathematically=6 \
+mathes=2 matheus=2 mattias=2 maurine=3 mawr=2 maxzide=3 maybe=2 mazzei=3 mc=1 mcabee=3 mcafee=3 mcaleer=3 \
+mcaleese=3 mcanally=4 mcanulty=4 mcatee=3 mcavoy=3 mcbane=2 mcbrayer=3 mcbrien=3 mcbryar=3 mccaffery=3 \
+mccague=2 mccahan=2 mccarthyism=5 mccarthyite=4 mcclane=2 mccone=2 mcconnaughey=4 mccrone=2 mccuan=3 \
+mccuin=3 mcdade=2 mcdyess=3 mcelyea=3 mceuen=3 mcfadyen=4 mcfarlanes=3 mcfate=2 mcgillis=3 mcgillivray=4 \
+mcginniss=3 mcgoey=3 mcgoverns=3 mcguyer=3 mcingvale=3 mcinnis=3 mckeough=3 mckeown=3 mckinnis=3 mckone=2 \
+mclane=2 mcmurtrie=4 mcnamaras=4 mcpeake=2 mcquade=2 mctier=3 meagher=1 mealo=3 meantime=2 meddling=3 \
+medically=3 meer=2 meers=2 meinecke=3 meineke=3 meisler=3 melamed=3 melchior=3 menapace=4 menasions=4 \
+mendieta=3 mengele=3 menia=2 mercedes=3 merle=1 merwe=2 mesched=2 meserole=4 mesler=3 metier=2 mevarachs=4 \
+mfume=3 mhm=2 micale=3 michener=2 micheners=2 mickeyll=3 microage=3 microaire=3 microcosm=4 micrografx=4 \
+middling=3 mielke=2 mieske=2 mildrid=3 milosevics=5 minamide=4 minassian=3 mineralogically=7 minestrone=4 \
+mingling=3 miniard=2 ministering=3 minneapoliss=6 minutia=4 mireles=3 mischler=3 misled=2 missildine=4 \
+mit=3 miyake=3 mjs=2 mm=0 mme=3 moab=2 moammar=3 moates=2 modestine=4 mohammed=3 moishe=2 mojave=3 moliere=2 \
+moncure=3 montagnier=3 montague=3 montefiore=5 monteleone=5 montgomery=3 montgomerys=3 montiel=3 montien=3 \
+montier=2 moorefield=3 morace=3 moredock=3 morefield=3 morehart=3 morelock=3 mores=2 moreton=3 morine=3 \
+morones=3 morreale=3 morriss=3 morss=1 mortgagepower=3 mortification=4 mosaicked=3 moseley=2 moshe=2 \
+mosier=2 mosler=3 mothercare=3 mothershed=3 motorcyclist=5 motorcyclists=5 mottling=3 mozartean=4 mri=3 \
+mrs=2 ms=1 msgr=3 mssrs=2 muddling=3 muhammed=3 multiplying=4 mumbling=3 munguia=3 muoio=3 muolo=2 murrelet=2 \
+muscling=3 myerss=3 myojin=2 myrlene=2 mystifying=4 myung=1 nadia=2 nadler=3 nagao=3 naim=2 naish=2 naive=2 \
+naivete=4 nakasones=4 naked=2 nantes=1 nasr=2 natalle=3 natchitoches=3 nationale=4 nationales=4 naturedly=3 \
+nbcs=3 ndau=2 nedlloyd=3 needler=3 neidlinger=4 neisler=3 neoax=3 neorx=3 nepenthe=3 nepl=2 nesler=3 \
+neslers=3 nestea=3 nestler=3 netware=2 nevertheless=4 newlywed=3 ng=1 ngema=3 ngo=2 ngueppe=3 niall=1 \
+nibbling=3 nicholass=4 nicklauss=3 nicoline=4 niebling=3 nieves=3 nikes=2 nineteen=2 ninetieth=3 ninetys=2 \
+nitze=2 noah=2 noahs=2 nodine=3 noel=2 noelle=2 noels=2 noncorporate=3 nordine=3 noriegas=4 norske=2 \
+nprs=3 ns=1 nth=1 nuclear=3 nucleic=3 nullifying=4 numia=2 nvhome=3 nvhomes=3 nvryan=3 nyerere=3 nyers=1 \
+oad=3 oana=2 oas=3 oases=3 obermaier=3 obese=2 oblinger=4 obryan=3 obryant=3 obscenely=4 ocain=3 occupying=4 \
+odelette=3 odiorne=3 odp=3 odysseus=4 oecd=4 oeien=3 oeuvre=2 oguin=3 ohanesian=4 ohioan=4 ohioans=4 \
+ohlmeyer=2 oj=2 ok=2 oken=3 olathe=3 olean=2 oleske=3 onassiss=4 oncale=3 opera=2 operas=2 ophelia=3 \
+oplinger=4 orestes=3 oriole=3 orlene=2 osake=3 oshea=2 osmer=3 osteoarthritis=6 ostling=3 oughtnt=2 oui=1 \
+our=2 ourada=4 ours=2 ourself=3 ourselves=3 outler=3 overseers=4 overwhelmed=3 oviedo=4 ozone=2 pacesetter=3 \
+paddling=3 pai=2 palaus=3 palese=3 pallone=3 palmieri=4 papier=2 parceling=3 paredes=3 parenthetically=6 \
+paribass=4 parisians=4 parmele=3 passe=2 pathetically=5 patience=2 patnaude=3 patrimonial=4 patrone=3 \
+pautler=3 payn=2 pcs=2 pea=1 peacenik=2 pecore=3 peculiar=3 peinado=4 pele=2 penelope=4 pennsylvania=4 \
+penske=2 pepe=2 peres=2 peress=3 pergande=2 perine=3 perle=1 perricone=4 perrine=3 perusse=3 pescatore=4 \
+petr=2 petricioli=5 peyote=3 pharisaism=5 phariss=2 pharmacia=4 phebe=2 philately=4 philipss=3 phillippe=2 \
+phillipss=3 philyaw=2 phlcorp=4 phoneme=2 phonemes=2 phosphorescence=4 photoop=3 physically=4 picayune=3 \
+pickler=3 picower=2 piddling=3 pier=1 pierie=3 pieries=3 pierrelouis=3 pierrepont=3 piers=1 piess=2 piet=2 \
+pietro=3 pilferage=3 pineal=3 pingitore=4 piraeus=3 pjs=2 plaisted=3 planecon=3 platinum=2 pleuritides=4 \
+pliocene=3 pneumonia=3 poage=2 poitier=2 polecat=2 polyak=2 polybutylene=5 polyethylene=5 polytheism=5 \
+polyurethane=5 pomegranate=4 ponce=2 pontikes=3 porsche=2 portuguese=3 posse=2 poudrier=4 powercise=2 \
+powerpc=4 powerpcs=4 powertrain=2 practically=3 prayer=1 prayerful=2 prayers=1 preisler=3 premier=2 preponderance=3 \
+presler=3 primeco=2 principe=3 privileges=3 protease=3 protege=3 prudentialbache=5 pruitt=2 ps=1 psyche=2 \
+ptovsky=3 puente=1 puipoe=3 pulte=2 punctual=3 purebreds=2 puzzling=3 pyre=2 qiao=2 qs=1 quadrupling=4 \
+quantifying=4 quarreling=3 quarterss=2 quellette=2 quibbling=3 quiles=2 quixote=3 rabes=2 racamier=3 \
+radioactivity=7 radler=3 rafael=3 raffaele=4 raffety=2 rafuse=3 ragged=2 rahe=2 rai=2 rainger=3 rainier=2 \
+rallying=3 ranieri=4 rapeseed=2 raphael=3 rarefied=3 rasia=3 rathke=2 ratier=2 rattler=3 rauls=2 raveling=3 \
+rayonier=3 rea=1 reacquire=3 reacquired=3 readmit=3 reagent=3 reagents=3 realisation=4 realisations=4 \
+realization=4 realpolitik=4 realtor=3 realtors=3 realty=3 realtys=3 rearm=2 rearranged=3 rearrest=3 reawakened=4 \
+rebbe=2 rebbes=2 rebelliousness=5 recine=3 recipe=3 recipes=3 reclassifying=5 reconvened=3 recore=3 recovery=3 \
+recycling=4 rediscovery=4 redlinger=4 redoubling=4 reemerge=3 reemerged=3 reemergence=4 refenes=3 refuel=3 \
+rehearsed=2 reher=1 rehired=3 reichart=3 reichling=3 reichs=1 reina=3 reinecke=3 reints=1 reitano=4 relyea=2 \
+remedying=4 remlinger=4 remodeling=4 renate=3 rene=2 renschler=3 repr=2 requiring=4 researchs=3 resembling=4 \
+resende=3 resendes=2 restauranteur=3 restauranteurs=3 retire=2 retires=2 reusable=4 reust=1 revaluation=5 \
+revaluations=6 reveille=3 reveles=3 reveling=3 reverbed=2 reveres=2 reviewed=2 reyes=2 rhea=2 rhodanthe=2 \
+rials=1 ricocheted=3 riedlinger=4 riester=3 rieth=2 rightmyer=3 ringler=3 riopelle=4 ripening=3 rippling=3 \
+ripplinger=4 risque=2 rivieres=3 roanna=2 robare=3 robl=2 robling=3 rochefort=3 rocknroll=3 roderick=2 \
+rodericks=2 rodewald=3 rodine=3 roesler=3 roessler=3 roethler=3 rogier=2 rollinss=3 romine=3 roseate=3 \
+rosevear=2 roshier=2 rosine=3 rossler=3 rothmeier=2 roukema=2 rousselet=3 royexs=3 rozeboom=3 rs=1 rte=3 \
+rueda=3 ruffling=3 rugged=2 rumbling=3 rustlers=3 sachs=1 saddening=3 saddling=3 saez=1 safier=2 safire=2 \
+safires=2 saggese=2 sagraves=3 saitama=4 sakigake=4 salesmens=2 salesperson=3 salisbury=3 salles=2 salome=3 \
+salomone=4 salvadore=4 salvatore=4 salzhauer=2 sampere=2 samprass=3 sanctuaries=4 santerre=2 sapien=2 \
+sapiens=3 sapone=3 sarine=3 sassafrass=4 satisfactory=4 saute=2 sauter=3 savarese=4 savier=2 savior=2 \
+savr=2 sayed=2 sayre=1 sayres=1 sba=3 schadler=3 schaer=2 schaufler=3 schedler=3 scheffler=3 schettler=3 \
+scheufler=3 schiavone=4 schickler=3 schickling=3 schiewe=2 schiffler=3 schildknecht=3 schipke=2 schissler=3 \
+schnettler=3 schoeffler=3 schoening=3 schouten=3 schreffler=3 schreyer=1 schubring=3 schuenemann=3 schuerman=3 \
+schuermann=3 schuette=1 schulke=2 schwalier=2 schwegler=3 sciaroni=4 scientists=3 scolia=2 scour=2 scoured=2 \
+scours=2 scrambling=3 scribbling=3 scrivener=2 scsi=2 scuffling=3 scuttling=3 seabed=2 seance=2 searss=2 \
+sechrest=3 sechrist=3 secrest=3 secrist=3 sedore=3 segraves=3 segrest=3 seigler=3 seigniorage=4 seles=2 \
+sellier=2 semele=3 semones=3 senese=2 seniority=4 sensual=3 septuagenarian=7 sequence=2 seraphine=4 serres=2 \
+serviou=3 sesame=3 sese=2 sesler=3 settler=3 settling=3 seve=2 several=2 sevier=2 sewerage=3 seyfried=3 \
+sgt=2 sh=0 shaer=2 shakespearean=4 shaolin=3 sharpening=3 sharpeville=3 shelia=2 shh=0 shidler=3 shiina=2 \
+shiite=2 shiites=2 shinxiaku=3 shireman=3 shirlene=2 shisler=3 shizuoka=3 shortening=3 shrewsbury=2 shrewsburys=2 \
+shriveling=3 shuffler=3 shufflers=3 shuttling=3 siamese=3 siang=1 sias=1 sicilia=3 sickening=3 sidler=3 \
+sidling=3 sierra=3 sierras=3 siers=1 sightseer=3 sigl=2 sigler=3 signifying=4 silhouetted=4 simler=3 \
+simpler=3 sinead=3 singler=3 singling=3 sinuous=2 sioux=1 siracuse=4 sirrine=3 sisler=3 sistare=3 sitler=3 \
+situate=3 sizeler=2 sizzling=3 skier=1 slackening=3 smartass=2 smartening=3 soares=2 societe=4 socioeconomic=7 \
+socrates=3 solares=3 soldier=2 soldiers=2 solely=3 solimine=4 someone=2 somewheres=2 sonia=2 sophomore=2 \
+soross=3 sosuke=3 soured=2 souring=3 sours=2 spangler=3 spanier=2 specialities=3 spectramed=2 spengler=3 \
+sperle=1 spindler=3 spitale=3 spoerl=1 spokesperson=3 spokespersons=3 spokeswomen=3 sponsler=3 spracklen=3 \
+sprowle=2 spruiell=1 squabbling=3 squyres=1 st=1 stabler=3 stablest=3 staehle=1 staffordshire=3 staffordshires=3 \
+stai=2 stangler=3 stapler=3 staplers=3 stapling=3 starace=3 stds=3 stefl=2 stegemeier=2 stickler=3 stiffening=3 \
+stjohn=2 stochastically=5 stonebraker=4 stoneburner=3 stonecypher=4 storagetek=3 storeroom=2 straightening=3 \
+strangelove=2 strangling=3 striar=1 stribling=4 struggling=3 strzelecki=4 stumbling=3 suard=2 subtler=3 \
+subtly=3 sucre=2 sudafed=3 sudler=3 suezs=3 summerss=3 sumptuous=2 sunfire=2 superfamily=4 superx=3 supremely=4 \
+surace=3 surles=2 suspenseful=3 suu=3 suv=3 suvs=3 svp=2 swindler=3 swingler=3 swiveling=3 symbolically=5 \
+syncope=3 tabares=3 tabler=3 tabling=3 tac=3 taflinger=4 taira=3 taiwanese=3 takeuchi=4 tamke=2 taoism=3 \
+tassone=3 tbilisi=4 tcas=4 tearle=2 teate=2 tele=2 teleconference=4 telemanagement=5 telesciences=5 telesiss=4 \
+telomeres=3 tempe=2 temperament=3 temperamental=4 temperate=2 temperature=3 templers=3 terese=2 terre=2 \
+terrebonne=4 tertius=3 tesler=3 tesmer=3 tessitore=4 testes=2 texass=3 thalias=2 thatd=2 thea=2 theater=3 \
+theaters=3 theatric=2 theatrics=2 theirselves=2 theologians=4 theoretically=6 theories=2 thereon=2 therese=2 \
+thereto=2 thereve=1 therien=2 therrien=2 thickening=3 thoene=2 thomasine=4 thoreson=3 threatening=3 threateningly=4 \
+throttling=3 ths=0 thuot=1 ticklish=3 tier=1 tietje=1 tietmeyer=2 tightening=3 tightenings=3 tilde=2 \
+timeplex=2 timorese=3 timpone=3 tingling=3 tinkler=3 tinkling=3 tipler=3 tire=2 tired=2 tireless=3 tires=2 \
+tiresome=3 tischler=3 titania=3 tobler=3 tolanthe=3 tomasine=4 tomiichi=4 toniest=2 tonnesen=2 toppling=3 \
+tornatore=4 toweling=3 towles=1 tracheal=3 traditionalists=4 transient=2 traveler=3 travelers=3 traveling=3 \
+treichler=3 trembling=3 treml=2 trendier=2 trendiest=2 tripling=3 triremes=2 trisler=3 troiano=4 troubling=3 \
+truex=2 truism=3 trulove=3 truong=1 trusler=3 ts=1 tsetse=2 tsiang=1 tsongass=3 tucciarone=4 tuell=1 \
+tuite=1 tumbling=3 tuomi=2 turrentine=4 tvs=2 twinkly=3 tyo=2 typeset=2 typically=3 uehara=4 ueki=3 ufos=3 \
+uk=2 uliaski=3 unalienable=6 unambiguous=5 unchecked=2 underage=3 underkoffler=5 undeserved=3 undying=3 \
+uninterested=4 unraveling=4 unrealistic=4 unrealized=4 unreasonable=4 unreasoning=3 unrehearsed=3 unsettling=4 \
+untermeyer=3 unwed=2 updegrove=4 uplinger=4 uribe=3 urioste=4 urls=3 us=1 usb=3 usbancorp=4 usda=4 usmc=4 \
+uss=3 ussr=4 usually=4 uv=2 uys=2 vagueness=2 valdes=2 valencia=4 valencias=4 valkyrie=4 vallegrande=4 \
+valores=3 valuable=3 vampires=2 vanacore=4 vandeman=3 vandersluis=4 vandezande=3 vanevery=3 vanhouten=4 \
+vanliere=2 vanliew=3 vanscyoc=3 vantine=3 vanuatu=4 vares=2 varieties=4 vasques=2 vastine=3 vaughan=1 \
+vaughans=1 vegetable=3 vegetables=3 velarde=3 venzke=1 verbiage=3 verde=2 vergess=3 verine=3 versace=3 \
+verstraete=2 vesselss=3 veterinarian=5 veterinary=4 vicomte=3 victorine=4 vidales=3 videogame=4 videophile=5 \
+videos=3 villafane=4 vincennes=3 vips=3 viramune=4 viramunes=4 virkler=3 visual=3 viverette=3 vnesheconombank=6 \
+voest=1 vogl=2 volcanically=4 volentine=4 vorhauer=2 vossler=3 vrba=2 vrdolyak=4 vremya=3 vs=1 vyas=1 \
+wachs=1 waggling=3 wahine=3 wahines=3 wahle=1 warbling=3 warnke=2 warrior=3 warriors=3 wasmer=3 wastefulness=3 \
+watershed=3 watling=3 watlington=4 wavetek=2 wearying=3 webpage=2 weers=2 weide=2 weidler=3 weigl=2 weiseman=3 \
+weist=2 welfare=2 wellesley=2 wengler=3 werdesheim=2 wereldhave=4 werne=2 wesler=3 wessling=3 whitening=3 \
+wholesomeness=3 whore=2 whyre=2 wicked=2 widening=3 wiggling=3 wildflowers=2 wiliams=3 willeford=3 williss=3 \
+willke=2 willse=2 wiltse=1 winegarden=3 wingler=3 wiretaps=2 wisler=3 witnesss=3 wlodarski=4 wobbling=3 \
+wobbly=3 woebegone=3 wolpe=2 woodss=2 worcester=2 worsening=3 wotring=3 wrangler=3 wranglers=3 wrangling=3 \
+wranglings=3 wrestler=3 wretched=2 wrinkling=3 wrzesinski=4 ws=3 xers=2 xiang=2 xio=1 xscribe=2 yamane=3 \
+yamatake=4 yangtze=2 yannone=2 yarbrough=3 yeates=2 yene=2 yerkes=2 yingling=3 yodeling=3 yohe=2 yorio=2 \
+yosemite=4 yuans=2 yuichi=2 yuletide=2 yunde=2 zairean=3 zaireans=3 zaires=2 zakrzewski=4 zayed=2 zeebrugge=3 \
+zeidler=3 zeigler=3 zeisler=3 zeitler=3 zewe=2 ziemke=1 zigler=3 zingler=3 zoe=2 zoete=2";
