@@ -140,65 +140,36 @@ impl Model {
 
     /// The static scores of every token (all but the word-with-previous-tag and transition
     /// features) into `cache.stats`: the parts that depend on a word form alone (its own
-    /// features, its features as a neighbour, its shape in context) come from the caches, the
-    /// words two away and the word pairs from the table.
+    /// features, its features as a neighbour: summed when its entry was made) and its shape in
+    /// context come from the caches, the words two away and the word pairs from the table.
+    /// `cache.toks` holds the sentence's tokens between two padding tokens on each side, so
+    /// that every token has neighbours.
+    #[inline(never)]
     fn static_scores(&self, infos: &[TokInfo], cache: &mut ScoreCache, feats: &mut Vec<u64>) {
-        let n = infos.len();
         let toks = std::mem::take(&mut cache.toks);
-        let edge_shape = [cache.shape_id(mix(self.edges[0].shape)), cache.shape_id(mix(self.edges[1].shape))];
         let mut stats = std::mem::take(&mut cache.stats);
         stats.clear();
-        for i in 0..n {
-            let (c, tok) = (&infos[i], &toks[i]);
-            let cap = (c.flags & 1) as usize;
-            // The parts this token reads that are not summed yet (a word seen for the first
-            // time, or in a new place).
-            cache.fill(tok.id, &[UNIGRAM], || {
+        for (i, w) in toks.windows(5).enumerate() {
+            let [far_before, p1, tok, n1, far_after] = [&w[0], &w[1], &w[2], &w[3], &w[4]];
+            let cap = (tok.flags & 1) as usize;
+            let shapes = cache.shape_entry([p1.shape, tok.shape, n1.shape], p1.flags, tok.flags, || {
                 feats.clear();
-                unigram_features(c, feats);
-                self.sum(feats)
-            });
-            if i > 0 {
-                let p1 = &infos[i - 1];
-                let slots: &[usize] = if neighbour_reads_cap(p1) { &[PREV + cap] } else { &[PREV, PREV + 1] };
-                cache.fill(toks[i - 1].id, slots, || {
-                    feats.clear();
-                    prev_features(p1, c.flags, feats);
-                    self.sum(feats)
-                });
-            }
-            if i + 1 < n {
-                let n1 = &infos[i + 1];
-                let slots: &[usize] = if neighbour_reads_cap(n1) { &[NEXT + cap] } else { &[NEXT, NEXT + 1] };
-                cache.fill(toks[i + 1].id, slots, || {
-                    feats.clear();
-                    next_features(n1, c.flags, feats);
-                    self.sum(feats)
-                });
-            }
-            let p1_shape = if i > 0 { toks[i - 1].shape } else { edge_shape[0] };
-            let n1_shape = if i + 1 < n { toks[i + 1].shape } else { edge_shape[1] };
-            let p1_flags = if i > 0 { infos[i - 1].flags } else { self.edges[0].flags };
-            let shapes = cache.shape_entry([p1_shape, tok.shape, n1_shape], p1_flags, c.flags, || {
-                feats.clear();
-                shape_context_features(&at(infos, i, -1), c, &at(infos, i, 1), feats);
+                shape_context_features(&at(infos, i, -1), &infos[i], &at(infos, i, 1), feats);
                 self.sum(feats)
             });
             // At most 108 weights in all (59 of the word, 19 of each neighbour, 5 of the shapes,
             // 6 of the words around): 16 bits hold the sum.
             let mut scores = [0i16; NTAGS];
             // Words two away, then the word pairs.
-            add8(&mut scores, &self.rows[if i >= 2 { toks[i - 2].far[0] } else { self.edge_far[0] } as usize]);
-            add8(&mut scores, &self.rows[if i + 2 < n { toks[i + 2].far[1] } else { self.edge_far[1] } as usize]);
-            let (p1, p1_mixed) = if i > 0 { (infos[i - 1].lower, toks[i - 1].mixed) } else { (self.edges[0].lower, mix(self.edges[0].lower)) };
-            let n1 = if i + 1 < n { infos[i + 1].lower } else { self.edges[1].lower };
-            for h in word_pair_hashes(p1, p1_mixed, c.lower, tok.mixed, tok.mixed_shape, n1) {
+            add8(&mut scores, &self.rows[far_before.far[0] as usize]);
+            add8(&mut scores, &self.rows[far_after.far[1] as usize]);
+            for h in word_pair_hashes(p1.lower, p1.mixed, tok.lower, tok.mixed, tok.mixed_shape, n1.lower) {
                 add8(&mut scores, &self.rows[self.row(h) as usize]);
             }
             let words = &cache.words;
             add16(&mut scores, &words[tok.id as usize].parts[UNIGRAM]);
-            add16(&mut scores, if i > 0 { &words[toks[i - 1].id as usize].parts[PREV + cap] } else { &self.pads[cap] });
-            add16(&mut scores, if i + 1 < n { &words[toks[i + 1].id as usize].parts[NEXT + cap] } else { &self.pads[2 + cap] });
+            add16(&mut scores, &words[p1.id as usize].parts[PREV + cap]);
+            add16(&mut scores, &words[n1.id as usize].parts[NEXT + cap]);
             add16(&mut scores, &cache.shape_sums[shapes as usize]);
             stats.push(scores);
         }
@@ -206,24 +177,54 @@ impl Model {
         cache.stats = stats;
     }
 
+    /// The padding tokens before and after a sentence as `ScoreCache::toks` holds them, and
+    /// the two reserved entries of `ScoreCache::words` made to hold the padding's parts as a
+    /// neighbour (as the previous word by the capital flag, and as the next word).
+    fn pad_toks(&self, cache: &mut ScoreCache) -> [Tok; 2] {
+        let edge_shape = [cache.shape_id(mix(self.edges[0].shape)), cache.shape_id(mix(self.edges[1].shape))];
+        let words = &mut cache.words;
+        words[PAD_BEFORE_ID as usize].parts[PREV] = self.pads[0];
+        words[PAD_BEFORE_ID as usize].parts[PREV + 1] = self.pads[1];
+        words[PAD_AFTER_ID as usize].parts[NEXT] = self.pads[2];
+        words[PAD_AFTER_ID as usize].parts[NEXT + 1] = self.pads[3];
+        let pad = |k: usize, id: u32| {
+            let e = &self.edges[k];
+            Tok {
+                id,
+                shape_marks: 0,
+                shape: edge_shape[k],
+                far: [self.edge_far[0], self.edge_far[1]],
+                flags: e.flags,
+                lower: e.lower,
+                mixed: mix(e.lower),
+                mixed_shape: mix(e.shape),
+            }
+        };
+        [pad(0, PAD_BEFORE_ID), pad(1, PAD_AFTER_ID)]
+    }
+
     /// Tag one sentence; returns one tag index per token: Viterbi over the previous tag (the
     /// tag before that taken from the best path), with a beam. The word-level parts of the
     /// scores come from `cache` when a word was seen before (the sums are exact, so the result
     /// is the same as without it).
+    #[inline(never)]
     pub fn tag(&self, infos: &[TokInfo], cache: &mut ScoreCache, feats: &mut Vec<u64>, out: &mut Vec<usize>) {
         out.clear();
         if cache.len() > ScoreCache::LIMIT {
             cache.clear();
         }
         let n = infos.len();
+        let pads = self.pad_toks(cache);
         let (mut toks, mut tag_rows) = (std::mem::take(&mut cache.toks), std::mem::take(&mut cache.tag_rows));
         toks.clear();
         tag_rows.clear();
+        toks.extend([pads[0]; 2]);
         for c in infos {
             let (tok, rows) = cache.token(self, c);
             toks.push(tok);
             tag_rows.push(rows);
         }
+        toks.extend([pads[1]; 2]);
         cache.toks = toks;
         cache.tag_rows = tag_rows;
         self.static_scores(infos, cache, feats);
@@ -244,7 +245,7 @@ impl Model {
         // catch up in practice: they are dropped).
         let mut live = 1u32;
         for i in 0..n {
-            let tok = &cache.toks[i];
+            let tok = &cache.toks[i + 2];
             let (rows, marks) = (&cache.tag_rows[i], &cache.shape_marks[tok.shape_marks as usize]);
             // For each tag, the best previous tag by what depends on it (the path so far, the
             // word with the previous tag, the transition); the token's static scores are the
@@ -320,15 +321,20 @@ const PREV: usize = 1;
 const NEXT: usize = 3;
 const PARTS: usize = 5;
 
-/// Everything the tagger sums about one word form (keyed by [`unigram_key`]), filled as needed.
-/// Each part sums at most 59 one-byte weights (a word's own features with all 16 gazetteer
-/// marks; a neighbour's have at most 19), so 16 bits hold it.
+/// Everything the tagger sums about one word form (keyed by [`unigram_key`]), all summed when
+/// the entry is made. Each part sums at most 59 one-byte weights (a word's own features with all
+/// 16 gazetteer marks; a neighbour's have at most 19), so 16 bits hold it.
 #[derive(Clone, Copy)]
 struct WordScores {
-    /// Bit of each part that is filled.
-    filled: u32,
     parts: [[i16; NTAGS]; PARTS],
 }
+
+const NO_SCORES: WordScores = WordScores { parts: [[0; NTAGS]; PARTS] };
+
+/// The entries of `ScoreCache::words` reserved for the padding before and after a sentence
+/// (only their parts as a neighbour are read: see `Model::pad_toks`).
+const PAD_BEFORE_ID: u32 = 0;
+const PAD_AFTER_ID: u32 = 1;
 
 /// What the tagger keeps about a word form (by `TokInfo::form`): the values its features take
 /// from it alone, and its [`WordScores`] entries.
@@ -354,7 +360,7 @@ const NO_FORM: Form = Form {
     exact: 0,
     lower: 0,
     shape: 0,
-    tok: Tok { id: 0, shape_marks: 0, shape: 0, far: [0; 2], mixed: 0, mixed_shape: 0 },
+    tok: Tok { id: 0, shape_marks: 0, shape: 0, far: [0; 2], flags: 0, lower: 0, mixed: 0, mixed_shape: 0 },
     tag_rows: [0; NTAGS],
     entries: [(0, 0, u32::MAX, 0); 2],
 };
@@ -370,6 +376,9 @@ struct Tok {
     shape: u32,
     /// Table rows of the word as the word two before a token and two after ([`far_hashes`]).
     far: [u32; 2],
+    /// Its flags (`TokInfo::flags`) and lower-case hash.
+    flags: u32,
+    lower: u64,
     /// `mix` of its lower-case hash, and of its shape.
     mixed: u64,
     mixed_shape: u64,
@@ -398,13 +407,15 @@ pub struct ScoreCache {
     stats: Vec<[i16; NTAGS]>,
     /// Viterbi back pointers of the sentence being tagged.
     back: Vec<[u8; NTAGS]>,
+    /// Features of a new entry being summed.
+    feats: Vec<u64>,
 }
 
 impl Default for ScoreCache {
     fn default() -> ScoreCache {
         ScoreCache {
             index: IdHashMap::with_capacity_and_hasher(2048, Default::default()),
-            words: Vec::with_capacity(2048),
+            words: vec![NO_SCORES; 2],
             shapes: IdHashMap::with_capacity_and_hasher(256, Default::default()),
             shape_sums: Vec::with_capacity(256),
             shape_ids: IdHashMap::with_capacity_and_hasher(256, Default::default()),
@@ -415,6 +426,7 @@ impl Default for ScoreCache {
             tag_rows: Vec::new(),
             stats: Vec::new(),
             back: Vec::new(),
+            feats: Vec::new(),
         }
     }
 }
@@ -436,7 +448,7 @@ impl ScoreCache {
     /// Forget every word, keeping the memory.
     pub fn clear(&mut self) {
         self.index.clear();
-        self.words.clear();
+        self.words.truncate(2);
         self.shapes.clear();
         self.shape_sums.clear();
         self.shape_ids.clear();
@@ -445,13 +457,37 @@ impl ScoreCache {
         self.forms.clear();
     }
 
-    /// The entry of the word form with this key, made empty if new.
-    fn entry_of(&mut self, key: u64) -> u32 {
-        let words = &mut self.words;
-        *self.index.entry(key).or_insert_with(|| {
-            words.push(WordScores { filled: 0, parts: [[0; NTAGS]; PARTS] });
-            (words.len() - 1) as u32
-        })
+    /// The entry of the word form of token `c`, summed if new.
+    fn entry_of(&mut self, model: &Model, c: &TokInfo) -> u32 {
+        let key = unigram_key(c);
+        if let Some(&id) = self.index.get(&key) {
+            return id;
+        }
+        let mut feats = std::mem::take(&mut self.feats);
+        let mut part = |f: &dyn Fn(&mut Vec<u64>)| {
+            feats.clear();
+            f(&mut feats);
+            let sums = model.sum(&feats);
+            debug_assert!(sums.iter().all(|&x| i16::try_from(x).is_ok()));
+            sums.map(|x| x as i16)
+        };
+        let unigram = part(&|o| unigram_features(c, o));
+        // A word's parts as a neighbour read the current token's capital flag only through the
+        // word's gazetteer marks.
+        let (prev, next) = if neighbour_reads_cap(c) {
+            (
+                [part(&|o| prev_features(c, 0, o)), part(&|o| prev_features(c, 1, o))],
+                [part(&|o| next_features(c, 0, o)), part(&|o| next_features(c, 1, o))],
+            )
+        } else {
+            let (p, n) = (part(&|o| prev_features(c, 0, o)), part(&|o| next_features(c, 0, o)));
+            ([p; 2], [n; 2])
+        };
+        self.feats = feats;
+        let id = self.words.len() as u32;
+        self.words.push(WordScores { parts: [unigram, prev[0], prev[1], next[0], next[1]] });
+        self.index.insert(key, id);
+        id
     }
 
     /// The number of a shape, by its `mix`.
@@ -468,7 +504,7 @@ impl ScoreCache {
             if form.valid && form.exact == c.exact && form.lower == c.lower && form.shape == c.shape {
                 let (flags, gaz, id, shape_marks) = form.entries[(c.flags >> 2 & 1) as usize];
                 if id != u32::MAX && flags == c.flags && gaz == c.gaz {
-                    return (Tok { id, shape_marks, ..form.tok }, form.tag_rows);
+                    return (Tok { id, shape_marks, flags, ..form.tok }, form.tag_rows);
                 }
             }
         }
@@ -477,6 +513,7 @@ impl ScoreCache {
 
     /// [`ScoreCache::token`] the first time: the form's values, or its entries for these flags
     /// and marks, are found and kept.
+    #[inline(never)]
     fn new_token(&mut self, model: &Model, c: &TokInfo) -> (Tok, [u32; NTAGS]) {
         let f = c.form as usize;
         let mut form = match self.forms.get(f) {
@@ -485,12 +522,13 @@ impl ScoreCache {
                 let [before, after] = far_hashes(c.lower);
                 let (mixed, mixed_shape) = (mix(c.lower), mix(c.shape));
                 let shape = self.shape_id(mixed_shape);
-                let tok = Tok { id: 0, shape_marks: 0, shape, far: [model.row(before), model.row(after)], mixed, mixed_shape };
+                let far = [model.row(before), model.row(after)];
+                let tok = Tok { id: 0, shape_marks: 0, shape, far, flags: 0, lower: c.lower, mixed, mixed_shape };
                 let tag_rows = std::array::from_fn(|p| model.row(word_tag_hash(mixed, p)));
                 Form { valid: true, exact: c.exact, lower: c.lower, shape: c.shape, tok, tag_rows, entries: NO_FORM.entries }
             }
         };
-        let id = self.entry_of(unigram_key(c));
+        let id = self.entry_of(model, c);
         let shape_marks = self.shape_marks_entry(model, form.tok.shape, form.tok.mixed_shape, c.gaz);
         form.entries[(c.flags >> 2 & 1) as usize] = (c.flags, c.gaz, id, shape_marks);
         // Form numbers are dense from 0 (`Scratch`); a far one is not kept.
@@ -500,11 +538,12 @@ impl ScoreCache {
             }
             self.forms[f] = form;
         }
-        (Tok { id, shape_marks, ..form.tok }, form.tag_rows)
+        (Tok { id, shape_marks, flags: c.flags, ..form.tok }, form.tag_rows)
     }
 
     /// The entry of a shape (its number and `mix`) with gazetteer marks `gaz` in `shape_marks`,
     /// summed the first time.
+    #[inline(never)]
     fn shape_marks_entry(&mut self, model: &Model, shape: u32, mixed_shape: u64, gaz: u16) -> u32 {
         let key = mix((shape as u64) << 16 | gaz as u64);
         if let Some(&e) = self.shape_marks_index.get(&key) {
@@ -544,21 +583,6 @@ impl ScoreCache {
             self.shapes.insert(k, e);
         }
         e
-    }
-
-    /// Fill the parts `slots` of entry `id` with `fill`'s sums, unless the first is filled.
-    #[inline]
-    fn fill(&mut self, id: u32, slots: &[usize], fill: impl FnOnce() -> [i32; NTAGS]) {
-        let w = &mut self.words[id as usize];
-        if w.filled & (1 << slots[0]) == 0 {
-            let sums = fill();
-            debug_assert!(sums.iter().all(|&x| i16::try_from(x).is_ok()));
-            let sums = sums.map(|x| x as i16);
-            for &k in slots {
-                w.parts[k] = sums;
-                w.filled |= 1 << k;
-            }
-        }
     }
 }
 
