@@ -118,6 +118,15 @@ impl Model {
         self.add_row(self.row(feature), scores)
     }
 
+    /// The sum of a few features' weights (at most 255: 16 bits hold it).
+    fn sum16(&self, feats: &[u64]) -> [i16; NTAGS] {
+        let mut scores = [0i16; NTAGS];
+        for &h in feats {
+            add8(&mut scores, &self.rows[self.row(h) as usize]);
+        }
+        scores
+    }
+
     fn sum(&self, feats: &[u64]) -> [i32; NTAGS] {
         let mut scores = [0i32; NTAGS];
         for &h in feats {
@@ -155,7 +164,7 @@ impl Model {
             let shapes = cache.shape_entry([p1.shape, tok.shape, n1.shape], p1.flags, tok.flags, || {
                 feats.clear();
                 shape_context_features(&at(infos, i, -1), &infos[i], &at(infos, i, 1), feats);
-                self.sum(feats)
+                self.sum16(feats)
             });
             // At most 108 weights in all (59 of the word, 19 of each neighbour, 5 of the shapes,
             // 6 of the words around): 16 bits hold the sum.
@@ -391,6 +400,9 @@ pub struct ScoreCache {
     /// Shape-context entries by the shapes (numbers) and flags around a token, and their sums
     /// (at most five weights).
     shapes: IdHashMap<u32>,
+    /// The last entry of `shapes` found in each of its slots (by the key's top bits), with its
+    /// key (`u32::MAX`: none): most tokens find theirs here, without the table.
+    recent_shapes: Vec<(u64, u32)>,
     shape_sums: Vec<[i16; NTAGS]>,
     /// Number of each shape seen, by its `mix`.
     shape_ids: IdHashMap<u32>,
@@ -417,6 +429,7 @@ impl Default for ScoreCache {
             index: IdHashMap::with_capacity_and_hasher(2048, Default::default()),
             words: vec![NO_SCORES; 2],
             shapes: IdHashMap::with_capacity_and_hasher(256, Default::default()),
+            recent_shapes: vec![(0, u32::MAX); 1 << RECENT_BITS],
             shape_sums: Vec::with_capacity(256),
             shape_ids: IdHashMap::with_capacity_and_hasher(256, Default::default()),
             shape_marks_index: IdHashMap::with_capacity_and_hasher(256, Default::default()),
@@ -436,6 +449,9 @@ impl Default for ScoreCache {
 /// shapes.
 const SHAPE_BITS: u32 = 17;
 
+/// Slots of `ScoreCache::recent_shapes`: 2^12 (64 KB).
+const RECENT_BITS: u32 = 12;
+
 impl ScoreCache {
     /// Entries kept before the cache starts over (bounds memory on huge inputs: about 10 MB
     /// of word entries, under 100 bytes each; the 1 MB bench text needs about 60,000).
@@ -450,6 +466,7 @@ impl ScoreCache {
         self.index.clear();
         self.words.truncate(2);
         self.shapes.clear();
+        self.recent_shapes.fill((0, u32::MAX));
         self.shape_sums.clear();
         self.shape_ids.clear();
         self.shape_marks_index.clear();
@@ -467,9 +484,7 @@ impl ScoreCache {
         let mut part = |f: &dyn Fn(&mut Vec<u64>)| {
             feats.clear();
             f(&mut feats);
-            let sums = model.sum(&feats);
-            debug_assert!(sums.iter().all(|&x| i16::try_from(x).is_ok()));
-            sums.map(|x| x as i16)
+            model.sum16(&feats)
         };
         let unigram = part(&|o| unigram_features(c, o));
         // A word's parts as a neighbour read the current token's capital flag only through the
@@ -549,13 +564,7 @@ impl ScoreCache {
         if let Some(&e) = self.shape_marks_index.get(&key) {
             return e;
         }
-        let sums = std::array::from_fn(|p| {
-            let mut s = [0i32; NTAGS];
-            for h in shape_marks_tag_hashes(mixed_shape, gaz, p) {
-                model.add(h, &mut s);
-            }
-            s.map(|x| x as i16)
-        });
+        let sums = std::array::from_fn(|p| model.sum16(&shape_marks_tag_hashes(mixed_shape, gaz, p)));
         let e = self.shape_marks.len() as u32;
         self.shape_marks.push(sums);
         self.shape_marks_index.insert(key, e);
@@ -566,7 +575,7 @@ impl ScoreCache {
     /// and the next token's have the numbers `shapes` (previous, own, next), after a token with
     /// flags `p1_flags`: what `shape_context_features` reads. Summed by `fill` the first time.
     #[inline]
-    fn shape_entry(&mut self, shapes: [u32; 3], p1_flags: u32, flags: u32, fill: impl FnOnce() -> [i32; NTAGS]) -> u32 {
+    fn shape_entry(&mut self, shapes: [u32; 3], p1_flags: u32, flags: u32, fill: impl FnOnce() -> [i16; NTAGS]) -> u32 {
         let key = (shapes.iter().all(|&s| s < 1 << SHAPE_BITS) && flags < 1 << 10).then(|| {
             mix(shapes[0] as u64
                 | (shapes[1] as u64) << SHAPE_BITS
@@ -574,13 +583,22 @@ impl ScoreCache {
                 | ((p1_flags & 7) as u64) << (3 * SHAPE_BITS)
                 | (flags as u64) << (3 * SHAPE_BITS + 3))
         });
-        if let Some(&e) = key.and_then(|k| self.shapes.get(&k)) {
-            return e;
+        let slot = key.map_or(0, |k| (k >> (64 - RECENT_BITS)) as usize);
+        if let Some(k) = key {
+            let (rk, re) = self.recent_shapes[slot];
+            if rk == k && re != u32::MAX {
+                return re;
+            }
+            if let Some(&e) = self.shapes.get(&k) {
+                self.recent_shapes[slot] = (k, e);
+                return e;
+            }
         }
         let e = self.shape_sums.len() as u32;
-        self.shape_sums.push(fill().map(|x| x as i16));
+        self.shape_sums.push(fill());
         if let Some(k) = key {
             self.shapes.insert(k, e);
+            self.recent_shapes[slot] = (k, e);
         }
         e
     }
