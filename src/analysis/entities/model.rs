@@ -237,60 +237,87 @@ impl Model {
         cache.toks = toks;
         cache.tag_rows = tag_rows;
         self.static_scores(infos, cache, feats);
-        const NONE: i32 = i32::MIN / 4;
         // Score lead beyond which a path is dropped: on UNER EWT test, 200 and more give the
         // same tags as no beam at all.
-        let beam: i32 = 256;
+        const BEAM: i16 = 256;
         let mut back = std::mem::take(&mut cache.back);
         back.clear();
         back.resize(n, [0u8; NTAGS]);
         // Path scores less the best one (so they stay small: every comparison, the beam's
-        // included, is between scores of the same token). Before the sentence, the previous
-        // tag is `O` (and so is the one before).
-        let mut delta = [NONE; NTAGS];
+        // included, is between scores of the same token), `i16::MIN` for a tag without a
+        // path. Before the sentence, the previous tag is `O` (and so is the one before).
+        let mut delta = [i16::MIN; NTAGS];
         delta[0] = 0;
-        let mut prev_best = [0i16; NTAGS];
+        let mut prev_best = [0u8; NTAGS];
         // One bit per tag whose path is within the beam (paths far behind the best cannot
         // catch up in practice: they are dropped).
         let mut live = 1u32;
         for i in 0..n {
             let tok = &cache.toks[i + 2];
             let (rows, marks) = (&cache.tag_rows[i], &cache.shape_marks[tok.shape_marks as usize]);
+            let candidate = |p: usize, t: usize| {
+                delta[p] + self.rows[rows[p] as usize][t] as i16 + marks[p][t] + self.steps[p * NTAGS + prev_best[p] as usize][t]
+            };
             // For each tag, the best previous tag by what depends on it (the path so far, the
             // word with the previous tag, the transition); the token's static scores are the
             // same whatever the previous tag, so they are added after. Sixteen bits hold every
             // sum below: a path within the beam and five weights (the word's, two of its shape
-            // and marks, two of the step) or a forbidden step.
-            let mut best = [i16::MIN; NTAGS];
-            let mut best_p = [0i16; NTAGS];
-            while live != 0 {
-                let p = live.trailing_zeros() as usize;
-                live &= live - 1;
-                let base = delta[p] as i16;
+            // and marks, two of the step) or a forbidden step. The first eight tags side by
+            // side (`LANES`); the last, `I-MISC`, apart: only `B-MISC` and `I-MISC` may come
+            // before it, and a forbidden step never wins over an allowed one (see
+            // [`FORBIDDEN`]), so they are the only candidates that can give it a path.
+            let mut best = [i16::MIN; LANES];
+            let mut best_p = [0i16; LANES];
+            let mut ps = live;
+            while ps != 0 {
+                let p = ps.trailing_zeros() as usize;
+                ps &= ps - 1;
+                let base = delta[p];
                 let word = &self.rows[rows[p] as usize];
                 let (marks, step) = (&marks[p], &self.steps[p * NTAGS + prev_best[p] as usize]);
-                for t in 0..NTAGS {
+                for t in 0..LANES {
                     let v = base + word[t] as i16 + marks[t] + step[t];
                     let better = v > best[t];
                     best[t] = if better { v } else { best[t] };
                     best_p[t] = if better { p as i16 } else { best_p[t] };
                 }
             }
-            let stat = &cache.stats[i];
-            let mut next = [0i32; NTAGS];
-            for t in 0..NTAGS {
-                // A tag that only a forbidden step reaches has no path: it falls far behind.
-                let unreached = (best[t] as i32 - UNREACHED as i32) >> 31;
-                next[t] = best[t] as i32 + stat[t] as i32 + (unreached & NONE);
+            let (mut last, mut last_p) = (i16::MIN, 0u8);
+            for p in [B_MISC, I_MISC] {
+                if live & 1 << p != 0 {
+                    let v = candidate(p, I_MISC);
+                    if v > last {
+                        (last, last_p) = (v, p as u8);
+                    }
+                }
             }
-            back[i] = best_p.map(|p| p as u8);
-            prev_best = best_p;
-            // `O` may follow any tag, so the best path is an allowed one.
-            let top = next.iter().copied().max().unwrap_or(0);
-            for t in 0..NTAGS {
-                delta[t] = next[t] - top;
-                live |= ((delta[t] >= -beam) as u32) << t;
+            // A tag that only a forbidden step reaches has no path. `O` may follow any tag,
+            // so the best path is an allowed one.
+            let stat: [i16; NTAGS] = cache.stats[i];
+            let mut next = [0i16; LANES];
+            for t in 0..LANES {
+                let sum = best[t].wrapping_add(stat[t]);
+                next[t] = if best[t] < UNREACHED { i16::MIN } else { sum };
             }
+            let next_last = if last < UNREACHED { i16::MIN } else { last + stat[I_MISC] };
+            let top = next.iter().fold(next_last, |a, &b| a.max(b));
+            let mut lanes = [0i16; LANES];
+            for t in 0..LANES {
+                lanes[t] = if next[t] == i16::MIN { i16::MIN } else { next[t] - top };
+            }
+            delta[..LANES].copy_from_slice(&lanes);
+            delta[I_MISC] = if next_last == i16::MIN { i16::MIN } else { next_last - top };
+            live = 0;
+            for t in 0..NTAGS {
+                live |= ((delta[t] >= -BEAM) as u32) << t;
+            }
+            let mut b = [0u8; NTAGS];
+            for t in 0..LANES {
+                b[t] = best_p[t] as u8;
+            }
+            b[I_MISC] = last_p;
+            back[i] = b;
+            prev_best = b;
         }
         let mut t = (0..NTAGS).max_by_key(|&t| (delta[t], std::cmp::Reverse(t))).unwrap_or(0);
         out.resize(n, 0);
@@ -315,6 +342,11 @@ fn add16(scores: &mut [i16; NTAGS], part: &[i16; NTAGS]) {
         scores[k] += part[k];
     }
 }
+
+/// Tags decoded side by side (all but the last, [`I_MISC`]).
+const LANES: usize = 8;
+const B_MISC: usize = 7;
+const I_MISC: usize = 8;
 
 /// Score of a step to a tag that may not follow the previous one (`I-X` after anything but
 /// `B-X` or `I-X`): a candidate through it scores at most -20,000 + 127 + 254 (word, shape and
