@@ -367,8 +367,21 @@ pub fn static_features(infos: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     context_features(infos, i, out);
 }
 
+/// Where features go: a buffer, or (in the tagger) straight into a sum of their weights.
+pub trait Sink {
+    fn push(&mut self, feature: u64);
+}
+
+impl Sink for Vec<u64> {
+    #[inline(always)]
+    fn push(&mut self, feature: u64) {
+        Vec::push(self, feature)
+    }
+}
+
 /// Features of the token itself (word, shape, affixes, flags, gazetteer marks).
-pub fn unigram_features(c: &TokInfo, out: &mut Vec<u64>) {
+#[inline]
+pub fn unigram_features(c: &TokInfo, out: &mut impl Sink) {
     out.push(f(2, c.lower));
     out.push(f(7, c.shape));
     for (k, &a) in c.affix.iter().enumerate() {
@@ -398,7 +411,8 @@ pub fn unigram_key(c: &TokInfo) -> u64 {
 /// Features of a neighbouring token `n` (its lower-cased word, shape, exact word and gazetteer
 /// bits, each with the current token's capital flag for the gazetteer), under the feature ids
 /// `ids` of its side.
-fn neighbour_features(n: &TokInfo, flags: u32, ids: [u64; 4], out: &mut Vec<u64>) {
+#[inline]
+fn neighbour_features(n: &TokInfo, flags: u32, ids: [u64; 4], out: &mut impl Sink) {
     let cap = (flags & 1) as u64;
     out.push(f(ids[0], n.lower));
     out.push(f(ids[1], n.shape));
@@ -427,12 +441,14 @@ pub fn neighbour_reads_cap(n: &TokInfo) -> bool {
 }
 
 /// Features of the previous token `p1`, with the current token's capital flag.
-pub fn prev_features(p1: &TokInfo, flags: u32, out: &mut Vec<u64>) {
+#[inline]
+pub fn prev_features(p1: &TokInfo, flags: u32, out: &mut impl Sink) {
     neighbour_features(p1, flags, [3, 8, 26, 33], out);
 }
 
 /// Features of the next token `n1`, with the current token's capital flag.
-pub fn next_features(n1: &TokInfo, flags: u32, out: &mut Vec<u64>) {
+#[inline]
+pub fn next_features(n1: &TokInfo, flags: u32, out: &mut impl Sink) {
     neighbour_features(n1, flags, [4, 9, 27, 34], out);
 }
 

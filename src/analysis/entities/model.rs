@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 
 use super::features::{
     allowed, at, far_hashes, mix, neighbour_reads_cap, next_features, prev_features, shape_context_features,
-    shape_marks_tag_hashes, transition_features, unigram_features, unigram_key, word_pair_hashes, word_tag_hash, TokInfo,
-    NTAGS,
+    shape_marks_tag_hashes, transition_features, unigram_features, unigram_key, word_pair_hashes, word_tag_hash, Sink,
+    TokInfo, NTAGS,
 };
 use super::gazetteer::IdHashMap;
 
@@ -329,6 +329,29 @@ impl Model {
     }
 }
 
+/// A [`Sink`] that adds each feature's weights (a few: 16 bits hold the sums).
+struct Summed<'a> {
+    model: &'a Model,
+    scores: [i16; NTAGS],
+}
+
+impl Sink for Summed<'_> {
+    #[inline(always)]
+    fn push(&mut self, feature: u64) {
+        add8(&mut self.scores, &self.model.rows[self.model.row(feature) as usize]);
+    }
+}
+
+impl Summed<'_> {
+    /// The sums of the features that `features` pushes.
+    #[inline(always)]
+    fn of(model: &Model, features: impl FnOnce(&mut Summed)) -> [i16; NTAGS] {
+        let mut s = Summed { model, scores: [0; NTAGS] };
+        features(&mut s);
+        s.scores
+    }
+}
+
 #[inline(always)]
 fn add8(scores: &mut [i16; NTAGS], row: &[i8; NTAGS]) {
     for k in 0..NTAGS {
@@ -451,8 +474,6 @@ pub struct ScoreCache {
     stats: Vec<[i16; NTAGS]>,
     /// Viterbi back pointers of the sentence being tagged.
     back: Vec<[u8; NTAGS]>,
-    /// Features of a new entry being summed.
-    feats: Vec<u64>,
 }
 
 impl Default for ScoreCache {
@@ -471,7 +492,6 @@ impl Default for ScoreCache {
             tag_rows: Vec::new(),
             stats: Vec::new(),
             back: Vec::new(),
-            feats: Vec::new(),
         }
     }
 }
@@ -512,25 +532,18 @@ impl ScoreCache {
         if let Some(&id) = self.index.get(&key) {
             return id;
         }
-        let mut feats = std::mem::take(&mut self.feats);
-        let mut part = |f: &dyn Fn(&mut Vec<u64>)| {
-            feats.clear();
-            f(&mut feats);
-            model.sum16(&feats)
-        };
-        let unigram = part(&|o| unigram_features(c, o));
+        let unigram = Summed::of(model, |o| unigram_features(c, o));
         // A word's parts as a neighbour read the current token's capital flag only through the
         // word's gazetteer marks.
         let (prev, next) = if neighbour_reads_cap(c) {
             (
-                [part(&|o| prev_features(c, 0, o)), part(&|o| prev_features(c, 1, o))],
-                [part(&|o| next_features(c, 0, o)), part(&|o| next_features(c, 1, o))],
+                [Summed::of(model, |o| prev_features(c, 0, o)), Summed::of(model, |o| prev_features(c, 1, o))],
+                [Summed::of(model, |o| next_features(c, 0, o)), Summed::of(model, |o| next_features(c, 1, o))],
             )
         } else {
-            let (p, n) = (part(&|o| prev_features(c, 0, o)), part(&|o| next_features(c, 0, o)));
+            let (p, n) = (Summed::of(model, |o| prev_features(c, 0, o)), Summed::of(model, |o| next_features(c, 0, o)));
             ([p; 2], [n; 2])
         };
-        self.feats = feats;
         let id = self.words.len() as u32;
         self.words.push(WordScores { parts: [unigram, prev[0], prev[1], next[0], next[1]] });
         self.index.insert(key, id);

@@ -264,7 +264,9 @@ fn plain_chunk(text: &str, bytes: &[u8], start: usize, end: usize, out: &mut Vec
     out.extend((start..run_start).map(punct));
     let mut e = run_end;
     if !run.is_empty() {
-        if e < chunk_end && bytes[e] == b'.' && keeps_period(&text[run_start..run_end]) {
+        // `keeps_period` of a word without periods: a single capital or an abbreviation.
+        let keeps = |w: &[u8]| (w.len() == 1 && w[0].is_ascii_uppercase()) || is_abbreviation(&text[run_start..run_end]);
+        if e < chunk_end && bytes[e] == b'.' && keeps(run) {
             e += 1;
         }
         let kind = if all & DIGIT != 0 { TokenKind::Number } else { TokenKind::Word };
