@@ -464,6 +464,8 @@ pub struct ScoreCache {
     /// The sums of [`shape_marks_tag_hashes`] with each previous tag, by shape and gazetteer
     /// marks (entries keyed by the shape's number and the marks).
     shape_marks_index: IdHashMap<u32>,
+    /// The entries of `shape_marks` without marks, by shape number (`u32::MAX`: none yet).
+    plain_shape_marks: Vec<u32>,
     shape_marks: Vec<[[i16; NTAGS]; NTAGS]>,
     /// By `TokInfo::form`.
     forms: Vec<Form>,
@@ -486,6 +488,7 @@ impl Default for ScoreCache {
             shape_sums: Vec::with_capacity(256),
             shape_ids: IdHashMap::with_capacity_and_hasher(256, Default::default()),
             shape_marks_index: IdHashMap::with_capacity_and_hasher(256, Default::default()),
+            plain_shape_marks: Vec::new(),
             shape_marks: Vec::with_capacity(256),
             forms: Vec::with_capacity(2048),
             toks: Vec::new(),
@@ -522,14 +525,18 @@ impl ScoreCache {
         self.shape_sums.clear();
         self.shape_ids.clear();
         self.shape_marks_index.clear();
+        self.plain_shape_marks.clear();
         self.shape_marks.clear();
         self.forms.clear();
     }
 
-    /// The entry of the word form of token `c`, summed if new.
-    fn entry_of(&mut self, model: &Model, c: &TokInfo) -> u32 {
-        let key = unigram_key(c);
-        if let Some(&id) = self.index.get(&key) {
+    /// The entry of the word form of token `c`, summed if new. A form seen for the first time
+    /// has no entry yet (its word is new), so it skips the index: only the entries of forms seen
+    /// before in other flags or marks are kept there, for the form to find them again when the
+    /// flags or marks come back ("New" alone, then in "New York", then alone again).
+    fn entry_of(&mut self, model: &Model, c: &TokInfo, form_known: bool) -> u32 {
+        let key = form_known.then(|| unigram_key(c));
+        if let Some(&id) = key.and_then(|k| self.index.get(&k)) {
             return id;
         }
         let unigram = Summed::of(model, |o| unigram_features(c, o));
@@ -546,7 +553,9 @@ impl ScoreCache {
         };
         let id = self.words.len() as u32;
         self.words.push(WordScores { parts: [unigram, prev[0], prev[1], next[0], next[1]] });
-        self.index.insert(key, id);
+        if let Some(k) = key {
+            self.index.insert(k, id);
+        }
         id
     }
 
@@ -576,8 +585,8 @@ impl ScoreCache {
     #[inline(never)]
     fn new_token(&mut self, model: &Model, c: &TokInfo) -> (Tok, [u32; NTAGS]) {
         let f = c.form as usize;
-        let mut form = match self.forms.get(f) {
-            Some(k) if k.valid && k.exact == c.exact && k.lower == c.lower && k.shape == c.shape => *k,
+        let (mut form, known) = match self.forms.get(f) {
+            Some(k) if k.valid && k.exact == c.exact && k.lower == c.lower && k.shape == c.shape => (*k, true),
             _ => {
                 let [before, after] = far_hashes(c.lower);
                 let (mixed, mixed_shape) = (mix(c.lower), mix(c.shape));
@@ -585,10 +594,10 @@ impl ScoreCache {
                 let far = [model.row(before), model.row(after)];
                 let tok = Tok { id: 0, shape_marks: 0, shape, far, flags: 0, lower: c.lower, mixed, mixed_shape };
                 let tag_rows = std::array::from_fn(|p| model.row(word_tag_hash(mixed, p)));
-                Form { valid: true, exact: c.exact, lower: c.lower, shape: c.shape, tok, tag_rows, entries: NO_FORM.entries }
+                (Form { valid: true, exact: c.exact, lower: c.lower, shape: c.shape, tok, tag_rows, entries: NO_FORM.entries }, false)
             }
         };
-        let id = self.entry_of(model, c);
+        let id = self.entry_of(model, c, known);
         let shape_marks = self.shape_marks_entry(model, form.tok.shape, form.tok.mixed_shape, c.gaz);
         form.entries[(c.flags >> 2 & 1) as usize] = (c.flags, c.gaz, id, shape_marks);
         // Form numbers are dense from 0 (`Scratch`); a far one is not kept.
@@ -605,6 +614,12 @@ impl ScoreCache {
     /// summed the first time.
     #[inline(never)]
     fn shape_marks_entry(&mut self, model: &Model, shape: u32, mixed_shape: u64, gaz: u16) -> u32 {
+        // Most words have no marks: theirs are found by the shape's number alone.
+        if gaz == 0 {
+            if let Some(&e) = self.plain_shape_marks.get(shape as usize).filter(|&&e| e != u32::MAX) {
+                return e;
+            }
+        }
         let key = mix((shape as u64) << 16 | gaz as u64);
         if let Some(&e) = self.shape_marks_index.get(&key) {
             return e;
@@ -613,6 +628,13 @@ impl ScoreCache {
         let e = self.shape_marks.len() as u32;
         self.shape_marks.push(sums);
         self.shape_marks_index.insert(key, e);
+        if gaz == 0 {
+            let s = shape as usize;
+            if s >= self.plain_shape_marks.len() {
+                self.plain_shape_marks.resize(s + 1, u32::MAX);
+            }
+            self.plain_shape_marks[s] = e;
+        }
         e
     }
 
