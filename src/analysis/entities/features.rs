@@ -198,24 +198,39 @@ const ASCII_FAST: usize = 64;
 fn ascii_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer) -> WordFacts {
     let b = w.as_bytes();
     let mut norm = [0u8; ASCII_FAST];
+    // One pass: the normal form and its hash, the letters, and the shape's hash (see
+    // `shape_hash_of`: runs cut to two, at most eight symbols).
+    let (mut lower, mut alpha, mut has_lower, mut digit) = (0xcbf2_9ce4_8422_2325u64, 0usize, false, false);
+    let (mut shape, mut last, mut run, mut symbols) = (0xcbf2_9ce4_8422_2325u64, 0u8, 0u32, 0u32);
     for (d, &c) in norm.iter_mut().zip(b) {
-        *d = if c.is_ascii_digit() { b'0' } else { c.to_ascii_lowercase() };
+        let (n, symbol) = match c {
+            b'A'..=b'Z' => (c + 32, b'X'),
+            b'a'..=b'z' => (c, b'x'),
+            b'0'..=b'9' => (b'0', b'd'),
+            _ => (c, c),
+        };
+        *d = n;
+        lower = (lower ^ n as u64).wrapping_mul(0x0100_0000_01b3);
+        alpha += usize::from(c.is_ascii_alphabetic());
+        has_lower |= c.is_ascii_lowercase();
+        digit |= c.is_ascii_digit();
+        if symbol == last {
+            run += 1;
+        } else {
+            run = 0;
+            last = symbol;
+        }
+        if run < 2 && symbols < 8 {
+            symbols += 1;
+            shape = (shape ^ symbol as u64).wrapping_mul(0x0100_0000_01b3);
+        }
     }
-    let alpha = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
-    let has_lower = b.iter().any(u8::is_ascii_lowercase);
-    let digit = b.iter().any(u8::is_ascii_digit);
     let norm = &norm[..b.len()];
-    let lower = fnv(norm);
     let flags = word_flags(b.first().is_some_and(u8::is_ascii_uppercase), alpha, has_lower, digit, kind, b.len());
     let shape = match kind {
         TokenKind::Url => 11,
         TokenKind::Email => 12,
-        _ => shape_hash_of(b.iter().map(|&c| match c {
-            b'A'..=b'Z' => 'X',
-            b'a'..=b'z' => 'x',
-            b'0'..=b'9' => 'd',
-            _ => c as char,
-        })),
+        _ => shape,
     };
     let affix = affixes_of(norm, |c| c as u64);
     WordFacts { lower, shape, affix, flags, gaz_first: gaz.first(lower), class: super::rules::word_class(w) }

@@ -101,23 +101,36 @@ fn fold(w: &str, buf: &mut [u8; LONGEST]) -> Option<usize> {
     Some(b.len())
 }
 
-/// The list bits of a word (case-insensitive for ASCII letters): one hash lookup.
+/// The list bits of a word (case-insensitive for ASCII letters): one hash lookup, skipped for
+/// most words by a filter of the listed words' lengths and first and last bytes.
 fn class(w: &str) -> u32 {
-    static TABLE: OnceLock<HashMap<Vec<u8>, u32, BuildHasherDefault<Fnv>>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut t: HashMap<Vec<u8>, u32, BuildHasherDefault<Fnv>> = HashMap::default();
+    type Table = HashMap<Vec<u8>, u32, BuildHasherDefault<Fnv>>;
+    static TABLE: OnceLock<(Table, [u64; 64])> = OnceLock::new();
+    let (table, filter) = TABLE.get_or_init(|| {
+        let (mut t, mut filter) = (Table::default(), [0u64; 64]);
         for (list, bit) in LISTS {
             for x in list {
-                *t.entry(x.to_ascii_lowercase().into_bytes()).or_insert(0) |= bit;
+                let x = x.to_ascii_lowercase().into_bytes();
+                let b = filter_bit(&x);
+                filter[b / 64] |= 1 << (b % 64);
+                *t.entry(x).or_insert(0) |= bit;
             }
         }
-        t
+        (t, filter)
     });
     let mut buf = [0u8; LONGEST];
     match fold(w, &mut buf) {
-        Some(n) => table.get(&buf[..n]).copied().unwrap_or(0),
-        None => 0,
+        Some(n) if filter[filter_bit(&buf[..n]) / 64] & 1 << (filter_bit(&buf[..n]) % 64) != 0 => {
+            table.get(&buf[..n]).copied().unwrap_or(0)
+        }
+        _ => 0,
     }
+}
+
+/// Bit of a lower-cased word in `class`'s filter of 4,096 bits.
+fn filter_bit(w: &[u8]) -> usize {
+    let (first, last) = (w.first().copied().unwrap_or(0), w.last().copied().unwrap_or(0));
+    (w.len() * 977 + first as usize * 31 + last as usize) % 4096
 }
 
 /// FNV-1a, a fast hash for the short keys of the word table (and of the mention groups).
