@@ -2,7 +2,7 @@
 //! the same thing: hashed word forms, shapes, affixes, context words and gazetteer matches. Each
 //! feature is a 64-bit hash; the model maps it to a row of per-tag weights.
 
-use super::gazetteer::{Gazetteer, IdHashMap};
+use super::gazetteer::{Gazetteer, NumberTable};
 use super::tokenize::{Token, TokenKind};
 
 /// Tags of the name tagger: `O`, then `B-`/`I-` for each name label.
@@ -128,7 +128,7 @@ pub struct Scratch {
     /// `rules::word_class` of each token of the sentence.
     classes: Vec<u32>,
     /// Number of each word form seen so far, by its hash and kind.
-    seen: IdHashMap<u32>,
+    seen: NumberTable,
     /// Facts of each word form seen so far, by number.
     facts: Vec<WordFacts>,
 }
@@ -155,7 +155,7 @@ impl Default for Scratch {
             marks: Vec::new(),
             classes: Vec::new(),
             // An article's distinct word forms, without growing on the way.
-            seen: IdHashMap::with_capacity_and_hasher(2048, Default::default()),
+            seen: NumberTable::with_capacity(2048),
             facts: Vec::with_capacity(2048),
         }
     }
@@ -316,8 +316,8 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scrat
         let word = &bytes[t.span.start..t.span.end];
         let exact = fnv(word);
         let key = mix(exact ^ t.kind as u64);
-        let form = match sc.seen.get(&key) {
-            Some(&f) => f,
+        let form = match sc.seen.get(key) {
+            Some(f) => f,
             None => {
                 let f = word_facts(t.span.slice(text), t.kind, gaz, sc);
                 let form = sc.facts.len() as u32;

@@ -10,7 +10,7 @@ use super::features::{
     shape_marks_tag_hashes, transition_features, unigram_features, unigram_key, word_pair_hashes, word_tag_hash, Sink,
     TokInfo, NTAGS,
 };
-use super::gazetteer::IdHashMap;
+use super::gazetteer::{IdHashMap, NumberTable};
 
 /// First bytes of a weights file; the banner line follows and ends with `\n`.
 pub const MAGIC: &[u8] = b"LEDE-NER1\n";
@@ -454,13 +454,13 @@ pub struct ScoreCache {
     words: Vec<WordScores>,
     /// Shape-context entries by the shapes (numbers) and flags around a token, and their sums
     /// (at most five weights).
-    shapes: IdHashMap<u32>,
+    shapes: NumberTable,
     /// The last entry of `shapes` found in each of its slots (by the key's top bits), with its
     /// key (`u32::MAX`: none): most tokens find theirs here, without the table.
     recent_shapes: Vec<(u64, u32)>,
     shape_sums: Vec<[i16; NTAGS]>,
     /// Number of each shape seen, by its `mix`.
-    shape_ids: IdHashMap<u32>,
+    shape_ids: NumberTable,
     /// The sums of [`shape_marks_tag_hashes`] with each previous tag, by shape and gazetteer
     /// marks (entries keyed by the shape's number and the marks).
     shape_marks_index: IdHashMap<u32>,
@@ -483,10 +483,10 @@ impl Default for ScoreCache {
         ScoreCache {
             index: IdHashMap::with_capacity_and_hasher(2048, Default::default()),
             words: vec![NO_SCORES; 2],
-            shapes: IdHashMap::with_capacity_and_hasher(256, Default::default()),
+            shapes: NumberTable::with_capacity(256),
             recent_shapes: vec![(0, u32::MAX); 1 << RECENT_BITS],
             shape_sums: Vec::with_capacity(256),
-            shape_ids: IdHashMap::with_capacity_and_hasher(256, Default::default()),
+            shape_ids: NumberTable::with_capacity(256),
             shape_marks_index: IdHashMap::with_capacity_and_hasher(256, Default::default()),
             plain_shape_marks: Vec::new(),
             shape_marks: Vec::with_capacity(256),
@@ -561,8 +561,12 @@ impl ScoreCache {
 
     /// The number of a shape, by its `mix`.
     fn shape_id(&mut self, mixed_shape: u64) -> u32 {
+        if let Some(n) = self.shape_ids.get(mixed_shape) {
+            return n;
+        }
         let n = self.shape_ids.len() as u32;
-        *self.shape_ids.entry(mixed_shape).or_insert(n)
+        self.shape_ids.insert(mixed_shape, n);
+        n
     }
 
     /// What the scores need of token `c` (with its rows of the word with each previous tag):
@@ -656,7 +660,7 @@ impl ScoreCache {
             if rk == k && re != u32::MAX {
                 return re;
             }
-            if let Some(&e) = self.shapes.get(&k) {
+            if let Some(e) = self.shapes.get(k) {
                 self.recent_shapes[slot] = (k, e);
                 return e;
             }
