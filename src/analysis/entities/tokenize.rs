@@ -160,6 +160,17 @@ static CLASS: [u8; 128] = {
     t
 };
 
+/// [`CLASS`] of every byte: [`OTHER`] for the bytes of longer characters.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = CLASS[b];
+        b += 1;
+    }
+    t
+};
+
 #[inline]
 fn char_at(text: &str, i: usize) -> char {
     match text.as_bytes().get(i) {
@@ -221,18 +232,15 @@ fn link_in(text: &str, start: usize, end: usize) -> Option<(usize, usize, TokenK
 /// follows the run), each punctuation mark a token.
 #[inline]
 fn plain_chunk(text: &str, bytes: &[u8], start: usize, end: usize, out: &mut Vec<Token>) -> Option<usize> {
-    let class = |i: usize| -> Option<u8> {
-        let b = bytes[i];
-        (b < 0x80).then(|| CLASS[b as usize])
-    };
+    let class = |i: usize| BYTE_CLASS[bytes[i] as usize];
     let mut i = start;
-    while i < end && class(i)? & (SPACE | ALNUM) == 0 {
+    while i < end && class(i) & (SPACE | ALNUM | OTHER) == 0 {
         i += 1;
     }
     let run_start = i;
     let mut all = DIGIT;
     while i < end {
-        let c = class(i)?;
+        let c = class(i);
         if c & ALNUM == 0 {
             break;
         }
@@ -241,11 +249,11 @@ fn plain_chunk(text: &str, bytes: &[u8], start: usize, end: usize, out: &mut Vec
     }
     let run_end = i;
     while i < end {
-        let c = class(i)?;
+        let c = class(i);
         if c & SPACE != 0 {
             break;
         }
-        if c & ALNUM != 0 {
+        if c & (ALNUM | OTHER) != 0 {
             return None;
         }
         i += 1;
