@@ -228,10 +228,10 @@ impl Model {
         toks.clear();
         tag_rows.clear();
         toks.extend([pads[0]; 2]);
+        toks.reserve(infos.len() + 2);
+        tag_rows.reserve(infos.len());
         for c in infos {
-            let (tok, rows) = cache.token(self, c);
-            toks.push(tok);
-            tag_rows.push(rows);
+            cache.push_token(self, c, &mut toks, &mut tag_rows);
         }
         toks.extend([pads[1]; 2]);
         cache.toks = toks;
@@ -569,22 +569,26 @@ impl ScoreCache {
         n
     }
 
-    /// What the scores need of token `c` (with its rows of the word with each previous tag):
-    /// from its form when the form is known.
+    /// What the scores need of token `c` pushed on `toks`, and its rows of the word with each
+    /// previous tag on `tag_rows`: from its form when the form is known.
     #[inline]
-    fn token(&mut self, model: &Model, c: &TokInfo) -> (Tok, [u32; NTAGS]) {
+    fn push_token(&mut self, model: &Model, c: &TokInfo, toks: &mut Vec<Tok>, tag_rows: &mut Vec<[u32; NTAGS]>) {
         if let Some(form) = self.forms.get(c.form as usize) {
             if form.valid && form.exact == c.exact && form.lower == c.lower && form.shape == c.shape {
                 let (flags, gaz, id, shape_marks) = form.entries[(c.flags >> 2 & 1) as usize];
                 if id != u32::MAX && flags == c.flags && gaz == c.gaz {
-                    return (Tok { id, shape_marks, flags, ..form.tok }, form.tag_rows);
+                    toks.push(Tok { id, shape_marks, flags, ..form.tok });
+                    tag_rows.push(form.tag_rows);
+                    return;
                 }
             }
         }
-        self.new_token(model, c)
+        let (tok, rows) = self.new_token(model, c);
+        toks.push(tok);
+        tag_rows.push(rows);
     }
 
-    /// [`ScoreCache::token`] the first time: the form's values, or its entries for these flags
+    /// [`ScoreCache::push_token`] the first time: the form's values, or its entries for these flags
     /// and marks, are found and kept.
     #[inline(never)]
     fn new_token(&mut self, model: &Model, c: &TokInfo) -> (Tok, [u32; NTAGS]) {
