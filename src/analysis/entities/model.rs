@@ -455,8 +455,9 @@ pub struct ScoreCache {
     /// Shape-context entries by the shapes (numbers) and flags around a token, and their sums
     /// (at most five weights).
     shapes: NumberTable,
-    /// The last entry of `shapes` found in each of its slots (by the key's top bits), with its
-    /// key (`u32::MAX`: none): most tokens find theirs here, without the table.
+    /// The last entry of `shapes` found in each of its slots (by a multiplicative hash of the
+    /// packed key), with that key (`u32::MAX`: none): most tokens find theirs here, without the
+    /// table.
     recent_shapes: Vec<(u64, u32)>,
     shape_sums: Vec<[i16; NTAGS]>,
     /// Number of each shape seen, by its `mix`.
@@ -651,29 +652,31 @@ impl ScoreCache {
     /// flags `p1_flags`: what `shape_context_features` reads. Summed by `fill` the first time.
     #[inline]
     fn shape_entry(&mut self, shapes: [u32; 3], p1_flags: u32, flags: u32, fill: impl FnOnce() -> [i16; NTAGS]) -> u32 {
-        let key = (shapes.iter().all(|&s| s < 1 << SHAPE_BITS) && flags < 1 << 10).then(|| {
-            mix(shapes[0] as u64
+        // Everything the entry depends on, packed into 64 bits (one value per entry), then
+        // mixed for the table; the recent ones are found by the packed value itself.
+        let packed = (shapes.iter().all(|&s| s < 1 << SHAPE_BITS) && flags < 1 << 10).then(|| {
+            shapes[0] as u64
                 | (shapes[1] as u64) << SHAPE_BITS
                 | (shapes[2] as u64) << (2 * SHAPE_BITS)
                 | ((p1_flags & 7) as u64) << (3 * SHAPE_BITS)
-                | (flags as u64) << (3 * SHAPE_BITS + 3))
+                | (flags as u64) << (3 * SHAPE_BITS + 3)
         });
-        let slot = key.map_or(0, |k| (k >> (64 - RECENT_BITS)) as usize);
-        if let Some(k) = key {
-            let (rk, re) = self.recent_shapes[slot];
-            if rk == k && re != u32::MAX {
+        let slot = packed.map_or(0, |p| (p.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - RECENT_BITS)) as usize);
+        if let Some(p) = packed {
+            let (rp, re) = self.recent_shapes[slot];
+            if rp == p && re != u32::MAX {
                 return re;
             }
-            if let Some(e) = self.shapes.get(k) {
-                self.recent_shapes[slot] = (k, e);
+            if let Some(e) = self.shapes.get(mix(p)) {
+                self.recent_shapes[slot] = (p, e);
                 return e;
             }
         }
         let e = self.shape_sums.len() as u32;
         self.shape_sums.push(fill());
-        if let Some(k) = key {
-            self.shapes.insert(k, e);
-            self.recent_shapes[slot] = (k, e);
+        if let Some(p) = packed {
+            self.shapes.insert(mix(p), e);
+            self.recent_shapes[slot] = (p, e);
         }
         e
     }
