@@ -426,7 +426,7 @@ pub fn unigram_key(c: &TokInfo) -> u64 {
 /// Features of a neighbouring token `n` (its lower-cased word, shape, exact word and gazetteer
 /// bits, each with the current token's capital flag for the gazetteer), under the feature ids
 /// `ids` of its side.
-#[inline]
+#[inline(always)]
 fn neighbour_features(n: &TokInfo, flags: u32, ids: [u64; 4], out: &mut impl Sink) {
     let cap = (flags & 1) as u64;
     out.push(f(ids[0], n.lower));
