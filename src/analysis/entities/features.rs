@@ -200,7 +200,7 @@ fn ascii_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer) -> WordFacts {
     let mut norm = [0u8; ASCII_FAST];
     // One pass: the normal form and its hash, the letters, and the shape's hash (see
     // `shape_hash_of`: runs cut to two, at most eight symbols).
-    let (mut lower, mut alpha, mut has_lower, mut digit) = (0xcbf2_9ce4_8422_2325u64, 0usize, false, false);
+    let (mut lower, mut alpha, mut has_lower, mut digit, mut hyphen) = (0xcbf2_9ce4_8422_2325u64, 0usize, false, false, false);
     let (mut shape, mut last, mut run, mut symbols) = (0xcbf2_9ce4_8422_2325u64, 0u8, 0u32, 0u32);
     for (d, &c) in norm.iter_mut().zip(b) {
         let (n, symbol) = match c {
@@ -214,6 +214,7 @@ fn ascii_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer) -> WordFacts {
         alpha += usize::from(c.is_ascii_alphabetic());
         has_lower |= c.is_ascii_lowercase();
         digit |= c.is_ascii_digit();
+        hyphen |= c == b'-';
         if symbol == last {
             run += 1;
         } else {
@@ -233,7 +234,8 @@ fn ascii_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer) -> WordFacts {
         _ => shape,
     };
     let affix = affixes_of(norm, |c| c as u64);
-    WordFacts { lower, shape, affix, flags, gaz_first: gaz.first(lower), class: super::rules::word_class(w) }
+    let class = super::rules::ascii_word_class(norm, digit, hyphen);
+    WordFacts { lower, shape, affix, flags, gaz_first: gaz.first(lower), class }
 }
 
 /// [`word_facts`] of any word.
