@@ -193,6 +193,29 @@ fn word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer, sc: &mut Scratch) -> Wo
 /// Longest word that [`ascii_word_facts`] takes (a stack buffer's size).
 const ASCII_FAST: usize = 64;
 
+/// What [`ascii_word_facts`] needs of each ASCII byte: its normal form (lower case, digits
+/// folded to `0`), its shape symbol (`X`, `x`, `d` or itself) and its kind (the bits below).
+static ASCII_FACTS: [[u8; 3]; 128] = {
+    let mut t = [[0u8; 3]; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = match b {
+            b'A'..=b'Z' => [b + 32, b'X', ALPHA],
+            b'a'..=b'z' => [b, b'x', ALPHA | LOWER],
+            b'0'..=b'9' => [b'0', b'd', DIGIT],
+            b'-' => [b, b, HYPHEN],
+            _ => [b, b, 0],
+        };
+        c += 1;
+    }
+    t
+};
+const ALPHA: u8 = 1;
+const LOWER: u8 = 2;
+const DIGIT: u8 = 4;
+const HYPHEN: u8 = 8;
+
 /// [`word_facts`] of an ASCII word, byte by byte (the same values as [`any_word_facts`]): its
 /// normal form is one byte per byte, and ASCII letters are upper or lower case.
 fn ascii_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer) -> WordFacts {
@@ -200,32 +223,22 @@ fn ascii_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer) -> WordFacts {
     let mut norm = [0u8; ASCII_FAST];
     // One pass: the normal form and its hash, the letters, and the shape's hash (see
     // `shape_hash_of`: runs cut to two, at most eight symbols).
-    let (mut lower, mut alpha, mut has_lower, mut digit, mut hyphen) = (0xcbf2_9ce4_8422_2325u64, 0usize, false, false, false);
+    let (mut lower, mut alpha, mut kinds) = (0xcbf2_9ce4_8422_2325u64, 0usize, 0u8);
     let (mut shape, mut last, mut run, mut symbols) = (0xcbf2_9ce4_8422_2325u64, 0u8, 0u32, 0u32);
     for (d, &c) in norm.iter_mut().zip(b) {
-        let (n, symbol) = match c {
-            b'A'..=b'Z' => (c + 32, b'X'),
-            b'a'..=b'z' => (c, b'x'),
-            b'0'..=b'9' => (b'0', b'd'),
-            _ => (c, c),
-        };
+        let [n, symbol, kind] = ASCII_FACTS[c as usize & 127];
         *d = n;
         lower = (lower ^ n as u64).wrapping_mul(0x0100_0000_01b3);
-        alpha += usize::from(c.is_ascii_alphabetic());
-        has_lower |= c.is_ascii_lowercase();
-        digit |= c.is_ascii_digit();
-        hyphen |= c == b'-';
-        if symbol == last {
-            run += 1;
-        } else {
-            run = 0;
-            last = symbol;
-        }
+        alpha += usize::from(kind & ALPHA);
+        kinds |= kind;
+        run = if symbol == last { run + 1 } else { 0 };
+        last = symbol;
         if run < 2 && symbols < 8 {
             symbols += 1;
             shape = (shape ^ symbol as u64).wrapping_mul(0x0100_0000_01b3);
         }
     }
+    let (has_lower, digit, hyphen) = (kinds & LOWER != 0, kinds & DIGIT != 0, kinds & HYPHEN != 0);
     let norm = &norm[..b.len()];
     let flags = word_flags(b.first().is_some_and(u8::is_ascii_uppercase), alpha, has_lower, digit, kind, b.len());
     let shape = match kind {
