@@ -182,7 +182,6 @@ impl Scratch {
     const LIMIT: usize = 50_000;
 }
 
-#[inline(never)]
 fn word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer, sc: &mut Scratch) -> WordFacts {
     if w.len() <= ASCII_FAST && w.is_ascii() {
         return ascii_word_facts(w, kind, gaz);

@@ -185,7 +185,6 @@ fn has_upper(w: &str) -> bool {
 /// joins the name before it ("Farrell Electric, Inc."); the last word decides place or
 /// organization; a lone nationality ("Mexicans") is MISC, not a place; in a sentence with
 /// capitals, a name written without any goes.
-#[inline(never)]
 fn correct(text: &str, toks: &[Token], infos: &[TokInfo], spans: &mut Vec<(usize, usize, usize)>) {
     let w = |k: usize| toks[k].span.slice(text);
     // In a sentence written with capitals, a name without any ("city council") is a mistake.

@@ -153,7 +153,6 @@ impl Model {
     /// context come from the caches, the words two away and the word pairs from the table.
     /// `cache.toks` holds the sentence's tokens between two padding tokens on each side, so
     /// that every token has neighbours.
-    #[inline(never)]
     fn static_scores(&self, infos: &[TokInfo], cache: &mut ScoreCache, feats: &mut Vec<u64>) {
         let toks = std::mem::take(&mut cache.toks);
         let mut stats = std::mem::take(&mut cache.stats);
@@ -216,7 +215,6 @@ impl Model {
     /// tag before that taken from the best path), with a beam. The word-level parts of the
     /// scores come from `cache` when a word was seen before (the sums are exact, so the result
     /// is the same as without it).
-    #[inline(never)]
     pub fn tag(&self, infos: &[TokInfo], cache: &mut ScoreCache, feats: &mut Vec<u64>, out: &mut Vec<usize>) {
         out.clear();
         if cache.len() > ScoreCache::LIMIT {
@@ -593,7 +591,6 @@ impl ScoreCache {
 
     /// [`ScoreCache::push_token`] the first time: the form's values, or its entries for these flags
     /// and marks, are found and kept.
-    #[inline(never)]
     fn new_token(&mut self, model: &Model, c: &TokInfo) -> (Tok, [u32; NTAGS]) {
         let f = c.form as usize;
         let (mut form, known) = match self.forms.get(f) {
@@ -623,7 +620,6 @@ impl ScoreCache {
 
     /// The entry of a shape (its number and `mix`) with gazetteer marks `gaz` in `shape_marks`,
     /// summed the first time.
-    #[inline(never)]
     fn shape_marks_entry(&mut self, model: &Model, shape: u32, mixed_shape: u64, gaz: u16) -> u32 {
         // Most words have no marks: theirs are found by the shape's number alone.
         if gaz == 0 {
