@@ -2,7 +2,7 @@
 //! the same thing: hashed word forms, shapes, affixes, context words and gazetteer matches. Each
 //! feature is a 64-bit hash; the model maps it to a row of per-tag weights.
 
-use super::gazetteer::{Gazetteer, IdHashMap};
+use super::gazetteer::{Gazetteer, NumberTable};
 use super::tokenize::{Token, TokenKind};
 
 /// Tags of the name tagger: `O`, then `B-`/`I-` for each name label.
@@ -128,7 +128,7 @@ pub struct Scratch {
     /// `rules::word_class` of each token of the sentence.
     classes: Vec<u32>,
     /// Number of each word form seen so far, by its hash and kind.
-    seen: IdHashMap<u32>,
+    seen: NumberTable,
     /// Facts of each word form seen so far, by number.
     facts: Vec<WordFacts>,
 }
@@ -155,7 +155,7 @@ impl Default for Scratch {
             marks: Vec::new(),
             classes: Vec::new(),
             // An article's distinct word forms, without growing on the way.
-            seen: IdHashMap::with_capacity_and_hasher(2048, Default::default()),
+            seen: NumberTable::with_capacity(2048),
             facts: Vec::with_capacity(2048),
         }
     }
@@ -192,32 +192,62 @@ fn word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer, sc: &mut Scratch) -> Wo
 /// Longest word that [`ascii_word_facts`] takes (a stack buffer's size).
 const ASCII_FAST: usize = 64;
 
+/// What [`ascii_word_facts`] needs of each ASCII byte: its normal form (lower case, digits
+/// folded to `0`), its shape symbol (`X`, `x`, `d` or itself) and its kind (the bits below).
+static ASCII_FACTS: [[u8; 3]; 128] = {
+    let mut t = [[0u8; 3]; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = match b {
+            b'A'..=b'Z' => [b + 32, b'X', ALPHA],
+            b'a'..=b'z' => [b, b'x', ALPHA | LOWER],
+            b'0'..=b'9' => [b'0', b'd', DIGIT],
+            b'-' => [b, b, HYPHEN],
+            _ => [b, b, 0],
+        };
+        c += 1;
+    }
+    t
+};
+const ALPHA: u8 = 1;
+const LOWER: u8 = 2;
+const DIGIT: u8 = 4;
+const HYPHEN: u8 = 8;
+
 /// [`word_facts`] of an ASCII word, byte by byte (the same values as [`any_word_facts`]): its
 /// normal form is one byte per byte, and ASCII letters are upper or lower case.
 fn ascii_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer) -> WordFacts {
     let b = w.as_bytes();
     let mut norm = [0u8; ASCII_FAST];
+    // One pass: the normal form and its hash, the letters, and the shape's hash (see
+    // `shape_hash_of`: runs cut to two, at most eight symbols).
+    let (mut lower, mut alpha, mut kinds) = (0xcbf2_9ce4_8422_2325u64, 0usize, 0u8);
+    let (mut shape, mut last, mut run, mut symbols) = (0xcbf2_9ce4_8422_2325u64, 0u8, 0u32, 0u32);
     for (d, &c) in norm.iter_mut().zip(b) {
-        *d = if c.is_ascii_digit() { b'0' } else { c.to_ascii_lowercase() };
+        let [n, symbol, kind] = ASCII_FACTS[c as usize & 127];
+        *d = n;
+        lower = (lower ^ n as u64).wrapping_mul(0x0100_0000_01b3);
+        alpha += usize::from(kind & ALPHA);
+        kinds |= kind;
+        run = if symbol == last { run + 1 } else { 0 };
+        last = symbol;
+        if run < 2 && symbols < 8 {
+            symbols += 1;
+            shape = (shape ^ symbol as u64).wrapping_mul(0x0100_0000_01b3);
+        }
     }
-    let alpha = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
-    let has_lower = b.iter().any(u8::is_ascii_lowercase);
-    let digit = b.iter().any(u8::is_ascii_digit);
+    let (has_lower, digit, hyphen) = (kinds & LOWER != 0, kinds & DIGIT != 0, kinds & HYPHEN != 0);
     let norm = &norm[..b.len()];
-    let lower = fnv(norm);
     let flags = word_flags(b.first().is_some_and(u8::is_ascii_uppercase), alpha, has_lower, digit, kind, b.len());
     let shape = match kind {
         TokenKind::Url => 11,
         TokenKind::Email => 12,
-        _ => shape_hash_of(b.iter().map(|&c| match c {
-            b'A'..=b'Z' => 'X',
-            b'a'..=b'z' => 'x',
-            b'0'..=b'9' => 'd',
-            _ => c as char,
-        })),
+        _ => shape,
     };
     let affix = affixes_of(norm, |c| c as u64);
-    WordFacts { lower, shape, affix, flags, gaz_first: gaz.first(lower), class: super::rules::word_class(w) }
+    let class = super::rules::ascii_word_class(norm, digit, hyphen);
+    WordFacts { lower, shape, affix, flags, gaz_first: gaz.first(lower), class }
 }
 
 /// [`word_facts`] of any word.
@@ -300,8 +330,8 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scrat
         let word = &bytes[t.span.start..t.span.end];
         let exact = fnv(word);
         let key = mix(exact ^ t.kind as u64);
-        let form = match sc.seen.get(&key) {
-            Some(&f) => f,
+        let form = match sc.seen.get(key) {
+            Some(f) => f,
             None => {
                 let f = word_facts(t.span.slice(text), t.kind, gaz, sc);
                 let form = sc.facts.len() as u32;
@@ -366,8 +396,21 @@ pub fn static_features(infos: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     context_features(infos, i, out);
 }
 
+/// Where features go: a buffer, or (in the tagger) straight into a sum of their weights.
+pub trait Sink {
+    fn push(&mut self, feature: u64);
+}
+
+impl Sink for Vec<u64> {
+    #[inline(always)]
+    fn push(&mut self, feature: u64) {
+        Vec::push(self, feature)
+    }
+}
+
 /// Features of the token itself (word, shape, affixes, flags, gazetteer marks).
-pub fn unigram_features(c: &TokInfo, out: &mut Vec<u64>) {
+#[inline]
+pub fn unigram_features(c: &TokInfo, out: &mut impl Sink) {
     out.push(f(2, c.lower));
     out.push(f(7, c.shape));
     for (k, &a) in c.affix.iter().enumerate() {
@@ -397,7 +440,8 @@ pub fn unigram_key(c: &TokInfo) -> u64 {
 /// Features of a neighbouring token `n` (its lower-cased word, shape, exact word and gazetteer
 /// bits, each with the current token's capital flag for the gazetteer), under the feature ids
 /// `ids` of its side.
-fn neighbour_features(n: &TokInfo, flags: u32, ids: [u64; 4], out: &mut Vec<u64>) {
+#[inline(always)]
+fn neighbour_features(n: &TokInfo, flags: u32, ids: [u64; 4], out: &mut impl Sink) {
     let cap = (flags & 1) as u64;
     out.push(f(ids[0], n.lower));
     out.push(f(ids[1], n.shape));
@@ -426,12 +470,14 @@ pub fn neighbour_reads_cap(n: &TokInfo) -> bool {
 }
 
 /// Features of the previous token `p1`, with the current token's capital flag.
-pub fn prev_features(p1: &TokInfo, flags: u32, out: &mut Vec<u64>) {
+#[inline]
+pub fn prev_features(p1: &TokInfo, flags: u32, out: &mut impl Sink) {
     neighbour_features(p1, flags, [3, 8, 26, 33], out);
 }
 
 /// Features of the next token `n1`, with the current token's capital flag.
-pub fn next_features(n1: &TokInfo, flags: u32, out: &mut Vec<u64>) {
+#[inline]
+pub fn next_features(n1: &TokInfo, flags: u32, out: &mut impl Sink) {
     neighbour_features(n1, flags, [4, 9, 27, 34], out);
 }
 

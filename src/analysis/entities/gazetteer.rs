@@ -36,6 +36,79 @@ impl Hasher for IdentityHasher {
 }
 
 pub type IdHashMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
+
+/// Numbers (below `u32::MAX`) by well-mixed 64-bit keys, for the tables that every token reads
+/// (a word form's number): open addressing with linear probing in a power-of-two table at most
+/// half full, one slot (key and number) per probe.
+#[derive(Clone)]
+pub struct NumberTable {
+    slots: Vec<(u64, u32)>,
+    len: usize,
+}
+
+/// A free slot's number.
+const FREE: u32 = u32::MAX;
+
+impl NumberTable {
+    /// A table for `n` numbers before it grows.
+    pub fn with_capacity(n: usize) -> NumberTable {
+        NumberTable { slots: vec![(0, FREE); (2 * n).next_power_of_two().max(16)], len: 0 }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Forget every number, keeping the memory.
+    pub fn clear(&mut self) {
+        if self.len > 0 {
+            self.slots.fill((0, FREE));
+            self.len = 0;
+        }
+    }
+
+    /// The slot of `key`: its own, or the free one where it would go.
+    #[inline(always)]
+    fn slot(&self, key: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            let (k, v) = self.slots[i];
+            if v == FREE || k == key {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline]
+    pub fn get(&self, key: u64) -> Option<u32> {
+        let v = self.slots[self.slot(key)].1;
+        (v != FREE).then_some(v)
+    }
+
+    /// Give `key` the number `value` (below `u32::MAX`).
+    pub fn insert(&mut self, key: u64, value: u32) {
+        debug_assert!(value != FREE);
+        if 2 * (self.len + 1) > self.slots.len() {
+            let bigger = vec![(0, FREE); 2 * self.slots.len()];
+            let old = std::mem::replace(&mut self.slots, bigger);
+            for (k, v) in old.into_iter().filter(|&(_, v)| v != FREE) {
+                let i = self.slot(k);
+                self.slots[i] = (k, v);
+            }
+        }
+        let i = self.slot(key);
+        if self.slots[i].1 == FREE {
+            self.len += 1;
+        }
+        self.slots[i] = (key, value);
+    }
+}
 type HashTable = HashMap<u64, u16, BuildHasherDefault<IdentityHasher>>;
 
 /// Set in a table entry when the key is also the beginning of a longer phrase.
@@ -258,6 +331,28 @@ mod tests {
         let mut got = Vec::new();
         g.marks(&lower, &words, &mut got);
         assert_eq!(got, expected, "marks of {input:?}");
+    }
+
+    #[test]
+    fn number_table_keeps_every_number() {
+        let mut t = NumberTable::with_capacity(4);
+        let mut map = IdHashMap::default();
+        for round in 0..3 {
+            for k in 0..5000u64 {
+                let key = if k % 7 == 0 { k } else { mix(k ^ round) };
+                let v = (k * 3 % 1000) as u32;
+                t.insert(key, v);
+                map.insert(key, v);
+            }
+            assert_eq!(t.len(), map.len());
+            for k in 0..6000u64 {
+                let key = if k % 7 == 0 { k } else { mix(k ^ round) };
+                assert_eq!(t.get(key), map.get(&key).copied());
+            }
+            t.clear();
+            map.clear();
+            assert!(t.is_empty() && t.get(mix(round)).is_none());
+        }
     }
 
     #[test]

@@ -7,10 +7,10 @@ use std::sync::OnceLock;
 
 use super::features::{
     allowed, at, far_hashes, mix, neighbour_reads_cap, next_features, prev_features, shape_context_features,
-    shape_marks_tag_hashes, transition_features, unigram_features, unigram_key, word_pair_hashes, word_tag_hash, TokInfo,
-    NTAGS,
+    shape_marks_tag_hashes, transition_features, unigram_features, unigram_key, word_pair_hashes, word_tag_hash, Sink,
+    TokInfo, NTAGS,
 };
-use super::gazetteer::IdHashMap;
+use super::gazetteer::{IdHashMap, NumberTable};
 
 /// First bytes of a weights file; the banner line follows and ends with `\n`.
 pub const MAGIC: &[u8] = b"LEDE-NER1\n";
@@ -118,6 +118,15 @@ impl Model {
         self.add_row(self.row(feature), scores)
     }
 
+    /// The sum of a few features' weights (a word's own features at most: 16 bits hold it).
+    fn sum16(&self, feats: &[u64]) -> [i16; NTAGS] {
+        let mut scores = [0i16; NTAGS];
+        for &h in feats {
+            add8(&mut scores, &self.rows[self.row(h) as usize]);
+        }
+        scores
+    }
+
     fn sum(&self, feats: &[u64]) -> [i32; NTAGS] {
         let mut scores = [0i32; NTAGS];
         for &h in feats {
@@ -140,70 +149,66 @@ impl Model {
 
     /// The static scores of every token (all but the word-with-previous-tag and transition
     /// features) into `cache.stats`: the parts that depend on a word form alone (its own
-    /// features, its features as a neighbour, its shape in context) come from the caches, the
-    /// words two away and the word pairs from the table.
+    /// features, its features as a neighbour: summed when its entry was made) and its shape in
+    /// context come from the caches, the words two away and the word pairs from the table.
+    /// `cache.toks` holds the sentence's tokens between two padding tokens on each side, so
+    /// that every token has neighbours.
     fn static_scores(&self, infos: &[TokInfo], cache: &mut ScoreCache, feats: &mut Vec<u64>) {
-        let n = infos.len();
         let toks = std::mem::take(&mut cache.toks);
-        let edge_shape = [cache.shape_id(mix(self.edges[0].shape)), cache.shape_id(mix(self.edges[1].shape))];
         let mut stats = std::mem::take(&mut cache.stats);
         stats.clear();
-        for i in 0..n {
-            let (c, tok) = (&infos[i], &toks[i]);
-            let cap = (c.flags & 1) as usize;
-            // The parts this token reads that are not summed yet (a word seen for the first
-            // time, or in a new place).
-            cache.fill(tok.id, &[UNIGRAM], || {
+        for (i, w) in toks.windows(5).enumerate() {
+            let [far_before, p1, tok, n1, far_after] = [&w[0], &w[1], &w[2], &w[3], &w[4]];
+            let cap = (tok.flags & 1) as usize;
+            let shapes = cache.shape_entry([p1.shape, tok.shape, n1.shape], p1.flags, tok.flags, || {
                 feats.clear();
-                unigram_features(c, feats);
-                self.sum(feats)
-            });
-            if i > 0 {
-                let p1 = &infos[i - 1];
-                let slots: &[usize] = if neighbour_reads_cap(p1) { &[PREV + cap] } else { &[PREV, PREV + 1] };
-                cache.fill(toks[i - 1].id, slots, || {
-                    feats.clear();
-                    prev_features(p1, c.flags, feats);
-                    self.sum(feats)
-                });
-            }
-            if i + 1 < n {
-                let n1 = &infos[i + 1];
-                let slots: &[usize] = if neighbour_reads_cap(n1) { &[NEXT + cap] } else { &[NEXT, NEXT + 1] };
-                cache.fill(toks[i + 1].id, slots, || {
-                    feats.clear();
-                    next_features(n1, c.flags, feats);
-                    self.sum(feats)
-                });
-            }
-            let p1_shape = if i > 0 { toks[i - 1].shape } else { edge_shape[0] };
-            let n1_shape = if i + 1 < n { toks[i + 1].shape } else { edge_shape[1] };
-            let p1_flags = if i > 0 { infos[i - 1].flags } else { self.edges[0].flags };
-            let shapes = cache.shape_entry([p1_shape, tok.shape, n1_shape], p1_flags, c.flags, || {
-                feats.clear();
-                shape_context_features(&at(infos, i, -1), c, &at(infos, i, 1), feats);
-                self.sum(feats)
+                shape_context_features(&at(infos, i, -1), &infos[i], &at(infos, i, 1), feats);
+                self.sum16(feats)
             });
             // At most 108 weights in all (59 of the word, 19 of each neighbour, 5 of the shapes,
             // 6 of the words around): 16 bits hold the sum.
             let mut scores = [0i16; NTAGS];
             // Words two away, then the word pairs.
-            add8(&mut scores, &self.rows[if i >= 2 { toks[i - 2].far[0] } else { self.edge_far[0] } as usize]);
-            add8(&mut scores, &self.rows[if i + 2 < n { toks[i + 2].far[1] } else { self.edge_far[1] } as usize]);
-            let (p1, p1_mixed) = if i > 0 { (infos[i - 1].lower, toks[i - 1].mixed) } else { (self.edges[0].lower, mix(self.edges[0].lower)) };
-            let n1 = if i + 1 < n { infos[i + 1].lower } else { self.edges[1].lower };
-            for h in word_pair_hashes(p1, p1_mixed, c.lower, tok.mixed, tok.mixed_shape, n1) {
+            add8(&mut scores, &self.rows[far_before.far[0] as usize]);
+            add8(&mut scores, &self.rows[far_after.far[1] as usize]);
+            for h in word_pair_hashes(p1.lower, p1.mixed, tok.lower, tok.mixed, tok.mixed_shape, n1.lower) {
                 add8(&mut scores, &self.rows[self.row(h) as usize]);
             }
             let words = &cache.words;
             add16(&mut scores, &words[tok.id as usize].parts[UNIGRAM]);
-            add16(&mut scores, if i > 0 { &words[toks[i - 1].id as usize].parts[PREV + cap] } else { &self.pads[cap] });
-            add16(&mut scores, if i + 1 < n { &words[toks[i + 1].id as usize].parts[NEXT + cap] } else { &self.pads[2 + cap] });
+            add16(&mut scores, &words[p1.id as usize].parts[PREV + cap]);
+            add16(&mut scores, &words[n1.id as usize].parts[NEXT + cap]);
             add16(&mut scores, &cache.shape_sums[shapes as usize]);
             stats.push(scores);
         }
         cache.toks = toks;
         cache.stats = stats;
+    }
+
+    /// The padding tokens before and after a sentence as `ScoreCache::toks` holds them, and
+    /// the two reserved entries of `ScoreCache::words` made to hold the padding's parts as a
+    /// neighbour (as the previous word by the capital flag, and as the next word).
+    fn pad_toks(&self, cache: &mut ScoreCache) -> [Tok; 2] {
+        let edge_shape = [cache.shape_id(mix(self.edges[0].shape)), cache.shape_id(mix(self.edges[1].shape))];
+        let words = &mut cache.words;
+        words[PAD_BEFORE_ID as usize].parts[PREV] = self.pads[0];
+        words[PAD_BEFORE_ID as usize].parts[PREV + 1] = self.pads[1];
+        words[PAD_AFTER_ID as usize].parts[NEXT] = self.pads[2];
+        words[PAD_AFTER_ID as usize].parts[NEXT + 1] = self.pads[3];
+        let pad = |k: usize, id: u32| {
+            let e = &self.edges[k];
+            Tok {
+                id,
+                shape_marks: 0,
+                shape: edge_shape[k],
+                far: [self.edge_far[0], self.edge_far[1]],
+                flags: e.flags,
+                lower: e.lower,
+                mixed: mix(e.lower),
+                mixed_shape: mix(e.shape),
+            }
+        };
+        [pad(0, PAD_BEFORE_ID), pad(1, PAD_AFTER_ID)]
     }
 
     /// Tag one sentence; returns one tag index per token: Viterbi over the previous tag (the
@@ -216,71 +221,103 @@ impl Model {
             cache.clear();
         }
         let n = infos.len();
+        let pads = self.pad_toks(cache);
         let (mut toks, mut tag_rows) = (std::mem::take(&mut cache.toks), std::mem::take(&mut cache.tag_rows));
         toks.clear();
         tag_rows.clear();
+        toks.extend([pads[0]; 2]);
+        toks.reserve(infos.len() + 2);
+        tag_rows.reserve(infos.len());
         for c in infos {
-            let (tok, rows) = cache.token(self, c);
-            toks.push(tok);
-            tag_rows.push(rows);
+            cache.push_token(self, c, &mut toks, &mut tag_rows);
         }
+        toks.extend([pads[1]; 2]);
         cache.toks = toks;
         cache.tag_rows = tag_rows;
         self.static_scores(infos, cache, feats);
-        const NONE: i32 = i32::MIN / 4;
         // Score lead beyond which a path is dropped: on UNER EWT test, 200 and more give the
         // same tags as no beam at all.
-        let beam: i32 = 256;
+        const BEAM: i16 = 256;
         let mut back = std::mem::take(&mut cache.back);
         back.clear();
         back.resize(n, [0u8; NTAGS]);
         // Path scores less the best one (so they stay small: every comparison, the beam's
-        // included, is between scores of the same token). Before the sentence, the previous
-        // tag is `O` (and so is the one before).
-        let mut delta = [NONE; NTAGS];
+        // included, is between scores of the same token), `i16::MIN` for a tag without a
+        // path. Before the sentence, the previous tag is `O` (and so is the one before).
+        let mut delta = [i16::MIN; NTAGS];
         delta[0] = 0;
-        let mut prev_best = [0i16; NTAGS];
+        let mut prev_best = [0u8; NTAGS];
         // One bit per tag whose path is within the beam (paths far behind the best cannot
         // catch up in practice: they are dropped).
         let mut live = 1u32;
         for i in 0..n {
-            let tok = &cache.toks[i];
+            let tok = &cache.toks[i + 2];
             let (rows, marks) = (&cache.tag_rows[i], &cache.shape_marks[tok.shape_marks as usize]);
+            let candidate = |p: usize, t: usize| {
+                delta[p] + self.rows[rows[p] as usize][t] as i16 + marks[p][t] + self.steps[p * NTAGS + prev_best[p] as usize][t]
+            };
             // For each tag, the best previous tag by what depends on it (the path so far, the
             // word with the previous tag, the transition); the token's static scores are the
             // same whatever the previous tag, so they are added after. Sixteen bits hold every
             // sum below: a path within the beam and five weights (the word's, two of its shape
-            // and marks, two of the step) or a forbidden step.
-            let mut best = [i16::MIN; NTAGS];
-            let mut best_p = [0i16; NTAGS];
-            while live != 0 {
-                let p = live.trailing_zeros() as usize;
-                live &= live - 1;
-                let base = delta[p] as i16;
+            // and marks, two of the step) or a forbidden step. The first eight tags side by
+            // side (`LANES`); the last, `I-MISC`, apart: only `B-MISC` and `I-MISC` may come
+            // before it, and a forbidden step never wins over an allowed one (see
+            // [`FORBIDDEN`]), so they are the only candidates that can give it a path.
+            let mut best = [i16::MIN; LANES];
+            let mut best_p = [0i16; LANES];
+            let mut ps = live;
+            while ps != 0 {
+                let p = ps.trailing_zeros() as usize;
+                ps &= ps - 1;
+                let base = delta[p];
                 let word = &self.rows[rows[p] as usize];
                 let (marks, step) = (&marks[p], &self.steps[p * NTAGS + prev_best[p] as usize]);
-                for t in 0..NTAGS {
+                for t in 0..LANES {
                     let v = base + word[t] as i16 + marks[t] + step[t];
                     let better = v > best[t];
                     best[t] = if better { v } else { best[t] };
                     best_p[t] = if better { p as i16 } else { best_p[t] };
                 }
             }
-            let stat = &cache.stats[i];
-            let mut next = [0i32; NTAGS];
-            for t in 0..NTAGS {
-                // A tag that only a forbidden step reaches has no path: it falls far behind.
-                let unreached = (best[t] as i32 - UNREACHED as i32) >> 31;
-                next[t] = best[t] as i32 + stat[t] as i32 + (unreached & NONE);
+            let (mut last, mut last_p) = (i16::MIN, 0u8);
+            for p in [B_MISC, I_MISC] {
+                if live & 1 << p != 0 {
+                    let v = candidate(p, I_MISC);
+                    if v > last {
+                        (last, last_p) = (v, p as u8);
+                    }
+                }
             }
-            back[i] = best_p.map(|p| p as u8);
-            prev_best = best_p;
-            // `O` may follow any tag, so the best path is an allowed one.
-            let top = next.iter().copied().max().unwrap_or(0);
-            for t in 0..NTAGS {
-                delta[t] = next[t] - top;
-                live |= ((delta[t] >= -beam) as u32) << t;
+            // A tag that only a forbidden step reaches has no path. `O` may follow any tag,
+            // so the best path is an allowed one. Sixteen bits hold these sums too: a reached
+            // tag's best candidate lies between -896 and 635, its static scores (108 weights)
+            // within 13,824 of zero.
+            let stat: [i16; NTAGS] = cache.stats[i];
+            let mut next = [0i16; LANES];
+            for t in 0..LANES {
+                let sum = best[t].wrapping_add(stat[t]);
+                next[t] = if best[t] < UNREACHED { i16::MIN } else { sum };
             }
+            let next_last = if last < UNREACHED { i16::MIN } else { last + stat[I_MISC] };
+            let top = next.iter().fold(next_last, |a, &b| a.max(b));
+            let mut lanes = [0i16; LANES];
+            for t in 0..LANES {
+                lanes[t] = if next[t] == i16::MIN { i16::MIN } else { next[t] - top };
+            }
+            delta[..LANES].copy_from_slice(&lanes);
+            delta[I_MISC] = if next_last == i16::MIN { i16::MIN } else { next_last - top };
+            live = 0;
+            for t in 0..NTAGS {
+                live |= ((delta[t] >= -BEAM) as u32) << t;
+            }
+            let mut b = [0u8; NTAGS];
+            for t in 0..LANES {
+                b[t] = best_p[t] as u8;
+            }
+            b[I_MISC] = last_p;
+            back[i] = b;
+            prev_best = b;
         }
         let mut t = (0..NTAGS).max_by_key(|&t| (delta[t], std::cmp::Reverse(t))).unwrap_or(0);
         out.resize(n, 0);
@@ -289,6 +326,29 @@ impl Model {
             t = back[i][t] as usize;
         }
         cache.back = back;
+    }
+}
+
+/// A [`Sink`] that adds each feature's weights (a few: 16 bits hold the sums).
+struct Summed<'a> {
+    model: &'a Model,
+    scores: [i16; NTAGS],
+}
+
+impl Sink for Summed<'_> {
+    #[inline(always)]
+    fn push(&mut self, feature: u64) {
+        add8(&mut self.scores, &self.model.rows[self.model.row(feature) as usize]);
+    }
+}
+
+impl Summed<'_> {
+    /// The sums of the features that `features` pushes.
+    #[inline(always)]
+    fn of(model: &Model, features: impl FnOnce(&mut Summed)) -> [i16; NTAGS] {
+        let mut s = Summed { model, scores: [0; NTAGS] };
+        features(&mut s);
+        s.scores
     }
 }
 
@@ -306,6 +366,11 @@ fn add16(scores: &mut [i16; NTAGS], part: &[i16; NTAGS]) {
     }
 }
 
+/// Tags decoded side by side (all but the last, [`I_MISC`]).
+const LANES: usize = 8;
+const B_MISC: usize = 7;
+const I_MISC: usize = 8;
+
 /// Score of a step to a tag that may not follow the previous one (`I-X` after anything but
 /// `B-X` or `I-X`): a candidate through it scores at most -20,000 + 127 + 254 (word, shape and
 /// marks), one through an allowed step at least -256 - 128 - 256 - 256 (beam, word, shape and
@@ -320,15 +385,20 @@ const PREV: usize = 1;
 const NEXT: usize = 3;
 const PARTS: usize = 5;
 
-/// Everything the tagger sums about one word form (keyed by [`unigram_key`]), filled as needed.
-/// Each part sums at most 59 one-byte weights (a word's own features with all 16 gazetteer
-/// marks; a neighbour's have at most 19), so 16 bits hold it.
+/// Everything the tagger sums about one word form (keyed by [`unigram_key`]), all summed when
+/// the entry is made. Each part sums at most 59 one-byte weights (a word's own features with all
+/// 16 gazetteer marks; a neighbour's have at most 19), so 16 bits hold it.
 #[derive(Clone, Copy)]
 struct WordScores {
-    /// Bit of each part that is filled.
-    filled: u32,
     parts: [[i16; NTAGS]; PARTS],
 }
+
+const NO_SCORES: WordScores = WordScores { parts: [[0; NTAGS]; PARTS] };
+
+/// The entries of `ScoreCache::words` reserved for the padding before and after a sentence
+/// (only their parts as a neighbour are read: see `Model::pad_toks`).
+const PAD_BEFORE_ID: u32 = 0;
+const PAD_AFTER_ID: u32 = 1;
 
 /// What the tagger keeps about a word form (by `TokInfo::form`): the values its features take
 /// from it alone, and its [`WordScores`] entries.
@@ -354,7 +424,7 @@ const NO_FORM: Form = Form {
     exact: 0,
     lower: 0,
     shape: 0,
-    tok: Tok { id: 0, shape_marks: 0, shape: 0, far: [0; 2], mixed: 0, mixed_shape: 0 },
+    tok: Tok { id: 0, shape_marks: 0, shape: 0, far: [0; 2], flags: 0, lower: 0, mixed: 0, mixed_shape: 0 },
     tag_rows: [0; NTAGS],
     entries: [(0, 0, u32::MAX, 0); 2],
 };
@@ -370,6 +440,9 @@ struct Tok {
     shape: u32,
     /// Table rows of the word as the word two before a token and two after ([`far_hashes`]).
     far: [u32; 2],
+    /// Its flags (`TokInfo::flags`) and lower-case hash.
+    flags: u32,
+    lower: u64,
     /// `mix` of its lower-case hash, and of its shape.
     mixed: u64,
     mixed_shape: u64,
@@ -381,13 +454,19 @@ pub struct ScoreCache {
     words: Vec<WordScores>,
     /// Shape-context entries by the shapes (numbers) and flags around a token, and their sums
     /// (at most five weights).
-    shapes: IdHashMap<u32>,
+    shapes: NumberTable,
+    /// The last entry of `shapes` found in each of its slots (by a multiplicative hash of the
+    /// packed key), with that key (`u32::MAX`: none): most tokens find theirs here, without the
+    /// table.
+    recent_shapes: Vec<(u64, u32)>,
     shape_sums: Vec<[i16; NTAGS]>,
     /// Number of each shape seen, by its `mix`.
-    shape_ids: IdHashMap<u32>,
+    shape_ids: NumberTable,
     /// The sums of [`shape_marks_tag_hashes`] with each previous tag, by shape and gazetteer
     /// marks (entries keyed by the shape's number and the marks).
     shape_marks_index: IdHashMap<u32>,
+    /// The entries of `shape_marks` without marks, by shape number (`u32::MAX`: none yet).
+    plain_shape_marks: Vec<u32>,
     shape_marks: Vec<[[i16; NTAGS]; NTAGS]>,
     /// By `TokInfo::form`.
     forms: Vec<Form>,
@@ -404,11 +483,13 @@ impl Default for ScoreCache {
     fn default() -> ScoreCache {
         ScoreCache {
             index: IdHashMap::with_capacity_and_hasher(2048, Default::default()),
-            words: Vec::with_capacity(2048),
-            shapes: IdHashMap::with_capacity_and_hasher(256, Default::default()),
+            words: vec![NO_SCORES; 2],
+            shapes: NumberTable::with_capacity(256),
+            recent_shapes: vec![(0, u32::MAX); 1 << RECENT_BITS],
             shape_sums: Vec::with_capacity(256),
-            shape_ids: IdHashMap::with_capacity_and_hasher(256, Default::default()),
+            shape_ids: NumberTable::with_capacity(256),
             shape_marks_index: IdHashMap::with_capacity_and_hasher(256, Default::default()),
+            plain_shape_marks: Vec::new(),
             shape_marks: Vec::with_capacity(256),
             forms: Vec::with_capacity(2048),
             toks: Vec::new(),
@@ -424,6 +505,9 @@ impl Default for ScoreCache {
 /// shapes.
 const SHAPE_BITS: u32 = 17;
 
+/// Slots of `ScoreCache::recent_shapes`: 2^12 (64 KB).
+const RECENT_BITS: u32 = 12;
+
 impl ScoreCache {
     /// Entries kept before the cache starts over (bounds memory on huge inputs: about 10 MB
     /// of word entries, under 100 bytes each; the 1 MB bench text needs about 60,000).
@@ -436,61 +520,92 @@ impl ScoreCache {
     /// Forget every word, keeping the memory.
     pub fn clear(&mut self) {
         self.index.clear();
-        self.words.clear();
+        self.words.truncate(2);
         self.shapes.clear();
+        self.recent_shapes.fill((0, u32::MAX));
         self.shape_sums.clear();
         self.shape_ids.clear();
         self.shape_marks_index.clear();
+        self.plain_shape_marks.clear();
         self.shape_marks.clear();
         self.forms.clear();
     }
 
-    /// The entry of the word form with this key, made empty if new.
-    fn entry_of(&mut self, key: u64) -> u32 {
-        let words = &mut self.words;
-        *self.index.entry(key).or_insert_with(|| {
-            words.push(WordScores { filled: 0, parts: [[0; NTAGS]; PARTS] });
-            (words.len() - 1) as u32
-        })
+    /// The entry of the word form of token `c`, summed if new. A form seen for the first time
+    /// has no entry yet (its word is new), so it skips the index: only the entries of forms seen
+    /// before in other flags or marks are kept there, for the form to find them again when the
+    /// flags or marks come back ("New" alone, then in "New York", then alone again).
+    fn entry_of(&mut self, model: &Model, c: &TokInfo, form_known: bool) -> u32 {
+        let key = form_known.then(|| unigram_key(c));
+        if let Some(&id) = key.and_then(|k| self.index.get(&k)) {
+            return id;
+        }
+        let unigram = Summed::of(model, |o| unigram_features(c, o));
+        // A word's parts as a neighbour read the current token's capital flag only through the
+        // word's gazetteer marks.
+        let (prev, next) = if neighbour_reads_cap(c) {
+            (
+                [Summed::of(model, |o| prev_features(c, 0, o)), Summed::of(model, |o| prev_features(c, 1, o))],
+                [Summed::of(model, |o| next_features(c, 0, o)), Summed::of(model, |o| next_features(c, 1, o))],
+            )
+        } else {
+            let (p, n) = (Summed::of(model, |o| prev_features(c, 0, o)), Summed::of(model, |o| next_features(c, 0, o)));
+            ([p; 2], [n; 2])
+        };
+        let id = self.words.len() as u32;
+        self.words.push(WordScores { parts: [unigram, prev[0], prev[1], next[0], next[1]] });
+        if let Some(k) = key {
+            self.index.insert(k, id);
+        }
+        id
     }
 
     /// The number of a shape, by its `mix`.
     fn shape_id(&mut self, mixed_shape: u64) -> u32 {
+        if let Some(n) = self.shape_ids.get(mixed_shape) {
+            return n;
+        }
         let n = self.shape_ids.len() as u32;
-        *self.shape_ids.entry(mixed_shape).or_insert(n)
+        self.shape_ids.insert(mixed_shape, n);
+        n
     }
 
-    /// What the scores need of token `c` (with its rows of the word with each previous tag):
-    /// from its form when the form is known.
+    /// What the scores need of token `c` pushed on `toks`, and its rows of the word with each
+    /// previous tag on `tag_rows`: from its form when the form is known.
     #[inline]
-    fn token(&mut self, model: &Model, c: &TokInfo) -> (Tok, [u32; NTAGS]) {
+    fn push_token(&mut self, model: &Model, c: &TokInfo, toks: &mut Vec<Tok>, tag_rows: &mut Vec<[u32; NTAGS]>) {
         if let Some(form) = self.forms.get(c.form as usize) {
             if form.valid && form.exact == c.exact && form.lower == c.lower && form.shape == c.shape {
                 let (flags, gaz, id, shape_marks) = form.entries[(c.flags >> 2 & 1) as usize];
                 if id != u32::MAX && flags == c.flags && gaz == c.gaz {
-                    return (Tok { id, shape_marks, ..form.tok }, form.tag_rows);
+                    toks.push(Tok { id, shape_marks, flags, ..form.tok });
+                    tag_rows.push(form.tag_rows);
+                    return;
                 }
             }
         }
-        self.new_token(model, c)
+        let (tok, rows) = self.new_token(model, c);
+        toks.push(tok);
+        tag_rows.push(rows);
     }
 
-    /// [`ScoreCache::token`] the first time: the form's values, or its entries for these flags
+    /// [`ScoreCache::push_token`] the first time: the form's values, or its entries for these flags
     /// and marks, are found and kept.
     fn new_token(&mut self, model: &Model, c: &TokInfo) -> (Tok, [u32; NTAGS]) {
         let f = c.form as usize;
-        let mut form = match self.forms.get(f) {
-            Some(k) if k.valid && k.exact == c.exact && k.lower == c.lower && k.shape == c.shape => *k,
+        let (mut form, known) = match self.forms.get(f) {
+            Some(k) if k.valid && k.exact == c.exact && k.lower == c.lower && k.shape == c.shape => (*k, true),
             _ => {
                 let [before, after] = far_hashes(c.lower);
                 let (mixed, mixed_shape) = (mix(c.lower), mix(c.shape));
                 let shape = self.shape_id(mixed_shape);
-                let tok = Tok { id: 0, shape_marks: 0, shape, far: [model.row(before), model.row(after)], mixed, mixed_shape };
+                let far = [model.row(before), model.row(after)];
+                let tok = Tok { id: 0, shape_marks: 0, shape, far, flags: 0, lower: c.lower, mixed, mixed_shape };
                 let tag_rows = std::array::from_fn(|p| model.row(word_tag_hash(mixed, p)));
-                Form { valid: true, exact: c.exact, lower: c.lower, shape: c.shape, tok, tag_rows, entries: NO_FORM.entries }
+                (Form { valid: true, exact: c.exact, lower: c.lower, shape: c.shape, tok, tag_rows, entries: NO_FORM.entries }, false)
             }
         };
-        let id = self.entry_of(unigram_key(c));
+        let id = self.entry_of(model, c, known);
         let shape_marks = self.shape_marks_entry(model, form.tok.shape, form.tok.mixed_shape, c.gaz);
         form.entries[(c.flags >> 2 & 1) as usize] = (c.flags, c.gaz, id, shape_marks);
         // Form numbers are dense from 0 (`Scratch`); a far one is not kept.
@@ -500,26 +615,33 @@ impl ScoreCache {
             }
             self.forms[f] = form;
         }
-        (Tok { id, shape_marks, ..form.tok }, form.tag_rows)
+        (Tok { id, shape_marks, flags: c.flags, ..form.tok }, form.tag_rows)
     }
 
     /// The entry of a shape (its number and `mix`) with gazetteer marks `gaz` in `shape_marks`,
     /// summed the first time.
     fn shape_marks_entry(&mut self, model: &Model, shape: u32, mixed_shape: u64, gaz: u16) -> u32 {
+        // Most words have no marks: theirs are found by the shape's number alone.
+        if gaz == 0 {
+            if let Some(&e) = self.plain_shape_marks.get(shape as usize).filter(|&&e| e != u32::MAX) {
+                return e;
+            }
+        }
         let key = mix((shape as u64) << 16 | gaz as u64);
         if let Some(&e) = self.shape_marks_index.get(&key) {
             return e;
         }
-        let sums = std::array::from_fn(|p| {
-            let mut s = [0i32; NTAGS];
-            for h in shape_marks_tag_hashes(mixed_shape, gaz, p) {
-                model.add(h, &mut s);
-            }
-            s.map(|x| x as i16)
-        });
+        let sums = std::array::from_fn(|p| model.sum16(&shape_marks_tag_hashes(mixed_shape, gaz, p)));
         let e = self.shape_marks.len() as u32;
         self.shape_marks.push(sums);
         self.shape_marks_index.insert(key, e);
+        if gaz == 0 {
+            let s = shape as usize;
+            if s >= self.plain_shape_marks.len() {
+                self.plain_shape_marks.resize(s + 1, u32::MAX);
+            }
+            self.plain_shape_marks[s] = e;
+        }
         e
     }
 
@@ -527,38 +649,34 @@ impl ScoreCache {
     /// and the next token's have the numbers `shapes` (previous, own, next), after a token with
     /// flags `p1_flags`: what `shape_context_features` reads. Summed by `fill` the first time.
     #[inline]
-    fn shape_entry(&mut self, shapes: [u32; 3], p1_flags: u32, flags: u32, fill: impl FnOnce() -> [i32; NTAGS]) -> u32 {
-        let key = (shapes.iter().all(|&s| s < 1 << SHAPE_BITS) && flags < 1 << 10).then(|| {
-            mix(shapes[0] as u64
+    fn shape_entry(&mut self, shapes: [u32; 3], p1_flags: u32, flags: u32, fill: impl FnOnce() -> [i16; NTAGS]) -> u32 {
+        // Everything the entry depends on, packed into 64 bits (one value per entry), then
+        // mixed for the table; the recent ones are found by the packed value itself.
+        let packed = (shapes.iter().all(|&s| s < 1 << SHAPE_BITS) && flags < 1 << 10).then(|| {
+            shapes[0] as u64
                 | (shapes[1] as u64) << SHAPE_BITS
                 | (shapes[2] as u64) << (2 * SHAPE_BITS)
                 | ((p1_flags & 7) as u64) << (3 * SHAPE_BITS)
-                | (flags as u64) << (3 * SHAPE_BITS + 3))
+                | (flags as u64) << (3 * SHAPE_BITS + 3)
         });
-        if let Some(&e) = key.and_then(|k| self.shapes.get(&k)) {
-            return e;
-        }
-        let e = self.shape_sums.len() as u32;
-        self.shape_sums.push(fill().map(|x| x as i16));
-        if let Some(k) = key {
-            self.shapes.insert(k, e);
-        }
-        e
-    }
-
-    /// Fill the parts `slots` of entry `id` with `fill`'s sums, unless the first is filled.
-    #[inline]
-    fn fill(&mut self, id: u32, slots: &[usize], fill: impl FnOnce() -> [i32; NTAGS]) {
-        let w = &mut self.words[id as usize];
-        if w.filled & (1 << slots[0]) == 0 {
-            let sums = fill();
-            debug_assert!(sums.iter().all(|&x| i16::try_from(x).is_ok()));
-            let sums = sums.map(|x| x as i16);
-            for &k in slots {
-                w.parts[k] = sums;
-                w.filled |= 1 << k;
+        let slot = packed.map_or(0, |p| (p.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - RECENT_BITS)) as usize);
+        if let Some(p) = packed {
+            let (rp, re) = self.recent_shapes[slot];
+            if rp == p && re != u32::MAX {
+                return re;
+            }
+            if let Some(e) = self.shapes.get(mix(p)) {
+                self.recent_shapes[slot] = (p, e);
+                return e;
             }
         }
+        let e = self.shape_sums.len() as u32;
+        self.shape_sums.push(fill());
+        if let Some(p) = packed {
+            self.shapes.insert(mix(p), e);
+            self.recent_shapes[slot] = (p, e);
+        }
+        e
     }
 }
 

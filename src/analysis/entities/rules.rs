@@ -101,23 +101,63 @@ fn fold(w: &str, buf: &mut [u8; LONGEST]) -> Option<usize> {
     Some(b.len())
 }
 
-/// The list bits of a word (case-insensitive for ASCII letters): one hash lookup.
+/// The list bits of a word (case-insensitive for ASCII letters): one hash lookup, skipped for
+/// most words by a filter of the listed words' lengths and first and last bytes.
 fn class(w: &str) -> u32 {
-    static TABLE: OnceLock<HashMap<Vec<u8>, u32, BuildHasherDefault<Fnv>>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut t: HashMap<Vec<u8>, u32, BuildHasherDefault<Fnv>> = HashMap::default();
-        for (list, bit) in LISTS {
-            for x in list {
-                *t.entry(x.to_ascii_lowercase().into_bytes()).or_insert(0) |= bit;
-            }
-        }
-        t
-    });
     let mut buf = [0u8; LONGEST];
     match fold(w, &mut buf) {
-        Some(n) => table.get(&buf[..n]).copied().unwrap_or(0),
+        Some(n) => class_of_lower(&buf[..n]),
         None => 0,
     }
+}
+
+type ClassTable = HashMap<Vec<u8>, u32, BuildHasherDefault<Fnv>>;
+
+/// The listed words' bits by word, and the filter of their lengths and first and last bytes.
+fn class_table() -> &'static (ClassTable, [u64; 64]) {
+    static TABLE: OnceLock<(ClassTable, [u64; 64])> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let (mut t, mut filter) = (ClassTable::default(), [0u64; 64]);
+        for (list, bit) in LISTS {
+            for x in list {
+                let x = x.to_ascii_lowercase().into_bytes();
+                let b = filter_bit(&x);
+                filter[b / 64] |= 1 << (b % 64);
+                *t.entry(x).or_insert(0) |= bit;
+            }
+        }
+        (t, filter)
+    })
+}
+
+/// [`class`] of a word already ASCII-lower-cased.
+fn class_of_lower(lower: &[u8]) -> u32 {
+    if lower.is_empty() || lower.len() > LONGEST {
+        return 0;
+    }
+    let (table, filter) = class_table();
+    let bit = filter_bit(lower);
+    if filter[bit / 64] & 1 << (bit % 64) == 0 {
+        return 0;
+    }
+    table.get(lower).copied().unwrap_or(0)
+}
+
+/// [`word_class`] of an ASCII word from `lower`, the word with its letters lower-cased and its
+/// digits folded to `0` (the tagger's normal form), and what it has: no listed word has a
+/// digit, so a word with one is in no list.
+pub fn ascii_word_class(lower: &[u8], digit: bool, hyphen: bool) -> u32 {
+    let marks = if digit || hyphen { DIGIT_OR_HYPHEN } else { 0 };
+    if digit {
+        return marks;
+    }
+    class_of_lower(lower) | marks
+}
+
+/// Bit of a lower-cased word in `class`'s filter of 4,096 bits.
+fn filter_bit(w: &[u8]) -> usize {
+    let (first, last) = (w.first().copied().unwrap_or(0), w.last().copied().unwrap_or(0));
+    (w.len() * 977 + first as usize * 31 + last as usize) % 4096
 }
 
 /// FNV-1a, a fast hash for the short keys of the word table (and of the mention groups).
@@ -435,6 +475,12 @@ mod tests {
     use super::*;
     use crate::analysis::entities::tokenize::tokenize;
     use crate::analysis::report::Span;
+
+    #[test]
+    fn no_listed_word_has_a_digit() {
+        // `ascii_word_class` relies on it.
+        assert!(LISTS.iter().all(|(list, _)| list.iter().all(|w| !w.bytes().any(|b| b.is_ascii_digit()))));
+    }
 
     fn check(input: &str, expected: &[(&str, &str)]) {
         let toks = tokenize(input, Span::new(0, input.len()));

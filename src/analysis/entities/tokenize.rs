@@ -64,6 +64,12 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 
 /// Like [`tokenize`], appending to `out`.
 pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
+    tokenize_with::<true>(text, span, out)
+}
+
+/// [`tokenize_into`], with most chunks (`FAST`) by [`plain_chunk`] or all of them by the general
+/// path (which the tests compare it with).
+fn tokenize_with<const FAST: bool>(text: &str, span: Span, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let end = span.end.min(text.len());
     let mut i = span.start;
@@ -79,6 +85,12 @@ pub fn tokenize_into(text: &str, span: Span, out: &mut Vec<Token>) {
             let c = char_at(text, i);
             if c.is_whitespace() {
                 i += c.len_utf8();
+                continue;
+            }
+        }
+        if FAST && b < 0x80 {
+            if let Some(e) = plain_chunk(text, bytes, i, end, out) {
+                i = e;
                 continue;
             }
         }
@@ -148,6 +160,17 @@ static CLASS: [u8; 128] = {
     t
 };
 
+/// [`CLASS`] of every byte: [`OTHER`] for the bytes of longer characters.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = CLASS[b];
+        b += 1;
+    }
+    t
+};
+
 #[inline]
 fn char_at(text: &str, i: usize) -> char {
     match text.as_bytes().get(i) {
@@ -198,6 +221,67 @@ fn link_in(text: &str, start: usize, end: usize) -> Option<(usize, usize, TokenK
         return None;
     }
     Some((start + lead, start + lead + e, kind))
+}
+
+/// The tokens of the chunk at `start` (up to white space or `end`) when it is ASCII punctuation,
+/// at most one run of letters and digits, and punctuation again (most chunks: "word", "word,",
+/// "(1990)."), pushed in one pass, with the chunk's end; `None` (nothing pushed) for any other
+/// chunk, and for the few such chunks that [`link_in`] or [`split_plain`] read further: a run
+/// that may begin a link ("www", "http", "https") or a possessive "'s". The tokens are those of
+/// the general path: no link in such a chunk, no connector that joins (punctuation alone
+/// follows the run), each punctuation mark a token.
+#[inline]
+fn plain_chunk(text: &str, bytes: &[u8], start: usize, end: usize, out: &mut Vec<Token>) -> Option<usize> {
+    let class = |i: usize| BYTE_CLASS[bytes[i] as usize];
+    let mut i = start;
+    while i < end && class(i) & (SPACE | ALNUM | OTHER) == 0 {
+        i += 1;
+    }
+    let run_start = i;
+    let mut all = DIGIT;
+    while i < end {
+        let c = class(i);
+        if c & ALNUM == 0 {
+            break;
+        }
+        all &= c;
+        i += 1;
+    }
+    let run_end = i;
+    while i < end {
+        let c = class(i);
+        if c & SPACE != 0 {
+            break;
+        }
+        if c & (ALNUM | OTHER) != 0 {
+            return None;
+        }
+        i += 1;
+    }
+    let chunk_end = i;
+    let run = &bytes[run_start..run_end];
+    if matches!(run.len(), 3..=5)
+        && (run.eq_ignore_ascii_case(b"www") || run.eq_ignore_ascii_case(b"http") || run.eq_ignore_ascii_case(b"https"))
+    {
+        return None;
+    }
+    if run.len() == 1 && run[0] | 0x20 == b's' && run_start > start && bytes[run_start - 1] == b'\'' {
+        return None;
+    }
+    let punct = |k: usize| Token { span: Span::new(k, k + 1), kind: TokenKind::Punct };
+    out.extend((start..run_start).map(punct));
+    let mut e = run_end;
+    if !run.is_empty() {
+        // `keeps_period` of a word without periods: a single capital or an abbreviation.
+        let keeps = |w: &[u8]| (w.len() == 1 && w[0].is_ascii_uppercase()) || is_abbreviation(&text[run_start..run_end]);
+        if e < chunk_end && bytes[e] == b'.' && keeps(run) {
+            e += 1;
+        }
+        let kind = if all & DIGIT != 0 { TokenKind::Number } else { TokenKind::Word };
+        out.push(Token { span: Span::new(run_start, e), kind });
+    }
+    out.extend((e..chunk_end).map(punct));
+    Some(chunk_end)
 }
 
 /// Split a chunk without white space into words, numbers and punctuation.
@@ -321,6 +405,30 @@ mod tests {
     fn check(input: &str, expected: &[&str]) {
         let got: Vec<&str> = tokenize(input, Span::new(0, input.len())).iter().map(|t| t.span.slice(input)).collect();
         assert_eq!(got, expected, "tokens of {input:?}");
+    }
+
+    #[test]
+    fn plain_chunks_have_the_general_paths_tokens() {
+        let mut text = String::from(crate::SAMPLE_ARTICLE);
+        text.push_str(
+            " 's 'S x's ('s) www. WWW.x http:// https://a.b www http. (www) a@b. a@b.c, x@. \"Inc.\" Inc., U.S., \
+             J. Smith, 7:15 a.m., 1,000. 3.5% (1990). --- ... '' \u{0}\u{7f} x-, x-y. 'tis don't. AT&T, \
+             co. CO. No. no.) abc123, 123abc. 22nd. e.g., i.e. \t\x0b\x0c (a) [b] {c} <d> a/ /a a/b 3/4 \
+             caf\u{e9}, \u{e9}t\u{e9}. x\u{2019}s x\u{a0}y word",
+        );
+        for span in [Span::new(0, text.len()), Span::new(3, text.len() - 2), Span::new(0, text.len() - 1)] {
+            let (mut fast, mut general) = (Vec::new(), Vec::new());
+            tokenize_with::<true>(&text, span, &mut fast);
+            tokenize_with::<false>(&text, span, &mut general);
+            assert_eq!(fast, general);
+        }
+        for line in text.lines() {
+            let span = Span::new(0, line.len());
+            let (mut fast, mut general) = (Vec::new(), Vec::new());
+            tokenize_with::<true>(line, span, &mut fast);
+            tokenize_with::<false>(line, span, &mut general);
+            assert_eq!(fast, general, "{line:?}");
+        }
     }
 
     #[test]
