@@ -388,26 +388,21 @@ impl Lexicon {
     }
 
     /// The word `w` as a token at `at`: its entry (added if new) and what is counted of it.
-    fn token(&mut self, w: &str, at: usize) -> Token {
+    fn token(&mut self, w: &str, rest: &[u8], at: usize) -> Token {
         let key = &mut self.key;
         key.clear();
         let mut chars = 0;
         let mut hyphen = false; // or a digit: Gunning counts words, not numbers
         let mut packed = 0u128;
         let b = w.as_bytes();
-        if b.len() <= 16 && b.is_ascii() {
-            // Nearly every word: lower-cased into a 16-byte key on the stack, nothing pushed.
-            let mut buf = [0u8; 16];
-            for (o, &c) in buf.iter_mut().zip(b) {
-                *o = c.to_ascii_lowercase();
-                chars += u32::from(c.is_ascii_alphanumeric());
-                hyphen |= c == b'-' || c.is_ascii_digit();
-            }
-            packed = u128::from_le_bytes(buf);
+        let ascii16 = if b.len() <= 16 { Some(Ascii16::new(b, rest)).filter(|a| a.ascii) } else { None };
+        if let Some(a) = ascii16 {
+            // Nearly every word: its bytes in one register, lower-cased and counted there.
+            (packed, chars, hyphen) = (a.lower, a.alphanumeric, a.hyphen_or_digit);
             if let Some(&id) = self.short.get(&packed) {
                 return Token { at: at as u32, id, chars, hyphen, capitalized: b[0].is_ascii_uppercase() };
             }
-            key.extend_from_slice(&buf[..b.len()]);
+            key.extend_from_slice(&packed.to_le_bytes()[..b.len()]);
         } else if w.is_ascii() {
             for (i, &c) in w.as_bytes().iter().enumerate() {
                 let l = c.to_ascii_lowercase();
@@ -455,6 +450,57 @@ impl Lexicon {
     }
 }
 
+/// A word of up to 16 bytes read as one u128 (first byte lowest, zeros after) and what the word
+/// table needs of it, worked out on all its bytes at once.
+struct Ascii16 {
+    /// Every byte below 0x80.
+    ascii: bool,
+    /// Lower-cased (the lexicon's key).
+    lower: u128,
+    alphanumeric: u32,
+    hyphen_or_digit: bool,
+}
+
+impl Ascii16 {
+    const ONES: u128 = u128::MAX / 255;
+    const HIGH: u128 = Self::ONES * 0x80;
+
+    /// `word` (at most 16 bytes), whose text goes on as `rest` (`rest` starts with `word`).
+    fn new(word: &[u8], rest: &[u8]) -> Ascii16 {
+        let x = match rest.first_chunk::<16>() {
+            // One load from the text, the bytes after the word masked off.
+            Some(chunk) if word.len() == 16 => u128::from_le_bytes(*chunk),
+            Some(chunk) => u128::from_le_bytes(*chunk) & ((1u128 << (8 * word.len())) - 1),
+            None => {
+                let mut buf = [0u8; 16];
+                buf[..word.len()].copy_from_slice(word);
+                u128::from_le_bytes(buf)
+            }
+        };
+        if x & Self::HIGH != 0 {
+            return Ascii16 { ascii: false, lower: 0, alphanumeric: 0, hyphen_or_digit: false };
+        }
+        let lower = x | (Self::bytes_in(x, b'A', b'Z') >> 2);
+        let digit = Self::bytes_in(x, b'0', b'9');
+        let letter = Self::bytes_in(lower, b'a', b'z');
+        Ascii16 {
+            ascii: true,
+            lower,
+            alphanumeric: (digit | letter).count_ones(),
+            hyphen_or_digit: (digit | Self::bytes_in(x, b'-', b'-')) != 0,
+        }
+    }
+
+    /// 0x80 in each byte of `x` (all below 0x80) that lies in `lo..=hi`, 0 in the others: a byte
+    /// plus 0x80 - lo reaches 0x80 when it is at least `lo`, plus 0x7F - hi when it is above `hi`,
+    /// and no sum carries into the next byte.
+    fn bytes_in(x: u128, lo: u8, hi: u8) -> u128 {
+        let at_least = x + Self::ONES * u128::from(0x80 - lo);
+        let above = x + Self::ONES * u128::from(0x7F - hi);
+        at_least & !above & Self::HIGH
+    }
+}
+
 /// Reads the paragraph `text[p]`: its characters and words into `tally` (each word also to
 /// `each`, with its offset from the paragraph's start).
 fn scan(text: &str, p: Span, lexicon: &mut Lexicon, tally: &mut Tally, mut each: impl FnMut(Token)) -> CharCounts {
@@ -479,7 +525,7 @@ fn scan(text: &str, p: Span, lexicon: &mut Lexicon, tally: &mut Tally, mut each:
     }
     tally.chars(c);
     words(text, Span::new(start, end), |ws, we| {
-        let t = lexicon.token(&text[ws..we], ws - start);
+        let t = lexicon.token(&text[ws..we], &text.as_bytes()[ws..], ws - start);
         tally.token(lexicon, ws, t);
         each(t);
     });
@@ -812,6 +858,28 @@ mod tests {
         check("We played with Anna in the houses.", &["We played with Anna in the houses."], &[("difficult", 0.0)]);
         // Consensus grade: the median of the grade formulas, not textstat's most frequent rounded grade.
         assert_eq!(f::consensus_grade(&[Some(2.0), Some(3.0), Some(9.0)]), Some(3.0));
+    }
+
+    #[test]
+    fn sixteen_bytes_at_once_as_byte_by_byte() {
+        let text = "Don't 3-year-old U.S. 1,000 e-Mail ZZ Az aZ @[`{ 0123456789abcdef ABCDEFGHIJKLMNOP x\u{e9}y end";
+        let mut found = Vec::new();
+        words(text, Span::new(0, text.len()), |s, e| found.push((s, e)));
+        // And every piece of every length from every place, the text's end included.
+        let pieces = (0..text.len()).flat_map(|s| (s + 1..=(s + 16).min(text.len())).map(move |e| (s, e)));
+        for (s, e) in found.into_iter().chain(pieces) {
+            let w = &text.as_bytes()[s..e];
+            let a = Ascii16::new(w, &text.as_bytes()[s..]);
+            assert_eq!(a.ascii, w.is_ascii(), "{w:?}");
+            if !a.ascii {
+                continue;
+            }
+            let mut lower = [0u8; 16];
+            lower[..w.len()].copy_from_slice(&w.to_ascii_lowercase());
+            assert_eq!(a.lower, u128::from_le_bytes(lower), "{w:?}");
+            assert_eq!(a.alphanumeric as usize, w.iter().filter(|c| c.is_ascii_alphanumeric()).count(), "{w:?}");
+            assert_eq!(a.hyphen_or_digit, w.iter().any(|&c| c == b'-' || c.is_ascii_digit()), "{w:?}");
+        }
     }
 
     #[test]
