@@ -51,28 +51,16 @@ pub fn analyze_on_one_thread(text: &str, options: &Options) -> Report {
 }
 
 fn analyze_with(text: &str, options: &Options, threads: bool) -> Report {
-    let _ = threads;
-    #[cfg(not(target_arch = "wasm32"))]
-    let (paragraphs, sentences) = if (PARALLEL_FROM..PARALLEL_UP_TO).contains(&text.len()) && threads {
-        segment_on_two_threads(text)
-    } else {
-        let paragraphs = paragraphs::paragraphs(text);
-        let sentences = sentences_of(text, &paragraphs);
-        (paragraphs, sentences)
-    };
-    #[cfg(target_arch = "wasm32")]
-    let (paragraphs, sentences) = {
-        let paragraphs = paragraphs::paragraphs(text);
-        let sentences = sentences_of(text, &paragraphs);
-        (paragraphs, sentences)
-    };
+    // Natively, a long text (but not a huge one) is worked on by more than one thread.
+    let parallel = threads && (PARALLEL_FROM..PARALLEL_UP_TO).contains(&text.len());
+    let (paragraphs, sentences) = segment(text, parallel);
     let para_spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
     let sent_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
     // Entities and the raw statistics need only the paragraphs and sentences: on a native build, a
     // long text (but not a huge one) has them worked out on two more threads while this one does
     // the rest (the same result either way).
     #[cfg(not(target_arch = "wasm32"))]
-    if (PARALLEL_FROM..PARALLEL_UP_TO).contains(&text.len()) && threads {
+    if parallel {
         // A panic on another thread is passed on as if it had happened on this one (as on one
         // thread), not hidden behind an empty result.
         fn joined<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
@@ -103,26 +91,30 @@ pub fn sentences_of(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
     out
 }
 
-/// `paragraphs::paragraphs` and `sentences_of`, the paragraphs after the middle byte classified
-/// and split into sentences on a second thread.
-#[cfg(not(target_arch = "wasm32"))]
-fn segment_on_two_threads(text: &str) -> (Vec<Paragraph>, Vec<Sentence>) {
+/// `paragraphs::paragraphs` and `sentences_of`; with `in_two` (natively), the paragraphs after the
+/// middle byte are classified and split into sentences on a second thread.
+fn segment(text: &str, in_two: bool) -> (Vec<Paragraph>, Vec<Sentence>) {
     let spans = paragraphs::split(text);
-    let half = spans.partition_point(|p| p.start < text.len() / 2);
     let segment = |spans: &[Span]| {
         let paragraphs: Vec<Paragraph> =
             spans.iter().map(|&span| Paragraph { span, kind: paragraphs::classify(span.slice(text)) }).collect();
         let sentences = sentences_of(text, &paragraphs);
         (paragraphs, sentences)
     };
-    std::thread::scope(|scope| {
-        let later = scope.spawn(|| segment(&spans[half..]));
-        let (mut paragraphs, mut sentences) = segment(&spans[..half]);
-        let (more_paragraphs, more_sentences) = later.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-        paragraphs.extend(more_paragraphs);
-        sentences.extend(more_sentences.into_iter().map(|s| Sentence { paragraph: s.paragraph + half, ..s }));
-        (paragraphs, sentences)
-    })
+    #[cfg(not(target_arch = "wasm32"))]
+    if in_two {
+        let half = spans.partition_point(|p| p.start < text.len() / 2);
+        return std::thread::scope(|scope| {
+            let later = scope.spawn(|| segment(&spans[half..]));
+            let (mut paragraphs, mut sentences) = segment(&spans[..half]);
+            let (more_paragraphs, more_sentences) = later.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            paragraphs.extend(more_paragraphs);
+            sentences.extend(more_sentences.into_iter().map(|s| Sentence { paragraph: s.paragraph + half, ..s }));
+            (paragraphs, sentences)
+        });
+    }
+    let _ = in_two;
+    segment(&spans)
 }
 
 /// Texts from this size (bytes) are analyzed on two threads where there are threads...
