@@ -66,7 +66,7 @@ impl Hasher for Fx {
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 struct Lists {
-    /// The easy words, packed as `packed` packs them (all are ASCII and under 17 bytes: tested).
+    /// The easy words, packed by `pack16` (all are ASCII and under 17 bytes: tested).
     easy: FxMap<u128, ()>,
     stop: FxMap<&'static str, ()>,
 }
@@ -74,13 +74,13 @@ struct Lists {
 fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| Lists {
-        easy: easy_words::EASY_WORDS.split_whitespace().filter_map(|w| Some((packed(w.as_bytes())?, ()))).collect(),
+        easy: easy_words::EASY_WORDS.split_whitespace().filter_map(|w| Some((pack16(w.as_bytes())?, ()))).collect(),
         stop: STOP_WORDS.split_whitespace().map(|w| (w, ())).collect(),
     })
 }
 
 /// Up to 16 bytes as a u128, the first in the low byte, zeros after (no word holds a NUL byte).
-fn packed(b: &[u8]) -> Option<u128> {
+fn pack16(b: &[u8]) -> Option<u128> {
     let mut buf = [0u8; 16];
     buf.get_mut(..b.len())?.copy_from_slice(b);
     Some(u128::from_le_bytes(buf))
@@ -90,7 +90,7 @@ fn packed(b: &[u8]) -> Option<u128> {
 /// listed word (-s, -es, -ed, -d, -ing, -er, -est, -ly, 's), as Dale and Chall's rules allow.
 pub fn is_familiar(word: &str) -> bool {
     let easy = &lists().easy;
-    let listed = |w: &[u8]| packed(w).is_some_and(|k| easy.contains_key(&k));
+    let listed = |w: &[u8]| pack16(w).is_some_and(|k| easy.contains_key(&k));
     if listed(word.as_bytes()) || word.bytes().all(|b| !b.is_ascii_alphabetic()) {
         return true;
     }
@@ -102,7 +102,7 @@ pub fn is_familiar(word: &str) -> bool {
         }
         // The stem with an e added ("making" from "make").
         if (suffix.starts_with('i') || suffix.starts_with('e')) && stem.len() < 16 {
-            let with_e = packed(stem).map(|k| k | u128::from(b'e') << (8 * stem.len()));
+            let with_e = pack16(stem).map(|k| k | u128::from(b'e') << (8 * stem.len()));
             if with_e.is_some_and(|k| easy.contains_key(&k)) {
                 return true;
             }
@@ -395,7 +395,7 @@ impl Lexicon {
         let mut hyphen = false; // or a digit: Gunning counts words, not numbers
         let mut packed = 0u128;
         let b = w.as_bytes();
-        let ascii16 = if b.len() <= 16 { Some(Ascii16::new(b, rest)).filter(|a| a.ascii) } else { None };
+        let ascii16 = if b.len() <= 16 { Ascii16::read(b, rest) } else { None };
         if let Some(a) = ascii16 {
             // Nearly every word: its bytes in one register, lower-cased and counted there.
             (packed, chars, hyphen) = (a.lower, a.alphanumeric, a.hyphen_or_digit);
@@ -404,10 +404,9 @@ impl Lexicon {
             }
             key.extend_from_slice(&packed.to_le_bytes()[..b.len()]);
         } else if w.is_ascii() {
-            for (i, &c) in w.as_bytes().iter().enumerate() {
-                let l = c.to_ascii_lowercase();
-                key.push(l);
-                packed |= u128::from(l) << (8 * (i & 15));
+            // Longer than 16 bytes: keyed by its bytes alone.
+            for &c in w.as_bytes() {
+                key.push(c.to_ascii_lowercase());
                 chars += u32::from(c.is_ascii_alphanumeric());
                 hyphen |= c == b'-' || c.is_ascii_digit();
             }
@@ -419,9 +418,7 @@ impl Lexicon {
                 chars += u32::from(c.is_alphanumeric());
                 hyphen |= c == '-' || c.is_ascii_digit();
             }
-            for (i, &l) in key.iter().take(16).enumerate() {
-                packed |= u128::from(l) << (8 * i);
-            }
+            packed = pack16(key).unwrap_or(0); // a key of over 16 bytes is not packed
         }
         let (entries, hot, text) = (&mut self.entries, &mut self.hot, &mut self.text);
         let short = key.len() <= 16;
@@ -453,8 +450,6 @@ impl Lexicon {
 /// A word of up to 16 bytes read as one u128 (first byte lowest, zeros after) and what the word
 /// table needs of it, worked out on all its bytes at once.
 struct Ascii16 {
-    /// Every byte below 0x80.
-    ascii: bool,
     /// Lower-cased (the lexicon's key).
     lower: u128,
     alphanumeric: u32,
@@ -465,8 +460,9 @@ impl Ascii16 {
     const ONES: u128 = u128::MAX / 255;
     const HIGH: u128 = Self::ONES * 0x80;
 
-    /// `word` (at most 16 bytes), whose text goes on as `rest` (`rest` starts with `word`).
-    fn new(word: &[u8], rest: &[u8]) -> Ascii16 {
+    /// `word` (at most 16 bytes), whose text goes on as `rest` (`rest` starts with `word`); `None`
+    /// if a byte of it is not ASCII.
+    fn read(word: &[u8], rest: &[u8]) -> Option<Ascii16> {
         let x = match rest.first_chunk::<16>() {
             // One load from the text, the bytes after the word masked off.
             Some(chunk) if word.len() == 16 => u128::from_le_bytes(*chunk),
@@ -478,17 +474,16 @@ impl Ascii16 {
             }
         };
         if x & Self::HIGH != 0 {
-            return Ascii16 { ascii: false, lower: 0, alphanumeric: 0, hyphen_or_digit: false };
+            return None;
         }
         let lower = x | (Self::bytes_in(x, b'A', b'Z') >> 2);
         let digit = Self::bytes_in(x, b'0', b'9');
         let letter = Self::bytes_in(lower, b'a', b'z');
-        Ascii16 {
-            ascii: true,
+        Some(Ascii16 {
             lower,
             alphanumeric: (digit | letter).count_ones(),
             hyphen_or_digit: (digit | Self::bytes_in(x, b'-', b'-')) != 0,
-        }
+        })
     }
 
     /// 0x80 in each byte of `x` (all below 0x80) that lies in `lo..=hi`, 0 in the others: a byte
@@ -869,11 +864,9 @@ mod tests {
         let pieces = (0..text.len()).flat_map(|s| (s + 1..=(s + 16).min(text.len())).map(move |e| (s, e)));
         for (s, e) in found.into_iter().chain(pieces) {
             let w = &text.as_bytes()[s..e];
-            let a = Ascii16::new(w, &text.as_bytes()[s..]);
-            assert_eq!(a.ascii, w.is_ascii(), "{w:?}");
-            if !a.ascii {
-                continue;
-            }
+            let a = Ascii16::read(w, &text.as_bytes()[s..]);
+            assert_eq!(a.is_some(), w.is_ascii(), "{w:?}");
+            let Some(a) = a else { continue };
             let mut lower = [0u8; 16];
             lower[..w.len()].copy_from_slice(&w.to_ascii_lowercase());
             assert_eq!(a.lower, u128::from_le_bytes(lower), "{w:?}");
