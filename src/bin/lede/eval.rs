@@ -379,11 +379,9 @@ fn readability(args: &[String]) -> Result<ExitCode, CliError> {
     // 4. Throughput of all the statistics (figures only: speed is a benchmark, never a check).
     let (text, what) = crate::bench::corpus(1 << 20);
     let text = crate::bench::prefix(&text, 1_000_000);
-    let paragraphs: Vec<lede::analysis::Span> = lede::analysis::paragraphs::paragraphs(&text).iter().map(|p| p.span).collect();
-    let sentences: Vec<lede::analysis::Span> = lede::analysis::sentences_of(&text, &lede::analysis::paragraphs::paragraphs(&text))
-        .iter()
-        .map(|s| s.span)
-        .collect();
+    let units = lede::analysis::paragraphs::paragraphs(&text);
+    let paragraphs: Vec<lede::analysis::Span> = units.iter().map(|p| p.span).collect();
+    let sentences: Vec<lede::analysis::Span> = lede::analysis::sentences_of(&text, &units).iter().map(|s| s.span).collect();
     let stats = |t: &str| lede::analysis::stats::compute(t, &paragraphs, &sentences).words;
     let cold = crate::bench::throughput(&text, 1.0, |t| {
         lede::analysis::clear_caches();
