@@ -190,8 +190,8 @@ impl Model {
 
     /// The logits of the group whose input rows are `rows`; `hidden` is scratch of `hidden` length.
     pub fn logits(&self, rows: &[u16], hidden: &mut [i16]) -> [f64; CLASSES] {
-        // No overflow: |b1| <= B1_LIMIT, at most 40 letter rows and BAG_MAX bag rows of |w| <= 127. (The shipped size has a
-        // faster path of its own: `scores_shipped`.)
+        // No overflow: |b1| <= B1_LIMIT, at most 40 letter rows and BAG_MAX bag rows of |w| <= 127.
+        // (The shipped size has a faster path of its own: `scores_shipped`.)
         let h = self.hidden;
         let hidden = &mut hidden[..h];
         hidden.copy_from_slice(&self.b1);
@@ -410,8 +410,9 @@ impl Model {
 }
 
 /// Class scores of a network of SHIPPED_HIDDEN units: the sums `b1` (biases, bag rows, "none"
-/// rows) plus the rows of `w1` that start at `rows`, through ReLU, dotted with each class's weights in `w2`. Integer arithmetic
-/// with no overflow (see `B1_LIMIT`), so every path gives the same figures.
+/// rows) plus the rows of `w1` that start at `rows`, through ReLU, dotted with each class's
+/// weights in `w2`. Integer arithmetic with no overflow (see `B1_LIMIT`), so every path gives the
+/// same figures.
 fn scores_portable(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: &[u32], w2: &[i16; CLASSES * SHIPPED_HIDDEN]) -> [i32; CLASSES] {
     const H: usize = SHIPPED_HIDDEN;
     let mut acc = *b1;
