@@ -120,11 +120,7 @@ impl Model {
 
     /// The sum of a few features' weights (a word's own features at most: 16 bits hold it).
     fn sum16(&self, feats: &[u64]) -> [i16; NTAGS] {
-        let mut scores = [0i16; NTAGS];
-        for &h in feats {
-            add8(&mut scores, &self.rows[self.row(h) as usize]);
-        }
-        scores
+        Summed::of(self, |s| feats.iter().for_each(|&h| s.push(h)))
     }
 
     fn sum(&self, feats: &[u64]) -> [i32; NTAGS] {
