@@ -51,35 +51,80 @@ pub fn analyze_on_one_thread(text: &str, options: &Options) -> Report {
 }
 
 fn analyze_with(text: &str, options: &Options, threads: bool) -> Report {
-    // Natively, a long text (but not a huge one) is worked on by more than one thread.
+    // Natively, a long text (but not a huge one) is worked on by two threads.
     let parallel = threads && (PARALLEL_FROM..PARALLEL_UP_TO).contains(&text.len());
     let (paragraphs, sentences) = segment(text, parallel);
     let para_spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
     let sent_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
-    // Entities and the raw statistics need only the paragraphs and sentences: on a native build, a
-    // long text (but not a huge one) has them worked out on two more threads while this one does
-    // the rest (the same result either way).
     #[cfg(not(target_arch = "wasm32"))]
     if parallel {
-        // A panic on another thread is passed on as if it had happened on this one (as on one
-        // thread), not hidden behind an empty result.
-        fn joined<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
-            h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
-        }
-        return std::thread::scope(|scope| {
-            let names = options.entities.then(|| scope.spawn(|| entities::find(text, &sent_spans)));
-            let raw = scope.spawn(|| stats::compute_raw(text, &para_spans, &sent_spans));
-            let mut report = analyze_rest(text, options, paragraphs, sentences, &para_spans, &sent_spans, || joined(raw));
-            report.entities = names.map(joined).unwrap_or_default();
-            report
-        });
+        return analyze_in_two(text, options, paragraphs, sentences, &para_spans, &sent_spans);
     }
-    let raw = || stats::compute_raw(text, &para_spans, &sent_spans);
-    let mut report = analyze_rest(text, options, paragraphs, sentences, &para_spans, &sent_spans, raw);
+    let cleaned = clean_up(text, options, paragraphs, sentences);
+    let raw = stats::compute_raw(text, &para_spans, &sent_spans);
+    let mut report = finish(text, cleaned, raw, &para_spans, &sent_spans);
     if options.entities {
         report.entities = entities::find(text, &sent_spans);
     }
     report
+}
+
+/// The rest of [`analyze_with`] on two threads (the same result): cleaning the article, the raw
+/// statistics and the entities of each half of the sentences are four tasks that two threads
+/// take in turn, so that neither waits long for the other whatever the text is made of.
+#[cfg(not(target_arch = "wasm32"))]
+fn analyze_in_two(
+    text: &str,
+    options: &Options,
+    paragraphs: Vec<Paragraph>,
+    sentences: Vec<Sentence>,
+    para_spans: &[Span],
+    sent_spans: &[Span],
+) -> Report {
+    let half = sent_spans.partition_point(|s| s.start < text.len() / 2);
+    let (mut cleaned, mut raw, mut first, mut second) = (None, None, None, None);
+    // Largest first (on prose, cleaning and statistics take longer than half the entities).
+    let mut tasks: Vec<Task<'_>> = vec![
+        Box::new(|| cleaned = Some(clean_up(text, options, paragraphs, sentences))),
+        Box::new(|| raw = Some(stats::compute_raw(text, para_spans, sent_spans))),
+    ];
+    if options.entities {
+        tasks.push(Box::new(|| first = Some(entities::find_ungrouped(text, &sent_spans[..half]))));
+        tasks.push(Box::new(|| second = Some(entities::find_ungrouped(text, &sent_spans[half..]))));
+    }
+    on_two_threads(tasks);
+    let (Some(cleaned), Some(raw)) = (cleaned, raw) else { unreachable!("on_two_threads runs every task") };
+    let mut report = finish(text, cleaned, raw, para_spans, sent_spans);
+    if let (Some(mut names), Some(more)) = (first, second) {
+        names.extend(more);
+        entities::group(text, &mut names);
+        report.entities = names;
+    }
+    report
+}
+
+/// One piece of work for [`on_two_threads`].
+#[cfg(not(target_arch = "wasm32"))]
+type Task<'a> = Box<dyn FnOnce() + Send + 'a>;
+
+/// Run every task once, on this thread and one more: each thread takes the next task in the list
+/// when it is free. A panic in a task is passed on as if it had happened on this thread (as on one
+/// thread), not hidden behind a missing result.
+#[cfg(not(target_arch = "wasm32"))]
+fn on_two_threads(tasks: Vec<Task<'_>>) {
+    let queue = std::sync::Mutex::new(tasks.into_iter());
+    let work = || loop {
+        let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
+        match next {
+            Some(task) => task(),
+            None => break,
+        }
+    };
+    std::thread::scope(|scope| {
+        let other = scope.spawn(work);
+        work();
+        other.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+    });
 }
 
 /// The sentences of each of `paragraphs`, in order, each with its paragraph's index.
@@ -123,17 +168,22 @@ pub const PARALLEL_FROM: usize = 64 * 1024;
 /// batch user expects (the CLI stays under ten times its input on one thread).
 pub const PARALLEL_UP_TO: usize = 4 * 1024 * 1024;
 
-/// Everything but the entities; `raw_stats` gives the statistics of the whole text.
-fn analyze_rest(
-    text: &str,
-    options: &Options,
-    mut paragraphs: Vec<Paragraph>,
+/// What cleaning an article finds: its paragraphs (junk ones marked as such), the junk, the
+/// repeats, and the clean text with its paragraph and sentence spans and, for each clean paragraph
+/// that is a whole paragraph of the text, that paragraph's index.
+struct Cleaned {
+    paragraphs: Vec<Paragraph>,
     sentences: Vec<Sentence>,
-    para_spans: &[Span],
-    sent_spans: &[Span],
-    raw_stats: impl FnOnce() -> (Stats, stats::Scanned),
-) -> Report {
+    boilerplate: Vec<Boilerplate>,
+    duplicates: Vec<Duplicate>,
+    text: String,
+    paras: Vec<Span>,
+    sents: Vec<Span>,
+    source: Vec<Option<usize>>,
+}
 
+/// Find the junk and the repeats (but those the user asked to keep) and cut them out.
+fn clean_up(text: &str, options: &Options, mut paragraphs: Vec<Paragraph>, sentences: Vec<Sentence>) -> Cleaned {
     let kept = |span: Span| !options.keep.is_empty() && options.keep.iter().any(|k| same_words(k, span.slice(text)));
     let mut boilerplate =
         if options.boilerplate { boilerplate::detect(text, &paragraphs, &sentences) } else { Vec::new() };
@@ -151,29 +201,25 @@ fn analyze_rest(
         if options.duplicates { duplicates::find(text, &paragraphs, &sentences, &boilerplate) } else { Vec::new() };
     duplicates.retain(|d| !kept(d.repeat));
     removed.extend(duplicates.iter().map(|d| duplicates::dropped(d, &paragraphs)));
-    let (clean_text, clean_paras, clean_sents, source) = clean_article(text, &paragraphs, &sentences, removed);
-    // The clean text's whole paragraphs are the raw text's: their words are not read again.
-    let (raw_stats, scanned) = raw_stats();
-    // An article with nothing to clean comes out as it went in: its figures are the raw ones.
-    let stats = if clean_text == text && clean_paras.as_slice() == para_spans && clean_sents.as_slice() == sent_spans {
+    let (clean_text, paras, sents, source) = clean_article(text, &paragraphs, &sentences, removed);
+    Cleaned { paragraphs, sentences, boilerplate, duplicates, text: clean_text, paras, sents, source }
+}
+
+/// The Report but its entities, from the cleaned article and the raw text's statistics.
+fn finish(text: &str, cleaned: Cleaned, (raw_stats, scanned): (Stats, stats::Scanned), para_spans: &[Span], sent_spans: &[Span]) -> Report {
+    let Cleaned { paragraphs, sentences, boilerplate, duplicates, text: clean_text, paras, sents, source } = cleaned;
+    // An article with nothing to clean comes out as it went in: its figures are the raw ones. The
+    // clean text's whole paragraphs are the raw text's: their words are not read again.
+    let stats = if clean_text == text && paras.as_slice() == para_spans && sents.as_slice() == sent_spans {
         raw_stats.clone()
     } else {
-        let stats = stats::compute_clean(scanned, &clean_text, &clean_paras, &clean_sents, &source);
+        let stats = stats::compute_clean(scanned, &clean_text, &paras, &sents, &source);
         // Checked wherever debug assertions are on (the tests, the property tests, the fuzz
         // targets): the figures are those of reading the clean text afresh.
-        debug_assert_eq!(stats, stats::compute(&clean_text, &clean_paras, &clean_sents), "clean statistics");
+        debug_assert_eq!(stats, stats::compute(&clean_text, &paras, &sents), "clean statistics");
         stats
     };
-    Report {
-        paragraphs,
-        sentences,
-        duplicates,
-        boilerplate,
-        entities: Vec::new(),
-        stats,
-        raw_stats,
-        clean_text,
-    }
+    Report { paragraphs, sentences, duplicates, boilerplate, entities: Vec::new(), stats, raw_stats, clean_text }
 }
 
 /// Do two passages have the same words (white space folded)?
