@@ -94,7 +94,7 @@ pub fn is_familiar(word: &str) -> bool {
     if listed(word.as_bytes()) || word.bytes().all(|b| !b.is_ascii_alphabetic()) {
         return true;
     }
-    let w = word.trim_end_matches("'s").trim_end_matches("\u{2019}s").as_bytes();
+    let w = trim_all(trim_all(word.as_bytes(), b"'s"), "\u{2019}s".as_bytes());
     for suffix in ["s", "es", "ed", "d", "ing", "er", "est", "ly", ""] {
         let Some(stem) = w.strip_suffix(suffix.as_bytes()).filter(|stem| stem.len() > 1) else { continue };
         if listed(stem) {
@@ -109,6 +109,15 @@ pub fn is_familiar(word: &str) -> bool {
         }
     }
     false
+}
+
+/// `w` without any number of `suffix` at its end (`str::trim_end_matches` on bytes, without a
+/// searcher to build).
+fn trim_all<'a>(mut w: &'a [u8], suffix: &[u8]) -> &'a [u8] {
+    while let Some(rest) = w.strip_suffix(suffix) {
+        w = rest;
+    }
+    w
 }
 
 /// What the word table keeps for each distinct (lower-cased) word: where its letters are in
@@ -884,5 +893,10 @@ mod tests {
         assert!(easy_words::EASY_WORDS.split_whitespace().all(|w| w.is_ascii() && w.len() <= 16));
         assert!(!is_familiar("x") && is_familiar("responsibility") && !is_familiar("responsibilities"));
         assert!(is_familiar("hoped") && is_familiar("making"));
+        assert!(is_familiar("house's") && is_familiar("house\u{2019}s") && is_familiar("house's's"));
+        for w in ["", "'s", "s's", "'s'", "x's\u{2019}s's", "x\u{2019}s's", "\u{2019}s\u{2019}s"] {
+            let trimmed = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+            assert_eq!(trim_all(trim_all(w.as_bytes(), b"'s"), "\u{2019}s".as_bytes()), trimmed.as_bytes(), "{w}");
+        }
     }
 }
