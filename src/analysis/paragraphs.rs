@@ -226,15 +226,7 @@ pub fn classify(text: &str) -> ParagraphKind {
     if t.starts_with("> ") || t.starts_with('>') && t.len() > 1 {
         return ParagraphKind::Quote;
     }
-    let lower_start: String = t.chars().take(16).collect::<String>().to_lowercase();
-    // Every credit holds a '(' or a '/', "photo" or "getty images": three searches rule out most
-    // paragraphs before the whole list is tried.
-    let credit = t.len() < 400 && {
-        let lower = t.to_lowercase();
-        (lower.contains(['(', '/']) || lower.contains("photo") || lower.contains("getty images"))
-            && CAPTION_CREDITS.iter().any(|c| lower.contains(c))
-    };
-    if CAPTION_STARTS.iter().any(|p| lower_start.starts_with(p)) || credit {
+    if starts_like_caption(t) || t.len() < 400 && has_credit(t) {
         return ParagraphKind::Caption;
     }
     let first = t.chars().next().unwrap_or(' ');
@@ -260,6 +252,73 @@ pub fn classify(text: &str) -> ParagraphKind {
     ParagraphKind::Body
 }
 
+/// Whether `t` starts (in lower case) with one of [`CAPTION_STARTS`]. ASCII text, nearly all, is
+/// compared as it is; other text is lower-cased first (its first 16 characters: the starts are
+/// shorter).
+fn starts_like_caption(t: &str) -> bool {
+    match t.as_bytes().get(..t.len().min(16)) {
+        Some(head) if head.is_ascii() => {
+            CAPTION_STARTS.iter().any(|p| t.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes())))
+        }
+        _ => {
+            let lower_start = t.chars().take(16).collect::<String>().to_lowercase();
+            CAPTION_STARTS.iter().any(|p| lower_start.starts_with(p))
+        }
+    }
+}
+
+/// Whether `t` (under 400 bytes) holds, in lower case, one of [`CAPTION_CREDITS`]. ASCII text
+/// (nearly all) is read once: where a byte is a credit's anchor (its first '(' or '/', else its
+/// first letter), that credit is compared there, in any case. Other text is lower-cased and
+/// searched.
+fn has_credit(t: &str) -> bool {
+    let b = t.as_bytes();
+    if !t.is_ascii() {
+        let lower = t.to_lowercase();
+        return CAPTION_CREDITS.iter().any(|c| lower.contains(c));
+    }
+    for (q, &x) in b.iter().enumerate() {
+        let mut credits = CREDITS_AT[x as usize];
+        while credits != 0 {
+            let (c, off) = (CAPTION_CREDITS[credits.trailing_zeros() as usize].as_bytes(), CREDIT_ANCHORS[credits.trailing_zeros() as usize]);
+            if q >= off && b.get(q - off..q - off + c.len()).is_some_and(|w| w.eq_ignore_ascii_case(c)) {
+                return true;
+            }
+            credits &= credits - 1;
+        }
+    }
+    false
+}
+
+/// Where each credit's anchor is: its first '(' or '/', else its start (see `has_credit`).
+const CREDIT_ANCHORS: [usize; CAPTION_CREDITS.len()] = {
+    let mut anchors = [0; CAPTION_CREDITS.len()];
+    let mut i = 0;
+    while i < anchors.len() {
+        let c = CAPTION_CREDITS[i].as_bytes();
+        let mut k = 0;
+        while k < c.len() && c[k] != b'(' && c[k] != b'/' {
+            k += 1;
+        }
+        anchors[i] = if k < c.len() { k } else { 0 };
+        i += 1;
+    }
+    anchors
+};
+
+/// Per byte, the credits (bit `i` for `CAPTION_CREDITS[i]`) whose anchor it is, in either case.
+const CREDITS_AT: [u16; 256] = {
+    let mut at = [0u16; 256];
+    let mut i = 0;
+    while i < CAPTION_CREDITS.len() {
+        let anchor = CAPTION_CREDITS[i].as_bytes()[CREDIT_ANCHORS[i]];
+        at[anchor as usize] |= 1 << i;
+        at[anchor.to_ascii_uppercase() as usize] |= 1 << i;
+        i += 1;
+    }
+    at
+};
+
 /// Paragraphs of `text` with their kinds.
 pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     split(text)
@@ -279,6 +338,47 @@ mod tests {
     fn every_credit_has_what_classify_looks_for_first() {
         for c in CAPTION_CREDITS {
             assert!(c.contains(['(', '/']) || c.contains("photo") || c.contains("getty images"), "{c}");
+        }
+        // `starts_like_caption` compares ASCII starts as they are, and reads 16 characters of others.
+        assert!(CAPTION_STARTS.iter().all(|p| p.len() <= 16 && p.is_ascii() && p.to_lowercase() == *p));
+        assert!(CAPTION_CREDITS.iter().all(|c| c.is_ascii() && c.to_lowercase() == *c));
+        // `has_credit` stops at these bytes only.
+        assert!(CAPTION_CREDITS.len() <= 16);
+        for (c, off) in CAPTION_CREDITS.iter().zip(CREDIT_ANCHORS) {
+            assert_eq!(off, c.find(['(', '/']).unwrap_or(0), "{c}");
+        }
+    }
+
+    #[test]
+    fn captions_found_as_when_lower_cased_first() {
+        let cases = [
+            "PHOTO: The harbor at dawn.",
+            "Photo by Ana Ruiz",
+            "Photograph: a storm",
+            "The mayor speaks. (AP Photo/John Doe)",
+            "The mayor speaks. GETTY IMAGES",
+            "The mayor speaks. (Photo \u{e9}t\u{e9})",
+            "\u{c9}t\u{e9} PHOTO: x",
+            "PHOTO\u{212a}: x",
+            "A paragraph with a slash / and (brackets) but no credit.",
+            "photo",
+            "(photo",
+            "Photo",
+            "Getty Images",
+            "GeTTY IMAGES and more",
+            "REUTERS/ x",
+            "x/reuters/",
+            "(x) / Reuters and (AFP",
+            "(File Photo)",
+            "A caption with a slash/AP) at its end",
+            "",
+        ];
+        for t in cases {
+            let lower = t.to_lowercase();
+            let lower_start = t.chars().take(16).collect::<String>().to_lowercase();
+            let expected = CAPTION_STARTS.iter().any(|p| lower_start.starts_with(p))
+                || t.len() < 400 && CAPTION_CREDITS.iter().any(|c| lower.contains(c));
+            assert_eq!(starts_like_caption(t) || t.len() < 400 && has_credit(t), expected, "{t}");
         }
     }
 
