@@ -11,6 +11,8 @@ pub mod report;
 pub mod sentences;
 pub mod stats;
 pub mod syllables;
+#[cfg(not(target_arch = "wasm32"))]
+mod tasks;
 pub mod tokens;
 
 pub use report::*;
@@ -69,9 +71,11 @@ fn analyze_with(text: &str, options: &Options, threads: bool) -> Report {
     report
 }
 
-/// The rest of [`analyze_with`] on two threads (the same result): cleaning the article, the raw
-/// statistics and the entities of each half of the sentences are four tasks that two threads
-/// take in turn, so that neither waits long for the other whatever the text is made of.
+/// The rest of [`analyze_with`] on two threads (the same result). The raw statistics, the cleaning
+/// of the article and the entities of [`ENTITY_PARTS`] runs of the sentences are tasks that two
+/// threads take in turn; the task that finishes the statistics or the cleaning last works out the
+/// clean text's statistics, and the one that tags the last run of sentences groups the entities,
+/// so that neither thread waits long for the other whatever the text is made of.
 #[cfg(not(target_arch = "wasm32"))]
 fn analyze_in_two(
     text: &str,
@@ -81,51 +85,44 @@ fn analyze_in_two(
     para_spans: &[Span],
     sent_spans: &[Span],
 ) -> Report {
-    let half = sent_spans.partition_point(|s| s.start < text.len() / 2);
-    let (mut cleaned, mut raw, mut first, mut second) = (None, None, None, None);
-    // Largest first (on prose, cleaning and statistics take longer than half the entities).
-    let mut tasks: Vec<Task<'_>> = vec![
-        Box::new(|| cleaned = Some(clean_up(text, options, paragraphs, sentences))),
-        Box::new(|| raw = Some(stats::compute_raw(text, para_spans, sent_spans))),
+    use std::sync::OnceLock;
+    use tasks::{Meet, Parts, Task};
+    let (report, names) = (OnceLock::new(), OnceLock::new());
+    let (cleaned_and_raw, parts) = (Meet::new(), Parts::new(ENTITY_PARTS));
+    let finish_with = |(cleaned, raw)| {
+        let _ = report.set(finish(text, cleaned, raw, para_spans, sent_spans));
+    };
+    let cleaned_and_raw = &cleaned_and_raw;
+    // The largest tasks first (on prose, the statistics and the cleaning).
+    let mut work: Vec<Task<'_>> = vec![
+        Box::new(move || cleaned_and_raw.second(stats::compute_raw(text, para_spans, sent_spans)).map_or((), finish_with)),
+        Box::new(move || cleaned_and_raw.first(clean_up(text, options, paragraphs, sentences)).map_or((), finish_with)),
     ];
     if options.entities {
-        tasks.push(Box::new(|| first = Some(entities::find_ungrouped(text, &sent_spans[..half]))));
-        tasks.push(Box::new(|| second = Some(entities::find_ungrouped(text, &sent_spans[half..]))));
+        // Runs of sentences of about the same number of bytes.
+        let cut = |k: usize| sent_spans.partition_point(|s| s.start < text.len() / ENTITY_PARTS * k);
+        for k in 0..ENTITY_PARTS {
+            let run = &sent_spans[cut(k)..if k + 1 == ENTITY_PARTS { sent_spans.len() } else { cut(k + 1) }];
+            let (parts, names) = (&parts, &names);
+            work.push(Box::new(move || {
+                if let Some(runs) = parts.put(k, entities::find_ungrouped(text, run)) {
+                    let mut all: Vec<Entity> = runs.into_iter().flatten().collect();
+                    entities::group(text, &mut all);
+                    let _ = names.set(all);
+                }
+            }));
+        }
     }
-    on_two_threads(tasks);
-    let (Some(cleaned), Some(raw)) = (cleaned, raw) else { unreachable!("on_two_threads runs every task") };
-    let mut report = finish(text, cleaned, raw, para_spans, sent_spans);
-    if let (Some(mut names), Some(more)) = (first, second) {
-        names.extend(more);
-        entities::group(text, &mut names);
-        report.entities = names;
-    }
+    tasks::on_two_threads(work);
+    let Some(mut report) = report.into_inner() else { unreachable!("on_two_threads runs every task") };
+    report.entities = names.into_inner().unwrap_or_default();
     report
 }
 
-/// One piece of work for [`on_two_threads`].
+/// Runs of sentences whose entities are tasks of their own on two threads (a few more than two, so
+/// that the thread that finishes its other work first takes more of them).
 #[cfg(not(target_arch = "wasm32"))]
-type Task<'a> = Box<dyn FnOnce() + Send + 'a>;
-
-/// Run every task once, on this thread and one more: each thread takes the next task in the list
-/// when it is free. A panic in a task is passed on as if it had happened on this thread (as on one
-/// thread), not hidden behind a missing result.
-#[cfg(not(target_arch = "wasm32"))]
-fn on_two_threads(tasks: Vec<Task<'_>>) {
-    let queue = std::sync::Mutex::new(tasks.into_iter());
-    let work = || loop {
-        let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
-        match next {
-            Some(task) => task(),
-            None => break,
-        }
-    };
-    std::thread::scope(|scope| {
-        let other = scope.spawn(work);
-        work();
-        other.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-    });
-}
+const ENTITY_PARTS: usize = 8;
 
 /// The sentences of each of `paragraphs`, in order, each with its paragraph's index.
 pub fn sentences_of(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
