@@ -6,6 +6,7 @@
 pub mod features;
 pub mod gazetteer;
 pub mod groups;
+mod lanes;
 pub mod model;
 pub mod rules;
 pub mod tokenize;

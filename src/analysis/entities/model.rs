@@ -11,6 +11,7 @@ use super::features::{
     TokInfo, NTAGS,
 };
 use super::gazetteer::{IdHashMap, NumberTable};
+use super::lanes::{Lanes, LANES};
 
 /// First bytes of a weights file; the banner line follows and ends with `\n`.
 pub const MAGIC: &[u8] = b"LEDE-NER1\n";
@@ -231,15 +232,22 @@ impl Model {
         cache.toks = toks;
         cache.tag_rows = tag_rows;
         self.static_scores(infos, cache, feats);
+        let mut back = std::mem::take(&mut cache.back);
+        self.decode(cache, n, &mut back, out);
+        cache.back = back;
+    }
+
+    /// The Viterbi pass over the `n` tokens of the sentence in `cache` (their rows, marks and
+    /// static scores), and the way back along the best path: one tag per token into `out`.
+    fn decode(&self, cache: &ScoreCache, n: usize, back: &mut Vec<[u8; NTAGS]>, out: &mut Vec<usize>) {
         // Score lead beyond which a path is dropped: on UNER EWT test, 200 and more give the
         // same tags as no beam at all.
         const BEAM: i16 = 256;
-        let mut back = std::mem::take(&mut cache.back);
         back.clear();
         back.resize(n, [0u8; NTAGS]);
         // Path scores less the best one (so they stay small: every comparison, the beam's
-        // included, is between scores of the same token), `i16::MIN` for a tag without a
-        // path. Before the sentence, the previous tag is `O` (and so is the one before).
+        // included, is between scores of the same token), far below the beam for a tag without
+        // a path. Before the sentence, the previous tag is `O` (and so is the one before).
         let mut delta = [i16::MIN; NTAGS];
         delta[0] = 0;
         let mut prev_best = [0u8; NTAGS];
@@ -260,21 +268,17 @@ impl Model {
             // side (`LANES`); the last, `I-MISC`, apart: only `B-MISC` and `I-MISC` may come
             // before it, and a forbidden step never wins over an allowed one (see
             // [`FORBIDDEN`]), so they are the only candidates that can give it a path.
-            let mut best = [i16::MIN; LANES];
-            let mut best_p = [0i16; LANES];
+            let mut best = Lanes::splat(i16::MIN);
+            let mut best_p = Lanes::splat(0);
             let mut ps = live;
             while ps != 0 {
                 let p = ps.trailing_zeros() as usize;
                 ps &= ps - 1;
-                let base = delta[p];
-                let word = &self.rows[rows[p] as usize];
-                let (marks, step) = (&marks[p], &self.steps[p * NTAGS + prev_best[p] as usize]);
-                for t in 0..LANES {
-                    let v = base + word[t] as i16 + marks[t] + step[t];
-                    let better = v > best[t];
-                    best[t] = if better { v } else { best[t] };
-                    best_p[t] = if better { p as i16 } else { best_p[t] };
-                }
+                let word = Lanes::widen(&self.rows[rows[p] as usize]);
+                let (marks, step) = (Lanes::load(&marks[p]), Lanes::load(&self.steps[p * NTAGS + prev_best[p] as usize]));
+                let v = Lanes::splat(delta[p]).add(word).add(marks).add(step);
+                best_p = v.greater(best).select(Lanes::splat(p as i16), best_p);
+                best = best.max(v);
             }
             let (mut last, mut last_p) = (i16::MIN, 0u8);
             for p in [B_MISC, I_MISC] {
@@ -285,32 +289,21 @@ impl Model {
                     }
                 }
             }
-            // A tag that only a forbidden step reaches has no path. `O` may follow any tag,
-            // so the best path is an allowed one. Sixteen bits hold these sums too: a reached
-            // tag's best candidate lies between -896 and 635, its static scores (108 weights)
-            // within 13,824 of zero.
-            let stat: [i16; NTAGS] = cache.stats[i];
-            let mut next = [0i16; LANES];
-            for t in 0..LANES {
-                let sum = best[t].wrapping_add(stat[t]);
-                next[t] = if best[t] < UNREACHED { i16::MIN } else { sum };
-            }
-            let next_last = if last < UNREACHED { i16::MIN } else { last + stat[I_MISC] };
-            let top = next.iter().fold(next_last, |a, &b| a.max(b));
-            let mut lanes = [0i16; LANES];
-            for t in 0..LANES {
-                lanes[t] = if next[t] == i16::MIN { i16::MIN } else { next[t] - top };
-            }
-            delta[..LANES].copy_from_slice(&lanes);
-            delta[I_MISC] = if next_last == i16::MIN { i16::MIN } else { next_last - top };
-            live = 0;
-            for t in 0..NTAGS {
-                live |= ((delta[t] >= -BEAM) as u32) << t;
-            }
+            // Then the static scores. A tag that only a forbidden step reaches (or none) stays
+            // far behind: its best candidate is below -29,000 (see [`FORBIDDEN`]), a reached
+            // tag's lies between -896 and 635, and the static scores (108 weights) are within
+            // 13,824 of zero, so it ends over a thousand behind the best, out of the beam. The
+            // sums saturate rather than wrap; those of reached tags fit sixteen bits.
+            let stat = &cache.stats[i];
+            let next = best.saturating_add(Lanes::load(stat));
+            let next_last = last.saturating_add(stat[I_MISC]);
+            let top = next.max_lane().max(next_last);
+            let lanes = next.saturating_sub(Lanes::splat(top));
+            delta[..LANES].copy_from_slice(&lanes.to_array());
+            delta[I_MISC] = next_last.saturating_sub(top);
+            live = lanes.at_least(-BEAM) | u32::from(delta[I_MISC] >= -BEAM) << I_MISC;
             let mut b = [0u8; NTAGS];
-            for t in 0..LANES {
-                b[t] = best_p[t] as u8;
-            }
+            b[..LANES].copy_from_slice(&best_p.bytes());
             b[I_MISC] = last_p;
             back[i] = b;
             prev_best = b;
@@ -321,7 +314,6 @@ impl Model {
             out[i] = t;
             t = back[i][t] as usize;
         }
-        cache.back = back;
     }
 }
 
@@ -362,17 +354,14 @@ fn add16(scores: &mut [i16; NTAGS], part: &[i16; NTAGS]) {
     }
 }
 
-/// Tags decoded side by side (all but the last, [`I_MISC`]).
-const LANES: usize = 8;
 const B_MISC: usize = 7;
 const I_MISC: usize = 8;
 
 /// Score of a step to a tag that may not follow the previous one (`I-X` after anything but
-/// `B-X` or `I-X`): a candidate through it scores at most -20,000 + 127 + 254 (word, shape and
-/// marks), one through an allowed step at least -256 - 128 - 256 - 256 (beam, word, shape and
-/// marks, step), so below [`UNREACHED`] means that no allowed step reaches the tag.
-const FORBIDDEN: i16 = -20_000;
-const UNREACHED: i16 = -10_000;
+/// `B-X` or `I-X`): a candidate through it scores between -30,000 - 256 - 128 - 256 (beam,
+/// word, shape and marks) and -30,000 + 127 + 254, one through an allowed step at least
+/// -256 - 128 - 256 - 256 (beam, word, shape and marks, step).
+const FORBIDDEN: i16 = -30_000;
 
 /// The parts of a [`WordScores`]: the word's own features, its features as the previous word of
 /// a token (by that token's capital flag: two slots), as the next word (two slots).
