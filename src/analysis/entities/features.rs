@@ -136,6 +136,8 @@ pub struct Scratch {
 /// What [`TokInfo`] holds that depends on the word form alone.
 #[derive(Clone, Copy)]
 struct WordFacts {
+    /// Hash of the word as written ([`TokInfo::exact`]).
+    exact: u64,
     lower: u64,
     shape: u64,
     affix: [u64; 5],
@@ -247,7 +249,7 @@ fn ascii_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer) -> WordFacts {
     };
     let affix = affixes_of(norm, |c| c as u64);
     let class = super::rules::ascii_word_class(norm, digit, hyphen);
-    WordFacts { lower, shape, affix, flags, gaz_first: gaz.first(lower), class }
+    WordFacts { exact: fnv(b), lower, shape, affix, flags, gaz_first: gaz.first(lower), class }
 }
 
 /// [`word_facts`] of any word.
@@ -270,7 +272,8 @@ fn any_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer, sc: &mut Scratch) -
         TokenKind::Email => 12,
         _ => shape_hash(w),
     };
-    WordFacts { lower, shape, affix, flags, gaz_first: gaz.first(lower), class: super::rules::word_class(w) }
+    let (exact, class) = (fnv(w.as_bytes()), super::rules::word_class(w));
+    WordFacts { exact, lower, shape, affix, flags, gaz_first: gaz.first(lower), class }
 }
 
 /// The flag bits of a word's facts, from what both word paths count: 1 capitalized, 2 all
@@ -316,6 +319,23 @@ fn affixes_of<T: Copy>(w: &[T], value: impl Fn(T) -> u64) -> [u64; 5] {
     affix
 }
 
+/// The key of a word form (the token's bytes `text[start..end]` and its kind) in
+/// `Scratch::seen`: a word of up to seven bytes packed with its length and kind as they are (no
+/// two such forms share a key, and most words are that short), a longer one hashed.
+#[inline]
+fn form_key(text: &[u8], start: usize, end: usize, kind: TokenKind) -> u64 {
+    let len = end - start;
+    if len > 7 {
+        return mix(fnv(&text[start..end]) ^ kind as u64);
+    }
+    // Eight bytes at once where the text has them, the word's own kept.
+    let bytes = match text.get(start..start + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()) & ((1u64 << (8 * len)) - 1),
+        None => text[start..end].iter().rev().fold(0, |w, &b| w << 8 | b as u64),
+    };
+    mix(bytes | (len as u64) << 56 | (kind as u64) << 59)
+}
+
 /// Token facts for one sentence.
 pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scratch, out: &mut Vec<TokInfo>) {
     out.clear();
@@ -328,8 +348,7 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scrat
     let (mut only_punct_before, mut after_opening) = (true, false);
     for t in tokens {
         let word = &bytes[t.span.start..t.span.end];
-        let exact = fnv(word);
-        let key = mix(exact ^ t.kind as u64);
+        let key = form_key(bytes, t.span.start, t.span.end, t.kind);
         let form = match sc.seen.get(key) {
             Some(f) => f,
             None => {
@@ -353,7 +372,7 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scrat
             sc.starts.push((out.len() as u32, f));
         }
         sc.classes.push(facts.class);
-        out.push(TokInfo { lower: facts.lower, exact, shape: facts.shape, affix: facts.affix, flags, gaz: 0, form });
+        out.push(TokInfo { lower: facts.lower, exact: facts.exact, shape: facts.shape, affix: facts.affix, flags, gaz: 0, form });
     }
     if !sc.starts.is_empty() {
         sc.marks.clear();
@@ -583,8 +602,27 @@ mod tests {
     use crate::analysis::report::Span;
 
     /// Everything `word_facts` says of `w`, comparable.
-    fn facts(f: WordFacts) -> (u64, u64, [u64; 5], u32, Option<u16>, u32) {
-        (f.lower, f.shape, f.affix, f.flags, f.gaz_first, f.class)
+    fn facts(f: WordFacts) -> (u64, u64, u64, [u64; 5], u32, Option<u16>, u32) {
+        (f.exact, f.lower, f.shape, f.affix, f.flags, f.gaz_first, f.class)
+    }
+
+    #[test]
+    fn form_keys_tell_forms_apart() {
+        // Short and long words, one byte apart, the same bytes as another kind, at the text's end.
+        let text = "a ab abc a\u{e9} abcdefg abcdefgh abcdefghi 1 12 . , 's s ab abcdefg abcdefgh 7 a\u{e9}";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let b = text.as_bytes();
+        let mut by_key = std::collections::HashMap::new();
+        for t in &toks {
+            let form = (t.span.slice(text), t.kind);
+            assert_eq!(*by_key.entry(form_key(b, t.span.start, t.span.end, t.kind)).or_insert(form), form);
+        }
+        let forms: std::collections::HashSet<_> = toks.iter().map(|t| (t.span.slice(text), t.kind as u8)).collect();
+        assert_eq!((by_key.len(), forms.len()), (14, 14));
+        let short = |bytes: &[u8], kind| form_key(bytes, 0, bytes.len(), kind);
+        assert_ne!(short(b"ab", TokenKind::Word), short(b"ab", TokenKind::Number));
+        assert_ne!(short(b"ab\0", TokenKind::Word), short(b"ab", TokenKind::Word));
+        assert_eq!(short(b"ab", TokenKind::Word), form_key(b"ab cdefgh", 0, 2, TokenKind::Word));
     }
 
     #[test]

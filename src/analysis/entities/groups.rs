@@ -21,8 +21,14 @@ fn is_name(l: EntityLabel) -> bool {
 /// apostrophe straight) and returns where it starts: a leading "the " is not part of it.
 fn key_into(text: &str, buf: &mut String) -> usize {
     let start = buf.len();
+    // In one pass over the bytes: no white space but single spaces between other bytes.
     let single_spaced = |t: &str| {
-        t.bytes().all(|b| !matches!(b, b'\t'..=b'\r')) && !t.starts_with(' ') && !t.ends_with(' ') && !t.contains("  ")
+        let mut after_space = !t.is_empty();
+        t.bytes().all(|b| {
+            let ok = !matches!(b, b'\t'..=b'\r') && !(b == b' ' && after_space);
+            after_space = b == b' ';
+            ok
+        }) && !after_space
     };
     if text.is_ascii() && single_spaced(text) {
         // One space between words already (most names): the text lower-cased.
