@@ -109,7 +109,6 @@ impl NumberTable {
         self.slots[i] = (key, value);
     }
 }
-type HashTable = HashMap<u64, u16, BuildHasherDefault<IdentityHasher>>;
 
 /// Set in a table entry when the key is also the beginning of a longer phrase.
 const PREFIX: u16 = 1 << 8;
@@ -117,7 +116,7 @@ const PREFIX: u16 = 1 << 8;
 pub struct Gazetteer {
     /// Phrase hash (over its tokens' lower-case hashes) to a category mask (low byte), plus
     /// `PREFIX` when a longer phrase begins with it.
-    phrases: HashTable,
+    phrases: NumberTable,
     /// The longest phrase, in tokens.
     max_len: usize,
     /// One bit per `FILTER_BITS` bucket of the one-token keys of `phrases`: a clear bit means
@@ -137,12 +136,12 @@ impl Gazetteer {
     /// Parse the gazetteer text: `#` lines are comments, `@name` starts a category, any other
     /// non-empty line is one phrase. Unknown categories are skipped.
     pub fn parse(data: &str) -> Gazetteer {
-        let mut phrases = HashTable::with_capacity_and_hasher(data.len() / 8, Default::default());
+        let mut phrases = NumberTable::with_capacity(data.len() / 8);
         let mut filter = vec![0u64; (1 << FILTER_BITS) / 64];
         let mut max_len = 1;
         let mut bit: Option<u8> = None;
         let (mut toks, mut words, mut buf) = (Vec::new(), Vec::new(), String::new());
-        for line in data.lines() {
+        for line in lines(data) {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -165,15 +164,10 @@ impl Gazetteer {
                     let (word, bit) = filter_bit(h);
                     filter[word] |= bit;
                 }
-                let v = phrases.entry(h).or_insert(0);
-                if k + 1 == words.len() {
-                    *v |= b as u16;
-                } else {
-                    *v |= PREFIX;
-                }
+                let v = phrases.get(h).unwrap_or(0) | if k + 1 == words.len() { b as u32 } else { PREFIX as u32 };
+                phrases.insert(h, v);
             }
         }
-        phrases.shrink_to_fit();
         Gazetteer { phrases, max_len, filter }
     }
 
@@ -197,7 +191,7 @@ impl Gazetteer {
         for &t in hashes {
             h = mix(h ^ t);
         }
-        self.phrases.get(&h).map_or(0, |&v| v as u8)
+        self.phrases.get(h).map_or(0, |v| v as u8)
     }
 
     /// For each token, a mask with bit `2c` set when a match of category `c` begins there and bit
@@ -215,7 +209,7 @@ impl Gazetteer {
         if self.filter.get(word).is_none_or(|w| w & bit == 0) {
             return None;
         }
-        self.phrases.get(&h).copied()
+        self.phrases.get(h).map(|v| v as u16)
     }
 
     /// [`Gazetteer::marks`] with the first step of each token given (`first[i]` is
@@ -246,7 +240,7 @@ impl Gazetteer {
             let mut h = SEED;
             for len in 1..=self.max_len.min(n - i) {
                 h = mix(h ^ lower(i + len - 1));
-                let got = if len == 1 { Some(first) } else { self.phrases.get(&h).copied() };
+                let got = if len == 1 { Some(first) } else { self.phrases.get(h).map(|v| v as u16) };
                 let Some(v) = got else { break };
                 if v as u8 != 0 && (len == 1 || word(i + len - 1)) {
                     found[nfound] = (len, v as u8);
@@ -281,6 +275,21 @@ const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 /// The longest phrase looked up, in tokens.
 const MAX_LEN: usize = 6;
 
+/// The lines of `data` split at each `\n` (the lists' lines are short: a plain loop finds their
+/// ends faster than `str::lines`).
+fn lines(data: &str) -> impl Iterator<Item = &str> {
+    let mut rest = data;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+        let line = &rest[..end];
+        rest = rest.get(end + 1..).unwrap_or("");
+        Some(line)
+    })
+}
+
 /// The tagger's tokens of one gazetteer line, as spans into it. Most lines are lower-case ASCII
 /// words and single spaces, whose tokens are just those words: they skip the tokenizer (parsing
 /// the shipped lists is part of the page's start-up).
@@ -288,12 +297,14 @@ const MAX_LEN: usize = 6;
 fn line_words(line: &str, toks: &mut Vec<super::tokenize::Token>, out: &mut Vec<Span>) -> bool {
     out.clear();
     if line.bytes().all(|b| b.is_ascii_lowercase() || b == b' ') {
-        let mut at = 0;
-        for w in line.split(' ') {
-            if !w.is_empty() {
-                out.push(Span::new(at, at + w.len()));
+        let mut start = 0;
+        for (i, b) in line.bytes().chain([b' ']).enumerate() {
+            if b == b' ' {
+                if i > start {
+                    out.push(Span::new(start, i));
+                }
+                start = i + 1;
             }
-            at += w.len() + 1;
         }
         return true;
     }
