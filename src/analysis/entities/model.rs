@@ -1,7 +1,8 @@
 //! The name tagger's model: a hashed table of per-tag weights (an averaged perceptron trained by
-//! `lede train ner`, quantized to one byte per weight) and its decoder (Viterbi with a beam) with
-//! BIO constraints, over caches of what each word form contributes. The shipped weights are
-//! src/data/ner_weights.bin (see its header banner), embedded packed (`crate::pack`).
+//! `lede train ner`, quantized to one byte per weight) and its decoder (Viterbi with a beam, in
+//! `Lanes` of eight tags) with BIO constraints, over caches of what each word form contributes. The
+//! shipped weights are src/data/ner_weights.bin (see its header banner), embedded packed
+//! (`crate::pack`).
 
 use std::sync::OnceLock;
 
