@@ -25,7 +25,7 @@ fn key_into(text: &str, buf: &mut String) -> usize {
     let single_spaced = |t: &str| {
         let mut after_space = !t.is_empty();
         t.bytes().all(|b| {
-            let ok = !matches!(b, b'\t'..=b'\r') && !(b == b' ' && after_space);
+            let ok = !(matches!(b, b'\t'..=b'\r') || b == b' ' && after_space);
             after_space = b == b' ';
             ok
         }) && !after_space
