@@ -130,9 +130,12 @@ struct Entry {
 
 /// What each occurrence of a word reads of its entry.
 struct Hot {
-    syllables: usize,
-    stem_syllables: usize,
+    syllables: u16,
+    stem_syllables: u16,
     familiar: bool,
+    /// It holds a hyphen or a digit (Gunning counts words, not numbers): the same for every
+    /// spelling of the entry, as lower-casing makes neither.
+    hyphen: bool,
 }
 
 /// What a word's entry needs from the syllable counter and the word lists: the same for every
@@ -362,18 +365,32 @@ struct CharCounts {
     latin_letters: usize,
 }
 
-/// One word of a paragraph as the statistics read it.
+/// One word of a paragraph as the statistics read it (12 bytes: a text keeps one per word).
 #[derive(Clone, Copy)]
 struct Token {
     /// Byte offset from the paragraph's start.
     at: u32,
-    /// The word's entry in the `Lexicon`.
+    /// The word's entry in the `Lexicon`, and [`Token::CAPITALIZED`] if it starts with a capital
+    /// (a text would need over 4 GB to have 2^31 distinct words).
     id: u32,
     /// Letters and digits in it.
     chars: u32,
-    /// It holds a hyphen or a digit (Gunning counts words, not numbers).
-    hyphen: bool,
-    capitalized: bool,
+}
+
+impl Token {
+    const CAPITALIZED: u32 = 1 << 31;
+
+    fn new(at: usize, id: u32, chars: u32, capitalized: bool) -> Token {
+        Token { at: at as u32, id: id | if capitalized { Token::CAPITALIZED } else { 0 }, chars }
+    }
+
+    fn entry(self) -> usize {
+        (self.id & !Token::CAPITALIZED) as usize
+    }
+
+    fn capitalized(self) -> bool {
+        self.id & Token::CAPITALIZED != 0
+    }
 }
 
 /// The distinct (lower-cased) words met, with their facts. Words of up to 16 bytes (nearly all)
@@ -409,7 +426,7 @@ impl Lexicon {
             // Nearly every word: its bytes in one register, lower-cased and counted there.
             (packed, chars, hyphen) = (a.lower, a.alphanumeric, a.hyphen_or_digit);
             if let Some(&id) = self.short.get(&packed) {
-                return Token { at: at as u32, id, chars, hyphen, capitalized: b[0].is_ascii_uppercase() };
+                return Token::new(at, id, chars, b[0].is_ascii_uppercase());
             }
             key.extend_from_slice(&packed.to_le_bytes()[..b.len()]);
         } else if w.is_ascii() {
@@ -434,7 +451,7 @@ impl Lexicon {
         let mut add = || {
             let word = std::str::from_utf8(key).unwrap_or_default();
             let f = word_facts(word, short.then_some(packed));
-            hot.push(Hot { syllables: f.syllables as usize, stem_syllables: f.stem_syllables as usize, familiar: f.familiar });
+            hot.push(Hot { syllables: f.syllables, stem_syllables: f.stem_syllables, familiar: f.familiar, hyphen });
             entries.push(Entry { start: text.len() as u32, len: word.len() as u32, stop: f.stop });
             text.push_str(word);
             entries.len() as u32 - 1
@@ -452,7 +469,7 @@ impl Lexicon {
             b if b < 0x80 => b.is_ascii_uppercase(),
             _ => w.chars().next().is_some_and(char::is_uppercase),
         };
-        Token { at: at as u32, id, chars, hyphen, capitalized }
+        Token::new(at, id, chars, capitalized)
     }
 }
 
@@ -580,27 +597,27 @@ impl<'s> Tally<'s> {
             self.sent += 1;
             self.first_in_sentence = true;
         }
-        let id = t.id as usize;
+        let id = t.entry();
         if id >= self.counts.len() {
             self.counts.resize(lexicon.entries.len().max(id + 1), 0);
         }
         self.counts[id] += 1;
-        self.ids.push(t.id);
+        self.ids.push(id as u32);
         let e = &lexicon.hot[id];
-        let chars = t.chars as usize;
-        let proper = t.capitalized && !self.first_in_sentence;
+        let (chars, syllables) = (t.chars as usize, usize::from(e.syllables));
+        let proper = t.capitalized() && !self.first_in_sentence;
         let st = &mut self.st;
         st.words += 1;
         st.word_characters += chars;
-        st.syllables += e.syllables;
-        st.monosyllables += usize::from(e.syllables == 1);
-        st.polysyllables += usize::from(e.syllables >= 3);
-        st.complex_words += usize::from(e.syllables >= 3 && !t.hyphen && !proper && e.stem_syllables >= 3);
+        st.syllables += syllables;
+        st.monosyllables += usize::from(syllables == 1);
+        st.polysyllables += usize::from(syllables >= 3);
+        st.complex_words += usize::from(syllables >= 3 && !e.hyphen && !proper && e.stem_syllables >= 3);
         st.long_words += usize::from(chars > 6);
         st.difficult_words += usize::from(!e.familiar && !proper);
         if st.words <= 100 {
             let (easy, hard, sents, last) = &mut self.linsear;
-            if e.syllables >= 3 {
+            if syllables >= 3 {
                 *hard += 1;
             } else {
                 *easy += 1;
