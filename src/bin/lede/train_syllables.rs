@@ -56,6 +56,16 @@ fn exp(x: f64) -> f64 {
     sum * f64::from_bits(((k as i64 + 1023) as u64) << 52)
 }
 
+/// The gradient of one example's loss: its input rows, hidden sums `z`, and the loss's
+/// derivatives by the class scores (`go`) and by the hidden sums (`gh`).
+struct Grad<'a> {
+    rows: &'a [u16],
+    z: &'a [f32],
+    go: [f32; CLASSES],
+    gh: &'a [f32],
+}
+
+#[derive(Clone)]
 struct Float {
     hidden: usize,
     w1: Vec<f32>,
@@ -65,6 +75,38 @@ struct Float {
 }
 
 impl Float {
+    /// A network of the same shape with every weight 0.
+    fn zeros(&self) -> Float {
+        let zero = |v: &[f32]| vec![0.0; v.len()];
+        Float { hidden: self.hidden, w1: zero(&self.w1), b1: zero(&self.b1), w2: zero(&self.w2), b2: zero(&self.b2) }
+    }
+
+    /// Subtracts `rate` times the gradient. Weight averaging calls it on a sum with `rate` the
+    /// learning rate times the steps taken so far: if the weights were `w0` then changed by
+    /// `d1..dn`, their average after each step is `w0 + sum (n - k + 1) dk / n`, which is
+    /// `wn - sum (k - 1) dk / n`.
+    fn step(&mut self, g: &Grad, shape: &Model, rate: f32) {
+        let h = self.hidden;
+        for c in 0..CLASSES {
+            let w = &mut self.w2[c * h..(c + 1) * h];
+            for j in 0..h {
+                if g.z[j] > 0.0 {
+                    w[j] -= rate * g.go[c] * g.z[j];
+                }
+            }
+            self.b2[c] -= rate * g.go[c];
+        }
+        for j in 0..h {
+            self.b1[j] -= rate * g.gh[j];
+        }
+        for &r in g.rows {
+            let width = if r as usize >= shape.positions() * SYMBOLS { shape.bag_width } else { h };
+            for (w, &d) in self.w1[r as usize * h..][..width].iter_mut().zip(g.gh) {
+                *w -= rate * d;
+            }
+        }
+    }
+
     fn forward(&self, rows: &[u16], z: &mut Vec<f32>) -> [f64; CLASSES] {
         let h = self.hidden;
         z.clear();
@@ -119,6 +161,8 @@ struct Net {
     shape: Model,
     dropout: f64,
     bag_dropout: f64,
+    /// Last epochs whose weights are averaged (0: none, the last weights).
+    average: usize,
 }
 
 fn parse_net(v: &str, group: usize) -> Option<Net> {
@@ -143,11 +187,11 @@ fn parse_net(v: &str, group: usize) -> Option<Net> {
         vec![],
         1.0,
     );
-    Some(Net { shape, dropout: d.parse().ok()?, bag_dropout: 0.0 })
+    Some(Net { shape, dropout: d.parse().ok()?, bag_dropout: 0.0, average: 0 })
 }
 
 pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
-    let (mut epochs, mut rate, mut group, mut bag_dropout) = (12usize, 0.03f32, 4usize, 0f64);
+    let (mut epochs, mut rate, mut group, mut bag_dropout, mut average) = (12usize, 0.03f32, 4usize, 0f64, 0usize);
     let mut net_specs = Vec::new();
     let (mut out_path, mut exceptions_path, mut dev_path, mut banner) = (None, None, None, String::new());
     let mut input = None;
@@ -159,6 +203,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
             "--net" => net_specs.push(value(a)?),
             "--group" => group = num(value(a)?, a)?.clamp(1, 8),
             "--epochs" => epochs = num(value(a)?, a)?,
+            "--average" => average = num(value(a)?, a)?,
             "--rate" => rate = value(a)?.parse().map_err(|_| CliError::Usage("--rate needs a number".into()))?,
             "--bag-dropout" => bag_dropout = value(a)?.parse().map_err(|_| CliError::Usage("--bag-dropout needs a number".into()))?,
             "--out" => out_path = Some(value(a)?),
@@ -182,7 +227,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
     }
     let nets = net_specs
         .iter()
-        .map(|v| parse_net(v, group).map(|n| Net { bag_dropout, ..n }).ok_or_else(|| CliError::Usage(format!("--net {v}: expected LEFT,RIGHT,HIDDEN,DROPOUT"))))
+        .map(|v| parse_net(v, group).map(|n| Net { bag_dropout, average, ..n }).ok_or_else(|| CliError::Usage(format!("--net {v}: expected LEFT,RIGHT,HIDDEN,DROPOUT"))))
         .collect::<Result<Vec<_>, _>>()?;
     // Words with their dictionary count; aligned words with each vowel group's syllables.
     let mut words: Vec<(String, Vec<usize>)> = Vec::new();
@@ -287,7 +332,13 @@ fn train(net: &Net, aligned: &[(Vec<u8>, Vec<u8>)], epochs: usize, rate: f32, se
     let (dropout, bag_dropout) = (net.dropout, net.bag_dropout);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let (mut z, mut gh, mut noisy) = (Vec::new(), vec![0f32; h], Vec::new());
+    // From this epoch on, the weights after each step are averaged (`average`: sums and steps).
+    let average_from = epochs - net.average.min(epochs);
+    let mut average: Option<(Float, usize)> = None;
     for epoch in 0..epochs {
+        if epoch == average_from && epoch < epochs {
+            average = Some((m.zeros(), 0));
+        }
         for i in (1..order.len()).rev() {
             order.swap(i, (rng.next() % (i as u64 + 1)) as usize);
         }
@@ -320,36 +371,41 @@ fn train(net: &Net, aligned: &[(Vec<u8>, Vec<u8>)], epochs: usize, rate: f32, se
             let mut p = out.map(|o| exp(o - out[top]));
             let sum: f64 = p.iter().sum();
             p.iter_mut().for_each(|x| *x /= sum);
+            let mut go = [0f32; CLASSES];
             gh.iter_mut().for_each(|g| *g = 0.0);
             for c in 0..CLASSES {
-                let go = (p[c] - f64::from(u8::from(c == gold))) as f32;
-                let w = &mut m.w2[c * h..(c + 1) * h];
+                go[c] = (p[c] - f64::from(u8::from(c == gold))) as f32;
+                let w = &m.w2[c * h..(c + 1) * h];
                 for j in 0..h {
                     if z[j] > 0.0 {
-                        gh[j] += go * w[j];
-                        w[j] -= lr * go * z[j];
+                        gh[j] += go[c] * w[j];
                     }
                 }
-                m.b2[c] -= lr * go;
             }
-            for j in 0..h {
-                m.b1[j] -= lr * gh[j];
-            }
-            for &r in rows.iter() {
-                let width = if r as usize >= shape.positions() * SYMBOLS { shape.bag_width } else { h };
-                for (w, &g) in m.w1[r as usize * h..][..width].iter_mut().zip(&gh) {
-                    *w -= lr * g;
-                }
+            let grad = Grad { rows, z: &z, go, gh: &gh };
+            m.step(&grad, shape, lr);
+            if let Some((sum, steps)) = &mut average {
+                // The running weights' average is `m - sum / steps` (see `Float::step`).
+                sum.step(&grad, shape, lr * *steps as f32);
+                *steps += 1;
             }
         }
         let line = format!("epoch {epoch}: training groups right {:.4}", right as f64 / examples.len() as f64);
         if dev.is_empty() {
             eprintln!("{line}");
         } else {
-            let q = m.quantize(shape);
-            let q = Ensemble(vec![q]);
+            let q = Ensemble(vec![averaged(&m, &average).quantize(shape)]);
             eprintln!("{line}, dev words right {:.4}", dev_accuracy(dev, |w| q.count(w)));
         }
     }
-    m.quantize(shape)
+    averaged(&m, &average).quantize(shape)
+}
+
+/// The average of the weights after each step since averaging began: the weights `m` less
+/// `sum / steps` (see `Float::step`); `m` itself before then.
+fn averaged(m: &Float, average: &Option<(Float, usize)>) -> Float {
+    let Some((sum, steps)) = average.as_ref().filter(|(_, steps)| *steps > 0) else { return m.clone() };
+    let k = 1.0 / *steps as f32;
+    let mix = |a: &[f32], s: &[f32]| a.iter().zip(s).map(|(&a, &s)| a - s * k).collect();
+    Float { hidden: m.hidden, w1: mix(&m.w1, &sum.w1), b1: mix(&m.b1, &sum.b1), w2: mix(&m.w2, &sum.w2), b2: mix(&m.b2, &sum.b2) }
 }
