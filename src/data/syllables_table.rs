@@ -3,281 +3,214 @@
 
 /// `word=syllables`, sorted: the dictionary's count (first pronunciation).
 pub static EXCEPTIONS: &str = "\
-aba=3 abalone=4 abalones=4 abare=3 abbe=2 abd=3 abiomed=4 abkhazia=3 abler=3 aborigine=5 aborigines=5 \
-abs=3 absenteeism=5 ac=2 accedes=2 ach=3 aches=1 achille=3 achilles=3 acne=2 acquiescence=4 acquirer=4 \
-acquirers=4 acreage=3 actresss=3 actually=4 actuary=4 actuate=3 adalia=4 adame=3 adhd=4 adine=3 adlai=3 \
-admired=3 adobe=3 adobes=3 adrda=3 adsl=4 adss=1 advancement=3 advancements=3 aeneid=3 aesthenopia=4 \
-afanasyev=5 afl=3 afmed=2 afsane=3 afsanes=3 afterhours=4 aggregate=3 aggregates=3 agne=2 agnes=2 agregious=4 \
-ague=2 aguinaga=5 ahasuerus=5 ailene=2 aires=2 aisa=3 aisle=1 aiton=3 akai=2 aldape=3 aldeburgh=2 alderete=3 \
-aleshire=4 alfiero=4 alfonsine=4 algodones=4 algonquian=4 alienates=4 alitalia=5 alitalias=5 alkene=2 \
-allebach=3 allegiances=5 allender=4 allianzs=4 allred=2 allying=3 alred=2 altai=2 altruism=4 aluminium=4 \
-alvare=2 alyeska=4 amadeus=4 amass=2 ambitious=3 ambitiously=4 ambling=3 ambrosine=4 amd=3 ameche=3 amelia=3 \
-ameline=4 amerine=4 amezcua=4 ammonia=3 amnesiac=4 amperage=3 amr=2 amrhein=3 anfal=5 angeless=4 angelone=4 \
-anglen=3 angove=3 anime=3 anion=3 anions=3 annunciata=4 anstine=3 antigones=4 antipodes=4 antone=3 antunes=3 \
-aol=3 aorta=3 ap=2 apache=3 apcs=3 aphrodite=4 aphrodites=4 api=3 apo=3 appleyard=3 appling=3 appreciable=4 \
-appreciative=5 appreciatively=6 arabe=3 arai=3 arakelian=4 aravind=2 arcement=3 archetypal=3 archimedes=4 \
-ardine=3 arduino=3 arehart=3 arguable=4 ariane=3 ariass=4 aristophanes=5 armbrister=4 armine=3 arnolphe=3 \
-arshia=2 artale=3 asap=4 asean=3 aseltine=4 asheboro=3 asia=2 asian=2 aspirin=2 assembling=4 assiduous=3 \
-astilbe=3 atalia=4 athlete=2 athletes=2 ati=3 atlantiss=4 atm=3 atp=3 attache=3 atv=3 audiences=4 aue=1 \
-aureus=3 authement=2 authentically=4 automoviles=5 av=2 ave=2 aveline=4 average=3 averages=3 averaging=3 \
-averette=3 aviles=3 awfully=2 ayers=1 ayre=1 ayres=1 azalea=3 azalia=4 baa=3 babler=3 bachelor=3 bachelors=3 \
-backaches=2 backfiring=4 baffling=3 bahais=3 baio=3 balazs=2 balentine=4 baliles=3 balinese=3 ballentine=4 \
-balmes=2 bangemann=3 baptistery=3 barefield=3 barentine=4 barkeley=2 barre=2 barrientes=2 barriers=3 \
-barrone=2 basilia=4 basler=3 basore=3 bateson=3 batignolles=4 batiste=3 battening=3 battiste=3 baumler=3 \
-bbcs=3 beachler=3 beata=3 beatrice=3 beatrices=4 beautifullest=4 bedient=2 beebe=2 begnoche=3 beidler=3 \
-beitler=3 beleaguered=3 belge=2 belier=2 belittling=4 bellefeuille=4 bellevue=2 bellone=3 bellyaching=4 \
-belvidere=3 belyeu=3 bendure=3 bene=2 benes=2 benevides=4 bengoechea=5 benware=2 benzene=2 berkebile=3 \
-berlascones=4 berle=1 berles=1 bernabe=2 bertone=3 besler=3 bette=2 bettes=2 beucler=3 beumer=3 beutler=3 \
-beverages=3 beyonce=3 bibler=3 bicester=2 bicesters=2 bichler=3 bicycling=4 biedermeier=3 biegler=3 biennale=3 \
-bigler=3 bihacs=3 bilyeu=3 bioethics=4 biomed=3 biosciences=5 birchler=3 bitler=3 bivouac=2 bjoern=1 \
-blackening=3 blasingame=4 blassingame=4 blauer=1 blvd=3 bmw=5 bnai=2 boa=2 boas=2 boaz=2 bocce=2 boening=3 \
-boers=1 boggling=3 boheme=3 boise=2 bollettieri=5 bombardier=3 bonaduce=4 bonet=1 bonier=2 bonine=3 bonneville=3 \
-bonsignore=4 booe=2 boriss=3 bosler=3 bossler=3 bottling=3 bougainvillea=5 bouillon=3 braaten=3 brachii=3 \
-brandeberry=3 breathes=1 breitling=3 brendlinger=4 brentlinger=4 brien=2 brierley=3 brigadier=3 brightening=3 \
-brigode=3 briones=3 bristling=3 brizendine=4 broadening=3 bronte=2 brookss=2 brouhard=3 bruegge=2 bruises=2 \
-brushfires=2 brutsche=2 bruxelles=3 bruynes=2 bs=1 bubbling=3 buchler=3 buchs=1 buckler=3 budai=3 buechler=3 \
-buell=2 buffeted=2 bugling=3 bui=1 buil=2 buis=1 bukkake=3 bullying=3 bulthuis=3 bumbling=3 bundling=3 \
-bungling=3 buonocore=4 burdening=3 bureaucratese=4 burges=1 burriss=3 business=2 businesses=3 businessmen=3 \
-bustier=2 bustling=3 butare=3 byelorussia=5 byerlein=2 cabaniss=3 cabinets=2 caceres=3 cackling=3 cafes=2 \
-calame=3 calcote=3 calgenes=2 caltagirone=5 cambior=3 cameras=2 canace=3 canceling=3 candler=3 canipe=3 \
-cansler=3 cantone=3 cantonese=3 cantv=3 capernaum=4 caplinger=4 caprese=3 caradine=4 carcass=2 cardone=3 \
-carelock=3 carine=3 carle=2 carll=1 carlone=3 carnevale=4 carnine=3 carotene=3 carrere=3 carrierss=4 \
-carrizales=4 carryanne=3 carterets=3 casale=3 casciato=3 caseworker=3 caseze=3 cashier=2 casler=3 cassavetes=4 \
-castorena=3 casually=4 casualness=4 casuals=3 casualties=4 casualty=4 catania=3 catharines=2 catherines=2 \
-cathmor=3 catholic=2 catholics=2 cation=3 cavataio=5 cds=2 ce=2 cea=3 cecelia=3 cecilia=3 cedrass=3 celanese=3 \
-celene=2 celestine=4 celia=2 centerre=2 centerres=2 centrale=2 ceo=3 cervone=3 chaidez=3 chaim=2 chairez=3 \
-chandelier=3 chaos=2 charcuterie=3 cheeseburger=3 chemania=3 chemed=2 chenier=2 chesler=3 chevrier=4 \
-chiaoscuro=5 chiara=2 chicagoans=4 childener=2 childeners=2 chile=2 chiles=2 chiless=3 chinese=2 chiseling=3 \
-chisler=3 chmura=3 chocolat=2 chocolate=2 choir=2 chortling=3 chrismer=4 christening=3 chronically=4 \
-chrzanowski=4 chseing=1 chua=2 chuan=2 cia=3 ciaccia=4 cialis=3 ciani=2 cicely=3 cineplexs=4 circling=3 \
-circumference=3 cisler=3 cit=3 citruss=3 cleah=2 cliche=2 cliched=2 clinically=4 clo=3 clothier=2 cluett=2 \
-cmx=2 cnbcs=4 cnet=2 cnns=3 coalesce=3 coalesced=3 coalescence=4 coalesces=4 coate=2 coauthored=3 cochlear=3 \
-coddling=3 coerce=2 coerced=2 coexistence=4 cogema=2 coleson=3 coline=3 collier=2 colonel=2 colonels=2 \
-coloreds=3 colorfully=3 comanche=3 comfed=2 comically=4 commemorative=4 commerciale=4 commerical=3 commingling=4 \
-communiques=4 compaore=4 complementary=4 compusa=4 compuserve=3 compuserves=3 comrie=3 concepcion=4 condry=3 \
-conduit=3 conduits=3 conferencing=3 confidante=3 congenial=3 congresss=3 conscience=2 construcciones=5 \
-coogler=3 cooperatively=5 cooperatives=4 copelan=3 copiously=3 coplen=3 copytele=4 corbusier=3 cordial=2 \
-cordials=2 cordry=3 coretech=2 corneas=3 cornelious=4 corporatewatch=3 correia=4 cortes=2 corzine=3 cosme=2 \
-costeira=4 cothren=3 cotler=3 cotrone=3 cottone=3 counseling=3 courtenay=3 coverage=3 coyote=3 coyotes=3 \
-cozine=3 cradling=3 cranial=2 crea=1 creager=3 creveling=3 crippling=3 crisler=3 crnkovich=3 croat=2 \
-croats=2 croce=2 crocheted=2 croixs=1 crooked=2 crownx=2 crozier=2 cruea=3 cruel=2 crumbling=3 crumpler=3 \
-crysler=3 cs=1 cspi=4 ct=1 cuajone=3 cutrone=3 cyclades=3 cycling=3 cyclist=3 cyclists=3 cypresss=3 cyrixs=3 \
-dabbling=3 dalgleish=3 dalia=2 damien=3 damiens=3 damore=4 damores=4 dampening=3 dandelion=4 dangelo=4 \
-dangelos=4 dangler=3 dangling=3 dania=2 dannemeyer=3 dante=2 darien=3 darkening=3 das=2 datapower=3 davide=3 \
-dazs=1 dazzling=3 dbase=2 deadening=3 deafening=3 dealba=3 deandrade=3 deatherage=3 debiase=4 debora=2 \
-debuted=2 dechene=2 decorative=3 decoste=3 dederichs=2 defrates=3 degaetano=5 degeneres=4 degeorge=3 \
-degiacomo=4 degrace=3 degrasse=3 degrave=3 delawarian=5 delebarre=3 delfine=3 delftware=2 delisle=2 dellavalle=4 \
-delmed=2 delosreyes=4 delphian=2 delphine=3 delprete=2 delvalle=3 dementia=4 demille=3 denarii=3 dengler=3 \
-denlinger=4 dente=2 depace=3 depreciable=4 depriest=4 derbyshire=3 dercole=3 derflinger=4 desai=3 deschler=3 \
-desimone=4 desired=3 desmoplasia=5 desperate=2 dessauer=2 destaing=2 detente=2 detherage=3 dettore=3 \
-devaluate=4 devere=3 devilish=2 devour=3 devoured=3 dewire=2 dexfenfluramine=5 dfw=5 dgenetta=4 dhaharan=2 \
-dhlakama=4 diametrically=6 diamond=2 diamonds=2 diaper=2 diapering=3 diarrhoea=4 diastole=4 dibiase=4 \
-dickenss=3 didnt=2 dienes=2 dierking=3 dieters=3 dietze=2 differently=3 digges=1 dildine=3 dimaio=4 dimichele=4 \
-dimitriuss=5 dingler=3 dinnerware=3 diocesan=4 diocese=3 dioceses=3 dioss=3 directv=4 disgruntling=4 \
-disimone=4 disinterested=4 dismantling=4 divides=2 dmitri=3 dnase=3 doable=3 dobler=3 dobrzynski=4 doebler=3 \
-doer=1 doerfler=3 doerflinger=4 doeuvres=1 doin=2 dolce=2 dolores=3 domine=3 domingues=3 dondlinger=4 \
-dorine=3 dorotea=3 dossiers=2 doubling=3 douglass=3 dour=2 dower=1 dowers=1 dqalpha=4 dr=1 dragone=2 \
-dramatically=4 drawers=1 drechsler=3 dreher=1 dreyfuss=3 dribbling=3 drizzling=3 dryclean=2 ds=1 dsouza=3 \
-duan=1 dubilier=3 dueled=2 duell=1 duels=2 duena=3 duenas=3 duesler=3 duets=2 dui=3 dulciana=3 dupler=3 \
-dupriest=4 duquesne=2 duquesnes=2 durflinger=4 dvds=3 dwi=5 dwindling=3 dwire=1 dynamicss=4 eagleye=3 \
-eap=3 earthenware=3 easudes=3 eblen=3 ebling=3 ebullience=3 edinburgh=4 edrington=4 eeo=3 effete=2 egoism=4 \
-ehle=1 eichler=3 eifler=3 eissler=3 ekk=3 elementary=4 eletr=3 elinore=4 ellemann=3 ellios=2 elliss=3 \
-elouise=3 elseviers=3 emanuele=5 embezzler=4 embezzlers=4 embezzling=4 emdr=4 emerald=2 eminase=4 emmaline=4 \
-empire=3 ems=3 emslie=3 enabler=4 enabling=4 encircling=4 encomium=4 encomiums=4 engler=3 englers=3 enlightening=4 \
-enrique=3 ensminger=4 ente=2 enthusiasm=5 enthusiasms=5 entirely=4 entitling=4 entringer=4 entsminger=4 \
-eoss=3 epa=3 epithelial=4 epithelium=4 epitome=4 ercole=3 esler=3 eslinger=4 esme=2 especially=3 espn=4 \
-esquire=2 esquires=2 esselte=3 este=2 estes=2 esteves=3 etc=4 ethene=2 etheredge=3 ethnoss=3 ethyol=3 \
-eu=2 euphrates=3 europeans=4 evacuees=4 evaluate=4 evaluates=4 everage=3 everette=3 excellencies=3 excellency=3 \
-excelsior=4 expire=2 extraordinary=6 facemire=4 falsone=2 fanatically=5 faneuil=3 fansler=3 fanueil=2 \
-farace=3 farese=3 farewell=2 farewells=2 farquhar=2 farrior=3 fastener=3 fastening=3 fastenings=3 fattening=3 \
-fatuous=3 favale=3 favre=2 fbis=3 fccs=3 fd=1 feb=4 fekete=2 felicias=3 fenjves=3 fesler=3 fiance=3 fiddler=3 \
-fiddlers=3 fidler=3 fiennes=3 fier=1 fieros=3 fiers=1 fiery=3 figaroas=4 filene=2 fillingame=4 filyaw=3 \
-financiera=5 financiero=5 fincke=1 findling=3 fiore=3 firearm=3 firearms=3 firemen=2 firstier=2 fischl=2 \
-fischler=3 fizzling=3 flaharty=2 flaherty=2 flattening=3 flores=2 flour=2 flours=2 fluctuate=3 fluency=3 \
-fluet=1 fnma=4 focaccia=4 fogler=3 foiles=2 foncier=2 fondling=3 forcefulness=3 foremen=2 forensically=4 \
-foreperson=3 foreseeable=4 foresta=2 forestville=3 foret=1 foretell=2 forte=2 fortes=2 fosler=3 foxfire=2 \
-foxmeyer=2 francaises=2 francese=3 frasier=2 fratzke=1 freda=1 frederic=2 frederick=2 fredericks=2 fredericksburg=3 \
-freshening=3 frightening=3 frontier=2 fruition=3 fs=1 fuel=2 fuels=2 fuer=1 fullilove=4 fumbling=3 funneling=3 \
-fuoss=1 fuselage=3 fustian=3 fyi=6 gabele=3 gabler=3 gabrys=3 galeano=3 galentine=4 galicia=4 gallemore=3 \
-gallentine=4 gallia=2 gallien=2 gambale=3 gambling=3 gamelin=3 garcia=3 gardenhire=3 gardenias=3 gardiner=2 \
-gared=2 gasior=3 gaspe=2 gass=2 gatx=2 gatzke=1 gaussian=3 geagea=4 gebler=3 geers=2 generale=3 generales=4 \
-genial=2 genius=2 genovese=3 gensler=3 gentlest=3 gentrifying=4 genuinely=4 genuineness=4 geopolitically=6 \
-georg=2 georgiades=4 gerace=3 gerke=2 gertler=3 gessler=3 gettler=3 ghettoize=3 giacalone=4 giammalva=4 \
-gianni=2 giannino=4 giard=2 giardi=3 gibler=3 giebler=3 giesler=3 giggling=3 giggly=3 gilbertine=4 gimme=2 \
-gingrichs=3 giovanni=4 giovannis=4 girdler=3 gisler=3 giudice=3 glacier=2 glenayre=2 glistening=3 glocester=2 \
-gmail=2 gmbh=1 goa=2 goates=2 gobbler=3 gobblers=3 gobbling=3 goemon=3 goewey=3 gomes=2 gonsalves=3 gonzalezs=4 \
-goodrichs=3 gorospe=3 governale=3 govpx=3 gracias=3 gradual=3 gravitationally=5 greenwichs=3 griers=2 \
-griesa=3 grieveson=3 grismer=4 groene=2 grolier=2 gronewold=3 groseclose=3 grosvenor=2 grueling=3 gruet=2 \
-grumblings=3 grunebaum=2 grunewald=3 gs=1 gschwind=2 guacamole=4 guadarrama=5 guardfishs=3 guenette=2 \
-guerette=2 guettler=3 guidone=3 guidry=3 guinea=2 guinier=2 gumaer=3 gunatilake=5 gundry=3 gurgling=3 \
-gurtler=3 gusler=3 gustave=3 guzzlers=3 guzzling=3 gvannis=4 habyarimana=6 hacienda=4 hackler=3 hades=2 \
-hadler=3 haering=3 haggling=3 haist=2 hajime=3 hallbauer=2 hamelin=3 hamiltonian=4 hamler=3 hampshire=2 \
-hampshires=2 hansche=2 happening=3 happenings=3 harare=3 harclerode=4 hardening=3 harle=2 harleman=3 \
-harriette=3 harriss=3 hasler=3 hastening=3 hatler=3 haueter=2 hausler=3 haussler=3 havemann=3 hawkiness=2 \
-haydn=2 haywire=2 hazelett=3 hces=4 headaches=2 heartening=3 hebrides=3 hectare=2 heer=2 hehmeyer=2 heidler=3 \
-heightening=3 heikes=2 heinlen=3 heishman=3 heisler=3 heist=1 helene=2 hellier=2 hemocyanin=5 hempfling=3 \
-henrie=3 hensler=3 hercules=3 hereby=2 hereford=3 herendeen=2 hermes=2 hernandes=2 heroize=3 heroized=3 \
-herpes=2 herriage=3 hertzler=3 hesler=3 hessling=3 heyen=1 hiaa=4 hierarchy=4 hilke=2 hinduism=4 hineline=3 \
-hirai=3 hire=2 hirose=3 hiv=3 hjort=2 hmm=0 hmmm=0 hobbes=2 hobbling=3 hochstedler=4 hochstetler=4 hoefling=3 \
-hoeveler=2 hoffler=3 hogeland=3 hoium=3 homeworker=3 honestok=3 hoosier=2 hoosiers=2 hopefulness=3 horatio=3 \
-horatios=4 horelick=3 hosler=3 hossler=3 hostetler=4 hostettler=4 hostutler=4 hotelier=3 hour=2 hours=2 \
-houseknecht=2 howenstine=3 howle=2 hrubik=3 hubler=3 huckelbyll=4 huddling=3 hudler=3 huetta=3 huette=1 \
-huffstetler=4 huffstutler=4 hufstedler=4 hufstetler=4 hughes=1 huishman=2 humbler=3 humbling=3 humfry=3 \
-hurdler=3 hurdling=3 hustlers=3 hustling=3 hyacinthe=3 hyades=3 hydropower=3 hyperbole=4 hyun=2 hz=1 \
-iafrate=4 ianovski=3 ianthe=3 iavarone=5 ibm=3 idler=3 idling=3 ids=2 ieee=4 ierardi=4 imageries=3 imagery=3 \
-imbroglio=3 imburgia=4 impatience=3 imrie=3 indemnifying=5 indiaia=4 indianapoliss=7 indifferent=3 indifferently=4 \
-individuals=5 indonesians=5 ines=2 infrared=3 inglish=3 ingrassia=3 innes=2 inniss=2 inquire=2 inquiries=4 \
-inquiring=4 inscore=3 insecure=3 insinuate=4 inspire=2 inspires=2 intaglio=3 interest=2 interested=3 \
-interesting=3 interests=2 intermingling=5 internationale=6 intraocular=5 investissements=5 iole=3 ione=3 \
-ionicss=4 iou=3 iovine=4 ip=2 ireene=2 irene=2 irenes=2 irianese=4 ironton=2 irs=3 isaly=2 isbn=4 ishii=3 \
-isles=1 isocyanate=5 isolde=3 isosceles=4 israel=3 issueless=3 italia=4 itll=2 iuliano=5 jacqueline=3 \
-jaffe=2 jagged=2 jaime=2 jaimes=2 january=4 japanese=3 jared=2 jasmer=3 javanese=3 javelin=3 jayme=2 \
-jaymes=2 jefferies=2 jere=2 jerrome=3 jesmer=3 jesse=2 jesuits=3 jeweler=3 jewelers=3 jewels=2 jewelsburg=3 \
-jiang=1 jiangsu=2 jiawen=2 jiggling=3 jingoism=4 joann=2 jobete=2 joelle=2 joels=2 joerg=1 johannes=3 \
-jokester=2 jollying=3 jopling=3 jorge=2 jose=2 joskes=2 jostling=3 js=1 judaism=4 judaisms=4 juedes=2 \
-juggler=3 jugglers=3 juicier=3 juiciest=3 julias=2 juliette=3 julius=2 juppe=2 justifying=4 juul=2 kabler=3 \
-kadrmas=3 kahane=3 kahle=1 kalthoff=1 kamikaze=4 kamler=3 kanade=3 kanouse=4 kantian=3 kapler=3 karaoke=4 \
-karate=3 karle=2 kaske=2 kasler=3 kasprzak=3 katia=3 kawate=3 keanu=3 keisler=3 keisling=3 keister=3 \
-keisuke=3 kelemen=2 kensler=3 kente=2 keplinger=4 kesler=3 kesling=3 kettler=3 kganakga=4 khaled=2 kier=1 \
-kievs=2 kigales=3 kightlinger=4 kilauea=4 kimche=2 kimler=3 kindler=3 kingry=3 kinsler=3 kinzlmaier=4 \
-kiplinger=4 kisler=3 kisling=3 kitchenware=3 kittler=3 klingler=3 knickerbockered=4 knievel=3 knin=4 \
-knipl=2 knoedler=3 kobe=2 kobes=2 koegler=3 koernke=3 koffler=3 kofler=3 kogler=3 kokate=3 kokates=3 \
-koninklijke=4 kopischke=3 koreagate=4 koreans=2 kostrzewa=4 kotler=3 kouri=3 krajina=2 krauer=1 kreher=1 \
-kreidler=3 kreisher=3 kresge=2 kroening=3 krusemark=3 ks=1 kuala=2 kubes=2 kuchler=3 kudrna=3 kuebler=3 \
-kuechler=3 kuenheim=3 kugler=3 kusler=3 kuzniar=2 kvamme=2 kwh=5 kyoko=3 kyong=1 labeling=3 labranche=3 \
-labrie=3 labrioche=3 lacasse=3 lacaze=3 lacosse=3 lacquered=2 laduke=3 lafalce=3 lafler=3 lagace=3 lagasse=3 \
-laity=3 lambiase=4 lamere=3 lamke=2 lamonte=2 landfried=3 langeland=3 langes=1 langille=3 lanphier=2 \
-laotian=3 lapalme=3 lapd=4 lapds=4 lapine=3 laporte=2 laprade=3 larche=2 larose=3 larzelere=3 lasseigne=2 \
-lastrapes=3 latanze=3 laterriere=3 latte=2 latulippe=4 laue=2 laurene=2 laverdure=4 lavergne=2 lavine=3 \
-lb=1 lbs=1 leah=2 leana=2 lebed=2 legare=3 legged=2 legitimate=4 leibfried=3 leicester=2 leino=3 lelia=2 \
-lembke=1 lemieux=2 lemke=2 leniency=3 leniently=3 lenke=2 lentine=3 leoda=2 leonardo=4 leonelle=2 leonerd=3 \
-leong=1 leonhard=3 leonhart=2 leonie=2 leopold=3 leopoldine=4 lepine=3 lepore=3 lesane=3 lesieur=3 letitia=4 \
-leveling=3 leverage=3 leverette=3 lewke=2 lian=1 liang=1 lians=1 liberace=4 liberatore=5 liebling=3 lieske=2 \
-lightening=3 likenesses=3 lillians=3 lindemann=3 lineage=3 lineages=4 linears=3 linguine=3 linkedin=2 \
-lire=2 listener=3 listening=3 littler=3 littlest=3 liu=1 liveried=2 livesay=3 livonia=3 ln=1 loaiza=4 \
-loanloss=2 lodestar=2 loew=2 loewe=2 loewen=3 loews=1 lois=2 loise=2 loiseau=3 longenecker=3 loosening=3 \
-loreans=2 lowndes=2 ls=1 ltis=3 luane=2 lucianne=3 lucius=2 lucretia=3 lucrezia=3 ludcke=2 lueck=2 luellen=2 \
-luepke=2 luera=3 luick=1 luigis=3 luiz=1 lunceford=3 luo=1 lupien=2 lupone=2 luscombe=3 lyonnaiss=4 lyonss=3 \
-lyphomed=3 macedonian=4 macewan=3 macfadyen=4 machete=3 machineguns=3 macias=3 maciejewski=3 macmahon=2 \
-maddening=3 maddeningly=4 madelene=3 madelyn=3 madlen=3 madore=3 madyun=3 maeda=3 maekawa=4 maestri=3 \
-maeve=2 magnetically=5 magnolias=3 maguire=2 maher=1 mainichi=4 maintenance=3 maione=3 maish=2 maiziere=2 \
-majure=3 malave=3 malefactor=4 malefactors=4 maline=3 malkiel=3 malleable=4 mallia=3 mangine=3 mangling=3 \
-mangope=3 mantione=4 maoris=3 maraline=4 marcelia=4 marcelline=4 marcial=3 marean=2 marien=2 marife=3 \
-marseilles=3 martone=3 maslen=3 massacring=4 mastrichs=3 materiel=4 materiels=4 matewan=3 mathai=3 mathematically=6 \
-mathes=2 matheus=2 mattias=2 maurine=3 mawr=2 maxzide=3 maybe=2 mazzei=3 mc=1 mcabee=3 mcafee=3 mcaleer=3 \
-mcaleese=3 mcanally=4 mcanulty=4 mcatee=3 mcavoy=3 mcbane=2 mcbrayer=3 mcbrien=3 mcbryar=3 mccaffery=3 \
-mccague=2 mccahan=2 mccarthyism=5 mccarthyite=4 mcclane=2 mccone=2 mcconnaughey=4 mccrone=2 mccuan=3 \
-mccuin=3 mcdade=2 mcdyess=3 mcelyea=3 mceuen=3 mcfadyen=4 mcfarlanes=3 mcfate=2 mcgillis=3 mcgillivray=4 \
-mcginniss=3 mcgoey=3 mcgoverns=3 mcguyer=3 mcingvale=3 mcinnis=3 mckeough=3 mckeown=3 mckinnis=3 mckone=2 \
-mclane=2 mcmurtrie=4 mcnamaras=4 mcpeake=2 mcquade=2 mctier=3 meagher=1 mealo=3 meantime=2 meddling=3 \
-medically=3 meer=2 meers=2 meinecke=3 meineke=3 meisler=3 melamed=3 melchior=3 menapace=4 menasions=4 \
-mendieta=3 mengele=3 menia=2 mercedes=3 merle=1 merwe=2 mesched=2 meserole=4 mesler=3 metier=2 mevarachs=4 \
-mfume=3 mhm=2 micale=3 michener=2 micheners=2 mickeyll=3 microage=3 microaire=3 microcosm=4 micrografx=4 \
-middling=3 mielke=2 mieske=2 mildrid=3 milosevics=5 minamide=4 minassian=3 mineralogically=7 minestrone=4 \
-mingling=3 miniard=2 ministering=3 minneapoliss=6 minutia=4 mireles=3 mischler=3 misled=2 missildine=4 \
-mit=3 miyake=3 mjs=2 mm=0 mme=3 moab=2 moammar=3 moates=2 modestine=4 mohammed=3 moishe=2 mojave=3 moliere=2 \
-moncure=3 montagnier=3 montague=3 montefiore=5 monteleone=5 montgomery=3 montgomerys=3 montiel=3 montien=3 \
-montier=2 moorefield=3 morace=3 moredock=3 morefield=3 morehart=3 morelock=3 mores=2 moreton=3 morine=3 \
-morones=3 morreale=3 morriss=3 morss=1 mortgagepower=3 mortification=4 mosaicked=3 moseley=2 moshe=2 \
-mosier=2 mosler=3 mothercare=3 mothershed=3 motorcyclist=5 motorcyclists=5 mottling=3 mozartean=4 mri=3 \
-mrs=2 ms=1 msgr=3 mssrs=2 muddling=3 muhammed=3 multiplying=4 mumbling=3 munguia=3 muoio=3 muolo=2 murrelet=2 \
-muscling=3 myerss=3 myojin=2 myrlene=2 mystifying=4 myung=1 nadia=2 nadler=3 nagao=3 naim=2 naish=2 naive=2 \
-naivete=4 nakasones=4 naked=2 nantes=1 nasr=2 natalle=3 natchitoches=3 nationale=4 nationales=4 naturedly=3 \
-nbcs=3 ndau=2 nedlloyd=3 needler=3 neidlinger=4 neisler=3 neoax=3 neorx=3 nepenthe=3 nepl=2 nesler=3 \
-neslers=3 nestea=3 nestler=3 netware=2 nevertheless=4 newlywed=3 ng=1 ngema=3 ngo=2 ngueppe=3 niall=1 \
-nibbling=3 nicholass=4 nicklauss=3 nicoline=4 niebling=3 nieves=3 nikes=2 nineteen=2 ninetieth=3 ninetys=2 \
-nitze=2 noah=2 noahs=2 nodine=3 noel=2 noelle=2 noels=2 noncorporate=3 nordine=3 noriegas=4 norske=2 \
-nprs=3 ns=1 nth=1 nuclear=3 nucleic=3 nullifying=4 numia=2 nvhome=3 nvhomes=3 nvryan=3 nyerere=3 nyers=1 \
-oad=3 oana=2 oas=3 oases=3 obermaier=3 obese=2 oblinger=4 obryan=3 obryant=3 obscenely=4 ocain=3 occupying=4 \
-odelette=3 odiorne=3 odp=3 odysseus=4 oecd=4 oeien=3 oeuvre=2 oguin=3 ohanesian=4 ohioan=4 ohioans=4 \
-ohlmeyer=2 oj=2 ok=2 oken=3 olathe=3 olean=2 oleske=3 onassiss=4 oncale=3 opera=2 operas=2 ophelia=3 \
-oplinger=4 orestes=3 oriole=3 orlene=2 osake=3 oshea=2 osmer=3 osteoarthritis=6 ostling=3 oughtnt=2 oui=1 \
-our=2 ourada=4 ours=2 ourself=3 ourselves=3 outler=3 overseers=4 overwhelmed=3 oviedo=4 ozone=2 pacesetter=3 \
-paddling=3 pai=2 palaus=3 palese=3 pallone=3 palmieri=4 papier=2 parceling=3 paredes=3 parenthetically=6 \
-paribass=4 parisians=4 parmele=3 passe=2 pathetically=5 patience=2 patnaude=3 patrimonial=4 patrone=3 \
-pautler=3 payn=2 pcs=2 pea=1 peacenik=2 pecore=3 peculiar=3 peinado=4 pele=2 penelope=4 pennsylvania=4 \
-penske=2 pepe=2 peres=2 peress=3 pergande=2 perine=3 perle=1 perricone=4 perrine=3 perusse=3 pescatore=4 \
-petr=2 petricioli=5 peyote=3 pharisaism=5 phariss=2 pharmacia=4 phebe=2 philately=4 philipss=3 phillippe=2 \
-phillipss=3 philyaw=2 phlcorp=4 phoneme=2 phonemes=2 phosphorescence=4 photoop=3 physically=4 picayune=3 \
-pickler=3 picower=2 piddling=3 pier=1 pierie=3 pieries=3 pierrelouis=3 pierrepont=3 piers=1 piess=2 piet=2 \
-pietro=3 pilferage=3 pineal=3 pingitore=4 piraeus=3 pjs=2 plaisted=3 planecon=3 platinum=2 pleuritides=4 \
-pliocene=3 pneumonia=3 poage=2 poitier=2 polecat=2 polyak=2 polybutylene=5 polyethylene=5 polytheism=5 \
-polyurethane=5 pomegranate=4 ponce=2 pontikes=3 porsche=2 portuguese=3 posse=2 poudrier=4 powercise=2 \
-powerpc=4 powerpcs=4 powertrain=2 practically=3 prayer=1 prayerful=2 prayers=1 preisler=3 premier=2 preponderance=3 \
-presler=3 primeco=2 principe=3 privileges=3 protease=3 protege=3 prudentialbache=5 pruitt=2 ps=1 psyche=2 \
-ptovsky=3 puente=1 puipoe=3 pulte=2 punctual=3 purebreds=2 puzzling=3 pyre=2 qiao=2 qs=1 quadrupling=4 \
-quantifying=4 quarreling=3 quarterss=2 quellette=2 quibbling=3 quiles=2 quixote=3 rabes=2 racamier=3 \
-radioactivity=7 radler=3 rafael=3 raffaele=4 raffety=2 rafuse=3 ragged=2 rahe=2 rai=2 rainger=3 rainier=2 \
-rallying=3 ranieri=4 rapeseed=2 raphael=3 rarefied=3 rasia=3 rathke=2 ratier=2 rattler=3 rauls=2 raveling=3 \
-rayonier=3 rea=1 reacquire=3 reacquired=3 readmit=3 reagent=3 reagents=3 realisation=4 realisations=4 \
-realization=4 realpolitik=4 realtor=3 realtors=3 realty=3 realtys=3 rearm=2 rearranged=3 rearrest=3 reawakened=4 \
-rebbe=2 rebbes=2 rebelliousness=5 recine=3 recipe=3 recipes=3 reclassifying=5 reconvened=3 recore=3 recovery=3 \
-recycling=4 rediscovery=4 redlinger=4 redoubling=4 reemerge=3 reemerged=3 reemergence=4 refenes=3 refuel=3 \
-rehearsed=2 reher=1 rehired=3 reichart=3 reichling=3 reichs=1 reina=3 reinecke=3 reints=1 reitano=4 relyea=2 \
-remedying=4 remlinger=4 remodeling=4 renate=3 rene=2 renschler=3 repr=2 requiring=4 researchs=3 resembling=4 \
-resende=3 resendes=2 restauranteur=3 restauranteurs=3 retire=2 retires=2 reusable=4 reust=1 revaluation=5 \
-revaluations=6 reveille=3 reveles=3 reveling=3 reverbed=2 reveres=2 reviewed=2 reyes=2 rhea=2 rhodanthe=2 \
-rials=1 ricocheted=3 riedlinger=4 riester=3 rieth=2 rightmyer=3 ringler=3 riopelle=4 ripening=3 rippling=3 \
-ripplinger=4 risque=2 rivieres=3 roanna=2 robare=3 robl=2 robling=3 rochefort=3 rocknroll=3 roderick=2 \
-rodericks=2 rodewald=3 rodine=3 roesler=3 roessler=3 roethler=3 rogier=2 rollinss=3 romine=3 roseate=3 \
-rosevear=2 roshier=2 rosine=3 rossler=3 rothmeier=2 roukema=2 rousselet=3 royexs=3 rozeboom=3 rs=1 rte=3 \
-rueda=3 ruffling=3 rugged=2 rumbling=3 rustlers=3 sachs=1 saddening=3 saddling=3 saez=1 safier=2 safire=2 \
-safires=2 saggese=2 sagraves=3 saitama=4 sakigake=4 salesmens=2 salesperson=3 salisbury=3 salles=2 salome=3 \
-salomone=4 salvadore=4 salvatore=4 salzhauer=2 sampere=2 samprass=3 sanctuaries=4 santerre=2 sapien=2 \
-sapiens=3 sapone=3 sarine=3 sassafrass=4 satisfactory=4 saute=2 sauter=3 savarese=4 savier=2 savior=2 \
-savr=2 sayed=2 sayre=1 sayres=1 sba=3 schadler=3 schaer=2 schaufler=3 schedler=3 scheffler=3 schettler=3 \
-scheufler=3 schiavone=4 schickler=3 schickling=3 schiewe=2 schiffler=3 schildknecht=3 schipke=2 schissler=3 \
-schnettler=3 schoeffler=3 schoening=3 schouten=3 schreffler=3 schreyer=1 schubring=3 schuenemann=3 schuerman=3 \
-schuermann=3 schuette=1 schulke=2 schwalier=2 schwegler=3 sciaroni=4 scientists=3 scolia=2 scour=2 scoured=2 \
-scours=2 scrambling=3 scribbling=3 scrivener=2 scsi=2 scuffling=3 scuttling=3 seabed=2 seance=2 searss=2 \
-sechrest=3 sechrist=3 secrest=3 secrist=3 sedore=3 segraves=3 segrest=3 seigler=3 seigniorage=4 seles=2 \
-sellier=2 semele=3 semones=3 senese=2 seniority=4 sensual=3 septuagenarian=7 sequence=2 seraphine=4 serres=2 \
-serviou=3 sesame=3 sese=2 sesler=3 settler=3 settling=3 seve=2 several=2 sevier=2 sewerage=3 seyfried=3 \
-sgt=2 sh=0 shaer=2 shakespearean=4 shaolin=3 sharpening=3 sharpeville=3 shelia=2 shh=0 shidler=3 shiina=2 \
-shiite=2 shiites=2 shinxiaku=3 shireman=3 shirlene=2 shisler=3 shizuoka=3 shortening=3 shrewsbury=2 shrewsburys=2 \
-shriveling=3 shuffler=3 shufflers=3 shuttling=3 siamese=3 siang=1 sias=1 sicilia=3 sickening=3 sidler=3 \
-sidling=3 sierra=3 sierras=3 siers=1 sightseer=3 sigl=2 sigler=3 signifying=4 silhouetted=4 simler=3 \
-simpler=3 sinead=3 singler=3 singling=3 sinuous=2 sioux=1 siracuse=4 sirrine=3 sisler=3 sistare=3 sitler=3 \
-situate=3 sizeler=2 sizzling=3 skier=1 slackening=3 smartass=2 smartening=3 soares=2 societe=4 socioeconomic=7 \
-socrates=3 solares=3 soldier=2 soldiers=2 solely=3 solimine=4 someone=2 somewheres=2 sonia=2 sophomore=2 \
-soross=3 sosuke=3 soured=2 souring=3 sours=2 spangler=3 spanier=2 specialities=3 spectramed=2 spengler=3 \
-sperle=1 spindler=3 spitale=3 spoerl=1 spokesperson=3 spokespersons=3 spokeswomen=3 sponsler=3 spracklen=3 \
-sprowle=2 spruiell=1 squabbling=3 squyres=1 st=1 stabler=3 stablest=3 staehle=1 staffordshire=3 staffordshires=3 \
-stai=2 stangler=3 stapler=3 staplers=3 stapling=3 starace=3 stds=3 stefl=2 stegemeier=2 stickler=3 stiffening=3 \
-stjohn=2 stochastically=5 stonebraker=4 stoneburner=3 stonecypher=4 storagetek=3 storeroom=2 straightening=3 \
-strangelove=2 strangling=3 striar=1 stribling=4 struggling=3 strzelecki=4 stumbling=3 suard=2 subtler=3 \
-subtly=3 sucre=2 sudafed=3 sudler=3 suezs=3 summerss=3 sumptuous=2 sunfire=2 superfamily=4 superx=3 supremely=4 \
-surace=3 surles=2 suspenseful=3 suu=3 suv=3 suvs=3 svp=2 swindler=3 swingler=3 swiveling=3 symbolically=5 \
-syncope=3 tabares=3 tabler=3 tabling=3 tac=3 taflinger=4 taira=3 taiwanese=3 takeuchi=4 tamke=2 taoism=3 \
-tassone=3 tbilisi=4 tcas=4 tearle=2 teate=2 tele=2 teleconference=4 telemanagement=5 telesciences=5 telesiss=4 \
-telomeres=3 tempe=2 temperament=3 temperamental=4 temperate=2 temperature=3 templers=3 terese=2 terre=2 \
-terrebonne=4 tertius=3 tesler=3 tesmer=3 tessitore=4 testes=2 texass=3 thalias=2 thatd=2 thea=2 theater=3 \
-theaters=3 theatric=2 theatrics=2 theirselves=2 theologians=4 theoretically=6 theories=2 thereon=2 therese=2 \
-thereto=2 thereve=1 therien=2 therrien=2 thickening=3 thoene=2 thomasine=4 thoreson=3 threatening=3 threateningly=4 \
-throttling=3 ths=0 thuot=1 ticklish=3 tier=1 tietje=1 tietmeyer=2 tightening=3 tightenings=3 tilde=2 \
-timeplex=2 timorese=3 timpone=3 tingling=3 tinkler=3 tinkling=3 tipler=3 tire=2 tired=2 tireless=3 tires=2 \
-tiresome=3 tischler=3 titania=3 tobler=3 tolanthe=3 tomasine=4 tomiichi=4 toniest=2 tonnesen=2 toppling=3 \
-tornatore=4 toweling=3 towles=1 tracheal=3 traditionalists=4 transient=2 traveler=3 travelers=3 traveling=3 \
-treichler=3 trembling=3 treml=2 trendier=2 trendiest=2 tripling=3 triremes=2 trisler=3 troiano=4 troubling=3 \
-truex=2 truism=3 trulove=3 truong=1 trusler=3 ts=1 tsetse=2 tsiang=1 tsongass=3 tucciarone=4 tuell=1 \
-tuite=1 tumbling=3 tuomi=2 turrentine=4 tvs=2 twinkly=3 tyo=2 typeset=2 typically=3 uehara=4 ueki=3 ufos=3 \
-uk=2 uliaski=3 unalienable=6 unambiguous=5 unchecked=2 underage=3 underkoffler=5 undeserved=3 undying=3 \
-uninterested=4 unraveling=4 unrealistic=4 unrealized=4 unreasonable=4 unreasoning=3 unrehearsed=3 unsettling=4 \
-untermeyer=3 unwed=2 updegrove=4 uplinger=4 uribe=3 urioste=4 urls=3 us=1 usb=3 usbancorp=4 usda=4 usmc=4 \
-uss=3 ussr=4 usually=4 uv=2 uys=2 vagueness=2 valdes=2 valencia=4 valencias=4 valkyrie=4 vallegrande=4 \
-valores=3 valuable=3 vampires=2 vanacore=4 vandeman=3 vandersluis=4 vandezande=3 vanevery=3 vanhouten=4 \
-vanliere=2 vanliew=3 vanscyoc=3 vantine=3 vanuatu=4 vares=2 varieties=4 vasques=2 vastine=3 vaughan=1 \
-vaughans=1 vegetable=3 vegetables=3 velarde=3 venzke=1 verbiage=3 verde=2 vergess=3 verine=3 versace=3 \
-verstraete=2 vesselss=3 veterinarian=5 veterinary=4 vicomte=3 victorine=4 vidales=3 videogame=4 videophile=5 \
-videos=3 villafane=4 vincennes=3 vips=3 viramune=4 viramunes=4 virkler=3 visual=3 viverette=3 vnesheconombank=6 \
-voest=1 vogl=2 volcanically=4 volentine=4 vorhauer=2 vossler=3 vrba=2 vrdolyak=4 vremya=3 vs=1 vyas=1 \
-wachs=1 waggling=3 wahine=3 wahines=3 wahle=1 warbling=3 warnke=2 warrior=3 warriors=3 wasmer=3 wastefulness=3 \
-watershed=3 watling=3 watlington=4 wavetek=2 wearying=3 webpage=2 weers=2 weide=2 weidler=3 weigl=2 weiseman=3 \
-weist=2 welfare=2 wellesley=2 wengler=3 werdesheim=2 wereldhave=4 werne=2 wesler=3 wessling=3 whitening=3 \
-wholesomeness=3 whore=2 whyre=2 wicked=2 widening=3 wiggling=3 wildflowers=2 wiliams=3 willeford=3 williss=3 \
-willke=2 willse=2 wiltse=1 winegarden=3 wingler=3 wiretaps=2 wisler=3 witnesss=3 wlodarski=4 wobbling=3 \
-wobbly=3 woebegone=3 wolpe=2 woodss=2 worcester=2 worsening=3 wotring=3 wrangler=3 wranglers=3 wrangling=3 \
-wranglings=3 wrestler=3 wretched=2 wrinkling=3 wrzesinski=4 ws=3 xers=2 xiang=2 xio=1 xscribe=2 yamane=3 \
-yamatake=4 yangtze=2 yannone=2 yarbrough=3 yeates=2 yene=2 yerkes=2 yingling=3 yodeling=3 yohe=2 yorio=2 \
-yosemite=4 yuans=2 yuichi=2 yuletide=2 yunde=2 zairean=3 zaireans=3 zaires=2 zakrzewski=4 zayed=2 zeebrugge=3 \
-zeidler=3 zeigler=3 zeisler=3 zeitler=3 zewe=2 ziemke=1 zigler=3 zingler=3 zoe=2 zoete=2";
+aaa=3 aba=3 abalones=4 abbe=2 abeles=2 abler=3 aborigine=5 aborigines=5 abyss=2 ac=2 acetone=3 ach=3 \
+aches=1 achille=3 acierno=3 acne=2 acquire=3 adame=3 adhd=4 adine=3 adlai=3 adsl=4 adss=1 aegean=3 aeneid=3 \
+aesthenopia=4 afl=3 afsane=3 afsanes=3 afterhours=4 agne=2 agribusiness=4 ague=2 aguinaga=5 aires=2 aisa=3 \
+aisle=1 aisles=1 aiton=3 ajajs=3 akai=2 albeit=3 alcoa=3 alcoas=3 aleshire=4 alfieri=3 alfonsine=4 algamaa=3 \
+algiers=2 algodones=4 allele=3 alleman=2 allemand=3 allender=4 aluminium=4 alyeska=4 amass=2 ambling=3 \
+ambrosine=4 ameche=3 amelia=3 ameline=4 amerine=4 amilia=4 amr=2 amrhein=3 anatole=3 andreas=3 anfal=5 \
+angeless=4 anglen=3 anime=3 anions=3 annese=3 annunciata=4 anschluss=2 anstine=3 anthiel=3 antigones=4 \
+antipodes=4 antone=3 antunes=3 anyon=3 aol=3 aoshima=3 aoyama=3 ap=2 apache=3 aphrodite=4 api=3 apo=3 \
+appling=3 appreciative=5 appreciatively=6 aravind=2 arcement=3 archetypal=3 archimedes=4 arehart=3 arguable=4 \
+arguelles=3 ariane=3 ariass=4 aristophanes=5 armbrister=4 armine=3 arshia=2 artale=3 artesian=3 asap=4 \
+asean=3 aseltine=4 asia=2 asian=2 askren=3 aspire=2 aspired=2 aspirin=2 assembling=4 atheism=3 ati=3 \
+atp=3 attebery=4 attired=2 audrie=3 aufiero=3 auriemma=3 auxiliary=4 av=2 ave=2 aveline=4 aviles=3 awfully=2 \
+ayende=3 ayers=1 azalea=3 baa=3 babler=3 backaches=2 baffling=3 bageland=3 bahais=3 baie=2 baio=3 balazs=2 \
+balboa=3 balentine=4 baliles=3 ballentine=4 balmes=2 bangemann=3 bankworcester=4 baoguang=3 barefield=3 \
+barentine=4 barganier=4 barre=2 barriere=3 barthes=1 bartolomei=5 basler=3 basore=3 batignolles=4 batiste=3 \
+battersea=3 battiste=3 baumler=3 bbcs=3 beachler=3 beata=3 beatrice=3 beatrices=4 beautifully=3 bedient=2 \
+beebe=2 beidler=3 beings=2 beitler=3 belge=2 belittling=4 bellone=3 bendure=3 benevides=4 bengoechea=5 \
+bensenyore=3 berle=1 berles=1 bernabe=2 bertone=3 besler=3 bette=2 bettes=2 beucler=3 beumer=3 beutler=3 \
+beverages=3 beyerle=2 beyonce=3 bibler=3 bichler=3 bicycling=4 biedermeier=3 biegler=3 bier=1 bigler=3 \
+bihacs=3 bioengineer=5 biomed=3 birchler=3 bitler=3 bivouac=2 bjoern=1 blasiers=3 blasingame=4 blassingame=4 \
+blauer=1 blvd=3 bmw=5 boa=2 boas=2 bocce=2 boggling=3 boheme=3 boise=2 bollettieri=5 bolognese=4 bombardier=3 \
+bonaduce=4 bonet=1 bonier=2 bonine=3 bonsignore=4 booe=2 bosler=3 bossler=3 botanically=5 bottling=3 \
+bouillon=3 boyea=3 braaten=3 breitling=3 brendlinger=4 brenneke=3 brentlinger=4 brien=2 brigode=3 briones=3 \
+bristling=3 brizendine=4 brodericks=3 brouhard=3 bruegge=2 brutsche=2 bruxelles=3 bruynes=2 bs=1 bubbling=3 \
+bubbly=2 buchler=3 buckler=3 budai=3 buechler=3 buell=2 buer=2 buffeted=2 bugling=3 bui=1 buil=2 buis=1 \
+bukkake=3 bulthuis=3 bumbling=3 bundling=3 bungling=3 buonocore=4 burges=1 burriss=3 burruss=2 businesss=3 \
+bussiere=3 bustier=2 bustling=3 byard=1 byerlein=2 byu=3 cabinets=2 cacao=3 cackling=3 cadrone=2 cafes=2 \
+cahouet=2 calame=3 calcote=3 cameras=2 candler=3 cansler=3 cantone=3 cantore=2 cantv=3 capernaum=4 caplinger=4 \
+caprese=3 caracciolo=4 caradine=4 carcione=3 cardenass=4 carelock=3 carine=3 carle=2 carll=1 carlone=3 \
+carnine=3 carrere=3 carribean=4 carriere=3 carrierss=4 casebeer=3 casler=3 castorena=3 catania=3 cathmor=3 \
+catholic=2 cation=3 cavaliere=4 cavataio=5 cdrom=3 cdroms=3 cds=2 ce=2 cea=3 cecere=3 cele=1 celestine=4 \
+celia=2 ceo=3 ceres=2 cervone=3 cespedes=3 chaim=2 chaos=2 charleston=2 charlestons=2 charlestown=2 chemed=2 \
+chesler=3 chevrier=4 chiaoscuro=5 chiara=2 chihuahua=3 childener=2 childeners=2 chile=2 chiles=2 chiless=3 \
+chisler=3 chloes=2 choir=2 chortling=3 chrismer=4 chronically=4 chseing=1 chuan=2 cia=3 ciaccia=4 cialis=3 \
+ciano=3 cicalese=4 cicely=3 ciolino=3 ciotti=2 circling=3 cisler=3 cit=3 citroen=2 cliche=2 cliched=2 \
+clinically=4 clo=3 clothier=2 clouatre=2 cluett=2 cmx=2 cnbcs=4 cnet=2 cnns=3 coated=2 cochlear=3 coddling=3 \
+coderre=2 coeds=2 coeur=1 cogema=2 coline=3 collaborative=5 collier=2 colorfully=3 comanche=3 comically=4 \
+commemorative=4 commerical=3 commingling=4 communiques=4 compaore=4 compass=2 compusa=4 comrie=3 condry=3 \
+conduit=3 conduits=3 conference=3 conferences=4 confidante=3 constantinides=5 construcciones=5 conte=1 \
+coogler=3 cooperatives=4 copiously=3 coplen=3 cordial=2 coriell=2 corneas=3 cornelious=4 cortes=2 corzine=3 \
+costeira=4 cothren=3 cotler=3 cottone=3 coverages=4 cowles=2 coyote=3 coyotes=3 cozine=3 cpu=3 cradling=3 \
+crazier=3 crea=1 creager=3 crimean=2 crippling=3 crisler=3 critically=4 croat=2 croats=2 croce=2 crocheted=2 \
+croixs=1 cronyism=4 crooked=2 crozier=2 cruel=2 crumbling=3 crumpler=3 crysler=3 cs=1 cspi=4 ct=1 cyclades=3 \
+cycling=3 cyclist=3 cyclists=3 cynically=4 dabbling=3 dacia=3 dahlia=2 dalia=2 damaclean=3 damore=4 damores=4 \
+dandyism=4 dangelo=4 dangelos=4 dangler=3 dangling=3 dania=2 danielle=3 daoust=1 daresay=2 das=2 davide=3 \
+dazs=1 dazzling=3 deandrea=3 debiase=4 debora=2 debuted=2 decorative=3 dederichs=2 defrates=3 degaetano=5 \
+degeorge=3 degrace=3 degrave=3 deharbe=3 deisher=3 delfine=3 delgrande=3 delisle=2 delmed=2 delore=2 \
+delores=2 delphian=2 delphine=3 delsignore=4 deluding=3 demaio=4 dementia=4 demille=3 dengler=3 denlinger=4 \
+depace=3 depriest=4 dercole=3 derflinger=4 deschler=3 desimone=4 desmoplasia=5 desperate=2 dessauer=2 \
+detente=2 dettore=3 devere=3 devilish=2 devour=3 devoured=3 devours=3 dfw=5 dhaharan=2 diametrically=6 \
+diaper=2 diapering=3 diastole=4 dicioccio=4 didnt=2 diegos=3 dienes=2 dierking=3 dieters=3 dietze=2 differently=3 \
+digges=1 dildine=3 dimaio=4 dimare=3 dimichele=4 dingler=3 dioceses=3 dioss=3 directv=4 disgruntling=4 \
+disimone=4 disinterested=4 dismantling=4 dmitri=3 dnase=3 doable=3 dobler=3 dobrzynski=4 doebler=3 doer=1 \
+doerfler=3 doin=2 dolce=2 dolores=3 domine=3 domingues=3 dondlinger=4 dorotea=3 dossiers=2 doubling=3 \
+douglass=3 dour=2 dower=1 dowers=1 dqalpha=4 dr=1 drawers=1 drechsler=3 dreher=1 dreyfuss=3 dribbling=3 \
+drizzling=3 ds=1 duan=1 duane=1 dueled=2 duell=1 duesler=3 dui=3 dulcea=3 dulciana=3 dumire=3 dumke=2 \
+dunmire=3 dupler=3 dupriest=4 durflinger=4 dvds=3 dwi=5 dwindling=3 dyess=2 eap=3 easudes=3 eblen=3 ebling=3 \
+eeo=3 eichler=3 eifler=3 eissler=3 ekeus=2 ekk=3 electrically=5 electricite=5 electronically=6 elementary=4 \
+eletr=3 elinore=4 elizalde=4 ellios=2 elysia=4 emanuele=5 embezzler=4 embezzlers=4 embezzling=4 emdr=4 \
+emerald=2 eminase=4 emmaline=4 empirically=5 ems=3 enabler=4 enabling=4 encircling=4 engler=3 englers=3 \
+enquire=3 enrique=3 ensminger=4 enthusiasms=5 entitling=4 entringer=4 entsminger=4 epa=3 epitome=4 ercole=3 \
+eritreans=3 esler=3 eslinger=4 especially=3 espn=4 esquires=2 esselte=3 este=2 estes=2 esteves=3 etc=4 \
+ethnoss=3 eu=2 everage=3 everyone=3 excellencies=3 excoa=3 facemire=4 faciane=4 falsone=2 fanatically=5 \
+fansler=3 farruggia=3 favre=2 fayetteville=3 fccs=3 fd=1 feb=4 fenjves=3 fesler=3 fettuccine=4 fiance=3 \
+fiddler=3 fiddlers=3 fidelia=3 fidler=3 fiennes=3 fieros=3 fiery=3 figaroas=4 fillingame=4 filyaw=3 financiera=5 \
+financiero=5 findling=3 fire=2 firearm=3 firearms=3 firebomb=3 firefighters=4 firewood=3 firstier=2 fischler=3 \
+fizzling=3 flaharty=2 flaherty=2 flavier=2 flores=2 flour=2 flours=2 fluency=3 fnma=4 focaccia=4 fogler=3 \
+foiles=2 foncier=2 fondling=3 forestville=3 foret=1 forte=2 fortes=2 fosler=3 foxmeyer=2 francaises=2 \
+francese=3 frantically=4 fratzke=1 freda=1 frederic=2 frederick=2 fredericks=2 fredericksburg=3 freer=2 \
+freest=2 fregia=3 frerichs=2 friedrichs=2 froio=3 fs=1 fuel=2 fuels=2 fullilove=4 fumbling=3 fustian=3 \
+fyi=6 gabler=3 gabrielsen=3 gabrielson=3 gabrys=3 galeano=3 galentine=4 galicia=4 gallentine=4 gallia=2 \
+gallien=2 gambale=3 gambling=3 gaona=3 gardenias=3 gardiner=2 gared=2 gartzke=1 gaspe=2 gass=2 gatx=2 \
+gatzke=1 gaussian=3 geagea=4 gebler=3 geers=2 gehres=1 genius=2 gensler=3 geoffroy=3 geographically=6 \
+georg=2 georgiades=4 gerke=2 gertler=3 gessler=3 gettler=3 giammalva=4 giancana=4 giang=2 gianni=2 giannino=4 \
+giannone=3 giants=2 giap=2 giard=2 giardi=3 gibler=3 giebler=3 giesler=3 giggling=3 giguere=3 gilbertine=4 \
+gimme=2 giovanni=4 giovannis=4 girdler=3 gisler=3 giudice=3 glacier=2 gmbh=1 goa=2 goates=2 gobbler=3 \
+gobblers=3 gobbling=3 goemon=3 gomes=2 gonsalves=3 govpx=3 gracias=3 griesa=3 grismer=4 grolier=2 grosvenor=2 \
+grueling=3 gruet=2 gruis=2 grumblings=3 grunebaum=2 grunewald=3 gs=1 guacamole=4 guccione=3 guettler=3 \
+guez=1 guilliams=3 guinea=2 guineas=2 guinier=2 gunatilake=5 gunfire=3 gurgling=3 gurtler=3 gusler=3 \
+gustave=3 guzzlers=3 guzzling=3 gvannis=4 hackler=3 hades=2 hadler=3 haering=3 haetzni=3 haggling=3 haist=2 \
+hajime=3 halcyone=3 haldeman=2 haldemans=2 hallbauer=2 hamiltonian=4 hamler=3 hansche=2 harclerode=4 \
+harle=2 harleman=3 harriss=3 hasler=3 hatler=3 haueter=2 hausler=3 haussler=3 havemann=3 hawkiness=2 \
+hces=4 headaches=2 hebrides=3 hectare=2 heer=2 hehmeyer=2 heidler=3 heigl=2 heikes=2 heinl=2 heinlen=3 \
+heishman=3 heisler=3 hellier=2 hemiplegia=5 hempfling=3 hendren=3 henrie=3 henske=2 hensler=3 hercules=3 \
+hereford=3 herendeen=2 hermes=2 hernandes=2 heroized=3 herpes=2 hertzler=3 hesler=3 hessling=3 hestia=3 \
+hiaa=4 hier=2 hierarchy=4 hiester=3 hilke=2 hinesley=3 hire=2 hirose=3 historically=5 hiv=3 hmm=0 hmmm=0 \
+hobbes=2 hobbling=3 hochstedler=4 hochstetler=4 hoefling=3 hoeveler=2 hoffler=3 hogeland=3 hoium=3 holdren=3 \
+hoosier=2 horacia=4 horatios=4 horatius=3 horelick=3 hoseas=3 hosler=3 hossler=3 hostetler=4 hostettler=4 \
+hostutler=4 hotwire=3 hour=2 hourglasses=4 hours=2 howle=2 hrubik=3 hubler=3 huddling=3 hudler=3 huffstetler=4 \
+huffstutler=4 hufstedler=4 hufstetler=4 humbler=3 humblest=3 humbling=3 humfry=3 humke=2 huml=2 hurdler=3 \
+hurdling=3 hustlers=3 hustling=3 hyades=3 hydropower=3 hyun=2 hz=1 iafrate=4 ianovski=3 iavarone=5 idler=3 \
+idling=3 ids=2 ieee=4 imageries=3 imagery=3 imbroglio=3 imburgia=4 imrie=3 inconspicuous=4 indiaia=4 \
+indifferent=3 indifferently=4 indonesians=5 ines=2 inglish=3 ingrassia=3 iniss=2 innes=2 inquiries=4 \
+inquiring=4 inscore=3 inspire=2 inspires=2 intaglio=3 interest=2 interested=3 interesting=3 interests=2 \
+intermingling=5 internationale=6 intrauterine=5 intrinsically=5 inuit=2 iodine=3 iole=3 ione=3 iou=3 \
+iovine=4 ip=2 iq=2 irelands=2 irianese=4 ironton=2 irs=3 isaly=2 isbn=4 isles=1 isolde=3 israel=3 italia=4 \
+italian=3 jackass=2 jaffe=2 jagged=2 jaime=2 jaimes=2 javanese=3 jayme=2 jaymes=2 jefferies=2 jerboas=3 \
+jere=2 jerrome=3 jersian=3 jesse=2 jiggling=3 joachim=3 joachims=3 joann=2 joanna=3 joel=2 joelle=2 joels=2 \
+joette=2 johannes=3 jopling=3 jorge=2 jose=2 joskes=2 jostling=3 journalistically=6 js=1 judaisms=4 judiciary=5 \
+juedes=2 juggler=3 jugglers=3 julias=2 julieta=3 juppe=2 juul=2 kabler=3 kahane=3 kahle=1 kalliel=3 kalthoff=1 \
+kamikaze=4 kamler=3 kampschulte=3 kanade=3 kanai=2 kanouse=4 kapler=3 karaoke=4 karate=3 karle=2 kaske=2 \
+kasler=3 katharine=2 kawate=3 keanu=3 keay=2 keisler=3 keisling=3 keister=3 kelemen=2 kenealy=4 kensler=3 \
+kenyen=2 keplinger=4 kesler=3 kesling=3 kettler=3 kiester=3 kiev=2 kievs=2 kightlinger=4 kilauea=4 kimche=2 \
+kimler=3 kindler=3 kingry=3 kinsler=3 kinzlmaier=4 kiplinger=4 kirmse=2 kisler=3 kisling=3 kittler=3 \
+kleindienst=2 klinefelter=4 klingler=3 kmetz=2 knievel=3 knin=4 knoedler=3 koala=3 koalas=3 kobe=2 kobes=2 \
+koegler=3 koernke=3 koffler=3 kofler=3 kogler=3 kokate=3 kokates=3 kopischke=3 koreans=2 kotler=3 kouri=3 \
+krajina=2 krajinas=2 krauer=1 kreher=1 kreidler=3 kreisher=3 kresge=2 krusemark=3 ks=1 ksiazek=2 kuala=2 \
+kubes=2 kuchler=3 kuebler=3 kuechler=3 kuennen=2 kugler=3 kunaev=2 kusler=3 kvamme=2 kwh=5 kyo=1 kyocera=3 \
+kyong=1 labonte=2 labranche=3 lacaze=3 lacosse=3 laduke=3 lafalce=3 lafler=3 laforte=2 lafreniere=4 lagace=3 \
+laity=3 lamere=3 lamonte=2 langeland=3 langes=1 lanphier=2 laotian=3 lapd=4 lapds=4 lapine=3 laporte=2 \
+laprade=3 larche=2 lareina=4 lariviere=4 larose=3 lastrapes=3 latrone=2 latte=2 latulippe=4 laue=2 laureano=3 \
+laverdure=4 lavine=3 lb=1 lbs=1 leah=2 leann=2 leant=2 leanza=3 legged=2 leino=3 lelia=2 lemieux=2 lemire=3 \
+lemme=2 lenke=2 lentine=3 leoda=2 leonardo=4 leonerd=3 leones=2 leonetti=3 leonhart=2 leota=2 lepere=3 \
+lepine=3 lepore=3 lesane=3 lespalier=4 letitia=4 lettiere=3 leveraging=3 leverone=4 levien=3 lewke=2 \
+lian=1 liang=1 lians=1 liberace=4 liebling=3 lieske=2 likhyani=3 lindemann=3 linearly=4 linears=3 linguine=3 \
+linkedin=2 lire=2 littler=3 littlest=3 liu=1 liveried=2 ln=1 loaiza=4 loess=2 loew=2 loewe=2 loewen=3 \
+lois=2 loise=2 loiseau=3 loreans=2 lowndes=2 ls=1 lucien=3 lucius=2 lueck=2 luepke=2 luera=3 luisi=2 \
+luiz=1 lunceford=3 luu=2 lxi=1 lyonss=3 macedonian=4 macewan=3 machete=3 machetes=3 maciejewski=3 macmahon=2 \
+macrame=3 madlen=3 madore=3 madyun=3 maeda=3 maekawa=4 maestri=3 maeve=2 magnetically=5 maher=1 mainichi=4 \
+maione=3 maish=2 majeske=3 majestically=5 majure=3 malave=3 maline=3 malleable=4 mallia=3 malloseismic=4 \
+mangiapane=4 mangine=3 mangione=3 mangling=3 maoris=3 maraline=4 marcelline=4 marchioness=3 marcial=3 \
+marien=2 marife=3 marseilles=3 martire=3 martone=3 maslen=3 masone=2 matewan=3 mathematically=6 mathes=2 \
+matheus=2 mattea=2 mattias=2 mawr=2 maxzide=3 maybe=2 mazzei=3 mbeki=2 mbow=1 mc=1 mcbrayer=3 mcbrien=3 \
+mcbryar=3 mccaffery=3 mccahan=2 mccarthyism=5 mccuan=3 mccuin=3 mcdyess=3 mcelyea=3 mceuen=3 mcguyer=3 \
+mcgwire=3 mckeone=3 mcnicholas=3 mctier=3 meagher=1 mealo=3 meatier=3 meciar=3 meddling=3 meer=2 meers=2 \
+meinecke=3 meisler=3 menapace=4 mengele=3 menia=2 mente=1 mercedes=3 meriel=2 merle=1 merwe=2 mesched=2 \
+meserole=4 mesler=3 methadone=3 methodically=5 metier=2 metrically=4 mfume=3 mhm=2 michener=2 micheners=2 \
+mickeyll=3 middling=3 mielke=2 miers=2 mieske=2 migues=2 mildrid=3 milone=2 minamide=4 mindanao=3 mineralogically=7 \
+mingling=3 miniard=2 miniaturized=4 ministering=3 minutia=4 mired=1 mischler=3 missildine=4 mit=3 mjs=2 \
+mm=0 mme=3 mnookin=2 moab=2 moammar=3 modestine=4 moishe=2 moncure=3 mongolia=4 mongolian=4 montagnier=3 \
+montague=3 montiel=3 montien=3 montier=2 montone=3 moorefield=3 morace=3 morass=2 morefield=3 morehart=3 \
+mores=2 morgues=1 morine=3 morones=3 morss=1 mortgagepower=3 mortification=4 moshe=2 mosier=2 mosler=3 \
+motorcyclist=5 motorcyclists=5 mottling=3 moutse=2 mri=3 mrs=2 ms=1 msgr=3 mssrs=2 muddling=3 mulvehill=2 \
+mumbling=3 muoio=3 muscling=3 myerss=3 myojin=2 myung=1 nadia=2 nadine=2 nadler=3 naim=2 naive=2 naivete=4 \
+naked=2 nardone=3 nasr=2 natalle=3 natalles=3 natchitoches=3 nationales=4 nbcs=3 neatest=2 nedlloyd=3 \
+needler=3 neidlinger=4 neisler=3 neoax=3 neorx=3 nepl=2 nesler=3 neslers=3 nestler=3 ng=1 ngai=1 nghi=1 \
+ngo=2 ngueppe=3 nibbling=3 nicholass=4 nicklauss=3 nicolai=4 nicoline=4 nicosia=4 niebling=3 nier=2 nieves=3 \
+nikes=2 nitze=2 nkohse=3 noa=2 noahs=2 noel=2 noelle=2 noels=2 nogales=3 noncorporate=3 noninterest=3 \
+nonpluss=2 nordine=3 noriegas=4 norske=2 nprs=3 ns=1 nth=1 numia=2 nvryan=3 nyers=1 nyet=1 oad=3 oas=3 \
+oases=3 oatis=2 obermaier=3 oblinger=4 obscenely=4 ocain=3 oceania=4 odp=3 odwyer=2 oecd=4 oeien=3 oest=2 \
+ofc=3 oguin=3 ohioan=4 ohlmeyer=2 oj=2 ok=2 oken=3 okoniewski=5 olathe=3 oleaginous=5 olean=2 oleske=3 \
+oncale=3 oncogenes=4 oneyear=2 opera=2 operas=2 oplinger=4 optimistically=6 orestes=3 oriole=3 orleans=3 \
+oshea=2 osmer=3 osteoarthritis=6 ostling=3 oughtnt=2 oui=1 our=2 ourada=4 ourself=3 ourselves=3 outler=3 \
+overseers=4 ozone=2 paccione=3 paddling=3 pai=2 palaus=3 palese=3 pallone=3 palmieri=4 paolo=2 papier=2 \
+parenthetically=6 parisians=4 pascale=2 pasquale=3 passe=2 pathetically=5 patnaude=3 patrimonial=4 pautler=3 \
+payn=2 pcs=2 pecore=3 pedophiliac=4 peinado=4 penelope=4 pennsylvania=4 penske=2 pepe=2 peres=2 peress=3 \
+perine=3 periodically=6 perle=1 perricone=4 perrine=3 pertuit=2 perusse=3 petr=2 philosophically=6 phlcorp=4 \
+phoebe=2 phoenixs=3 photoop=3 physically=4 pickler=3 picower=2 piddling=3 pier=1 pierie=3 pieries=3 pierre=2 \
+pierres=2 piers=1 piess=2 pietro=3 pietruski=4 piette=1 pjs=2 plaisted=3 platinum=2 pleiades=3 pleuritides=4 \
+pluss=2 poage=2 poets=2 politically=5 polyak=2 ponce=2 pontikes=3 popolare=4 porsche=2 posse=2 postretirement=5 \
+pourciau=3 powerpc=4 powerpcs=4 powertrain=2 pragmatically=5 prayer=1 prayerful=2 prayers=1 preisler=3 \
+premier=2 prentiss=2 preponderance=3 presler=3 priebke=2 primordial=4 principe=3 priore=3 privilege=2 \
+privileged=2 prometheus=4 promiscuous=3 protege=3 prudentialbache=5 ps=1 psyche=2 pugliese=4 puipoe=3 \
+pulte=2 puryear=2 puzzling=3 pyeatt=2 pyre=2 qiao=2 qiryat=2 qs=1 quadrupling=4 quattrone=3 quibbling=3 \
+quieter=3 quiett=1 quiles=2 quixote=3 rabes=2 racamier=3 racemes=2 racine=2 radler=3 rafael=3 rafuse=3 \
+ragged=2 ragonese=4 rahe=2 rai=2 rainger=3 rainier=2 ranieri=4 raphael=3 raphaela=4 rathke=2 rationale=3 \
+rattler=3 rauls=2 raveling=3 rayonier=3 rea=1 reacquired=3 reagent=3 reagents=3 realpolitik=4 realtys=3 \
+rearm=2 rebbe=2 recipe=3 recipes=3 recore=3 recovery=3 recycling=4 rediscovery=4 redlinger=4 redoubling=4 \
+refenes=3 refuel=3 refueled=3 reher=1 rehired=3 reichart=3 reichling=3 reichs=1 reish=2 relyea=2 remlinger=4 \
+renate=3 rene=2 renschler=3 repr=2 require=3 requiring=4 researchs=3 resembling=4 resende=3 resendes=2 \
+resilience=4 restaino=4 restaurateur=4 restaurateurs=4 retire=2 retired=2 retirement=4 retires=2 reusable=4 \
+reuse=2 reused=2 revaluations=6 reveille=3 reverbed=2 reyes=2 rhea=2 rhodesian=3 rials=1 ricocheted=3 \
+riedlinger=4 riester=3 rieth=2 rijn=2 ringler=3 riopelle=4 rippling=3 ripplinger=4 risque=2 ritualistically=7 \
+riviere=3 rna=3 roa=2 roanoke=3 robare=3 robl=2 robling=3 rochefort=3 rocknroll=3 roesler=3 roessler=3 \
+roethler=3 rogier=2 romantically=5 romine=3 roshier=2 rosine=3 rossler=3 rothmeier=2 royexs=3 rozeboom=3 \
+rs=1 rte=3 rueda=3 ruffling=3 rugged=2 rumbling=3 rustlers=3 sachs=1 saddling=3 saez=1 safier=2 safires=2 \
+sagraves=3 saitama=4 sakigake=4 sakurai=4 salisbury=3 salles=2 salome=3 salomone=4 salvadore=4 salvatore=4 \
+samuela=4 samuels=2 santerre=2 santone=3 saone=2 sapien=2 sardonically=5 sarine=3 satisfactory=4 saute=2 \
+sauter=3 savingss=2 sba=3 scalias=3 schadler=3 schaer=2 schaufler=3 schedler=3 scheffler=3 schettler=3 \
+scheufler=3 schickler=3 schickling=3 schiewe=2 schiffler=3 schildknecht=3 schipke=2 schissler=3 schnettler=3 \
+schoeffler=3 schoening=3 schreffler=3 schreyer=1 schubring=3 schulke=2 schwegler=3 sciandra=2 scianna=2 \
+scientifically=6 scolia=2 sconyers=3 scortese=2 scour=2 scoured=2 scrambling=3 scribbling=3 scuffling=3 \
+scuttling=3 seance=2 searss=2 seattle=3 seattles=3 sechrest=3 sechrist=3 secrest=3 secrist=3 sedore=3 \
+segraves=3 segrest=3 segue=1 seigler=3 seles=2 sellier=2 semones=3 seraphine=4 serenely=4 sergio=2 serres=2 \
+sesame=3 sese=2 sesler=3 settler=3 settling=3 seve=2 several=2 sevier=2 sgt=2 sh=0 shaer=2 shakiness=3 \
+shamalia=3 shaolin=3 sharpeville=3 shh=0 shidler=3 shireman=3 shisler=3 shrewsbury=2 shrewsburys=2 shriveling=3 \
+shuart=2 shuffler=3 shufflers=3 shuttling=3 sian=2 sichuan=2 sidler=3 sidling=3 siemenss=2 sienko=3 siers=1 \
+siesta=3 sightseer=3 sigl=2 sigler=3 simler=3 simpler=3 sinead=3 singler=3 singling=3 sinuous=2 siracuse=4 \
+sirrine=3 sisler=3 sistare=3 sitler=3 sizzling=3 skeptically=4 skier=1 soares=2 societal=4 societe=4 \
+socrates=3 soldier=2 solely=3 solimine=4 somalia=4 somalias=4 sonia=2 sosuke=3 soulliere=3 soured=2 sours=2 \
+spangler=3 spanier=2 specialities=3 spengler=3 sperle=1 spindler=3 spoerl=1 sponsler=3 spruiell=1 squabbling=3 \
+st=1 stabler=3 stablest=3 stai=2 stangler=3 stapler=3 staplers=3 stapling=3 starace=3 statistically=5 \
+statuesque=3 stds=3 stefl=2 stegemeier=2 stempien=2 stereotypically=7 stevedore=3 stickler=3 stires=1 \
+stochastically=5 stonebraker=4 stonecypher=4 strangling=3 striar=1 stribling=4 struggling=3 studebaker=4 \
+stumbling=3 suard=2 subtler=3 subtly=3 sudafed=3 sudler=3 suezs=3 suhua=2 sumptuous=2 sunobe=3 sunobes=3 \
+superx=3 surace=3 surgically=4 surles=2 surrealistic=4 suu=3 suv=3 suvs=3 svp=2 swindler=3 swingler=3 \
+symbolically=5 sypniewski=4 tabler=3 tabling=3 tac=3 tactically=4 taflinger=4 taira=3 taiwanese=3 tassone=3 \
+tbilisi=4 tcas=4 tearle=2 teate=2 teatro=2 technically=4 technologically=6 tempe=2 temperamental=4 temperate=2 \
+temperature=3 templers=3 terre=2 terrebonne=4 tertiary=3 tesler=3 testes=2 thalias=2 thatd=2 theater=3 \
+theaters=3 theatres=3 theatric=2 theatrically=5 theologians=4 theorem=2 theoretically=6 theories=2 theory=2 \
+theorys=2 therapeutically=6 thereon=2 therrien=2 thoene=2 thomasine=4 throttling=3 ths=0 thuot=1 tia=2 \
+tietje=1 tietmeyer=2 tieu=2 tijuana=3 tilde=2 timisoara=5 timpone=3 tingling=3 tinkler=3 tinkling=3 tipler=3 \
+tire=2 tireless=3 tischler=3 titania=3 toa=2 tobler=3 toews=2 tokyo=3 tomaino=4 tomasine=4 toniest=2 \
+toppling=3 towles=1 traditionalists=4 treichler=3 trembling=3 treml=2 trendier=2 trendiest=2 tripling=3 \
+trisler=3 troiano=4 troubling=3 truex=2 trulove=3 truong=1 trusler=3 ts=1 tsetse=2 tuite=1 tumbling=3 \
+turrentine=4 tvs=2 twinkly=3 uehara=4 ueki=3 ufos=3 uliaski=3 uliassi=3 unalienable=6 underkoffler=5 \
+unequivocally=6 uninterested=4 unrealistic=4 unreasonable=4 unreasoning=3 unsettling=4 untermeyer=3 unusually=5 \
+updegrove=4 uplinger=4 uribe=3 urls=3 usa=3 usbancorp=4 usda=4 usmc=4 ussr=4 uv=2 valdes=2 valencias=4 \
+valladares=4 vallegrande=4 valliere=3 valonia=3 valuable=3 vanacore=4 vandeman=3 vanderleest=4 vandersluis=4 \
+vandriel=2 vanevery=3 vanhouten=4 vantine=3 vares=2 varietal=3 varnadore=4 vasques=2 vassilios=3 vastine=3 \
+vaughan=1 vaughans=1 verde=2 vergess=3 verine=3 versace=3 veterinarian=5 veterinary=4 vicomte=3 victorine=4 \
+vidales=3 videophile=5 viejo=3 viers=1 vietcong=3 villafane=4 vincennes=3 vips=3 viramune=4 virkler=3 \
+vizcaino=4 vogl=2 volentine=4 vossler=3 vremya=3 vs=1 vyas=1 wachs=1 waggling=3 waguespack=3 wahine=3 \
+wahines=3 wahle=1 waleson=2 warbling=3 warncke=2 warnke=2 watling=3 watlington=4 weers=2 weide=2 weidler=3 \
+weigl=2 weiseman=3 weist=2 wengler=3 wereldhave=4 werne=2 wesler=3 wessling=3 whitening=3 whore=2 whyre=2 \
+wicked=2 wiggling=3 wildflowers=2 wilemon=3 wiliams=3 willke=2 willse=2 wiltse=1 winegarden=3 wingler=3 \
+wire=2 wires=2 wiseley=3 wisler=3 wlodarski=4 wobbling=3 wolpe=2 wrangler=3 wranglers=3 wrangling=3 wranglings=3 \
+wrestler=3 wretched=2 wrinkling=3 ws=3 xers=2 xian=1 xiang=2 xscribe=2 yamane=3 yannone=2 yarbrough=3 \
+yarmulke=3 yarmulkes=3 yene=2 yerkes=2 yingling=3 yohe=2 yorio=2 yosemite=4 yuichi=2 yunde=2 zaires=2 \
+zairian=4 zairians=4 zayres=2 zeidler=3 zeigler=3 zeisler=3 zeitler=3 zewe=2 zhejiang=2 zigler=3 zingler=3 \
+zoe=2";

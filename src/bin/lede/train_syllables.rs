@@ -1,6 +1,6 @@
-//! `lede train syllables`: train the syllable network of `analysis::syllables::Model` on the
-//! aligned dictionary words that scripts/gen_syllables.py writes, quantize it to 8 bits and list
-//! the training words it still misses (the exceptions the table keeps). Deterministic: fixed order,
+//! `lede train syllables`: train the syllable networks of `analysis::syllables::Ensemble` on the
+//! dictionary words and counts that scripts/gen_syllables.py writes, quantize them to 8 bits and
+//! list the training words they still miss (the exceptions the table keeps). Deterministic: fixed order,
 //! a seeded generator, plain f32/f64 arithmetic and an exp of our own (no libm), so the script
 //! rebuilds src/data/syllables_model.bin byte for byte.
 
@@ -15,16 +15,15 @@ lede train syllables [--net LEFT,RIGHT,HIDDEN,DROPOUT[,BAG[,WIDTH]]]... [--group
                      [--rate X] [--bag-dropout X] [--out FILE] [--exceptions FILE] [--dev FILE]
                      [--banner TEXT] TRAIN.tsv
 
-TRAIN.tsv: `word<TAB>syllables of each vowel group, comma-separated (or -)<TAB>word's syllables
-(comma-separated when its pronunciations differ; the first one is the table's)`, as
-scripts/gen_syllables.py writes it. Trains one network per --net (letters read left and right
-of a vowel group, hidden units, share of those letters hidden at random while training; buckets
-of the bag of the word's letter trigrams that every group reads, a power of two, 0 by default,
-and the hidden units it reaches, all by default; --bag-dropout: share of the bag's trigrams
-hidden at random while training) and writes
-them as one model whose networks add up their logits (--out), and the training words it
-misses as `word=syllables` lines (--exceptions). --dev FILE (`word<TAB>n[,n]`) prints the share of
-its words counted right (with LEDE_TRAIN_ERRORS set, the missed ones).
+TRAIN.tsv: `word<TAB>its syllable counts, comma-separated (one per pronunciation that differs; the
+first one is the table's)`, as scripts/gen_syllables.py writes it. Trains one network per --net
+(letters read left and right of a vowel group, hidden units, share of those letters hidden at
+random while training; buckets of the bag of the word's letter trigrams that every group reads,
+a power of two, 0 by default, and the hidden units it reaches, all by default; --bag-dropout:
+share of the bag's trigrams hidden at random while training) and writes them as one model whose
+networks vote (--out), and the training words it does not give their first count as
+`word=syllables` lines (--exceptions). --dev FILE (`word<TAB>n[,n]`) prints the share of its words
+counted right, any of their counts (with LEDE_TRAIN_ERRORS set, the missed ones).
 ";
 
 /// xorshift64*: a small generator whose sequence is fixed by its seed.
@@ -65,7 +64,6 @@ struct Grad<'a> {
     gh: &'a [f32],
 }
 
-#[derive(Clone)]
 struct Float {
     hidden: usize,
     w1: Vec<f32>,
@@ -75,16 +73,7 @@ struct Float {
 }
 
 impl Float {
-    /// A network of the same shape with every weight 0.
-    fn zeros(&self) -> Float {
-        let zero = |v: &[f32]| vec![0.0; v.len()];
-        Float { hidden: self.hidden, w1: zero(&self.w1), b1: zero(&self.b1), w2: zero(&self.w2), b2: zero(&self.b2) }
-    }
-
-    /// Subtracts `rate` times the gradient. Weight averaging calls it on a sum with `rate` the
-    /// learning rate times the steps taken so far: if the weights were `w0` then changed by
-    /// `d1..dn`, their average after each step is `w0 + sum (n - k + 1) dk / n`, which is
-    /// `wn - sum (k - 1) dk / n`.
+    /// Subtracts `rate` times the gradient.
     fn step(&mut self, g: &Grad, shape: &Model, rate: f32) {
         let h = self.hidden;
         for c in 0..CLASSES {
@@ -141,7 +130,7 @@ impl Float {
         let s2 = 127.0 / eff.iter().map(|x| x.abs()).fold(1e-9f32, f32::max);
         let w2 = eff.iter().map(|&x| q(x * s2)).collect();
         let b2 = self.b2.iter().map(|&b| (b * s2).round() as i32).collect();
-        Model::new(shape.left, shape.group, shape.right, h, (shape.bag, shape.bag_width), w1, b1, w2, b2, s2)
+        Model::new(shape.left, shape.group, shape.right, h, (shape.bag, shape.bag_width), w1, b1, w2, b2)
     }
 }
 
@@ -161,8 +150,6 @@ struct Net {
     shape: Model,
     dropout: f64,
     bag_dropout: f64,
-    /// Last epochs whose weights are averaged (0: none, the last weights).
-    average: usize,
 }
 
 fn parse_net(v: &str, group: usize) -> Option<Net> {
@@ -185,13 +172,12 @@ fn parse_net(v: &str, group: usize) -> Option<Net> {
         vec![],
         vec![],
         vec![],
-        1.0,
     );
-    Some(Net { shape, dropout: d.parse().ok()?, bag_dropout: 0.0, average: 0 })
+    Some(Net { shape, dropout: d.parse().ok()?, bag_dropout: 0.0 })
 }
 
 pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
-    let (mut epochs, mut rate, mut group, mut bag_dropout, mut average) = (12usize, 0.03f32, 4usize, 0f64, 0usize);
+    let (mut epochs, mut rate, mut group, mut bag_dropout) = (12usize, 0.03f32, 4usize, 0f64);
     let mut net_specs = Vec::new();
     let (mut out_path, mut exceptions_path, mut dev_path, mut banner) = (None, None, None, String::new());
     let mut input = None;
@@ -203,7 +189,6 @@ pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
             "--net" => net_specs.push(value(a)?),
             "--group" => group = num(value(a)?, a)?.clamp(1, 8),
             "--epochs" => epochs = num(value(a)?, a)?,
-            "--average" => average = num(value(a)?, a)?,
             "--rate" => rate = value(a)?.parse().map_err(|_| CliError::Usage("--rate needs a number".into()))?,
             "--bag-dropout" => bag_dropout = value(a)?.parse().map_err(|_| CliError::Usage("--bag-dropout needs a number".into()))?,
             "--out" => out_path = Some(value(a)?),
@@ -227,22 +212,15 @@ pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
     }
     let nets = net_specs
         .iter()
-        .map(|v| parse_net(v, group).map(|n| Net { bag_dropout, average, ..n }).ok_or_else(|| CliError::Usage(format!("--net {v}: expected LEFT,RIGHT,HIDDEN,DROPOUT"))))
+        .map(|v| parse_net(v, group).map(|n| Net { bag_dropout, ..n }).ok_or_else(|| CliError::Usage(format!("--net {v}: expected LEFT,RIGHT,HIDDEN,DROPOUT"))))
         .collect::<Result<Vec<_>, _>>()?;
-    // Words with their dictionary count; aligned words with each vowel group's syllables.
+    // Words with their dictionary counts.
     let mut words: Vec<(String, Vec<usize>)> = Vec::new();
-    let mut aligned: Vec<(Vec<u8>, Vec<u8>)> = Vec::new();
     for line in read_lines(&input)? {
-        let mut f = line.split('\t');
-        let (Some(w), Some(al), Some(n)) = (f.next(), f.next(), f.next()) else { continue };
+        let Some((w, n)) = line.split_once('\t') else { continue };
         let Ok(n) = n.split(',').map(str::parse).collect::<Result<Vec<usize>, _>>() else { continue };
-        if n.is_empty() {
-            continue;
-        }
-        words.push((w.to_string(), n));
-        let al: Vec<u8> = al.split(',').filter_map(|x| x.parse().ok()).collect();
-        if al.len() == groups(w.as_bytes()).len() && !al.is_empty() {
-            aligned.push((w.as_bytes().to_vec(), al));
+        if !n.is_empty() {
+            words.push((w.to_string(), n));
         }
     }
     let dev: Vec<(String, Vec<usize>)> = match &dev_path {
@@ -255,7 +233,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
     };
     let mut models = Vec::new();
     for (n, net) in nets.iter().enumerate() {
-        let model = train(net, &aligned, epochs, rate, 0x9E37_79B9_7F4A_7C15 ^ n as u64, &dev);
+        let model = train(net, &words, epochs, rate, 0x9E37_79B9_7F4A_7C15 ^ n as u64, &dev);
         if !dev.is_empty() {
             let one = Ensemble(vec![model]);
             eprintln!("network {n}: dev words right {:.4}", dev_accuracy(&dev, |w| one.count(w)));
@@ -281,7 +259,8 @@ pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
     }
     let mut missed: Vec<String> = Vec::new();
     for (w, n) in &words {
-        if !n.contains(&ensemble.count(w.as_bytes())) {
+        // The first pronunciation's count, though the networks learn any ("didn't": 2, not 1).
+        if ensemble.count(w.as_bytes()) != n[0] {
             missed.push(format!("{w}={}\n", n[0]));
         }
     }
@@ -293,20 +272,28 @@ pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Trains one network by SGD on cross-entropy (the learning rate falling linearly to 0) and
-/// quantizes it.
-fn train(net: &Net, aligned: &[(Vec<u8>, Vec<u8>)], epochs: usize, rate: f32, seed: u64, dev: &[(String, Vec<usize>)]) -> Model {
+/// Trains one network by SGD (the learning rate falling linearly to 0) and quantizes it. The loss
+/// is a word's: minus the log of the chance that its groups' classes add up to one of its counts
+/// (`posteriors`), so each group learns from what the word's count says of it, given what the
+/// network makes of the other groups; no one tells it which group a syllable belongs to.
+fn train(net: &Net, words: &[(String, Vec<usize>)], epochs: usize, rate: f32, seed: u64, dev: &[(String, Vec<usize>)]) -> Model {
     let shape = &net.shape;
-    let mut examples: Vec<(Vec<u16>, u8)> = Vec::new();
+    // Each group's input rows, by word (`spans`, with the word's counts); words of no group left out.
+    let mut examples: Vec<Vec<u16>> = Vec::new();
+    let mut spans: Vec<(usize, usize, &[usize])> = Vec::new();
     let mut rows = vec![0u16; shape.positions()];
-    for (w, al) in aligned {
-        let gs = groups(w);
-        let p = [b"^", &w[..], b"$"].concat();
-        for (index, (&(i, j), &c)) in gs.iter().zip(al).enumerate() {
+    for (w, counts) in words {
+        let gs = groups(w.as_bytes());
+        let p = [b"^", w.as_bytes(), b"$"].concat();
+        let first = examples.len();
+        for (index, &(i, j)) in gs.iter().enumerate() {
             rows.truncate(shape.positions());
             shape.inputs(&p, i + 1, j + 1, index, gs.len(), &mut rows);
             shape.bag_inputs(&p, &mut rows);
-            examples.push((rows.clone(), c.min(CLASSES as u8 - 1)));
+            examples.push(rows.clone());
+        }
+        if !gs.is_empty() {
+            spans.push((first, examples.len(), counts));
         }
     }
     eprintln!(
@@ -330,82 +317,123 @@ fn train(net: &Net, aligned: &[(Vec<u8>, Vec<u8>)], epochs: usize, rate: f32, se
         b2: vec![0.0; CLASSES],
     };
     let (dropout, bag_dropout) = (net.dropout, net.bag_dropout);
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let (mut z, mut gh, mut noisy) = (Vec::new(), vec![0f32; h], Vec::new());
-    // From this epoch on, the weights after each step are averaged (`average`: sums and steps).
-    let average_from = epochs - net.average.min(epochs);
-    let mut average: Option<(Float, usize)> = None;
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    let mut gh = vec![0f32; h];
+    // Per group of the word at hand: its input rows with some hidden, hidden sums, probabilities.
+    let (mut noisy, mut zs, mut ps): (Vec<Vec<u16>>, Vec<Vec<f32>>, Vec<[f64; CLASSES]>) = (Vec::new(), Vec::new(), Vec::new());
     for epoch in 0..epochs {
-        if epoch == average_from && epoch < epochs {
-            average = Some((m.zeros(), 0));
-        }
         for i in (1..order.len()).rev() {
             order.swap(i, (rng.next() % (i as u64 + 1)) as usize);
         }
         let lr = rate * (1.0 - epoch as f32 / epochs as f32);
         let mut right = 0usize;
         for &e in &order {
-            let gold = examples[e].1 as usize;
-            // Letters around the group hidden at random (read as "none"): the network learns to
-            // answer from part of the context too, as a back-off model would.
-            noisy.clear();
-            for &r in &examples[e].0 {
-                let pos = r as usize / SYMBOLS;
-                if pos >= shape.positions() {
-                    // The bag's trigrams hidden at random too (dropped): the network learns how
-                    // words of a kind behave rather than each training word.
-                    if bag_dropout == 0.0 || ((rng.next() >> 11) as f64 / (1u64 << 53) as f64) >= bag_dropout {
-                        noisy.push(r);
+            let (first, end, counts) = spans[e];
+            let n = end - first;
+            noisy.resize_with(n, Vec::new);
+            zs.resize_with(n, Vec::new);
+            ps.clear();
+            for g in 0..n {
+                // Letters around the group hidden at random (read as "none"): the network learns to
+                // answer from part of the context too, as a back-off model would.
+                let rows = &mut noisy[g];
+                rows.clear();
+                for &r in &examples[first + g] {
+                    let pos = r as usize / SYMBOLS;
+                    if pos >= shape.positions() {
+                        // The bag's trigrams hidden at random too (dropped): the network learns how
+                        // words of a kind behave rather than each training word.
+                        if bag_dropout == 0.0 || ((rng.next() >> 11) as f64 / (1u64 << 53) as f64) >= bag_dropout {
+                            rows.push(r);
+                        }
+                        continue;
                     }
-                    continue;
+                    let hide = dropout > 0.0
+                        && (pos < shape.left || (pos >= shape.left + shape.group && pos < shape.left + shape.group + shape.right))
+                        && ((rng.next() >> 11) as f64 / (1u64 << 53) as f64) < dropout;
+                    rows.push(if hide { (pos * SYMBOLS + SYMBOLS - 1) as u16 } else { r });
                 }
-                let hide = dropout > 0.0
-                    && (pos < shape.left || (pos >= shape.left + shape.group && pos < shape.left + shape.group + shape.right))
-                    && ((rng.next() >> 11) as f64 / (1u64 << 53) as f64) < dropout;
-                noisy.push(if hide { (pos * SYMBOLS + SYMBOLS - 1) as u16 } else { r });
+                let out = m.forward(rows, &mut zs[g]);
+                let top = (0..CLASSES).fold(0, |b, c| if out[c] > out[b] { c } else { b });
+                let mut p = out.map(|o| exp(o - out[top]));
+                let sum: f64 = p.iter().sum();
+                p.iter_mut().for_each(|x| *x /= sum);
+                ps.push(p);
             }
-            let rows = &noisy;
-            let out = m.forward(rows, &mut z);
-            let top = (0..CLASSES).fold(0, |b, c| if out[c] > out[b] { c } else { b });
-            right += usize::from(top == gold);
-            let mut p = out.map(|o| exp(o - out[top]));
-            let sum: f64 = p.iter().sum();
-            p.iter_mut().for_each(|x| *x /= sum);
-            let mut go = [0f32; CLASSES];
-            gh.iter_mut().for_each(|g| *g = 0.0);
-            for c in 0..CLASSES {
-                go[c] = (p[c] - f64::from(u8::from(c == gold))) as f32;
-                let w = &m.w2[c * h..(c + 1) * h];
-                for j in 0..h {
-                    if z[j] > 0.0 {
-                        gh[j] += go[c] * w[j];
+            let top: usize = ps.iter().map(|p| (0..CLASSES).fold(0, |b, c| if p[c] > p[b] { c } else { b })).sum();
+            right += usize::from(counts.contains(&top));
+            // A count the groups cannot make (more than CLASSES - 1 a group) teaches nothing.
+            let Some(targets) = posteriors(&ps, counts) else { continue };
+            for (g, target) in targets.iter().enumerate() {
+                let (z, p) = (&zs[g], ps[g]);
+                let mut go = [0f32; CLASSES];
+                gh.iter_mut().for_each(|g| *g = 0.0);
+                for c in 0..CLASSES {
+                    go[c] = (p[c] - target[c]) as f32;
+                    let w = &m.w2[c * h..(c + 1) * h];
+                    for j in 0..h {
+                        if z[j] > 0.0 {
+                            gh[j] += go[c] * w[j];
+                        }
                     }
                 }
-            }
-            let grad = Grad { rows, z: &z, go, gh: &gh };
-            m.step(&grad, shape, lr);
-            if let Some((sum, steps)) = &mut average {
-                // The running weights' average is `m - sum / steps` (see `Float::step`).
-                sum.step(&grad, shape, lr * *steps as f32);
-                *steps += 1;
+                m.step(&Grad { rows: &noisy[g], z, go, gh: &gh }, shape, lr);
             }
         }
-        let line = format!("epoch {epoch}: training groups right {:.4}", right as f64 / examples.len() as f64);
+        let line = format!("epoch {epoch}: training words right {:.4}", right as f64 / spans.len() as f64);
         if dev.is_empty() {
             eprintln!("{line}");
         } else {
-            let q = Ensemble(vec![averaged(&m, &average).quantize(shape)]);
+            let q = Ensemble(vec![m.quantize(shape)]);
             eprintln!("{line}, dev words right {:.4}", dev_accuracy(dev, |w| q.count(w)));
         }
     }
-    averaged(&m, &average).quantize(shape)
+    m.quantize(shape)
 }
 
-/// The average of the weights after each step since averaging began: the weights `m` less
-/// `sum / steps` (see `Float::step`); `m` itself before then.
-fn averaged(m: &Float, average: &Option<(Float, usize)>) -> Float {
-    let Some((sum, steps)) = average.as_ref().filter(|(_, steps)| *steps > 0) else { return m.clone() };
-    let k = 1.0 / *steps as f32;
-    let mix = |a: &[f32], s: &[f32]| a.iter().zip(s).map(|(&a, &s)| a - s * k).collect();
-    Float { hidden: m.hidden, w1: mix(&m.w1, &sum.w1), b1: mix(&m.b1, &sum.b1), w2: mix(&m.w2, &sum.w2), b2: mix(&m.b2, &sum.b2) }
+/// The distribution of a word's count: the sum of its groups' classes, each group's drawn from
+/// its `ps`.
+fn count_distribution(ps: &[[f64; CLASSES]]) -> Vec<f64> {
+    let mut dist = vec![1.0];
+    for p in ps {
+        let mut next = vec![0.0; dist.len() + CLASSES - 1];
+        for (k, &d) in dist.iter().enumerate() {
+            for (c, &q) in p.iter().enumerate() {
+                next[k + c] += d * q;
+            }
+        }
+        dist = next;
+    }
+    dist
 }
+
+/// Each group's class probabilities given that the word's count is one of `counts` (None if that
+/// has no chance): `ps[g][c]` times the chance that the other groups make up the rest, over the
+/// chance of the counts. They are the targets of the word's loss: its derivative by a group's
+/// class scores is that group's `ps` less them.
+fn posteriors(ps: &[[f64; CLASSES]], counts: &[usize]) -> Option<Vec<[f64; CLASSES]>> {
+    let n = ps.len();
+    // before[g]: the count distribution of groups 0..g; after[g]: of groups g..n.
+    let before: Vec<Vec<f64>> = (0..=n).map(|g| count_distribution(&ps[..g])).collect();
+    let after: Vec<Vec<f64>> = (0..=n).map(|g| count_distribution(&ps[g..])).collect();
+    let total: f64 = counts.iter().filter_map(|&k| before[n].get(k)).sum();
+    if total < 1e-12 {
+        return None;
+    }
+    let mut out = vec![[0f64; CLASSES]; n];
+    for (g, q) in out.iter_mut().enumerate() {
+        for (c, x) in q.iter_mut().enumerate() {
+            let mut s = 0.0;
+            for &k in counts {
+                for (a, &pa) in before[g].iter().enumerate() {
+                    if let Some(&pb) = (a + c <= k).then(|| after[g + 1].get(k - a - c)).flatten() {
+                        s += pa * pb;
+                    }
+                }
+            }
+            *x = ps[g][c] * s / total;
+        }
+    }
+    Some(out)
+}
+
