@@ -77,16 +77,15 @@ impl Float {
     fn step(&mut self, g: &Grad, shape: &Model, rate: f32) {
         let h = self.hidden;
         for c in 0..CLASSES {
-            let w = &mut self.w2[c * h..(c + 1) * h];
-            for j in 0..h {
-                if g.z[j] > 0.0 {
-                    w[j] -= rate * g.go[c] * g.z[j];
+            for (w, &z) in self.w2[c * h..(c + 1) * h].iter_mut().zip(g.z) {
+                if z > 0.0 {
+                    *w -= rate * g.go[c] * z;
                 }
             }
             self.b2[c] -= rate * g.go[c];
         }
-        for j in 0..h {
-            self.b1[j] -= rate * g.gh[j];
+        for (b, &d) in self.b1.iter_mut().zip(g.gh) {
+            *b -= rate * d;
         }
         for &r in g.rows {
             let width = if r as usize >= shape.positions() * SYMBOLS { shape.bag_width } else { h };
@@ -320,7 +319,9 @@ fn train(net: &Net, words: &[(String, Vec<usize>)], epochs: usize, rate: f32, se
     let mut order: Vec<usize> = (0..spans.len()).collect();
     let mut gh = vec![0f32; h];
     // Per group of the word at hand: its input rows with some hidden, hidden sums, probabilities.
-    let (mut noisy, mut zs, mut ps): (Vec<Vec<u16>>, Vec<Vec<f32>>, Vec<[f64; CLASSES]>) = (Vec::new(), Vec::new(), Vec::new());
+    let mut noisy: Vec<Vec<u16>> = Vec::new();
+    let mut zs: Vec<Vec<f32>> = Vec::new();
+    let mut ps: Vec<[f64; CLASSES]> = Vec::new();
     for epoch in 0..epochs {
         for i in (1..order.len()).rev() {
             order.swap(i, (rng.next() % (i as u64 + 1)) as usize);
