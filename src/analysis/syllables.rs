@@ -317,34 +317,43 @@ impl Ensemble {
         for (k, h) in hashes[..trigrams].iter_mut().enumerate() {
             *h = trigram_hash(syms[at + k], syms[at + k + 1], syms[at + k + 2]) as u32;
         }
-        let mut bases = [[0i16; H]; FAST_NETS];
-        for (m, base) in self.0.iter().zip(&mut bases) {
-            *base = m.b1[..H].try_into().expect("48 biases");
-            if m.bag == 0 {
-                continue;
-            }
-            let (width, mask) = (m.bag_width, m.bag as u32 - 1);
-            // By 8 hidden units, each sum in a register.
-            for c in 0..width / 8 {
-                let mut sum: [i16; 8] = base[8 * c..][..8].try_into().expect("8 sums");
-                for &h in &hashes[..trigrams] {
-                    let r = (h & mask) as usize * width + 8 * c;
-                    let row: &[i16; 8] = m.bag_rows[r..][..8].try_into().expect("8 weights");
-                    for k in 0..8 {
-                        sum[k] += row[k];
+        // One network's count of the word: its biases plus the word's bag rows once, then each group.
+        let count_of = |m: &Model| -> usize {
+            let mut base: [i16; H] = m.b1[..H].try_into().expect("48 biases");
+            if m.bag != 0 {
+                let (width, mask) = (m.bag_width, m.bag as u32 - 1);
+                // By 8 hidden units, each sum in a register.
+                for c in 0..width / 8 {
+                    let mut sum: [i16; 8] = base[8 * c..][..8].try_into().expect("8 sums");
+                    for &h in &hashes[..trigrams] {
+                        let r = (h & mask) as usize * width + 8 * c;
+                        let row: &[i16; 8] = m.bag_rows[r..][..8].try_into().expect("8 weights");
+                        for k in 0..8 {
+                            sum[k] += row[k];
+                        }
                     }
+                    base[8 * c..][..8].copy_from_slice(&sum);
                 }
-                base[8 * c..][..8].copy_from_slice(&sum);
             }
-        }
+            let syms = &syms[..at + w.len() + 2];
+            groups[..count]
+                .iter()
+                .enumerate()
+                .map(|(index, &(a, b))| m.class_of(m.scores_shipped(&base, syms, at, a as usize, b as usize, index, count)))
+                .sum()
+        };
+        // The median of the networks' counts: a count that more than half of them give is the
+        // median whatever the others say, so the networks run only until one has (the first two,
+        // when they agree, of three).
+        let n = self.0.len();
         let mut totals = [0; FAST_NETS];
-        for (index, &(a, b)) in groups[..count].iter().enumerate() {
-            let (a, b) = (a as usize, b as usize);
-            for ((m, base), total) in self.0.iter().zip(&bases).zip(&mut totals) {
-                *total += m.class_of(m.scores_shipped(base, &syms[..at + w.len() + 2], at, a, b, index, count));
+        for (k, m) in self.0.iter().enumerate() {
+            totals[k] = count_of(m);
+            if 2 * totals[..=k].iter().filter(|&&t| t == totals[k]).count() > n {
+                return totals[k].max(1);
             }
         }
-        median(&mut totals[..self.0.len()]).max(1)
+        median(&mut totals[..n]).max(1)
     }
 }
 
