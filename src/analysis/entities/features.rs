@@ -182,6 +182,11 @@ impl Scratch {
 
     /// Word forms remembered before the memory starts over.
     const LIMIT: usize = 50_000;
+
+    /// Whether the next [`token_infos`] starts the memory of word forms over.
+    pub fn is_full(&self) -> bool {
+        self.seen.len() > Scratch::LIMIT
+    }
 }
 
 fn word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer, sc: &mut Scratch) -> WordFacts {
@@ -341,7 +346,7 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scrat
     out.clear();
     sc.starts.clear();
     sc.classes.clear();
-    if sc.seen.len() > Scratch::LIMIT {
+    if sc.is_full() {
         sc.clear_words();
     }
     let bytes = text.as_bytes();

@@ -62,6 +62,11 @@ impl Tagger {
         if model.is_empty() || self.tokens.is_empty() {
             return;
         }
+        // When the memory of word forms starts over, the forms it numbers anew would find the
+        // cache's entries of the old numbers only by chance: those go too.
+        if self.scratch.is_full() {
+            self.cache.clear_words();
+        }
         token_infos(text, &self.tokens, gaz, &mut self.scratch, &mut self.infos);
         model.tag(&self.infos, &mut self.cache, &mut self.feats, &mut self.tags);
         let toks = &self.tokens;
@@ -352,6 +357,8 @@ fn find_with(tagger: &mut Tagger, text: &str, sentences: &[Span]) -> Vec<Entity>
         out.append(&mut pattern);
         out[start..].sort_by_key(|e| (e.span.start, e.span.end));
     }
+    // The entities of a run of a long text wait for the other runs: without the spare room.
+    out.shrink_to_fit();
     out
 }
 

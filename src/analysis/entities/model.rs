@@ -390,30 +390,68 @@ const PAD_AFTER_ID: u32 = 1;
 /// from it alone, and its [`WordScores`] entries.
 #[derive(Clone, Copy)]
 struct Form {
-    /// Whether this is a form at all (the slots of numbers not seen yet are not).
-    valid: bool,
-    /// The word it is about (a form number is a hint: it is checked against the token).
-    exact: u64,
-    lower: u64,
-    shape: u64,
-    /// What each token of the word needs (but its entries).
-    tok: Tok,
+    /// [`form_check`] of the word it is about (a form number is a hint: it is checked against
+    /// the token).
+    check: u64,
+    /// `mix` of its lower-case hash, and of its shape.
+    mixed: u64,
+    mixed_shape: u64,
+    /// Table rows of the word as the word two before a token and two after ([`far_hashes`]).
+    far: [u32; 2],
+    /// Number of its shape.
+    shape: u32,
     /// Table rows of the word with each previous tag ([`word_tag_hash`]).
     tag_rows: [u32; NTAGS],
-    /// Entries by the first-of-sentence flag: the flags and gazetteer marks of the tokens they
-    /// are for, their [`WordScores`] entry (`u32::MAX`: none yet) and shape-and-marks entry.
-    entries: [(u32, u16, u32, u32); 2],
+    /// Entries by the first-of-sentence flag (a form has at least one: the slots of numbers not
+    /// seen yet have none).
+    entries: [FormEntry; 2],
 }
 
-const NO_FORM: Form = Form {
-    valid: false,
-    exact: 0,
-    lower: 0,
-    shape: 0,
-    tok: Tok { id: 0, shape_marks: 0, shape: 0, far: [0; 2], flags: 0, lower: 0, mixed: 0, mixed_shape: 0 },
-    tag_rows: [0; NTAGS],
-    entries: [(0, 0, u32::MAX, 0); 2],
-};
+/// The entries of a word form for tokens with some flags and gazetteer marks.
+#[derive(Clone, Copy)]
+struct FormEntry {
+    /// The flags (`TokInfo::flags`, all below 2^16) and marks of the tokens it is for.
+    flags: u16,
+    gaz: u16,
+    /// Its [`WordScores`] entry (`u32::MAX`: none yet) and shape-and-marks entry.
+    id: u32,
+    shape_marks: u32,
+}
+
+const NO_ENTRY: FormEntry = FormEntry { flags: 0, gaz: 0, id: u32::MAX, shape_marks: 0 };
+
+const NO_FORM: Form =
+    Form { check: 0, mixed: 0, mixed_shape: 0, far: [0; 2], shape: 0, tag_rows: [0; NTAGS], entries: [NO_ENTRY; 2] };
+
+impl Form {
+    /// Whether this is the form of token `c` (a slot without entries is no form at all).
+    #[inline(always)]
+    fn is_of(&self, c: &TokInfo) -> bool {
+        self.check == form_check(c) && (self.entries[0].id != u32::MAX || self.entries[1].id != u32::MAX)
+    }
+
+    /// What the static scores need of token `c` of this form, with its entries `e`.
+    #[inline(always)]
+    fn tok(&self, c: &TokInfo, e: FormEntry) -> Tok {
+        Tok {
+            id: e.id,
+            shape_marks: e.shape_marks,
+            shape: self.shape,
+            far: self.far,
+            flags: c.flags,
+            lower: c.lower,
+            mixed: self.mixed,
+            mixed_shape: self.mixed_shape,
+        }
+    }
+}
+
+/// What tells word forms apart: the hash of the word as written and its shape (which also
+/// depends on the token's kind); the lower-case hash follows from the word.
+#[inline(always)]
+fn form_check(c: &TokInfo) -> u64 {
+    c.exact ^ c.shape.rotate_left(32)
+}
 
 /// What the static scores need of one token, found once per sentence.
 #[derive(Clone, Copy, Default)]
@@ -495,18 +533,19 @@ const SHAPE_BITS: u32 = 17;
 const RECENT_BITS: u32 = 12;
 
 impl ScoreCache {
-    /// Entries kept before the cache starts over (bounds memory on huge inputs: about 10 MB
-    /// of word entries, under 100 bytes each; the 1 MB bench text needs about 60,000).
+    /// Entries kept before the cache starts over (bounds memory on huge inputs; the 1 MB bench
+    /// text needs about 60,000). The word entries and forms start over sooner, with the memory
+    /// of word forms (`Tagger` clears them together): about 55,000 entries of 90 bytes and
+    /// 50,000 forms of 96 at most.
     const LIMIT: usize = 100_000;
 
     fn len(&self) -> usize {
         self.words.len() + self.shapes.len() + self.shape_ids.len() + self.shape_marks.len()
     }
 
-    /// Forget every word, keeping the memory.
+    /// Forget everything, keeping the memory.
     pub fn clear(&mut self) {
-        self.index.clear();
-        self.words.truncate(2);
+        self.clear_words();
         self.shapes.clear();
         self.recent_shapes.fill((0, u32::MAX));
         self.shape_sums.clear();
@@ -514,6 +553,13 @@ impl ScoreCache {
         self.shape_marks_index.clear();
         self.plain_shape_marks.clear();
         self.shape_marks.clear();
+    }
+
+    /// Forget every word form and word entry (not the shapes), keeping the memory: for when the
+    /// memory of word forms (`Scratch`) starts over and numbers its forms anew.
+    pub fn clear_words(&mut self) {
+        self.index.clear();
+        self.words.truncate(2);
         self.forms.clear();
     }
 
@@ -561,13 +607,11 @@ impl ScoreCache {
     #[inline]
     fn push_token(&mut self, model: &Model, c: &TokInfo, toks: &mut Vec<Tok>, tag_rows: &mut Vec<[u32; NTAGS]>) {
         if let Some(form) = self.forms.get(c.form as usize) {
-            if form.valid && form.exact == c.exact && form.lower == c.lower && form.shape == c.shape {
-                let (flags, gaz, id, shape_marks) = form.entries[(c.flags >> 2 & 1) as usize];
-                if id != u32::MAX && flags == c.flags && gaz == c.gaz {
-                    toks.push(Tok { id, shape_marks, flags, ..form.tok });
-                    tag_rows.push(form.tag_rows);
-                    return;
-                }
+            let e = form.entries[(c.flags >> 2 & 1) as usize];
+            if form.check == form_check(c) && e.id != u32::MAX && e.flags as u32 == c.flags && e.gaz == c.gaz {
+                toks.push(form.tok(c, e));
+                tag_rows.push(form.tag_rows);
+                return;
             }
         }
         let (tok, rows) = self.new_token(model, c);
@@ -580,20 +624,26 @@ impl ScoreCache {
     fn new_token(&mut self, model: &Model, c: &TokInfo) -> (Tok, [u32; NTAGS]) {
         let f = c.form as usize;
         let (mut form, known) = match self.forms.get(f) {
-            Some(k) if k.valid && k.exact == c.exact && k.lower == c.lower && k.shape == c.shape => (*k, true),
+            Some(k) if k.is_of(c) => (*k, true),
             _ => {
                 let [before, after] = far_hashes(c.lower);
                 let (mixed, mixed_shape) = (mix(c.lower), mix(c.shape));
-                let shape = self.shape_id(mixed_shape);
-                let far = [model.row(before), model.row(after)];
-                let tok = Tok { id: 0, shape_marks: 0, shape, far, flags: 0, lower: c.lower, mixed, mixed_shape };
-                let tag_rows = std::array::from_fn(|p| model.row(word_tag_hash(mixed, p)));
-                (Form { valid: true, exact: c.exact, lower: c.lower, shape: c.shape, tok, tag_rows, entries: NO_FORM.entries }, false)
+                let form = Form {
+                    check: form_check(c),
+                    mixed,
+                    mixed_shape,
+                    far: [model.row(before), model.row(after)],
+                    shape: self.shape_id(mixed_shape),
+                    tag_rows: std::array::from_fn(|p| model.row(word_tag_hash(mixed, p))),
+                    entries: [NO_ENTRY; 2],
+                };
+                (form, false)
             }
         };
         let id = self.entry_of(model, c, known);
-        let shape_marks = self.shape_marks_entry(model, form.tok.shape, form.tok.mixed_shape, c.gaz);
-        form.entries[(c.flags >> 2 & 1) as usize] = (c.flags, c.gaz, id, shape_marks);
+        let shape_marks = self.shape_marks_entry(model, form.shape, form.mixed_shape, c.gaz);
+        let e = FormEntry { flags: c.flags as u16, gaz: c.gaz, id, shape_marks };
+        form.entries[(c.flags >> 2 & 1) as usize] = e;
         // Form numbers are dense from 0 (`Scratch`); a far one is not kept.
         if f < self.forms.len() + 4096 {
             if f >= self.forms.len() {
@@ -601,7 +651,7 @@ impl ScoreCache {
             }
             self.forms[f] = form;
         }
-        (Tok { id, shape_marks, flags: c.flags, ..form.tok }, form.tag_rows)
+        (form.tok(c, e), form.tag_rows)
     }
 
     /// The entry of a shape (its number and `mix`) with gazetteer marks `gaz` in `shape_marks`,
