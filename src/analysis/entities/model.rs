@@ -204,6 +204,8 @@ impl Model {
                 lower: e.lower,
                 mixed: mix(e.lower),
                 mixed_shape: mix(e.shape),
+                // Never read: the decoder reads the sentence's own tokens.
+                tag_rows: [0; NTAGS],
             }
         };
         [pad(0, PAD_BEFORE_ID), pad(1, PAD_AFTER_ID)]
@@ -220,18 +222,15 @@ impl Model {
         }
         let n = infos.len();
         let pads = self.pad_toks(cache);
-        let (mut toks, mut tag_rows) = (std::mem::take(&mut cache.toks), std::mem::take(&mut cache.tag_rows));
+        let mut toks = std::mem::take(&mut cache.toks);
         toks.clear();
-        tag_rows.clear();
         toks.extend([pads[0]; 2]);
         toks.reserve(infos.len() + 2);
-        tag_rows.reserve(infos.len());
         for c in infos {
-            cache.push_token(self, c, &mut toks, &mut tag_rows);
+            cache.push_token(self, c, &mut toks);
         }
         toks.extend([pads[1]; 2]);
         cache.toks = toks;
-        cache.tag_rows = tag_rows;
         self.static_scores(infos, cache, feats);
         let mut back = std::mem::take(&mut cache.back);
         self.decode(cache, n, &mut back, out);
@@ -257,7 +256,7 @@ impl Model {
         let mut live = 1u32;
         for i in 0..n {
             let tok = &cache.toks[i + 2];
-            let (rows, marks) = (&cache.tag_rows[i], &cache.shape_marks[tok.shape_marks as usize]);
+            let (rows, marks) = (&tok.tag_rows, &cache.shape_marks[tok.shape_marks as usize]);
             let candidate = |p: usize, t: usize| {
                 delta[p] + self.rows[rows[p] as usize][t] as i16 + marks[p][t] + self.steps[p * NTAGS + prev_best[p] as usize][t]
             };
@@ -442,6 +441,7 @@ impl Form {
             lower: c.lower,
             mixed: self.mixed,
             mixed_shape: self.mixed_shape,
+            tag_rows: self.tag_rows,
         }
     }
 }
@@ -470,6 +470,8 @@ struct Tok {
     /// `mix` of its lower-case hash, and of its shape.
     mixed: u64,
     mixed_shape: u64,
+    /// Table rows of the word with each previous tag ([`word_tag_hash`]).
+    tag_rows: [u32; NTAGS],
 }
 
 /// Score parts of words already seen in a document, keyed by everything their features read.
@@ -494,9 +496,8 @@ pub struct ScoreCache {
     shape_marks: Vec<[[i16; NTAGS]; NTAGS]>,
     /// By `TokInfo::form`.
     forms: Vec<Form>,
-    /// Each token of the sentence being tagged and its rows of the word with each previous tag.
+    /// Each token of the sentence being tagged.
     toks: Vec<Tok>,
-    tag_rows: Vec<[u32; NTAGS]>,
     /// Static scores of each token of the sentence being tagged.
     stats: Vec<[i16; NTAGS]>,
     /// Viterbi back pointers of the sentence being tagged.
@@ -517,7 +518,6 @@ impl Default for ScoreCache {
             shape_marks: Vec::with_capacity(256),
             forms: Vec::with_capacity(2048),
             toks: Vec::new(),
-            tag_rows: Vec::new(),
             stats: Vec::new(),
             back: Vec::new(),
         }
@@ -602,26 +602,22 @@ impl ScoreCache {
         n
     }
 
-    /// What the scores need of token `c` pushed on `toks`, and its rows of the word with each
-    /// previous tag on `tag_rows`: from its form when the form is known.
+    /// What the scores need of token `c` pushed on `toks`: from its form when the form is known.
     #[inline]
-    fn push_token(&mut self, model: &Model, c: &TokInfo, toks: &mut Vec<Tok>, tag_rows: &mut Vec<[u32; NTAGS]>) {
+    fn push_token(&mut self, model: &Model, c: &TokInfo, toks: &mut Vec<Tok>) {
         if let Some(form) = self.forms.get(c.form as usize) {
             let e = form.entries[(c.flags >> 2 & 1) as usize];
             if form.check == form_check(c) && e.id != u32::MAX && e.flags as u32 == c.flags && e.gaz == c.gaz {
                 toks.push(form.tok(c, e));
-                tag_rows.push(form.tag_rows);
                 return;
             }
         }
-        let (tok, rows) = self.new_token(model, c);
-        toks.push(tok);
-        tag_rows.push(rows);
+        self.push_new_token(model, c, toks);
     }
 
     /// [`ScoreCache::push_token`] the first time: the form's values, or its entries for these flags
     /// and marks, are found and kept.
-    fn new_token(&mut self, model: &Model, c: &TokInfo) -> (Tok, [u32; NTAGS]) {
+    fn push_new_token(&mut self, model: &Model, c: &TokInfo, toks: &mut Vec<Tok>) {
         let f = c.form as usize;
         let (mut form, known) = match self.forms.get(f) {
             Some(k) if k.is_of(c) => (*k, true),
@@ -651,7 +647,7 @@ impl ScoreCache {
             }
             self.forms[f] = form;
         }
-        (form.tok(c, e), form.tag_rows)
+        toks.push(form.tok(c, e));
     }
 
     /// The entry of a shape (its number and `mix`) with gazetteer marks `gaz` in `shape_marks`,
@@ -688,7 +684,7 @@ impl ScoreCache {
     fn shape_entry(&mut self, shapes: [u32; 3], p1_flags: u32, flags: u32, fill: impl FnOnce() -> [i16; NTAGS]) -> u32 {
         // Everything the entry depends on, packed into 64 bits (one value per entry), then
         // mixed for the table; the recent ones are found by the packed value itself.
-        let packed = (shapes.iter().all(|&s| s < 1 << SHAPE_BITS) && flags < 1 << 10).then(|| {
+        let packed = ((shapes[0] | shapes[1] | shapes[2]) < 1 << SHAPE_BITS && flags < 1 << 10).then(|| {
             shapes[0] as u64
                 | (shapes[1] as u64) << SHAPE_BITS
                 | (shapes[2] as u64) << (2 * SHAPE_BITS)
