@@ -145,42 +145,35 @@ impl Model {
         self.sum(&feats)
     }
 
-    /// The static scores of every token (all but the word-with-previous-tag and transition
-    /// features) into `cache.stats`: the parts that depend on a word form alone (its own
-    /// features, its features as a neighbour: summed when its entry was made) and its shape in
-    /// context come from the caches, the words two away and the word pairs from the table.
-    /// `cache.toks` holds the sentence's tokens between two padding tokens on each side, so
-    /// that every token has neighbours.
-    fn static_scores(&self, infos: &[TokInfo], cache: &mut ScoreCache, feats: &mut Vec<u64>) {
-        let toks = std::mem::take(&mut cache.toks);
-        let mut stats = std::mem::take(&mut cache.stats);
-        stats.clear();
-        for (i, w) in toks.windows(5).enumerate() {
-            let [far_before, p1, tok, n1, far_after] = [&w[0], &w[1], &w[2], &w[3], &w[4]];
-            let cap = (tok.flags & 1) as usize;
-            let shapes = cache.shape_entry([p1.shape, tok.shape, n1.shape], p1.flags, tok.flags, || {
-                feats.clear();
-                shape_context_features(&at(infos, i, -1), &infos[i], &at(infos, i, 1), feats);
-                self.sum16(feats)
-            });
-            // At most 108 weights in all (59 of the word, 19 of each neighbour, 5 of the shapes,
-            // 6 of the words around): 16 bits hold the sum.
-            let mut scores = [0i16; NTAGS];
-            // Words two away, then the word pairs.
-            add8(&mut scores, &self.rows[far_before.far[0] as usize]);
-            add8(&mut scores, &self.rows[far_after.far[1] as usize]);
-            for h in word_pair_hashes(p1.lower, p1.mixed, tok.lower, tok.mixed, tok.mixed_shape, n1.lower) {
-                add8(&mut scores, &self.rows[self.row(h) as usize]);
-            }
-            let words = &cache.words;
-            add16(&mut scores, &words[tok.id as usize].parts[UNIGRAM]);
-            add16(&mut scores, &words[p1.id as usize].parts[PREV + cap]);
-            add16(&mut scores, &words[n1.id as usize].parts[NEXT + cap]);
-            add16(&mut scores, &cache.shape_sums[shapes as usize]);
-            stats.push(scores);
+    /// The static scores of token `i` (all but the word-with-previous-tag and transition
+    /// features), whose `Tok` is the middle one of `w` (the tokens two before it to two after
+    /// it, padding past the sentence's ends): the parts that depend on a word form alone (its
+    /// own features, its features as a neighbour: summed when its entry was made) and its shape
+    /// in context come from the caches, the words two away and the word pairs from the table.
+    #[inline(always)]
+    fn static_scores(&self, infos: &[TokInfo], i: usize, w: &[Tok], cache: &mut ScoreCache, feats: &mut Vec<u64>) -> [i16; NTAGS] {
+        let [far_before, p1, tok, n1, far_after] = [&w[0], &w[1], &w[2], &w[3], &w[4]];
+        let cap = (tok.flags & 1) as usize;
+        let shapes = cache.shape_entry([p1.shape, tok.shape, n1.shape], p1.flags, tok.flags, || {
+            feats.clear();
+            shape_context_features(&at(infos, i, -1), &infos[i], &at(infos, i, 1), feats);
+            self.sum16(feats)
+        });
+        // At most 108 weights in all (59 of the word, 19 of each neighbour, 5 of the shapes,
+        // 6 of the words around): 16 bits hold the sum.
+        let mut scores = [0i16; NTAGS];
+        // Words two away, then the word pairs.
+        add8(&mut scores, &self.rows[far_before.far[0] as usize]);
+        add8(&mut scores, &self.rows[far_after.far[1] as usize]);
+        for h in word_pair_hashes(p1.lower, p1.mixed, tok.lower, tok.mixed, tok.mixed_shape, n1.lower) {
+            add8(&mut scores, &self.rows[self.row(h) as usize]);
         }
-        cache.toks = toks;
-        cache.stats = stats;
+        let words = &cache.words;
+        add16(&mut scores, &words[tok.id as usize].parts[UNIGRAM]);
+        add16(&mut scores, &words[p1.id as usize].parts[PREV + cap]);
+        add16(&mut scores, &words[n1.id as usize].parts[NEXT + cap]);
+        add16(&mut scores, &cache.shape_sums[shapes as usize]);
+        scores
     }
 
     /// The padding tokens before and after a sentence as `ScoreCache::toks` holds them, and
@@ -220,7 +213,6 @@ impl Model {
         if cache.len() > ScoreCache::LIMIT {
             cache.clear();
         }
-        let n = infos.len();
         let pads = self.pad_toks(cache);
         let mut toks = std::mem::take(&mut cache.toks);
         toks.clear();
@@ -230,16 +222,17 @@ impl Model {
             cache.push_token(self, c, &mut toks);
         }
         toks.extend([pads[1]; 2]);
-        cache.toks = toks;
-        self.static_scores(infos, cache, feats);
         let mut back = std::mem::take(&mut cache.back);
-        self.decode(cache, n, &mut back, out);
+        self.decode(infos, &toks, cache, feats, &mut back, out);
+        cache.toks = toks;
         cache.back = back;
     }
 
-    /// The Viterbi pass over the `n` tokens of the sentence in `cache` (their rows, marks and
-    /// static scores), and the way back along the best path: one tag per token into `out`.
-    fn decode(&self, cache: &ScoreCache, n: usize, back: &mut Vec<[u8; NTAGS]>, out: &mut Vec<usize>) {
+    /// The Viterbi pass over the tokens of the sentence (`toks`: their rows, marks and static
+    /// scores, between two padding tokens on each side), and the way back along the best path:
+    /// one tag per token into `out`.
+    fn decode(&self, infos: &[TokInfo], toks: &[Tok], cache: &mut ScoreCache, feats: &mut Vec<u64>, back: &mut Vec<[u8; NTAGS]>, out: &mut Vec<usize>) {
+        let n = infos.len();
         // Score lead beyond which a path is dropped: on UNER EWT test, 200 and more give the
         // same tags as no beam at all.
         const BEAM: i16 = 256;
@@ -254,8 +247,9 @@ impl Model {
         // One bit per tag whose path is within the beam (paths far behind the best cannot
         // catch up in practice: they are dropped).
         let mut live = 1u32;
-        for i in 0..n {
-            let tok = &cache.toks[i + 2];
+        for (i, w) in toks.windows(5).enumerate() {
+            let stat = self.static_scores(infos, i, w, cache, feats);
+            let tok = &w[2];
             let (rows, marks) = (&tok.tag_rows, &cache.shape_marks[tok.shape_marks as usize]);
             let candidate = |p: usize, t: usize| {
                 delta[p] + self.rows[rows[p] as usize][t] as i16 + marks[p][t] + self.steps[p * NTAGS + prev_best[p] as usize][t]
@@ -294,8 +288,7 @@ impl Model {
             // tag's lies between -896 and 635, and the static scores (108 weights) are within
             // 13,824 of zero, so it ends over a thousand behind the best, out of the beam. The
             // sums saturate rather than wrap; those of reached tags fit sixteen bits.
-            let stat = &cache.stats[i];
-            let next = best.saturating_add(Lanes::load(stat));
+            let next = best.saturating_add(Lanes::load(&stat));
             let next_last = last.saturating_add(stat[I_MISC]);
             let top = next.max_lane().max(next_last);
             let lanes = next.saturating_sub(Lanes::splat(top));
@@ -498,8 +491,6 @@ pub struct ScoreCache {
     forms: Vec<Form>,
     /// Each token of the sentence being tagged.
     toks: Vec<Tok>,
-    /// Static scores of each token of the sentence being tagged.
-    stats: Vec<[i16; NTAGS]>,
     /// Viterbi back pointers of the sentence being tagged.
     back: Vec<[u8; NTAGS]>,
 }
@@ -518,7 +509,6 @@ impl Default for ScoreCache {
             shape_marks: Vec::with_capacity(256),
             forms: Vec::with_capacity(2048),
             toks: Vec::new(),
-            stats: Vec::new(),
             back: Vec::new(),
         }
     }
