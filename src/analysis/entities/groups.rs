@@ -176,8 +176,8 @@ pub fn assign(text: &str, entities: &mut [Entity]) {
         let s = key_into(e.span.slice(text), &mut buf);
         ranges.push((s, buf.len()));
     }
-    let keys: Vec<&str> = ranges.iter().map(|&(s, e)| &buf[s..e]).collect();
-    let spaced: Vec<bool> = keys.iter().map(|k| k.as_bytes().contains(&b' ')).collect();
+    let key = |i: usize| &buf[ranges[i].0..ranges[i].1];
+    let spaced: Vec<bool> = (0..entities.len()).map(|i| key(i).as_bytes().contains(&b' ')).collect();
     // Union-find over mentions.
     let mut parent: Vec<usize> = (0..entities.len()).collect();
     fn root(p: &mut [usize], mut i: usize) -> usize {
@@ -194,9 +194,10 @@ pub fn assign(text: &str, entities: &mut [Entity]) {
             p[hi] = lo;
         }
     };
-    let mut first_by_key: HashMap<(&str, bool), usize> = HashMap::with_capacity_and_hasher(entities.len(), Default::default());
+    // Grown as keys come (many mentions repeat one: room for every mention would be mostly empty).
+    let mut first_by_key: HashMap<(&str, bool), usize> = HashMap::default();
     for (i, e) in entities.iter().enumerate() {
-        let k = (keys[i], is_name(e.label));
+        let k = (key(i), is_name(e.label));
         let label_key = if is_name(e.label) { None } else { Some(e.label) };
         match first_by_key.get(&k) {
             Some(&j) if label_key.is_none() || entities[j].label == e.label => join(&mut parent, i, j),
@@ -211,7 +212,7 @@ pub fn assign(text: &str, entities: &mut [Entity]) {
     let mut iranges = Vec::new();
     for j in (0..entities.len()).filter(|&j| multi(j)) {
         let s = ibuf.len();
-        if initials_into(keys[j], &mut ibuf) {
+        if initials_into(key(j), &mut ibuf) {
             iranges.push((j, s, ibuf.len()));
         }
     }
@@ -222,7 +223,7 @@ pub fn assign(text: &str, entities: &mut [Entity]) {
     by_initials.finish();
     let mut by_part = Lists::new();
     for j in (0..entities.len()).filter(|&j| multi(j) && entities[j].label == EntityLabel::Per) {
-        let k = keys[j];
+        let k = key(j);
         if let (Some(first), Some(last)) = (k.split(' ').next(), k.rsplit(' ').next()) {
             by_part.push(last, j);
             if first != last {
@@ -234,13 +235,13 @@ pub fn assign(text: &str, entities: &mut [Entity]) {
     let mut acronym = String::new();
     for i in 0..entities.len() {
         let e = &entities[i];
-        if !is_name(e.label) || spaced[i] || keys[i].is_empty() {
+        if !is_name(e.label) || spaced[i] || key(i).is_empty() {
             continue;
         }
         let hit = if acronym_into(e.span.slice(text), &mut acronym) {
             by_initials.get(&acronym).and_then(|l| nearest(l, i))
         } else if e.label == EntityLabel::Per {
-            by_part.get(keys[i]).and_then(|l| nearest(l, i))
+            by_part.get(key(i)).and_then(|l| nearest(l, i))
         } else {
             None
         };
