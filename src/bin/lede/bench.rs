@@ -132,7 +132,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
             analysis::clear_caches();
             analysis::analyze_on_one_thread(&p.text, &Options::default()).sentences.len()
         }),
-        ("analyze, as the CLI runs it (3 threads)", |p| {
+        ("analyze, as the CLI runs it (2 threads)", |p| {
             analysis::clear_caches();
             analysis::analyze(&p.text, &Options::default()).sentences.len()
         }),
