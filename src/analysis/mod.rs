@@ -107,7 +107,7 @@ fn analyze_in_two(
             work.push(Box::new(move || {
                 if let Some(runs) = parts.put(k, entities::find_ungrouped(text, run)) {
                     let mut all: Vec<Entity> = runs.into_iter().flatten().collect();
-                    entities::group(text, &mut all);
+                    entities::groups::assign(text, &mut all);
                     let _ = names.set(all);
                 }
             }));
@@ -161,8 +161,9 @@ fn segment(text: &str, in_two: bool) -> (Vec<Paragraph>, Vec<Sentence>) {
 
 /// Texts from this size (bytes) are analyzed on two threads where there are threads...
 pub const PARALLEL_FROM: usize = 64 * 1024;
-/// ... up to this size: above it, the two halves' working memory at once would exceed what a
-/// batch user expects (the CLI stays under ten times its input on one thread).
+/// ... up to this size: above it, the two threads' working memory at once (the statistics' and the
+/// cleaning's, above all) would exceed what a batch user expects (the CLI stays under ten times
+/// its input on one thread).
 pub const PARALLEL_UP_TO: usize = 4 * 1024 * 1024;
 
 /// What cleaning an article finds: its paragraphs (junk ones marked as such), the junk, the

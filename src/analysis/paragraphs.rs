@@ -196,7 +196,8 @@ const CAPTION_STARTS: &[&str] = &[
 ];
 
 /// Credits inside a short paragraph that mark it as a caption (`... on Saturday. (AP Photo/...)`).
-/// Each holds a '(' or a '/', "photo" or "getty images" (`classify` searches for those first).
+/// Lower-case ASCII, at most 16 of them (`has_credit` finds each at its anchor: its first '(' or
+/// '/', else its first letter).
 const CAPTION_CREDITS: &[&str] = &[
     "(ap photo",
     "(photo",
@@ -280,7 +281,8 @@ fn has_credit(t: &str) -> bool {
     for (q, &x) in b.iter().enumerate() {
         let mut credits = CREDITS_AT[x as usize];
         while credits != 0 {
-            let (c, off) = (CAPTION_CREDITS[credits.trailing_zeros() as usize].as_bytes(), CREDIT_ANCHORS[credits.trailing_zeros() as usize]);
+            let i = credits.trailing_zeros() as usize;
+            let (c, off) = (CAPTION_CREDITS[i].as_bytes(), CREDIT_ANCHORS[i]);
             if q >= off && b.get(q - off..q - off + c.len()).is_some_and(|w| w.eq_ignore_ascii_case(c)) {
                 return true;
             }
@@ -335,7 +337,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_credit_has_what_classify_looks_for_first() {
+    fn caption_lists_are_as_the_searches_expect() {
         for c in CAPTION_CREDITS {
             assert!(c.contains(['(', '/']) || c.contains("photo") || c.contains("getty images"), "{c}");
         }

@@ -37,24 +37,25 @@ impl<A, B> Meet<A, B> {
     /// The first result; both, if the second is there already.
     pub fn first(&self, a: A) -> Option<(A, B)> {
         let mut m = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        match m.1.take() {
-            Some(b) => Some((a, b)),
-            None => {
-                m.0 = Some(a);
-                None
-            }
-        }
+        let (mine, theirs) = &mut *m;
+        arrive(mine, theirs, a)
     }
 
     /// The second result; both, if the first is there already.
     pub fn second(&self, b: B) -> Option<(A, B)> {
         let mut m = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        match m.0.take() {
-            Some(a) => Some((a, b)),
-            None => {
-                m.1 = Some(b);
-                None
-            }
+        let (theirs, mine) = &mut *m;
+        arrive(mine, theirs, b).map(|(b, a)| (a, b))
+    }
+}
+
+/// One side's result `x` at a meeting: with the other side's, if it is there, else left in `mine`.
+fn arrive<X, Y>(mine: &mut Option<X>, theirs: &mut Option<Y>, x: X) -> Option<(X, Y)> {
+    match theirs.take() {
+        Some(y) => Some((x, y)),
+        None => {
+            *mine = Some(x);
+            None
         }
     }
 }

@@ -308,23 +308,18 @@ pub fn clear_caches() {
 /// All entities of `text`, tagged sentence by sentence, sorted, disjoint, with groups.
 pub fn find(text: &str, sentences: &[Span]) -> Vec<Entity> {
     let mut out = find_ungrouped(text, sentences);
-    group(text, &mut out);
+    groups::assign(text, &mut out);
     out
 }
 
 /// [`find`] without the groups: the entities of consecutive runs of sentences, joined in order and
-/// then grouped by [`group`], are those of [`find`] on all of them (so that a long text's
+/// then grouped by [`groups::assign`], are those of [`find`] on all of them (so that a long text's
 /// sentences can be tagged on more than one thread).
 pub fn find_ungrouped(text: &str, sentences: &[Span]) -> Vec<Entity> {
     TAGGER.with(|t| match t.try_borrow_mut() {
         Ok(mut tagger) => find_with(&mut tagger, text, sentences),
         Err(_) => find_with(&mut Tagger::default(), text, sentences),
     })
-}
-
-/// Set each entity's group (mentions of the same name or value share one), over the whole text.
-pub fn group(text: &str, entities: &mut [Entity]) {
-    groups::assign(text, entities);
 }
 
 fn find_with(tagger: &mut Tagger, text: &str, sentences: &[Span]) -> Vec<Entity> {
