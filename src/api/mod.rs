@@ -56,7 +56,8 @@ pub fn analyze_js(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     serde::Serialize::serialize(&wire, &serializer).map_err(|e| JsError::new(&format!("analyze: could not build the report: {e}")))
 }
 
-/// For the app's web worker: the Report as JSON twice, in a two-element array: the full Report
+/// For the app's web worker: the Report as JSON (UTF-8 bytes, which the worker hands to the page
+/// without a copy) twice, in a two-element array: the full Report
 /// (for exports) and a lighter copy without the paragraphs' and sentences' `text` and of the repeats'
 /// passages (the page slices those from the text it already has) and of the clean text's
 /// per-sentence difficulty, which is what the page parses on its main thread.
@@ -64,7 +65,7 @@ pub fn analyze_js(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 pub fn analyze_for_page(text: &str, keep: Vec<String>) -> js_sys::Array {
     let report = crate::analysis::analyze(text, &Options { keep, ..Options::default() });
     let mut wire = crate::wire::to_wire(text, &report);
-    let full = serde_json::to_string(&wire).unwrap_or_default();
+    let full = serde_json::to_vec(&wire).unwrap_or_default();
     for p in &mut wire.paragraphs {
         p.text = "";
     }
@@ -78,6 +79,6 @@ pub fn analyze_for_page(text: &str, keep: Vec<String>) -> js_sys::Array {
     // The page tints sentences by the raw figures (offsets into the text it shows); the clean
     // text's per-sentence list is the same size again and only the exports read it.
     wire.stats.clean.sentence_difficulty = Vec::new();
-    let view = serde_json::to_string(&wire).unwrap_or_default();
-    js_sys::Array::of2(&full.into(), &view.into())
+    let view = serde_json::to_vec(&wire).unwrap_or_default();
+    js_sys::Array::of2(&js_sys::Uint8Array::from(&full[..]), &js_sys::Uint8Array::from(&view[..]))
 }

@@ -20,8 +20,43 @@ use crate::analysis::{analyze, Options};
 /// Texts larger than this many bytes are analyzed only in the worker (the page shows them busy).
 pub const WORKER_THRESHOLD: usize = 50_000;
 
+/// The full Report as JSON, for the exports. The worker's copy stays the bytes it transferred, on
+/// the JS side, until an export reads it: on a large text that is megabytes the page's main thread
+/// would otherwise copy into its own memory on every analysis.
+#[derive(Debug, Clone)]
+pub enum FullJson {
+    Text(String),
+    Utf8(js_sys::Uint8Array),
+}
+
+impl FullJson {
+    pub fn text(&self) -> String {
+        match self {
+            FullJson::Text(s) => s.clone(),
+            FullJson::Utf8(bytes) => String::from_utf8_lossy(&bytes.to_vec()).into_owned(),
+        }
+    }
+}
+
+impl PartialEq for FullJson {
+    fn eq(&self, other: &FullJson) -> bool {
+        match (self, other) {
+            (FullJson::Text(a), FullJson::Text(b)) => a == b,
+            // The same buffer (bytes from the worker are never changed).
+            (FullJson::Utf8(a), FullJson::Utf8(b)) => AsRef::<JsValue>::as_ref(a) == AsRef::<JsValue>::as_ref(b),
+            _ => false,
+        }
+    }
+}
+
+impl Default for FullJson {
+    fn default() -> Self {
+        FullJson::Text(String::new())
+    }
+}
+
 pub struct Outcome {
-    pub json: Rc<String>,
+    pub json: Rc<FullJson>,
     pub report: Rc<Report>,
     pub ms: f64,
 }
@@ -52,7 +87,7 @@ fn analyze_on_thread(text: &str, keep: &[String], entities: bool) -> Outcome {
     let wire = crate::wire::to_wire(text, &report);
     let json = serde_json::to_string(&wire).unwrap_or_default();
     let view = Report::from_json(&json).unwrap_or_default();
-    Outcome { json: Rc::new(json), report: Rc::new(view), ms: now_ms() - start }
+    Outcome { json: Rc::new(FullJson::Text(json)), report: Rc::new(view), ms: now_ms() - start }
 }
 
 thread_local! {
@@ -162,9 +197,11 @@ impl WorkerAnalyzer {
                     reply(Err(err), generation);
                     return;
                 }
-                let json = get("json").as_string().unwrap_or_default();
-                let view = get("view").as_string();
-                let result = Report::from_json(view.as_deref().unwrap_or(&json)).map(|report| Outcome {
+                let bytes = |k: &str| get(k).dyn_into::<js_sys::Uint8Array>().ok();
+                let json = bytes("json").map_or_else(FullJson::default, FullJson::Utf8);
+                // The view is what the page shows: read here, straight from its UTF-8 bytes.
+                let view = bytes("view").map(|v| v.to_vec()).unwrap_or_default();
+                let result = Report::from_json_bytes(&view).map(|report| Outcome {
                     json: Rc::new(json),
                     report: Rc::new(report),
                     ms: now_ms() - sent_at.borrow().0,

@@ -69,7 +69,7 @@ fn analyze_in_worker(slot: &WorkerSlot, dispatcher: &UseReducerDispatcher<AppSta
 /// The Report of the analyzed text with its entities, for an export: the one shown, or (in the
 /// moment after load before the entities are in) a full analysis made now, which the page then
 /// shows too.
-fn full_report(state: &UseReducerHandle<AppState>) -> (Rc<String>, Rc<super::model::Report>) {
+fn full_report(state: &UseReducerHandle<AppState>) -> (Rc<analyzer::FullJson>, Rc<super::model::Report>) {
     if !state.entities_pending {
         return (state.json.clone(), state.report.clone());
     }
@@ -240,14 +240,14 @@ pub fn app() -> Html {
                 "apply-clean" => state.dispatch(Action::ApplyClean),
                 "export-json" => {
                     let (json, _) = full_report(&state);
-                    let saved = crate::wire::saved_json(&json, &state.analyzed, &state.kept);
+                    let saved = crate::wire::saved_json(&json.text(), &state.analyzed, &state.kept);
                     let _ = export::download("lede-report.json", "application/json", &saved);
                     notice("Saved lede-report.json.");
                 }
                 "export-md" => {
                     // The full Report (the page's copy may lack passage texts that it slices itself).
                     let (json, report) = full_report(&state);
-                    let full = super::model::Report::from_json(&json).unwrap_or_else(|_| (*report).clone());
+                    let full = super::model::Report::from_json(&json.text()).unwrap_or_else(|_| (*report).clone());
                     let _ = export::download("lede-report.md", "text/markdown", &export::markdown(&full));
                     notice("Saved lede-report.md.");
                 }

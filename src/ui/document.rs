@@ -48,9 +48,9 @@ fn marks(report: &Report) -> Marks {
     junk.sort();
     let difficulty = report
         .difficulty()
-        .into_iter()
+        .iter()
         .filter(|d| d.level != "normal")
-        .map(|d| (d.start, d.level))
+        .map(|d| (d.start, d.level.clone()))
         .collect();
     Marks { repeats, firsts, junk, difficulty }
 }

@@ -26,7 +26,7 @@ pub fn entities_csv(report: &Report) -> String {
 }
 
 fn stat(report: &Report, path: &[&str]) -> String {
-    let mut v = &report.stats;
+    let mut v: &serde_json::Value = &report.stats;
     for p in path {
         v = &v[*p];
     }

@@ -2,7 +2,9 @@
 //! give), so that a Report made on the main thread and one made in the web worker look the same.
 //! Offsets are UTF-16 code units; `Utf16Cursor` turns them into byte offsets of the Rust string.
 
+use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde_json::{Map, Value};
 
 #[derive(Deserialize, Debug, Clone, PartialEq, Default)]
 pub struct Span {
@@ -108,7 +110,7 @@ pub struct Report {
     pub boilerplate: Vec<Boilerplate>,
     pub entities: Vec<Entity>,
     /// The statistics as the Report gives them, read by field name in the panel.
-    pub stats: serde_json::Value,
+    pub stats: Stats,
     pub clean_text: String,
 }
 
@@ -125,7 +127,12 @@ thread_local! {
 impl Report {
     /// Read a Report from its JSON; a malformed one gives an empty Report and the reason.
     pub fn from_json(json: &str) -> Result<Report, String> {
-        let mut report: Report = serde_json::from_str(json).map_err(|e| format!("could not read the report: {e}"))?;
+        Report::from_json_bytes(json.as_bytes())
+    }
+
+    /// The same from the JSON's UTF-8 bytes (as the worker sends them).
+    pub fn from_json_bytes(json: &[u8]) -> Result<Report, String> {
+        let mut report: Report = serde_json::from_slice(json).map_err(|e| format!("could not read the report: {e}"))?;
         report.id = NEXT_ID.with(|n| {
             let id = n.get();
             n.set(id + 1);
@@ -137,13 +144,66 @@ impl Report {
     /// Per-sentence difficulty levels ("normal", "hard", "veryHard") of the text as given (the one
     /// the document shows: the raw figures, whose offsets are the document's; the clean figures'
     /// are offsets into the clean text), in sentence order.
-    pub fn difficulty(&self) -> Vec<SentenceDifficulty> {
-        use serde::Deserialize;
-        self.stats
-            .get("raw")
-            .and_then(|raw| raw.get("sentenceDifficulty"))
-            .and_then(|v| Vec::<SentenceDifficulty>::deserialize(v).ok())
-            .unwrap_or_default()
+    pub fn difficulty(&self) -> &[SentenceDifficulty] {
+        &self.stats.difficulty
+    }
+}
+
+/// The Report's `stats`: JSON values that the panel reads by name, except the raw text's
+/// per-sentence difficulty, read straight into its own list. As generic JSON that list would be a
+/// map per sentence: the larger part of reading a long article's Report on the page's thread.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    values: Value,
+    /// `raw.sentenceDifficulty`, which `values` then lacks.
+    difficulty: Vec<SentenceDifficulty>,
+}
+
+impl std::ops::Deref for Stats {
+    type Target = Value;
+    fn deref(&self) -> &Value {
+        &self.values
+    }
+}
+
+impl<'de> Deserialize<'de> for Stats {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Stats, D::Error> {
+        d.deserialize_map(StatsVisitor { raw: false })
+    }
+}
+
+/// Reads the stats object (`raw: false`) or its `raw` member (`raw: true`).
+struct StatsVisitor {
+    raw: bool,
+}
+
+impl<'de> Visitor<'de> for StatsVisitor {
+    type Value = Stats;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("the statistics object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Stats, A::Error> {
+        let (mut values, mut difficulty) = (Map::new(), Vec::new());
+        while let Some(key) = map.next_key::<String>()? {
+            if self.raw && key == "sentenceDifficulty" {
+                difficulty = map.next_value()?;
+            } else if !self.raw && key == "raw" {
+                let raw = map.next_value::<RawStats>()?.0;
+                difficulty = raw.difficulty;
+                values.insert(key, raw.values);
+            } else {
+                values.insert(key, map.next_value()?);
+            }
+        }
+        Ok(Stats { values: Value::Object(values), difficulty })
+    }
+}
+
+struct RawStats(Stats);
+
+impl<'de> Deserialize<'de> for RawStats {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawStats, D::Error> {
+        d.deserialize_map(StatsVisitor { raw: true }).map(RawStats)
     }
 }
 

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use super::analyzer::WORKER_THRESHOLD;
+use super::analyzer::{FullJson, WORKER_THRESHOLD};
 use super::model::{Report, Utf16Cursor};
 
 /// The switchable layers of the document view.
@@ -84,7 +84,7 @@ pub struct AppState {
     pub analyzed: Rc<String>,
     pub report: Rc<Report>,
     /// The Report as JSON (for the export).
-    pub json: Rc<String>,
+    pub json: Rc<FullJson>,
     pub analysis_ms: f64,
     /// The worker is analyzing a large text.
     pub busy: bool,
@@ -114,7 +114,7 @@ impl Default for AppState {
             generation: 0,
             analyzed: Rc::new(String::new()),
             report: Rc::new(Report::default()),
-            json: Rc::new(String::new()),
+            json: Rc::default(),
             analysis_ms: 0.0,
             busy: false,
             error: None,
@@ -139,7 +139,7 @@ pub enum Action {
     /// An analysis finished for the text of `generation` (`text: None` means the current text,
     /// as for a worker's reply, which is accepted only while the text is unchanged). `partial`:
     /// everything but the entities, which a second `Analyzed` brings.
-    Analyzed { generation: u64, text: Option<Rc<String>>, json: Rc<String>, report: Rc<Report>, ms: f64, partial: bool },
+    Analyzed { generation: u64, text: Option<Rc<String>>, json: Rc<FullJson>, report: Rc<Report>, ms: f64, partial: bool },
     /// The analysis failed (the worker could not start, for instance).
     Failed { generation: u64, message: String },
     /// The worker failed on the text of `generation`: a small text is analyzed again on the
