@@ -95,7 +95,7 @@ pub fn throughput(text: &str, min_secs: f64, mut f: impl FnMut(&str) -> usize) -
 pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
     if args.iter().any(|a| a == "--print-text") {
         // The bench text itself, for the browser and Node benchmarks to run on the same text.
-        print!("{}", corpus(1 << 20).0);
+        out!("{}", corpus(1 << 20).0);
         return Ok(ExitCode::SUCCESS);
     }
     if args.iter().any(|a| a == "--hostile") {
@@ -106,8 +106,8 @@ pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
         return one_stage(args.get(i + 1).map(String::as_str).unwrap_or(""), args.get(i + 2));
     }
     let (text, what) = corpus(1 << 20);
-    println!("machine: {}", machine());
-    println!(
+    outln!("machine: {}", machine());
+    outln!(
         "bench text: {:.2} MB of {what}; 0.1 and 1 MB are its first paragraphs, 10 MB is it repeated (later copies are exact repeats)",
         text.len() as f64 / 1e6
     );
@@ -138,15 +138,15 @@ pub fn run(args: &[String]) -> Result<ExitCode, CliError> {
         }),
         ("analyze again, caches warm (editing)", |p| analysis::analyze_on_one_thread(&p.text, &Options::default()).sentences.len()),
     ];
-    println!("{:<40} {:>9} {:>9} {:>9}   (MB/s, best of the runs; text never seen but on the last line)", "stage", "0.1 MB", "1 MB", "10 MB");
+    outln!("{:<40} {:>9} {:>9} {:>9}   (MB/s, best of the runs; text never seen but on the last line)", "stage", "0.1 MB", "1 MB", "10 MB");
     for (name, stage) in stages {
         let figures: Vec<String> = prepared
             .iter()
             .map(|p| format!("{:>9.1}", best_mbs(p.text.len(), if p.text.len() > 5_000_000 { 2 } else { 5 }, || stage(p))))
             .collect();
-        println!("{name:<40} {}", figures.join(" "));
+        outln!("{name:<40} {}", figures.join(" "));
     }
-    println!("targets: analyze >= 25 MB/s natively; equal MB/s at 0.1, 1 and 10 MB means linear time");
+    outln!("targets: analyze >= 25 MB/s natively; equal MB/s at 0.1, 1 and 10 MB means linear time");
     peak_memory(&sizes[2]);
     repeats_stage(&text);
     sbd_stress();
@@ -191,7 +191,7 @@ fn hostile_inputs() -> Vec<(&'static str, Box<dyn Fn(usize) -> String>)> {
 /// and MB/s (MB/s that drops from 1 to 10 MB means worse than linear time; 0.1 MB fits in the
 /// caches), then the CLI's time and peak memory on 10 MB of prose and on the worst inputs.
 fn hostile() {
-    println!("hostile inputs, analyze (all, caches cleared): ms per run (MB/s) at 0.1 / 1 / 10 MB");
+    outln!("hostile inputs, analyze (all, caches cleared): ms per run (MB/s) at 0.1 / 1 / 10 MB");
     let inputs = hostile_inputs();
     for (name, make) in &inputs {
         let mut cells = Vec::new();
@@ -211,11 +211,11 @@ fn hostile() {
             cells.push(format!("{ms:>8.1} ms ({rate:>6.1})"));
         }
         let verdict = if rates[2] < 0.6 * rates[1] { "  slower per MB from 1 to 10 MB: worse than linear?" } else { "" };
-        println!("  {name:<30} {}{verdict}", cells.join("  "));
+        outln!("  {name:<30} {}{verdict}", cells.join("  "));
     }
     for (name, make) in &inputs {
         if matches!(*name, "prose" | "one-word lines" | "only periods") {
-            print!("{name}: ");
+            out!("{name}: ");
             peak_memory(&make(10_000_000));
         }
     }
@@ -289,7 +289,7 @@ fn machine() -> String {
 fn peak_memory(text: &str) {
     let path = std::env::temp_dir().join(format!("lede-bench-{}.txt", std::process::id()));
     if std::fs::write(&path, text).is_err() {
-        println!("CLI peak memory: could not write a temporary file");
+        outln!("CLI peak memory: could not write a temporary file");
         return;
     }
     let exe = std::env::current_exe().unwrap_or_else(|_| "lede".into());
@@ -309,12 +309,12 @@ fn peak_memory(text: &str) {
         .and_then(|v| v.trim_end_matches(" kB").trim().parse().ok());
     let mb = text.len() as f64 / 1e6;
     match kb {
-        Some(kb) => println!(
+        Some(kb) => outln!(
             "CLI `lede analyze` on {mb:.1} MB (JSON written to /dev/null): {secs:.1} s, peak memory {:.0} MB = {:.1}x the input (target <= 10x)",
             kb * 1024.0 / 1e6,
             kb * 1024.0 / text.len() as f64
         ),
-        None => println!("CLI `lede analyze` on {mb:.1} MB: {secs:.1} s, peak memory unknown (needs Linux /proc)"),
+        None => outln!("CLI `lede analyze` on {mb:.1} MB: {secs:.1} s, peak memory unknown (needs Linux /proc)"),
     }
 }
 
@@ -334,7 +334,7 @@ fn sbd_stress() {
         let large = make(4_000_000);
         let a = throughput(&small, 0.5, split);
         let b = throughput(&large, 0.5, split);
-        println!("sbd {name:<20} 1 MB {a:>7.1} MB/s   4 MB {b:>7.1} MB/s");
+        outln!("sbd {name:<20} 1 MB {a:>7.1} MB/s   4 MB {b:>7.1} MB/s");
     }
 }
 
@@ -361,7 +361,7 @@ fn repeats_stage(text: &str) {
             found = (junk.len(), dups.len());
             junk.len() + dups.len()
         });
-        println!(
+        outln!(
             "boilerplate+repeats ({name}): {:.1} MB in {:.1} ms ({:.1} ms per MB, target 100), {} junk lines, {} repeats",
             t.len() as f64 / 1e6,
             t.len() as f64 / 1e6 / mbs * 1e3,
@@ -411,6 +411,6 @@ fn one_stage(name: &str, file: Option<&String>) -> Result<ExitCode, CliError> {
     // LEDE_STAGE_SECS=0 runs it three times only (for callgrind).
     let secs = std::env::var("LEDE_STAGE_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(5.0);
     let mbs = throughput(&text, secs, |t| f(t));
-    println!("{name}: {mbs:.1} MB/s on {:.2} MB", text.len() as f64 / 1e6);
+    outln!("{name}: {mbs:.1} MB/s on {:.2} MB", text.len() as f64 / 1e6);
     Ok(ExitCode::SUCCESS)
 }
