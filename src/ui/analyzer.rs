@@ -206,7 +206,10 @@ impl WorkerAnalyzer {
                     report: Rc::new(report),
                     ms: now_ms() - sent_at.borrow().0,
                 });
-                reply(result, generation);
+                // Drawn in a task of its own: on a long text, reading the Report and drawing it
+                // are each a long piece of work, and the page answers input between the two.
+                let reply = reply.clone();
+                gloo_timers::callback::Timeout::new(0, move || reply(result, generation)).forget();
             })
         };
         let on_error = {
