@@ -86,6 +86,11 @@ fn pack16(b: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
+/// The easy words, lower case, separated by spaces (for `syllables::letters_with`'s compounds).
+pub(crate) fn easy_words() -> &'static str {
+    easy_words::EASY_WORDS
+}
+
 /// Whether a lower-case word is familiar: on the list, a number, or a regular inflection of a
 /// listed word (-s, -es, -ed, -d, -ing, -er, -est, -ly, 's), as Dale and Chall's rules allow.
 pub fn is_familiar(word: &str) -> bool {
