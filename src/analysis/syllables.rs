@@ -566,6 +566,8 @@ pub fn count_letters(w: &[u8]) -> usize {
 /// of the training words the networks miss, and of the plurals of those that it lacks, by
 /// `plural_of_listed`) and the networks (`networks`):
 /// - a word of the table or such a plural: its count;
+/// - a word that ends in a consonant and l ("Hartl", "Strobl", "Frankl", German and Czech names):
+///   the l is a syllable of its own, which the networks, seeing few such words, miss;
 /// - two familiar words of four to eight letters (`Parts`) written as one ("meantime",
 ///   "wellbeing", "overpass"): their counts added;
 /// - else the networks' count.
@@ -576,13 +578,16 @@ pub fn letters_with(w: &[u8], listed: &impl Fn(&[u8]) -> Option<usize>, networks
     if let Some(n) = listed(w) {
         return n;
     }
+    if let [.., b'b' | b'c' | b'd' | b'f' | b'g' | b'k' | b'p' | b's' | b't' | b'v' | b'z', b'l'] = w {
+        return part_with(&w[..w.len() - 1], listed, networks) + 1;
+    }
     if let Some(i) = (8..=16).contains(&w.len()).then(|| compound(w)).flatten() {
         return part_with(&w[..i], listed, networks) + part_with(&w[i..], listed, networks);
     }
     networks(w)
 }
 
-/// `letters_with` of a compound's part, out of line (so that `letters_with` itself, not
+/// `letters_with` of a compound's part (or a word less its syllabic l), out of line (so that `letters_with` itself, not
 /// recursive, is inlined where the word's count is wanted).
 #[inline(never)]
 fn part_with(w: &[u8], listed: &impl Fn(&[u8]) -> Option<usize>, networks: &impl Fn(&[u8]) -> usize) -> usize {
@@ -889,6 +894,8 @@ mod tests {
         // Two familiar words of four letters or more as one, each counted on its own.
         assert_eq!((count("meantime"), count("overpass"), count("timetable")), (3, 3, 4));
         assert_eq!((count("cartoons"), count("elephant")), (9, 9));
+        // A syllabic l after a consonant at the end.
+        assert_eq!((count("strobl"), count("hartl"), count("carl")), (2, 2, 1));
     }
 
     #[test]

@@ -54,7 +54,7 @@ delfine=3 delgrande=3 delisle=2 delmed=2 delore=2 delphian=2 delphine=3 delsigno
 dementia=4 demille=3 dengler=3 denlinger=4 depace=3 depriest=4 dercole=3 derflinger=4 deschler=3 desimone=4 \
 desmoplasia=5 desperate=2 dessauer=2 detente=2 dettore=3 devere=3 devilish=2 devour=3 devoured=3 dfw=5 \
 dhaharan=2 diametrically=6 diaper=2 diapering=3 diapers=3 diastole=4 dicioccio=4 didnt=2 diegos=3 dienes=2 \
-dierking=3 dieters=3 dietrich=2 dietze=2 differently=3 digges=1 dildine=3 dimaio=4 dimare=3 dimichele=4 \
+dierking=3 dieters=3 dietl=2 dietrich=2 dietze=2 differently=3 digges=1 dildine=3 dimaio=4 dimare=3 dimichele=4 \
 dingler=3 dioceses=3 dioss=3 directv=4 disgruntling=4 disimone=4 disinterested=4 dismantling=4 dmitri=3 \
 dnase=3 doable=3 dobler=3 dobrzynski=4 doebler=3 doer=1 doerfler=3 doers=2 doin=2 dolce=2 dolores=3 domine=3 \
 domingues=3 dondlinger=4 dorotea=3 dossiers=2 doubling=3 douglass=3 dour=2 dower=1 dqalpha=4 dr=1 drawers=1 \
@@ -86,7 +86,7 @@ guinea=2 guinier=2 gunatilake=5 gunfire=3 gurgling=3 gurtler=3 gusler=3 gustave=
 gvannis=4 hackler=3 hades=2 hadler=3 haering=3 haetzni=3 haggling=3 haist=2 hajime=3 halcyone=3 haldeman=2 \
 hallbauer=2 hamiltonian=4 hamler=3 hansche=2 harclerode=4 harle=2 harleman=3 harriss=3 hasler=3 hatler=3 \
 haueter=2 hausler=3 haussler=3 havemann=3 hawkiness=2 hces=4 headaches=2 hebrides=3 hectare=2 heer=2 \
-hehmeyer=2 heidler=3 heigl=2 heikes=2 heinl=2 heinlen=3 heishman=3 heisler=3 hellfire=2 hellier=2 hemiplegia=5 \
+hehmeyer=2 heidler=3 heikes=2 heinl=2 heinlen=3 heishman=3 heisler=3 hellfire=2 hellier=2 hemiplegia=5 \
 hempfling=3 hendren=3 henrie=3 henske=2 hensler=3 hercules=3 hereford=3 herendeen=2 hermes=2 hernandes=2 \
 heroized=3 herpes=2 hertzler=3 hesler=3 hessling=3 hestia=3 hiaa=4 hier=2 hierarchy=4 hiers=1 hiester=3 \
 hilke=2 hinesley=3 hire=2 hirose=3 historically=5 hiv=3 hmm=0 hmmm=0 hobbes=2 hobbling=3 hochstedler=4 \
@@ -139,78 +139,77 @@ morones=3 morss=1 mortgagepower=3 mortification=4 moshe=2 mosier=2 mosler=3 moto
 moutse=2 mri=3 mrs=2 ms=1 msgr=3 mssrs=2 muddling=3 mulvehill=2 mumbling=3 muoio=3 muscling=3 myerss=3 \
 myojin=2 myung=1 nadia=2 nadine=2 nadler=3 naim=2 naive=2 naivete=4 naked=2 nardone=3 nasr=2 natalle=3 \
 natchitoches=3 nationales=4 nbcs=3 neatest=2 nedlloyd=3 needler=3 neidlinger=4 neisler=3 neoax=3 neorx=3 \
-nepl=2 nesler=3 nestler=3 newshour=2 ng=1 ngai=1 nghi=1 ngo=2 ngueppe=3 nibbling=3 nicholass=4 nicklauss=3 \
-nicolai=4 nicoline=4 nicosia=4 niebling=3 nier=2 nieves=3 nikes=2 nitze=2 nkohse=3 noa=2 noahs=2 noel=2 \
-noelle=2 nogales=3 noncorporate=3 noninterest=3 nonpluss=2 nordine=3 noriegas=4 norske=2 nprs=3 ns=1 \
-nth=1 numia=2 nvryan=3 nyers=1 nyet=1 oad=3 oas=3 oases=3 oatis=2 obermaier=3 oblinger=4 obscenely=4 \
-ocain=3 oceania=4 odp=3 odwyer=2 oecd=4 oeien=3 oest=2 ofc=3 oguin=3 ohioan=4 ohlmeyer=2 oj=2 ok=2 oken=3 \
-okoniewski=5 olathe=3 oleaginous=5 olean=2 oleske=3 oncale=3 oncogenes=4 oneyear=2 opera=2 oplinger=4 \
-optimistically=6 orestes=3 oriole=3 orleans=3 oshea=2 osmer=3 osteoarthritis=6 ostling=3 oughtnt=2 oui=1 \
-our=2 ourada=4 ourself=3 ourselves=3 outler=3 overseers=4 ozone=2 paccione=3 paddling=3 pai=2 pais=1 \
-palaus=3 palese=3 pallone=3 palmieri=4 paolo=2 papier=2 parenthetically=6 parisians=4 pascale=2 pasquale=3 \
-passe=2 passes=2 pathetically=5 patnaude=3 patrimonial=4 pautler=3 payn=2 pcs=2 pecore=3 pedophiliac=4 \
-peinado=4 penelope=4 pennsylvania=4 penske=2 pepe=2 peres=2 peress=3 perine=3 periodically=6 perle=1 \
-perricone=4 perrine=3 pertuit=2 perusse=3 petr=2 philosophically=6 phlcorp=4 phoebe=2 phoenixs=3 photoop=3 \
-physically=4 pickler=3 picower=2 piddling=3 pier=1 pierie=3 pierre=2 piess=2 pietro=3 pietruski=4 piette=1 \
-pjs=2 plaisted=3 platinum=2 platinums=3 pleiades=3 pleuritides=4 pluss=2 poage=2 poets=2 politically=5 \
-polyak=2 ponce=2 pontikes=3 popolare=4 porsche=2 posse=2 posses=2 postretirement=5 pourciau=3 powerfully=3 \
-powerpc=4 powertrain=2 pragmatically=5 prayer=1 prayerful=2 preisler=3 premier=2 prentiss=2 preponderance=3 \
-presler=3 priebke=2 primordial=4 principe=3 priore=3 privilege=2 privileged=2 prometheus=4 promiscuous=3 \
-protege=3 proteges=3 prudentialbache=5 ps=1 psyche=2 pugliese=4 puipoe=3 pulte=2 puryear=2 puzzling=3 \
-pyeatt=2 pyre=2 qiao=2 qiryat=2 qs=1 quadrupling=4 quattrone=3 quibbling=3 quieter=3 quiett=1 quiles=2 \
-quixote=3 rabes=2 racamier=3 racemes=2 racine=2 radler=3 rafael=3 rafuse=3 ragged=2 ragonese=4 rahe=2 \
-rai=2 rainger=3 rainier=2 ranieri=4 raphael=3 raphaela=4 rathke=2 rationale=3 rattler=3 rauls=2 raveling=3 \
-rayonier=3 rea=1 reacquired=3 readjust=3 readmission=4 reagent=3 reallocated=5 reallocation=5 realpolitik=4 \
-realtime=3 realtys=3 rearm=2 rebbe=2 recipe=3 recore=3 recovery=3 recoverys=4 recycling=4 rediscovery=4 \
-redlinger=4 redoubling=4 refenes=3 refuel=3 refueled=3 reher=1 rehired=3 reichart=3 reichling=3 reichs=1 \
-reish=2 relyea=2 remlinger=4 renate=3 rene=2 renschler=3 repr=2 require=3 requiring=4 researchs=3 resembling=4 \
+nesler=3 nestler=3 newshour=2 ng=1 ngai=1 nghi=1 ngo=2 ngueppe=3 nibbling=3 nicholass=4 nicklauss=3 nicolai=4 \
+nicoline=4 nicosia=4 niebling=3 nier=2 nieves=3 nikes=2 nitze=2 nkohse=3 noa=2 noahs=2 noel=2 noelle=2 \
+nogales=3 noncorporate=3 noninterest=3 nonpluss=2 nordine=3 noriegas=4 norske=2 nprs=3 ns=1 nth=1 numia=2 \
+nvryan=3 nyers=1 nyet=1 oad=3 oas=3 oases=3 oatis=2 obermaier=3 oblinger=4 obscenely=4 ocain=3 oceania=4 \
+odp=3 odwyer=2 oecd=4 oeien=3 oest=2 ofc=3 oguin=3 ohioan=4 ohlmeyer=2 oj=2 ok=2 oken=3 okoniewski=5 \
+olathe=3 oleaginous=5 olean=2 oleske=3 oncale=3 oncogenes=4 oneyear=2 opera=2 oplinger=4 optimistically=6 \
+orestes=3 oriole=3 orleans=3 oshea=2 osmer=3 osteoarthritis=6 ostling=3 oughtnt=2 oui=1 our=2 ourada=4 \
+ourself=3 ourselves=3 outler=3 overseers=4 ozone=2 paccione=3 paddling=3 pai=2 pais=1 palaus=3 palese=3 \
+pallone=3 palmieri=4 paolo=2 papier=2 parenthetically=6 parisians=4 pascale=2 pasquale=3 passe=2 passes=2 \
+pathetically=5 patnaude=3 patrimonial=4 pautler=3 payn=2 pcs=2 pecore=3 pedophiliac=4 peinado=4 penelope=4 \
+pennsylvania=4 penske=2 pepe=2 peres=2 peress=3 perine=3 periodically=6 perle=1 perricone=4 perrine=3 \
+pertuit=2 perusse=3 petr=2 philosophically=6 phlcorp=4 phoebe=2 phoenixs=3 photoop=3 physically=4 pickler=3 \
+picower=2 piddling=3 pier=1 pierie=3 pierre=2 piess=2 pietro=3 pietruski=4 piette=1 pjs=2 plaisted=3 \
+platinum=2 platinums=3 pleiades=3 pleuritides=4 pluss=2 poage=2 poets=2 politically=5 polyak=2 ponce=2 \
+pontikes=3 popolare=4 porsche=2 posse=2 posses=2 postretirement=5 pourciau=3 powerfully=3 powerpc=4 powertrain=2 \
+pragmatically=5 prayer=1 prayerful=2 preisler=3 premier=2 prentiss=2 preponderance=3 presler=3 priebke=2 \
+primordial=4 principe=3 priore=3 privilege=2 privileged=2 prometheus=4 promiscuous=3 protege=3 proteges=3 \
+prudentialbache=5 ps=1 psyche=2 pugliese=4 puipoe=3 pulte=2 puryear=2 puzzling=3 pyeatt=2 pyre=2 qiao=2 \
+qiryat=2 qs=1 quadrupling=4 quattrone=3 quetzalcoatl=3 quibbling=3 quieter=3 quiett=1 quiles=2 quixote=3 \
+rabes=2 racamier=3 racemes=2 racine=2 radler=3 rafael=3 rafuse=3 ragged=2 ragonese=4 rahe=2 rai=2 rainger=3 \
+rainier=2 ranieri=4 raphael=3 raphaela=4 rathke=2 rationale=3 rattler=3 rauls=2 raveling=3 rayonier=3 \
+rea=1 reacquired=3 readjust=3 readmission=4 reagent=3 reallocated=5 reallocation=5 realpolitik=4 realtime=3 \
+realtys=3 rearm=2 rebbe=2 recipe=3 recore=3 recovery=3 recoverys=4 recycling=4 rediscovery=4 redlinger=4 \
+redoubling=4 refenes=3 refuel=3 refueled=3 reher=1 rehired=3 reichart=3 reichling=3 reichs=1 reish=2 \
+relyea=2 remlinger=4 renate=3 rene=2 renschler=3 repr=2 require=3 requiring=4 researchs=3 resembling=4 \
 resende=3 resendes=2 resilience=4 restaino=4 restaurateur=4 retire=2 retired=2 retirement=4 retirements=3 \
 reusable=4 reuse=2 reused=2 revaluations=6 reveille=3 reverbed=2 reyes=2 rhea=2 rhodesian=3 rials=1 ricocheted=3 \
 riedlinger=4 riester=3 rieth=2 rijn=2 ringler=3 riopelle=4 rippling=3 ripplinger=4 risque=2 ritualistically=7 \
-riviere=3 rna=3 roa=2 roanoke=3 robare=3 robl=2 robling=3 rochefort=3 rocknroll=3 roesler=3 roessler=3 \
-roethler=3 rogier=2 romantically=5 romine=3 romines=2 roshier=2 rosine=3 rossler=3 rothmeier=2 royexs=3 \
-rozeboom=3 rs=1 rte=3 rueda=3 ruffling=3 rugged=2 rumbling=3 rustlers=3 sachs=1 saddling=3 saez=1 safier=2 \
-safires=2 sagraves=3 saitama=4 sakigake=4 sakurai=4 salisbury=3 salles=2 salome=3 salomone=4 salvadore=4 \
-salvatore=4 samuela=4 samuels=2 santerre=2 santone=3 saone=2 sapien=2 sapiens=3 sardonically=5 sarine=3 \
-satisfactory=4 saute=2 sauter=3 savingss=2 sba=3 scalias=3 schadler=3 schaer=2 schaufler=3 schedler=3 \
-scheffler=3 schettler=3 scheufler=3 schickler=3 schickling=3 schiewe=2 schiffler=3 schildknecht=3 schipke=2 \
-schissler=3 schnettler=3 schoeffler=3 schoening=3 schreffler=3 schreyer=1 schubring=3 schulke=2 schwegler=3 \
-sciandra=2 scianna=2 scientifically=6 scolia=2 sconyers=3 scortese=2 scour=2 scoured=2 scrambling=3 scribbling=3 \
-scuffling=3 scuttling=3 seance=2 searss=2 seattle=3 sechrest=3 sechrist=3 secrest=3 secrist=3 sedore=3 \
-segraves=3 segrest=3 segue=1 seigler=3 seles=2 sellier=2 semones=3 seraphine=4 serenely=4 sergio=2 serres=2 \
-sesame=3 sese=2 sesler=3 settler=3 settlers=2 settling=3 seve=2 several=2 sevier=2 sgt=2 sh=0 shaer=2 \
-shakiness=3 shamalia=3 shaolin=3 sharpeville=3 shh=0 shidler=3 shireman=3 shisler=3 shrewsbury=2 shriveling=3 \
-shuart=2 shuffler=3 shuttling=3 sian=2 sichuan=2 sidler=3 sidling=3 siemenss=2 sienko=3 siers=1 siesta=3 \
-sightseer=3 sigl=2 sigler=3 simler=3 simpler=3 sinead=3 singler=3 singling=3 sinuous=2 siracuse=4 sirrine=3 \
-sisler=3 sistare=3 sitler=3 sizzling=3 skeptically=4 skier=1 skiers=2 soares=2 societal=4 societe=4 socrates=3 \
-soldier=2 solely=3 solimine=4 somalia=4 sonia=2 sosuke=3 soulliere=3 soured=2 sours=2 spainhour=2 spangler=3 \
-spanier=2 specialities=3 spengler=3 sperle=1 spindler=3 spoerl=1 sponsler=3 spruiell=1 squabbling=3 st=1 \
-stabler=3 stablest=3 stai=2 stangler=3 stapler=3 stapling=3 starace=3 statistically=5 statuesque=3 stds=3 \
-stefl=2 stegemeier=2 stempien=2 stereotypically=7 stevedore=3 stickler=3 stires=1 stochastically=5 stonebraker=4 \
-stonecypher=4 strangling=3 striar=1 stribling=4 struggling=3 studebaker=4 stumbling=3 suard=2 subtler=3 \
-subtly=3 sudafed=3 sudler=3 suezs=3 suhua=2 sumptuous=2 sunobe=3 superfamily=4 superx=3 surace=3 surgically=4 \
-surles=2 surrealistic=4 suu=3 suv=3 svp=2 swindler=3 swindlers=2 swingler=3 symbolically=5 sypniewski=4 \
-tabler=3 tabling=3 tac=3 tactically=4 taflinger=4 taira=3 taiwanese=3 tassone=3 tbilisi=4 tcas=4 tearle=2 \
-teate=2 teatro=2 technically=4 technologically=6 tempe=2 temperamental=4 temperate=2 temperature=3 templers=3 \
-terre=2 terrebonne=4 tertiary=3 tesler=3 testes=2 thalias=2 thatd=2 theater=3 theatres=3 theatric=2 theatrically=5 \
-theologians=4 theorem=2 theoretically=6 theories=2 theory=2 therapeutically=6 thereon=2 therrien=2 thoene=2 \
-thomasine=4 throttling=3 ths=0 thuot=1 tia=2 tietje=1 tietmeyer=2 tieu=2 tijuana=3 tilde=2 timisoara=5 \
-timpone=3 tingling=3 tinkler=3 tinkling=3 tipler=3 tire=2 tireless=3 tischler=3 titania=3 toa=2 tobler=3 \
-toews=2 tokyo=3 tomaino=4 tomasine=4 toniest=2 toppling=3 towles=1 traditionalists=4 treichler=3 trembling=3 \
-treml=2 trendier=2 trendiest=2 tripling=3 trisler=3 troiano=4 troubling=3 truex=2 trulove=3 truong=1 \
-trusler=3 ts=1 tsetse=2 tuite=1 tumbling=3 turrentine=4 tvs=2 twinkly=3 uehara=4 ueki=3 ufos=3 uliaski=3 \
-uliassi=3 unalienable=6 underkoffler=5 unequivocally=6 uninterested=4 unrealistic=4 unreasonable=4 unreasoning=3 \
-unsettling=4 untermeyer=3 unusually=5 updegrove=4 uplinger=4 uribe=3 urls=3 usa=3 usbancorp=4 usda=4 \
-usmc=4 ussr=4 uv=2 valdes=2 valencias=4 valladares=4 vallegrande=4 valliere=3 valonia=3 valuable=3 vanacore=4 \
-vandeman=3 vanderleest=4 vandersluis=4 vandriel=2 vanevery=3 vanhouten=4 vantine=3 vares=2 varietal=3 \
-varietals=4 varnadore=4 vasques=2 vassilios=3 vastine=3 vaughan=1 verde=2 vergess=3 verine=3 versace=3 \
-versaces=3 veterinarian=5 veterinary=4 vicomte=3 victorine=4 vidales=3 videophile=5 viejo=3 viers=1 vietcong=3 \
-villafane=4 vincennes=3 vips=3 viramune=4 virkler=3 vizcaino=4 vogl=2 volentine=4 vossler=3 vremya=3 \
-vs=1 vyas=1 wachs=1 waggling=3 waguespack=3 wahine=3 wahle=1 waleson=2 warbling=3 warncke=2 warnke=2 \
-watling=3 watlington=4 weers=2 weide=2 weidler=3 weigl=2 weiseman=3 weist=2 wengler=3 wereldhave=4 werne=2 \
-wesler=3 wessling=3 whitening=3 whore=2 whores=1 whyre=2 wicked=2 wiggling=3 wildflowers=2 wilemon=3 \
-wiliams=3 willke=2 willse=2 wiltse=1 wingler=3 wire=2 wiseley=3 wisler=3 wlodarski=4 wobbling=3 wolpe=2 \
-wrangler=3 wrangling=3 wrestler=3 wrestlers=2 wretched=2 wrinkling=3 ws=3 xers=2 xian=1 xiang=2 xscribe=2 \
-yamane=3 yannone=2 yarbrough=3 yarmulke=3 yearearlier=3 yene=2 yerkes=2 yingling=3 yohe=2 yorio=2 yosemite=4 \
-yuichi=2 yunde=2 zaires=2 zairian=4 zayres=2 zeidler=3 zeigler=3 zeisler=3 zeitler=3 zewe=2 zhejiang=2 \
-zigler=3 zingler=3 zoe=2";
+riviere=3 rna=3 roa=2 roanoke=3 robare=3 robling=3 rochefort=3 rocknroll=3 roesler=3 roessler=3 roethler=3 \
+rogier=2 romantically=5 romine=3 romines=2 roshier=2 rosine=3 rossler=3 rothmeier=2 royexs=3 rozeboom=3 \
+rs=1 rte=3 rueda=3 ruffling=3 rugged=2 rumbling=3 rustlers=3 sachs=1 saddling=3 saez=1 safier=2 safires=2 \
+sagraves=3 saitama=4 sakigake=4 sakurai=4 salisbury=3 salles=2 salome=3 salomone=4 salvadore=4 salvatore=4 \
+samuela=4 samuels=2 santerre=2 santone=3 saone=2 sapien=2 sapiens=3 sardonically=5 sarine=3 satisfactory=4 \
+saute=2 sauter=3 savingss=2 sba=3 scalias=3 schadler=3 schaer=2 schaufler=3 schedler=3 scheffler=3 schettler=3 \
+scheufler=3 schickler=3 schickling=3 schiewe=2 schiffler=3 schildknecht=3 schipke=2 schissler=3 schnettler=3 \
+schoeffler=3 schoening=3 schreffler=3 schreyer=1 schubring=3 schulke=2 schwegler=3 sciandra=2 scianna=2 \
+scientifically=6 scolia=2 sconyers=3 scortese=2 scour=2 scoured=2 scrambling=3 scribbling=3 scuffling=3 \
+scuttling=3 seance=2 searss=2 seattle=3 sechrest=3 sechrist=3 secrest=3 secrist=3 sedore=3 segraves=3 \
+segrest=3 segue=1 seigler=3 seles=2 sellier=2 semones=3 seraphine=4 serenely=4 sergio=2 serres=2 sesame=3 \
+sese=2 sesler=3 settler=3 settlers=2 settling=3 seve=2 several=2 sevier=2 sgt=2 sh=0 shaer=2 shakiness=3 \
+shamalia=3 shaolin=3 sharpeville=3 shh=0 shidler=3 shireman=3 shisler=3 shrewsbury=2 shriveling=3 shuart=2 \
+shuffler=3 shuttling=3 sian=2 sichuan=2 sidler=3 sidling=3 siemenss=2 sienko=3 siers=1 siesta=3 sightseer=3 \
+sigler=3 simler=3 simpler=3 sinead=3 singler=3 singling=3 sinuous=2 siracuse=4 sirrine=3 sisler=3 sistare=3 \
+sitler=3 sizzling=3 skeptically=4 skier=1 skiers=2 soares=2 societal=4 societe=4 socrates=3 soldier=2 \
+solely=3 solimine=4 somalia=4 sonia=2 sosuke=3 soulliere=3 soured=2 sours=2 spainhour=2 spangler=3 spanier=2 \
+specialities=3 spengler=3 sperle=1 spindler=3 spoerl=1 sponsler=3 spruiell=1 squabbling=3 st=1 stabler=3 \
+stablest=3 stai=2 stangler=3 stapler=3 stapling=3 starace=3 statistically=5 statuesque=3 stds=3 stegemeier=2 \
+stempien=2 stereotypically=7 stevedore=3 stickler=3 stires=1 stochastically=5 stonebraker=4 stonecypher=4 \
+strangling=3 striar=1 stribling=4 struggling=3 studebaker=4 stumbling=3 suard=2 subtler=3 subtly=3 sudafed=3 \
+sudler=3 suezs=3 suhua=2 sumptuous=2 sunobe=3 superfamily=4 superx=3 surace=3 surgically=4 surles=2 surrealistic=4 \
+suu=3 suv=3 svp=2 swindler=3 swindlers=2 swingler=3 symbolically=5 sypniewski=4 tabler=3 tabling=3 tac=3 \
+tactically=4 taflinger=4 taira=3 taiwanese=3 tassone=3 tbilisi=4 tcas=4 tearle=2 teate=2 teatro=2 technically=4 \
+technologically=6 tempe=2 temperamental=4 temperate=2 temperature=3 templers=3 terre=2 terrebonne=4 tertiary=3 \
+tesler=3 testes=2 thalias=2 thatd=2 theater=3 theatres=3 theatric=2 theatrically=5 theologians=4 theorem=2 \
+theoretically=6 theories=2 theory=2 therapeutically=6 thereon=2 therrien=2 thoene=2 thomasine=4 throttling=3 \
+ths=0 thuot=1 tia=2 tietje=1 tietmeyer=2 tieu=2 tijuana=3 tilde=2 timisoara=5 timpone=3 tingling=3 tinkler=3 \
+tinkling=3 tipler=3 tire=2 tireless=3 tischler=3 titania=3 toa=2 tobler=3 toews=2 tokyo=3 tomaino=4 tomasine=4 \
+toniest=2 toppling=3 towles=1 traditionalists=4 treichler=3 trembling=3 treml=2 trendier=2 trendiest=2 \
+tripling=3 trisler=3 troiano=4 troubling=3 truex=2 trulove=3 truong=1 trusler=3 ts=1 tsetse=2 tuite=1 \
+tumbling=3 turrentine=4 tvs=2 twinkly=3 uehara=4 ueki=3 ufos=3 uliaski=3 uliassi=3 unalienable=6 underkoffler=5 \
+unequivocally=6 uninterested=4 unrealistic=4 unreasonable=4 unreasoning=3 unsettling=4 untermeyer=3 unusually=5 \
+updegrove=4 uplinger=4 uribe=3 urls=3 usa=3 usbancorp=4 usda=4 usmc=4 ussr=4 uv=2 valdes=2 valencias=4 \
+valladares=4 vallegrande=4 valliere=3 valonia=3 valuable=3 vanacore=4 vandeman=3 vanderleest=4 vandersluis=4 \
+vandriel=2 vanevery=3 vanhouten=4 vantine=3 vares=2 varietal=3 varietals=4 varnadore=4 vasques=2 vassilios=3 \
+vastine=3 vaughan=1 verde=2 vergess=3 verine=3 versace=3 versaces=3 veterinarian=5 veterinary=4 vicomte=3 \
+victorine=4 vidales=3 videophile=5 viejo=3 viers=1 vietcong=3 villafane=4 vincennes=3 vips=3 viramune=4 \
+virkler=3 vizcaino=4 volentine=4 vossler=3 vremya=3 vs=1 vyas=1 wachs=1 waggling=3 waguespack=3 wahine=3 \
+wahle=1 waleson=2 warbling=3 warncke=2 warnke=2 watling=3 watlington=4 weers=2 weide=2 weidler=3 weiseman=3 \
+weist=2 wengler=3 wereldhave=4 werne=2 wesler=3 wessling=3 whitening=3 whore=2 whores=1 whyre=2 wicked=2 \
+wiggling=3 wildflowers=2 wilemon=3 wiliams=3 willke=2 willse=2 wiltse=1 wingler=3 wire=2 wiseley=3 wisler=3 \
+wlodarski=4 wobbling=3 wolpe=2 wrangler=3 wrangling=3 wrestler=3 wrestlers=2 wretched=2 wrinkling=3 ws=3 \
+xers=2 xian=1 xiang=2 xscribe=2 yamane=3 yannone=2 yarbrough=3 yarmulke=3 yearearlier=3 yene=2 yerkes=2 \
+yingling=3 yohe=2 yorio=2 yosemite=4 yuichi=2 yunde=2 zaires=2 zairian=4 zayres=2 zeidler=3 zeigler=3 \
+zeisler=3 zeitler=3 zewe=2 zhejiang=2 zigler=3 zingler=3 zoe=2";
