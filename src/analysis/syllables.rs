@@ -581,7 +581,7 @@ pub fn letters_with(w: &[u8], listed: &impl Fn(&[u8]) -> Option<usize>, networks
     if let [.., b'b' | b'c' | b'd' | b'f' | b'g' | b'k' | b'p' | b's' | b't' | b'v' | b'z', b'l'] = w {
         return part_with(&w[..w.len() - 1], listed, networks) + 1;
     }
-    if let Some(i) = (8..=16).contains(&w.len()).then(|| compound(w)).flatten() {
+    if let Some(i) = compound(w) {
         return part_with(&w[..i], listed, networks) + part_with(&w[i..], listed, networks);
     }
     networks(w)
@@ -596,16 +596,28 @@ fn part_with(w: &[u8], listed: &impl Fn(&[u8]) -> Option<usize>, networks: &impl
 
 /// Where `w` (of 8 to 16 letters) splits into two familiar words of four to eight letters
 /// (`Parts`), if it does.
+#[inline(always)]
 fn compound(w: &[u8]) -> Option<usize> {
     let n = w.len();
-    // The first and the last eight letters, packed; a part of i letters is a masked or shifted
-    // copy (no loop over its letters).
+    if !(8..=16).contains(&n) {
+        return None;
+    }
+    // The first eight letters, packed: no part starts with the first four of most words.
     let first = u64::from_le_bytes(w[..8].try_into().ok()?);
-    let last = u64::from_le_bytes(w[n - 8..].try_into().ok()?);
     let parts = parts();
     if !parts.maybe(first & 0xFFFF_FFFF | 1 << 63) {
-        return None; // no part starts with its first four letters
+        return None;
     }
+    compound_at(w, first, parts)
+}
+
+/// `compound` past its first checks; `first`: the first eight letters of `w`, packed.
+#[inline(never)]
+fn compound_at(w: &[u8], first: u64, parts: &Parts) -> Option<usize> {
+    let n = w.len();
+    // The last eight letters too; a part of i letters is a masked or shifted copy of either (no
+    // loop over its letters).
+    let last = u64::from_le_bytes(w[n - 8..].try_into().ok()?);
     for i in n.saturating_sub(8).max(4)..=(n - 4).min(8) {
         let (a, b) = (if i == 8 { first } else { first & ((1u64 << (8 * i)) - 1) }, last >> (8 * (i + 8 - n)));
         if parts.maybe(a) && parts.maybe(b) && parts.set.contains_key(&a) && parts.set.contains_key(&b) {
@@ -620,7 +632,7 @@ fn compound(w: &[u8]) -> Option<usize> {
 /// 2^15 bits that rules most other strings out in a few instructions (which also holds the first
 /// four letters of each, marked by the top bit), then the set.
 struct Parts {
-    filter: Vec<u64>,
+    filter: [u64; (1 << 15) / 64],
     set: FxMap<u64, ()>,
 }
 
@@ -639,7 +651,7 @@ impl Parts {
 fn parts() -> &'static Parts {
     static P: OnceLock<Parts> = OnceLock::new();
     P.get_or_init(|| {
-        let mut parts = Parts { filter: vec![0; (1 << 15) / 64], set: FxMap::default() };
+        let mut parts = Parts { filter: [0; (1 << 15) / 64], set: FxMap::default() };
         for w in super::stats::easy_words().split_whitespace().filter(|w| (4..=8).contains(&w.len())) {
             let mut buf = [0u8; 8];
             buf[..w.len()].copy_from_slice(w.as_bytes());
