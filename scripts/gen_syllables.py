@@ -19,8 +19,9 @@ from the training words and their syllable counts (one per pronunciation that di
   last epochs, quantized to 8 bits, and the training words the quantized networks miss listed
   (the exceptions), as src/analysis/syllables.rs counts a word the table lacks
   (`letters_with`): the plural of a word of the table as that word (which the networks tend to
-  miss as well), two familiar words written as one ("meantime") as both; an exception those rules
-  get right is dropped, and a training word they get wrong is listed.
+  miss as well), a final consonant and l ("Hartl") as a syllable, two familiar words written as
+  one ("meantime") as both; an exception those rules get right is dropped, and a training word
+  they get wrong is listed.
 
 The settings below were chosen on a tenth of the training words (a dev split), not the held-out words.
 src/analysis/syllables.rs applies the model and the exceptions.
