@@ -190,7 +190,7 @@ impl Model {
     /// `hidden` length.
     pub fn class(&self, rows: &[u16], hidden: &mut [i16]) -> usize {
         // No overflow: |b1| <= B1_LIMIT, at most 40 letter rows and BAG_MAX bag rows of |w| <= 127.
-        // (The shipped size has a faster path of its own: `scores_shipped`.)
+        // (The shipped size has a faster path of its own: `Ensemble::count_fast`.)
         let h = self.hidden;
         let hidden = &mut hidden[..h];
         hidden.copy_from_slice(&self.b1);
@@ -252,9 +252,8 @@ impl Ensemble {
 
     /// Syllables of one lower-case ASCII word of letters by the networks alone (no exceptions).
     pub fn count(&self, w: &[u8]) -> usize {
-        let fits = |m: &Model| m.hidden == SHIPPED_HIDDEN && m.left.max(m.group).max(m.right) <= MAX_SIDE && m.positions() <= FAST_POSITIONS;
-        if w.len() + 2 <= FAST_LETTERS && self.0.len() <= FAST_NETS && self.0.iter().all(fits) {
-            self.count_fast(w)
+        if w.len() + 2 <= FAST_LETTERS && self.0.len() <= FAST_NETS && self.0.iter().all(|m| m.hidden == SHIPPED_HIDDEN) {
+            self.count_fast(w, vector_units())
         } else {
             self.count_general(w)
         }
@@ -287,12 +286,13 @@ impl Ensemble {
     }
 
     /// `count` for words of up to FAST_LETTERS - 2 letters and up to FAST_NETS networks of the
-    /// shipped size that read at most MAX_SIDE letters on each side (FAST_POSITIONS input
-    /// positions in all), with nothing allocated: the
-    /// word's symbols worked out once, and each network's biases plus its bag rows once per word;
+    /// shipped size, with nothing allocated: the word's symbols worked out once, and each network's biases plus its bag rows once per word;
     /// each input row added as it is found, the "none" rows of a short group at once, hidden units
     /// in fixed-size arrays. The same figures as `count_general` (tested).
-    fn count_fast(&self, w: &[u8]) -> usize {
+    /// The scores of each group in 256-bit registers if `avx2` (which the processor must have),
+    /// else by the portable path.
+    #[cfg_attr(not(target_arch = "x86_64"), allow(unused_variables))]
+    fn count_fast(&self, w: &[u8], avx2: bool) -> usize {
         let mut groups = [(0u8, 0u8); FAST_LETTERS];
         let mut count = 0;
         for_each_group(w, |i, j| {
@@ -302,33 +302,32 @@ impl Ensemble {
         if count == 0 {
             return w.len(); // consonants only: spelled out ("nbc")
         }
-        // Symbols of "^word$", then "none" beyond either end (reads never go past the padding).
-        const NONE: u8 = 27;
-        let mut syms = [NONE; FAST_LETTERS + 2 * MAX_SIDE];
-        let at = MAX_SIDE; // syms[at + k] is the symbol of "^word$"[k]
-        syms[at] = 26;
+        // Symbols of "^word$".
+        let mut syms = [0u8; FAST_LETTERS];
+        syms[0] = 26;
         for (k, &c) in w.iter().enumerate() {
-            syms[at + 1 + k] = if c.is_ascii_lowercase() { c - b'a' } else { 26 };
+            syms[1 + k] = if c.is_ascii_lowercase() { c - b'a' } else { 26 };
         }
-        syms[at + w.len() + 1] = 26;
+        syms[w.len() + 1] = 26;
+        let word = &syms[..w.len() + 2];
         const H: usize = SHIPPED_HIDDEN;
         // The word's trigrams, hashed once for every network.
         let trigrams = w.len().min(BAG_MAX);
         let mut hashes = [0u32; BAG_MAX];
         for (k, h) in hashes[..trigrams].iter_mut().enumerate() {
-            *h = trigram_hash(syms[at + k], syms[at + k + 1], syms[at + k + 2]) as u32;
+            *h = trigram_hash(word[k], word[k + 1], word[k + 2]) as u32;
         }
         // One network's count of the word: its biases plus the word's bag rows once, then each group.
         let count_of = |m: &Model| -> usize {
             let mut base: [i16; H] = m.b1[..H].try_into().expect("48 biases");
             if m.bag != 0 {
-                let (width, mask) = (m.bag_width, m.bag as u32 - 1);
+                let (width, mask) = (m.bag_width / 8, m.bag as u32 - 1);
+                let eights = m.bag_rows.as_chunks::<8>().0;
                 // By 8 hidden units, each sum in a register.
-                for c in 0..width / 8 {
+                for c in 0..width {
                     let mut sum: [i16; 8] = base[8 * c..][..8].try_into().expect("8 sums");
                     for &h in &hashes[..trigrams] {
-                        let r = (h & mask) as usize * width + 8 * c;
-                        let row: &[i16; 8] = m.bag_rows[r..][..8].try_into().expect("8 weights");
+                        let row = &eights[(h & mask) as usize * width + c];
                         for k in 0..8 {
                             sum[k] += row[k];
                         }
@@ -336,12 +335,12 @@ impl Ensemble {
                     base[8 * c..][..8].copy_from_slice(&sum);
                 }
             }
-            let syms = &syms[..at + w.len() + 2];
-            groups[..count]
-                .iter()
-                .enumerate()
-                .map(|(index, &(a, b))| m.class_of(m.scores_shipped(&base, syms, at, a as usize, b as usize, index, count)))
-                .sum()
+            #[cfg(target_arch = "x86_64")]
+            if avx2 {
+                // SAFETY: the processor has AVX2 (`avx2` says so), all that `groups_avx2` needs.
+                return unsafe { m.groups_avx2(&base, word, &groups[..count]) };
+            }
+            m.groups_portable(&base, word, &groups[..count])
         };
         // The median of the networks' counts: a count that more than half of them give is the
         // median whatever the others say, so the networks run only until one has (the first two,
@@ -358,79 +357,128 @@ impl Ensemble {
     }
 }
 
+impl Model {
+    /// A network of SHIPPED_HIDDEN units' count of a word whose symbols ("^word$") are `word`:
+    /// the classes of its vowel `groups` (offsets into `word`), summed; `base` is the biases plus
+    /// the word's bag rows.
+    fn groups_portable(&self, base: &[i16; SHIPPED_HIDDEN], word: &[u8], groups: &[(u8, u8)]) -> usize {
+        let w2 = self.w2[..].try_into().expect("4 x 48 weights");
+        let mut total = 0;
+        for (index, &(a, b)) in groups.iter().enumerate() {
+            let rows = GroupRows { model: self, word, a: a.into(), b: b.into(), index, count: groups.len() };
+            total += self.class_of(scores_portable(base, &self.w1, rows, w2));
+        }
+        total
+    }
+
+    /// `groups_portable` with `scores_avx2`, compiled for AVX2 as a whole so that the scores of
+    /// every group are worked out inline (a function with the target feature is not inlined into
+    /// one without).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn groups_avx2(&self, base: &[i16; SHIPPED_HIDDEN], word: &[u8], groups: &[(u8, u8)]) -> usize {
+        let w2 = self.w2[..].try_into().expect("4 x 48 weights");
+        let mut total = 0;
+        for (index, &(a, b)) in groups.iter().enumerate() {
+            let rows = GroupRows { model: self, word, a: a.into(), b: b.into(), index, count: groups.len() };
+            // SAFETY: this function runs only where the processor has AVX2.
+            total += self.class_of(unsafe { scores_avx2(base, &self.w1, rows, w2) });
+        }
+        total
+    }
+}
+
+/// Input rows of a network (numbered in its `w1`, of SHIPPED_HIDDEN weights each), handed one by
+/// one to a sum.
+trait Rows {
+    fn each(self, add: impl FnMut(usize));
+}
+
+impl Rows for &[u32] {
+    fn each(self, mut add: impl FnMut(usize)) {
+        self.iter().for_each(|&r| add(r as usize));
+    }
+}
+
+/// The input rows of the `index`-th of the `count` vowel groups of a word, "^word$"[a..b] whose
+/// symbols are `word`, for the fast path: those of `Model::inputs`, but the positions that read
+/// "none" as one row per part (`Model::tails`).
+struct GroupRows<'a> {
+    model: &'a Model,
+    word: &'a [u8],
+    a: usize,
+    b: usize,
+    index: usize,
+    count: usize,
+}
+
+impl Rows for GroupRows<'_> {
+    /// A loop of its own for each part, no list of rows written and read back.
+    #[inline(always)]
+    fn each(self, mut add: impl FnMut(usize)) {
+        let GroupRows { model: m, word, a, b, index, count } = self;
+        let (left, group, right) = (m.left, m.group, m.right);
+        // Letters there are left of the group (nearest first), in it (read), right of it.
+        let (nl, len, nr) = (a.min(left), (b - a).min(group), (word.len() - b).min(right));
+        for (k, &s) in word[a - nl..a].iter().rev().enumerate() {
+            add(k * SYMBOLS + usize::from(s));
+        }
+        for (k, &s) in word[a..a + len].iter().enumerate() {
+            add((left + k) * SYMBOLS + usize::from(s));
+        }
+        for (k, &s) in word[b..b + nr].iter().enumerate() {
+            add((left + group + k) * SYMBOLS + usize::from(s));
+        }
+        let extra = (left + group + right) * SYMBOLS;
+        add(extra + index.min(SYMBOLS - 1));
+        add(extra + SYMBOLS + (count - 1 - index).min(SYMBOLS - 1));
+        // The positions that read "none": their rows' sums as one row each.
+        let tails = m.tails / SHIPPED_HIDDEN;
+        if len < group {
+            add(tails + len);
+        }
+        if nl < left {
+            add(tails + group + 1 + nl);
+        }
+        if nr < right {
+            add(tails + group + left + 2 + nr);
+        }
+    }
+}
+
 /// The median of `counts` (not empty), the lower of the middle two for an even number.
 fn median(counts: &mut [usize]) -> usize {
     counts.sort_unstable();
     counts[(counts.len() - 1) / 2]
 }
 
-/// Longest "^word$" that `Ensemble::count_fast` takes.
-const FAST_LETTERS: usize = 64;
-/// Most letters a network of the fast path reads on either side of a group or inside it.
-const MAX_SIDE: usize = 16;
-/// Most networks the fast path takes.
-const FAST_NETS: usize = 4;
-/// Most input positions of a network the fast path takes.
-const FAST_POSITIONS: usize = 24;
-
-impl Model {
-    /// Class scores (before `b2`) of a network of SHIPPED_HIDDEN units for the group "^word$"[a..b]
-    /// whose symbols are `syms[at..]` (with NONE before, MAX_SIDE deep, and nothing after); `base`
-    /// is the biases plus the word's bag rows.
-    #[allow(clippy::too_many_arguments)]
-    fn scores_shipped(&self, base: &[i16; SHIPPED_HIDDEN], syms: &[u8], at: usize, a: usize, b: usize, index: usize, count: usize) -> [i32; CLASSES] {
-        const H: usize = SHIPPED_HIDDEN;
-        // The input rows first (as offsets into w1), then their sum in registers.
-        let mut rows = [0u32; FAST_POSITIONS + 3];
-        let (left, group, right) = (self.left, self.group, self.right);
-        let mut n = 0;
-        let mut push = |pos: usize, sym: u8| {
-            rows[n] = ((pos * SYMBOLS + sym as usize) * H) as u32;
-            n += 1;
-        };
-        // Letters there are left of the group, in it (read), right of it; "none" beyond.
-        let (nl, len, nr) = (a.min(left), (b - a).min(group), (syms.len() - at - b).min(right));
-        for k in 1..=nl {
-            push(k - 1, syms[at + a - k]);
-        }
-        for k in 0..len {
-            push(left + k, syms[at + a + k]);
-        }
-        for k in 0..nr {
-            push(left + group + k, syms[at + b + k]);
-        }
-        push(left + group + right, index.min(SYMBOLS - 1) as u8);
-        push(left + group + right + 1, (count - 1 - index).min(SYMBOLS - 1) as u8);
-        // The positions that read "none": their rows' sums as one row each.
-        for (short, t) in [(len < group, len), (nl < left, group + 1 + nl), (nr < right, group + left + 2 + nr)] {
-            if short {
-                rows[n] = (self.tails + t * H) as u32;
-                n += 1;
-            }
-        }
-        let w2: &[i16; CLASSES * H] = self.w2[..CLASSES * H].try_into().expect("4 x 48 weights");
-        #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("avx2") {
-            // SAFETY: the processor has AVX2 (checked just above), all that `scores_avx2` needs.
-            return unsafe { scores_avx2(base, &self.w1, &rows[..n], w2) };
-        }
-        scores_portable(base, &self.w1, &rows[..n], w2)
-    }
+/// Whether the processor has AVX2 (for `Ensemble::count_fast`).
+fn vector_units() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    return std::arch::is_x86_feature_detected!("avx2");
+    #[cfg(not(target_arch = "x86_64"))]
+    false
 }
 
+/// Longest "^word$" that `Ensemble::count_fast` takes.
+const FAST_LETTERS: usize = 64;
+/// Most networks the fast path takes.
+const FAST_NETS: usize = 4;
+
 /// Class scores of a network of SHIPPED_HIDDEN units: the sums `b1` (biases, bag rows, "none"
-/// rows) plus the rows of `w1` that start at `rows`, through ReLU, dotted with each class's
+/// rows) plus the rows of `w1` numbered by `rows` (of SHIPPED_HIDDEN weights each), through ReLU, dotted with each class's
 /// weights in `w2`. Integer arithmetic with no overflow (see `B1_LIMIT`), so every path gives the
 /// same figures.
-fn scores_portable(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: &[u32], w2: &[i16; CLASSES * SHIPPED_HIDDEN]) -> [i32; CLASSES] {
+fn scores_portable(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: impl Rows, w2: &[i16; CLASSES * SHIPPED_HIDDEN]) -> [i32; CLASSES] {
     const H: usize = SHIPPED_HIDDEN;
+    let w1 = w1.as_chunks::<H>().0;
     let mut acc = *b1;
-    for &r in rows {
-        let w: &[i16; H] = w1[r as usize..][..H].try_into().expect("48 weights");
+    rows.each(|r| {
+        let w = &w1[r];
         for k in 0..H {
             acc[k] += w[k];
         }
-    }
+    });
     for x in &mut acc {
         *x = (*x).max(0);
     }
@@ -445,7 +493,8 @@ fn scores_portable(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: &[u32], w2: &[i
 /// with multiply-add and one horizontal sum for all four classes.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn scores_avx2(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: &[u32], w2: &[i16; CLASSES * SHIPPED_HIDDEN]) -> [i32; CLASSES] {
+#[inline]
+unsafe fn scores_avx2(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: impl Rows, w2: &[i16; CLASSES * SHIPPED_HIDDEN]) -> [i32; CLASSES] {
     use std::arch::x86_64::*;
     const H: usize = SHIPPED_HIDDEN;
     // Unaligned loads of 16 i16 from slices checked to hold them.
@@ -454,13 +503,14 @@ unsafe fn scores_avx2(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: &[u32], w2: 
         // SAFETY: `s` holds 16 i16 (32 bytes); the load is unaligned.
         unsafe { _mm256_loadu_si256(s.as_ptr().cast()) }
     };
+    let w1 = w1.as_chunks::<H>().0;
     let (mut a0, mut a1, mut a2) = (load(&b1[..]), load(&b1[16..]), load(&b1[32..]));
-    for &r in rows {
-        let w = &w1[r as usize..][..H];
+    rows.each(|r| {
+        let w = &w1[r];
         a0 = _mm256_add_epi16(a0, load(w));
         a1 = _mm256_add_epi16(a1, load(&w[16..]));
         a2 = _mm256_add_epi16(a2, load(&w[32..]));
-    }
+    });
     let zero = _mm256_setzero_si256();
     let (a0, a1, a2) = (_mm256_max_epi16(a0, zero), _mm256_max_epi16(a1, zero), _mm256_max_epi16(a2, zero));
     let class = |c: usize| -> __m256i {
@@ -853,6 +903,10 @@ mod tests {
         }
         for w in words.iter().filter(|w| !w.is_empty()) {
             assert_eq!(model.count(w.as_bytes()), model.count_general(w.as_bytes()), "{w}");
+            if w.len() + 2 <= super::FAST_LETTERS {
+                // And the portable path where the processor has a vector one.
+                assert_eq!(model.count_fast(w.as_bytes(), false), model.count_general(w.as_bytes()), "{w}");
+            }
         }
     }
 
@@ -876,12 +930,12 @@ mod tests {
                         x ^= x << 13;
                         x ^= x >> 7;
                         x ^= x << 17;
-                        (x % rows_in_w1) as u32 * H as u32
+                        (x % rows_in_w1) as u32
                     })
                     .collect();
                 // SAFETY: the processor has AVX2 (checked above).
-                let fast = unsafe { super::scores_avx2(b1, &m.w1, &rows, w2) };
-                assert_eq!(fast, super::scores_portable(b1, &m.w1, &rows, w2), "rows {rows:?}");
+                let fast = unsafe { super::scores_avx2(b1, &m.w1, &rows[..], w2) };
+                assert_eq!(fast, super::scores_portable(b1, &m.w1, &rows[..], w2), "rows {rows:?}");
             }
         }
     }
