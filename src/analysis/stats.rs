@@ -66,17 +66,16 @@ impl Hasher for Fx {
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 struct Lists {
-    /// The easy words, packed by `pack16` (all are ASCII and under 17 bytes: tested).
+    /// The easy words and the stop words, packed by `pack16` (all are ASCII and under 17 bytes:
+    /// tested).
     easy: FxMap<u128, ()>,
-    stop: FxMap<&'static str, ()>,
+    stop: FxMap<u128, ()>,
 }
 
 fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
-    L.get_or_init(|| Lists {
-        easy: easy_words::EASY_WORDS.split_whitespace().filter_map(|w| Some((pack16(w.as_bytes())?, ()))).collect(),
-        stop: STOP_WORDS.split_whitespace().map(|w| (w, ())).collect(),
-    })
+    let packed = |words: &'static str| words.split_whitespace().filter_map(|w| Some((pack16(w.as_bytes())?, ()))).collect();
+    L.get_or_init(|| Lists { easy: packed(easy_words::EASY_WORDS), stop: packed(STOP_WORDS) })
 }
 
 /// Up to 16 bytes as a u128, the first in the low byte, zeros after (no word holds a NUL byte).
@@ -91,24 +90,39 @@ pub(crate) fn easy_words() -> &'static str {
     easy_words::EASY_WORDS
 }
 
+/// The low `n` bytes (at most 16) of a u128 set.
+fn low_bytes(n: usize) -> u128 {
+    u128::MAX.checked_shr(8 * (16 - n as u32)).unwrap_or(0)
+}
+
 /// Whether a lower-case word is familiar: on the list, a number, or a regular inflection of a
 /// listed word (-s, -es, -ed, -d, -ing, -er, -est, -ly, 's), as Dale and Chall's rules allow.
 pub fn is_familiar(word: &str) -> bool {
+    let b = word.as_bytes();
+    familiar(b, pack16(&b[..b.len().min(16)]).unwrap_or(0))
+}
+
+/// `is_familiar` of `word`, whose first 16 bytes (or fewer) are packed in `head`: every stem it
+/// looks up is a start of the word, so each key is `head` cut short, with no bytes copied.
+fn familiar(word: &[u8], head: u128) -> bool {
     let easy = &lists().easy;
-    let listed = |w: &[u8]| pack16(w).is_some_and(|k| easy.contains_key(&k));
-    if listed(word.as_bytes()) || word.bytes().all(|b| !b.is_ascii_alphabetic()) {
+    let listed = |n: usize| n <= 16 && easy.contains_key(&(head & low_bytes(n)));
+    if listed(word.len()) || word.iter().all(|b| !b.is_ascii_alphabetic()) {
         return true;
     }
-    let w = trim_all(trim_all(word.as_bytes(), b"'s"), "\u{2019}s".as_bytes());
+    let w = trim_all(trim_all(word, b"'s"), "\u{2019}s".as_bytes());
     for suffix in ["s", "es", "ed", "d", "ing", "er", "est", "ly", ""] {
-        let Some(stem) = w.strip_suffix(suffix.as_bytes()).filter(|stem| stem.len() > 1) else { continue };
-        if listed(stem) {
+        let Some(stem) = strip_end(w, suffix.as_bytes()).filter(|stem| stem.len() > 1) else { continue };
+        if stem.len() == word.len() {
+            continue; // the word itself, looked up above
+        }
+        if listed(stem.len()) {
             return true;
         }
         // The stem with an e added ("making" from "make").
         if (suffix.starts_with('i') || suffix.starts_with('e')) && stem.len() < 16 {
-            let with_e = pack16(stem).map(|k| k | u128::from(b'e') << (8 * stem.len()));
-            if with_e.is_some_and(|k| easy.contains_key(&k)) {
+            let with_e = head & low_bytes(stem.len()) | u128::from(b'e') << (8 * stem.len());
+            if easy.contains_key(&with_e) {
                 return true;
             }
         }
@@ -119,10 +133,17 @@ pub fn is_familiar(word: &str) -> bool {
 /// `w` without any number of `suffix` at its end (`str::trim_end_matches` on bytes, without a
 /// searcher to build).
 fn trim_all<'a>(mut w: &'a [u8], suffix: &[u8]) -> &'a [u8] {
-    while let Some(rest) = w.strip_suffix(suffix) {
+    while let Some(rest) = strip_end(w, suffix) {
         w = rest;
     }
     w
+}
+
+/// `w` without `suffix` at its end: `strip_suffix` with the few bytes compared here, not by a
+/// call to `memcmp`.
+fn strip_end<'a>(w: &'a [u8], suffix: &[u8]) -> Option<&'a [u8]> {
+    let cut = w.len().checked_sub(suffix.len())?;
+    w[cut..].iter().zip(suffix).all(|(a, b)| a == b).then_some(&w[..cut])
 }
 
 /// What the word table keeps for each distinct (lower-cased) word: where its letters are in
@@ -180,7 +201,8 @@ pub fn clear_caches() {
     with_facts(|memo| *memo = Memo::default());
 }
 
-fn facts(word: &str) -> Facts {
+/// The facts of `word`, whose first 16 bytes (or fewer) are packed in `head`.
+fn facts(word: &str, head: u128) -> Facts {
     let syllables = syllables::count(word);
     let stem_syllables = if syllables >= 3 {
         ["ing", "es", "ed"]
@@ -193,8 +215,8 @@ fn facts(word: &str) -> Facts {
     Facts {
         syllables: syllables.min(u16::MAX as usize) as u16,
         stem_syllables: stem_syllables.min(u16::MAX as usize) as u16,
-        familiar: is_familiar(word),
-        stop: lists().stop.contains_key(word),
+        familiar: familiar(word.as_bytes(), head),
+        stop: word.len() <= 16 && lists().stop.contains_key(&head),
     }
 }
 
@@ -209,7 +231,8 @@ fn word_facts(word: &str, packed: Option<u128>) -> Facts {
         if let Some(&f) = known {
             return f;
         }
-        let f = facts(word);
+        let head = packed.or_else(|| pack16(&word.as_bytes()[..16])).unwrap_or(0);
+        let f = facts(word, head);
         if memo.short.len() + memo.long.len() >= FACTS_LIMIT {
             *memo = Memo::default();
         }
@@ -1008,8 +1031,8 @@ mod tests {
         for (w, familiar) in [("house", true), ("houses", true), ("played", true), ("42", true), ("quixotic", false)] {
             assert_eq!(is_familiar(w), familiar, "{w}");
         }
-        // `lists` packs every easy word into 16 bytes.
-        assert!(easy_words::EASY_WORDS.split_whitespace().all(|w| w.is_ascii() && w.len() <= 16));
+        // `lists` packs every easy word and stop word into 16 bytes.
+        assert!(easy_words::EASY_WORDS.split_whitespace().chain(STOP_WORDS.split_whitespace()).all(|w| w.is_ascii() && w.len() <= 16));
         assert!(!is_familiar("x") && is_familiar("responsibility") && !is_familiar("responsibilities"));
         assert!(is_familiar("hoped") && is_familiar("making"));
         assert!(is_familiar("house's") && is_familiar("house\u{2019}s") && is_familiar("house's's"));
