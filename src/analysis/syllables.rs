@@ -322,7 +322,7 @@ impl Ensemble {
             let mut base: [i16; H] = m.b1[..H].try_into().expect("48 biases");
             if m.bag != 0 {
                 let (width, mask) = (m.bag_width / 8, m.bag as u32 - 1);
-                let eights = m.bag_rows.as_chunks::<8>().0;
+                let eights = rows_of::<8>(&m.bag_rows);
                 // By 8 hidden units, each sum in a register.
                 for c in 0..width {
                     let mut sum: [i16; 8] = base[8 * c..][..8].try_into().expect("8 sums");
@@ -465,13 +465,21 @@ const FAST_LETTERS: usize = 64;
 /// Most networks the fast path takes.
 const FAST_NETS: usize = 4;
 
+/// `values` as rows of `N` (`as_chunks`, which Rust has from 1.88 only): a row then costs one
+/// bound to check.
+fn rows_of<const N: usize>(values: &[i16]) -> &[[i16; N]] {
+    // SAFETY: `[i16; N]` is laid out as N i16 one after the other, and `len / N` rows of them lie
+    // within `values`.
+    unsafe { std::slice::from_raw_parts(values.as_ptr().cast(), values.len() / N) }
+}
+
 /// Class scores of a network of SHIPPED_HIDDEN units: the sums `b1` (biases, bag rows, "none"
-/// rows) plus the rows of `w1` numbered by `rows` (of SHIPPED_HIDDEN weights each), through ReLU, dotted with each class's
-/// weights in `w2`. Integer arithmetic with no overflow (see `B1_LIMIT`), so every path gives the
+/// rows) plus the rows of `w1` numbered by `rows` (see `rows_of`), through ReLU, dotted with each
+/// class's weights in `w2`. Integer arithmetic with no overflow (see `B1_LIMIT`), so every path gives the
 /// same figures.
 fn scores_portable(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: impl Rows, w2: &[i16; CLASSES * SHIPPED_HIDDEN]) -> [i32; CLASSES] {
     const H: usize = SHIPPED_HIDDEN;
-    let w1 = w1.as_chunks::<H>().0;
+    let w1 = rows_of::<H>(w1);
     let mut acc = *b1;
     rows.each(|r| {
         let w = &w1[r];
@@ -503,7 +511,7 @@ unsafe fn scores_avx2(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: impl Rows, w
         // SAFETY: `s` holds 16 i16 (32 bytes); the load is unaligned.
         unsafe { _mm256_loadu_si256(s.as_ptr().cast()) }
     };
-    let w1 = w1.as_chunks::<H>().0;
+    let w1 = rows_of::<H>(w1);
     let (mut a0, mut a1, mut a2) = (load(&b1[..]), load(&b1[16..]), load(&b1[32..]));
     rows.each(|r| {
         let w = &w1[r];
