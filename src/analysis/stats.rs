@@ -474,21 +474,31 @@ impl Lexicon {
     }
 
     /// The word `w` as a token at `at`: its entry (added if new) and what is counted of it.
+    #[inline]
     fn token(&mut self, w: &str, rest: &[u8], at: usize) -> Token {
+        let b = w.as_bytes();
+        let ascii16 = if b.len() <= 16 { Ascii16::read(b, rest) } else { None };
+        if let Some(a) = &ascii16 {
+            // Nearly every word: its bytes in one register, lower-cased and counted there, and
+            // met before.
+            if let Some(&id) = self.short.get(&a.lower) {
+                return Token::new(at, id, a.alphanumeric, b[0].is_ascii_uppercase());
+            }
+        }
+        self.new_token(w, ascii16, at)
+    }
+
+    /// `token` for a word not met before or not of up to 16 ASCII bytes, `ascii16` if it is.
+    #[inline(never)]
+    fn new_token(&mut self, w: &str, ascii16: Option<Ascii16>, at: usize) -> Token {
         let key = &mut self.key;
         key.clear();
         let mut chars = 0;
         let mut hyphen = false; // or a digit: Gunning counts words, not numbers
         let mut packed = 0u128;
-        let b = w.as_bytes();
-        let ascii16 = if b.len() <= 16 { Ascii16::read(b, rest) } else { None };
         if let Some(a) = ascii16 {
-            // Nearly every word: its bytes in one register, lower-cased and counted there.
             (packed, chars, hyphen) = (a.lower, a.alphanumeric, a.hyphen_or_digit);
-            if let Some(&id) = self.short.get(&packed) {
-                return Token::new(at, id, chars, b[0].is_ascii_uppercase());
-            }
-            key.extend_from_slice(&packed.to_le_bytes()[..b.len()]);
+            key.extend_from_slice(&packed.to_le_bytes()[..w.len()]);
         } else if w.is_ascii() {
             // Longer than 16 bytes: keyed by its bytes alone.
             for &c in w.as_bytes() {
@@ -699,7 +709,9 @@ impl<'s> Tally<'s> {
         self.latin_letters += c.latin_letters;
     }
 
-    /// One word, starting at `ws` in the text.
+    /// One word, starting at `ws` in the text. (What depends on its entry alone, its syllables,
+    /// `finish` sums over the entries from their counts.)
+    #[inline(always)]
     fn token(&mut self, lexicon: &Lexicon, ws: usize, t: Token) {
         let sentences = self.sentences;
         while self.sent < sentences.len() && ws >= sentences[self.sent].end {
@@ -718,9 +730,6 @@ impl<'s> Tally<'s> {
         let st = &mut self.st;
         st.words += 1;
         st.word_characters += chars;
-        st.syllables += syllables;
-        st.monosyllables += usize::from(syllables == 1);
-        st.polysyllables += usize::from(syllables >= 3);
         st.complex_words += usize::from(syllables >= 3 && !e.hyphen && !proper && e.stem_syllables >= 3);
         st.long_words += usize::from(chars > 6);
         st.difficult_words += usize::from(!e.familiar && !proper);
@@ -749,6 +758,12 @@ impl<'s> Tally<'s> {
         let Tally { mut st, sentences, counts, ids, sent_words, linsear, latin_letters, .. } = self;
         let (linsear_easy, linsear_hard, linsear_sentences, _) = linsear;
         st.unique_words = counts.iter().filter(|&&c| c > 0).count();
+        for (&c, e) in counts.iter().zip(&lexicon.hot) {
+            let (c, syllables) = (c as usize, usize::from(e.syllables));
+            st.syllables += c * syllables;
+            st.monosyllables += c * usize::from(syllables == 1);
+            st.polysyllables += c * usize::from(syllables >= 3);
+        }
         st.reading_wpm = READING_WPM;
         st.speaking_wpm = SPEAKING_WPM;
         st.reading_time_seconds = st.words as f64 / READING_WPM * 60.0;
