@@ -756,11 +756,11 @@ fn number(digits: &[u8]) -> usize {
         let hundreds = if h > 0 { ONES[h] + 2 } else { 0 };
         hundreds + if r > 0 || h == 0 { below_100(r) } else { 0 }
     }
-    let digits: Vec<usize> = digits.iter().map(|d| (d - b'0') as usize).collect();
-    if digits.len() > 9 || (digits.len() > 1 && digits[0] == 0) {
-        return digits.iter().map(|&d| ONES[d]).sum();
+    let digit = |d: &u8| usize::from(d - b'0');
+    if digits.len() > 9 || (digits.len() > 1 && digits[0] == b'0') {
+        return digits.iter().map(|d| ONES[digit(d)]).sum();
     }
-    let n = digits.iter().fold(0usize, |a, &d| a * 10 + d);
+    let n = digits.iter().fold(0usize, |a, d| a * 10 + digit(d));
     if digits.len() == 4 && (1100..2000).contains(&n) && n % 100 != 0 {
         return below_100(n / 100) + if n % 100 < 10 { 1 + ONES[n % 10] } else { below_100(n % 100) }; // years
     }
@@ -818,17 +818,16 @@ pub fn count_with(word: &str, count_of: &impl Fn(&[u8]) -> usize) -> usize {
         }
     }
     let mut total = 0;
-    let mut letters: Vec<u8> = Vec::with_capacity(word.len());
-    let mut digits: Vec<u8> = Vec::new();
+    let (mut letters, mut digits) = (Part::default(), Part::default());
     let mut foreign = false;
-    let flush = |letters: &mut Vec<u8>, digits: &mut Vec<u8>, foreign: &mut bool, total: &mut usize| {
-        if !letters.is_empty() {
-            *total += count_of(letters);
+    let flush = |letters: &mut Part, digits: &mut Part, foreign: &mut bool, total: &mut usize| {
+        if !letters.bytes().is_empty() {
+            *total += count_of(letters.bytes());
         } else if *foreign {
             *total += 1;
         }
-        if !digits.is_empty() {
-            *total += number(digits);
+        if !digits.bytes().is_empty() {
+            *total += number(digits.bytes());
         }
         letters.clear();
         digits.clear();
@@ -836,29 +835,68 @@ pub fn count_with(word: &str, count_of: &impl Fn(&[u8]) -> usize) -> usize {
     };
     for (at, c) in word.char_indices() {
         if c.is_ascii_digit() {
-            if !letters.is_empty() {
+            if !letters.bytes().is_empty() {
                 flush(&mut letters, &mut digits, &mut foreign, &mut total);
             }
             digits.push(c as u8);
         } else if let Some(b) = fold(c) {
-            if !digits.is_empty() {
+            if !digits.bytes().is_empty() {
                 // "3rd", "1990s", "10th": the ending is said with the number.
                 flush(&mut letters, &mut digits, &mut foreign, &mut total);
-                if matches!(word[at..].to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th" | "s") {
+                if ["st", "nd", "rd", "th", "s"].iter().any(|e| word[at..].eq_ignore_ascii_case(e)) {
                     return total;
                 }
             }
             letters.push(b);
+        } else if c == '\'' || c == '\u{2019}' {
+            // contraction: keep the letters together (tested before `is_alphabetic`, which looks
+            // a curly apostrophe up in the Unicode tables to say no)
         } else if c.is_alphabetic() {
             foreign = true;
-        } else if c == '\'' || c == '\u{2019}' {
-            // contraction: keep the letters together
         } else {
             flush(&mut letters, &mut digits, &mut foreign, &mut total);
         }
     }
     flush(&mut letters, &mut digits, &mut foreign, &mut total);
     total
+}
+
+/// The letters or the digits of one part of a word, as `count_with` gathers them: on the stack
+/// up to `Part::STACK` (any real word), nothing allocated per word.
+#[derive(Default)]
+struct Part {
+    stack: [u8; Part::STACK],
+    len: usize,
+    heap: Vec<u8>,
+}
+
+impl Part {
+    const STACK: usize = 32;
+
+    fn push(&mut self, b: u8) {
+        if self.len < Self::STACK {
+            self.stack[self.len] = b;
+        } else {
+            if self.len == Self::STACK {
+                self.heap.extend_from_slice(&self.stack);
+            }
+            self.heap.push(b);
+        }
+        self.len += 1;
+    }
+
+    fn bytes(&self) -> &[u8] {
+        if self.len <= Self::STACK {
+            &self.stack[..self.len]
+        } else {
+            &self.heap
+        }
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+        self.heap.clear();
+    }
 }
 
 #[cfg(test)]
@@ -893,6 +931,16 @@ mod tests {
             ("10th", 1), ("Zürich", 2), ("NBC", 3), ("McDonald", 3), ("\u{5317}\u{4EAC}", 1), ("naïve", 2),
             ("Jones's", 2), ("George\u{2019}s", 2), ("Bush's", 2), ("Mike's", 1),
         ]);
+    }
+
+    #[test]
+    fn parts_longer_than_the_stack_buffer() {
+        // Letters and digits past `Part::STACK` go on in the heap.
+        let long = "supercalifragilisticexpialidocious"; // 34 letters
+        assert_eq!(count(&format!("{long}-table")), count(long) + count("table"));
+        assert_eq!(count(&format!("{long}'s")), count(long) + 1);
+        assert_eq!(count(&"7".repeat(40)), 2 * 40); // "seven" read 40 times
+        assert_eq!(count(&format!("{}x", "1".repeat(33))), 33 + 1);
     }
 
     #[test]
