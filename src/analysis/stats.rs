@@ -29,6 +29,11 @@ pub const HARD_MIN_WORDS: usize = 14;
 pub const TOP_WORDS: usize = 10;
 /// MTLD's type-token ratio at which a factor ends (McCarthy & Jarvis 2010).
 const MTLD_FACTOR: f64 = 0.72;
+/// MTLD_FACTOR as a fraction: `distinct as f64 / tokens as f64 <= MTLD_FACTOR` exactly when
+/// `distinct * 25 <= tokens * 18` (a ratio of integers under 2^40 that is not 18/25 is at least
+/// 1/(25 tokens) away from it, far more than the double 0.72 is; tested), a test without a
+/// division per word.
+const MTLD_FRACTION: (usize, usize) = (18, 25);
 
 /// English function words left out of `top_words`.
 const STOP_WORDS: &str = "a about above after again against all also am an and any are as at be because been \
@@ -869,23 +874,24 @@ fn mtld(ids: &[u32], types: usize) -> Option<f64> {
     let mut seen = vec![0u32; types];
     let len = ids.len();
     fn pass(it: impl Iterator<Item = u32>, seen: &mut [u32], run_id: &mut u32, len: usize) -> f64 {
-        let (mut factors, mut tokens, mut distinct) = (0.0, 0usize, 0usize);
+        let (mut whole, mut tokens, mut distinct) = (0usize, 0usize, 0usize);
         *run_id += 1;
         for id in it {
             tokens += 1;
             if seen[id as usize] != *run_id {
                 seen[id as usize] = *run_id;
                 distinct += 1;
-                // A new word raises the ratio (and division rounds monotonically): no factor ends.
+                // A new word raises the ratio: no factor ends.
                 continue;
             }
-            if distinct as f64 / tokens as f64 <= MTLD_FACTOR {
-                factors += 1.0;
+            if distinct * MTLD_FRACTION.1 <= tokens * MTLD_FRACTION.0 {
+                whole += 1;
                 tokens = 0;
                 distinct = 0;
                 *run_id += 1;
             }
         }
+        let mut factors = whole as f64;
         if tokens > 0 {
             let ttr = distinct as f64 / tokens as f64;
             factors += (1.0 - ttr) / (1.0 - MTLD_FACTOR);
@@ -978,6 +984,17 @@ mod tests {
         let long = "Notwithstanding considerable institutional resistance, the administration implemented comprehensive organizational restructuring initiatives throughout international subsidiaries immediately.";
         check(long, &[long], &[("hard", 1.0)]);
         check("I saw a dog. It ran.", &["I saw a dog.", "It ran."], &[("hard", 0.0)]);
+    }
+
+    #[test]
+    fn mtld_fraction_as_the_division() {
+        assert_eq!(MTLD_FRACTION.0 as f64 / MTLD_FRACTION.1 as f64, MTLD_FACTOR);
+        for tokens in 1..3000usize {
+            for distinct in 0..=tokens {
+                let divided = distinct as f64 / tokens as f64 <= MTLD_FACTOR;
+                assert_eq!(divided, distinct * MTLD_FRACTION.1 <= tokens * MTLD_FRACTION.0, "{distinct}/{tokens}");
+            }
+        }
     }
 
     #[test]
