@@ -193,9 +193,21 @@ struct Memo {
 static FACTS: std::sync::Mutex<Option<Memo>> = std::sync::Mutex::new(None);
 
 fn with_facts<R>(f: impl FnOnce(&mut Memo) -> R) -> R {
-    // A panic elsewhere while the lock was held leaves nothing half-written that matters here.
-    let mut memo = FACTS.lock().unwrap_or_else(|e| e.into_inner());
-    f(memo.get_or_insert_with(Memo::default))
+    f(FactsLock::default().memo())
+}
+
+/// The lock on `FACTS`, taken when a word's facts are first wanted and kept until dropped: one
+/// lock per paragraph with new words (two atomic operations, costly next to the rest), not one per
+/// new word.
+#[derive(Default)]
+struct FactsLock(Option<std::sync::MutexGuard<'static, Option<Memo>>>);
+
+impl FactsLock {
+    fn memo(&mut self) -> &mut Memo {
+        // A panic elsewhere while the lock was held leaves nothing half-written that matters here.
+        let guard = self.0.get_or_insert_with(|| FACTS.lock().unwrap_or_else(|e| e.into_inner()));
+        guard.get_or_insert_with(Memo::default)
+    }
 }
 
 /// Words whose facts are remembered before the memory starts over (a few MB at most).
@@ -227,26 +239,25 @@ fn facts(word: &str, head: u128) -> Facts {
 
 /// The facts of `word` (lower case), `packed` into a u128 if it has at most 16 bytes: remembered,
 /// or worked out and remembered.
-fn word_facts(word: &str, packed: Option<u128>) -> Facts {
-    with_facts(|memo| {
-        let known = match packed {
-            Some(k) => memo.short.get(&k),
-            None => memo.long.get(word.as_bytes()),
-        };
-        if let Some(&f) = known {
-            return f;
-        }
-        let head = packed.or_else(|| pack16(&word.as_bytes()[..16])).unwrap_or(0);
-        let f = facts(word, head);
-        if memo.short.len() + memo.long.len() >= FACTS_LIMIT {
-            *memo = Memo::default();
-        }
-        match packed {
-            Some(k) => memo.short.insert(k, f),
-            None => memo.long.insert(word.as_bytes().into(), f),
-        };
-        f
-    })
+fn word_facts(lock: &mut FactsLock, word: &str, packed: Option<u128>) -> Facts {
+    let memo = lock.memo();
+    let known = match packed {
+        Some(k) => memo.short.get(&k),
+        None => memo.long.get(word.as_bytes()),
+    };
+    if let Some(&f) = known {
+        return f;
+    }
+    let head = packed.or_else(|| pack16(&word.as_bytes()[..16])).unwrap_or(0);
+    let f = facts(word, head);
+    if memo.short.len() + memo.long.len() >= FACTS_LIMIT {
+        *memo = Memo::default();
+    }
+    match packed {
+        Some(k) => memo.short.insert(k, f),
+        None => memo.long.insert(word.as_bytes().into(), f),
+    };
+    f
 }
 
 fn is_cjk(c: char) -> bool {
@@ -478,9 +489,10 @@ impl Lexicon {
         &self.text[e.start as usize..(e.start + e.len) as usize]
     }
 
-    /// The word `w` as a token at `at`: its entry (added if new) and what is counted of it.
+    /// The word `w` as a token at `at`: its entry (added if new, with its facts through `lock`)
+    /// and what is counted of it.
     #[inline]
-    fn token(&mut self, w: &str, rest: &[u8], at: usize) -> Token {
+    fn token(&mut self, w: &str, rest: &[u8], at: usize, lock: &mut FactsLock) -> Token {
         let b = w.as_bytes();
         let ascii16 = if b.len() <= 16 { Ascii16::read(b, rest) } else { None };
         if let Some(a) = &ascii16 {
@@ -490,12 +502,12 @@ impl Lexicon {
                 return Token::new(at, id, a.alphanumeric, b[0].is_ascii_uppercase());
             }
         }
-        self.new_token(w, ascii16, at)
+        self.new_token(w, ascii16, at, lock)
     }
 
     /// `token` for a word not met before or not of up to 16 ASCII bytes, `ascii16` if it is.
     #[inline(never)]
-    fn new_token(&mut self, w: &str, ascii16: Option<Ascii16>, at: usize) -> Token {
+    fn new_token(&mut self, w: &str, ascii16: Option<Ascii16>, at: usize, lock: &mut FactsLock) -> Token {
         let key = &mut self.key;
         key.clear();
         let mut chars = 0;
@@ -525,7 +537,7 @@ impl Lexicon {
         let short = key.len() <= 16;
         let mut add = || {
             let word = std::str::from_utf8(key).unwrap_or_default();
-            let f = word_facts(word, short.then_some(packed));
+            let f = word_facts(lock, word, short.then_some(packed));
             hot.push(Hot { syllables: f.syllables, stem_syllables: f.stem_syllables, familiar: f.familiar, hyphen });
             entries.push(Entry { start: text.len() as u32, len: word.len() as u32, stop: f.stop });
             text.push_str(word);
@@ -669,8 +681,9 @@ fn scan(text: &str, p: Span, lexicon: &mut Lexicon, tally: &mut Tally, mut each:
         }
     }
     tally.chars(c);
+    let mut lock = FactsLock::default(); // taken at the paragraph's first new word, if any
     words(text, Span::new(start, end), |ws, we| {
-        let t = lexicon.token(&text[ws..we], &text.as_bytes()[ws..], ws - start);
+        let t = lexicon.token(&text[ws..we], &text.as_bytes()[ws..], ws - start, &mut lock);
         tally.token(lexicon, ws, t);
         each(t);
     });
