@@ -279,21 +279,20 @@ pub fn words(text: &str, span: Span, mut each: impl FnMut(usize, usize)) {
         if i >= end {
             return false;
         }
-        match BYTE_KIND[b[i] as usize] {
-            NON_ASCII => {
-                let (c, _) = char_at(i);
-                is_alphanumeric(c) && !is_cjk(c)
-            }
-            kind => kind == ALNUM,
+        if b[i] < 0x80 {
+            b[i].is_ascii_alphanumeric()
+        } else {
+            let (c, _) = char_at(i);
+            is_alphanumeric(c) && !is_cjk(c)
         }
     };
     while i < end {
-        let kind = BYTE_KIND[b[i] as usize];
-        if kind == OTHER {
-            i += 1;
-            continue;
+        // The next letter, digit or non-ASCII byte, eight bytes at a time.
+        i = find_byte(b, i, end, |x| alnum_bytes(x) | (x & HIGH_BITS));
+        if i >= end {
+            break;
         }
-        if kind == NON_ASCII {
+        if b[i] >= 0x80 {
             let (c, n) = char_at(i);
             if is_cjk(c) {
                 each(i, i + n);
@@ -307,25 +306,26 @@ pub fn words(text: &str, span: Span, mut each: impl FnMut(usize, usize)) {
         }
         let start = i;
         loop {
-            // the run of word characters
+            // the run of word characters: ASCII letters and digits eight at a time
             while i < end {
-                match BYTE_KIND[b[i] as usize] {
-                    ALNUM => i += 1,
-                    OTHER => break,
-                    _ => {
-                        let (c, n) = char_at(i);
-                        if !is_alphanumeric(c) || is_cjk(c) {
-                            break;
-                        }
-                        i += n;
-                    }
+                i = find_byte(b, i, end, |x| !alnum_bytes(x) & HIGH_BITS);
+                if i >= end || b[i] < 0x80 {
+                    break;
                 }
+                let (c, n) = char_at(i);
+                if !is_alphanumeric(c) || is_cjk(c) {
+                    break;
+                }
+                i += n;
             }
             if i >= end {
                 break;
             }
             // a joiner between two word characters?
             let (joiner, n) = if b[i] < 0x80 { (b[i] as char, 1) } else { char_at(i) };
+            if !matches!(joiner, '\'' | '\u{2019}' | '-' | '.' | ',') {
+                break; // a space, most often: nothing joins across it
+            }
             let prev = b[i - 1];
             let next_ok = is_word_char(i + n);
             let join = match joiner {
@@ -343,25 +343,41 @@ pub fn words(text: &str, span: Span, mut each: impl FnMut(usize, usize)) {
     }
 }
 
-/// What `words` needs to know of a byte at first: one table lookup, not two range tests.
-const OTHER: u8 = 0;
-const ALNUM: u8 = 1;
-const NON_ASCII: u8 = 2;
-static BYTE_KIND: [u8; 256] = {
-    let mut t = [OTHER; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = if b >= 0x80 {
-            NON_ASCII
-        } else if (b as u8).is_ascii_alphanumeric() {
-            ALNUM
-        } else {
-            OTHER
-        };
-        b += 1;
+/// The high bit of each byte of a u64.
+const HIGH_BITS: u64 = (u64::MAX / 255) * 0x80;
+
+/// 0x80 in each byte of `x` (eight bytes of text, the first lowest) that is an ASCII letter or
+/// digit, 0 in the others: a byte's low seven bits plus 0x80 - lo reach 0x80 when they are at
+/// least `lo`, plus 0x7F - hi when they are above `hi`, and no sum carries into the next byte.
+fn alnum_bytes(x: u64) -> u64 {
+    const ONES: u64 = u64::MAX / 255;
+    let within = |y: u64, lo: u8, hi: u8| (y + ONES * u64::from(0x80 - lo)) & !(y + ONES * u64::from(0x7F - hi)) & HIGH_BITS;
+    let low = x & !HIGH_BITS;
+    // Upper case to lower by the 0x20 bit, which takes no other byte into a..=z; `& !x` drops
+    // the bytes of 0x80 and above.
+    (within(low, b'0', b'9') | within(low | ONES * 0x20, b'a', b'z')) & !x
+}
+
+/// The first byte of `b` from `i` for which `found` (of eight bytes read as by `alnum_bytes`)
+/// sets the high bit, or `end` if none comes before: no branch per byte, which the processor
+/// would guess wrong at the end of every word.
+fn find_byte(b: &[u8], mut i: usize, end: usize, found: impl Fn(u64) -> u64) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let hits = found(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        if hits != 0 {
+            return end.min(i + hits.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+        if i >= end {
+            return end;
+        }
     }
-    t
-};
+    // The text's last few bytes, one by one.
+    while i < end && found(u64::from(b[i])) & 0x80 == 0 {
+        i += 1;
+    }
+    i
+}
 
 /// `char::is_alphanumeric`, with the General Punctuation block (curly quotes, dashes, spaces: the
 /// non-ASCII characters of most English text, none of them a letter or a digit, tested) answered
@@ -1068,6 +1084,19 @@ mod tests {
         for c in ('\u{2000}'..='\u{206F}').chain(['a', '\u{e9}', '1', '\u{5317}', ' ', '\u{2070}', '\u{2071}']) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn eight_bytes_at_once_as_byte_by_byte() {
+        let text = "Don't 3-year-old U.S. 1,000 e-Mail ZZ Az aZ @[`{/:09 \u{e9}t\u{e9} \u{2019}x ABCDEFGHIJKLMNOPQRSTUVWXYZ end".as_bytes();
+        let alnum = |c: u8| c.is_ascii_alphanumeric();
+        for i in 0..text.len() {
+            for end in i..=text.len() {
+                let first = |stop: &dyn Fn(u8) -> bool| (i..end).find(|&k| stop(text[k])).unwrap_or(end);
+                assert_eq!(find_byte(text, i, end, |x| !alnum_bytes(x) & HIGH_BITS), first(&|c| !alnum(c)), "{i} {end}");
+                assert_eq!(find_byte(text, i, end, |x| alnum_bytes(x) | (x & HIGH_BITS)), first(&|c| alnum(c) || c >= 0x80), "{i} {end}");
+            }
         }
     }
 
