@@ -355,7 +355,7 @@ fn alnum_bytes(x: u64) -> u64 {
     let low = x & !HIGH_BITS;
     // Upper case to lower by the 0x20 bit, which takes no other byte into a..=z; `& !x` drops
     // the bytes of 0x80 and above.
-    (within(low, b'0', b'9') | within(low | ONES * 0x20, b'a', b'z')) & !x
+    (within(low, b'0', b'9') | within(low | (ONES * 0x20), b'a', b'z')) & !x
 }
 
 /// The first byte of `b` from `i` for which `found` (of eight bytes read as by `alnum_bytes`)
