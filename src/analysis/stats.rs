@@ -411,6 +411,16 @@ pub fn compute_raw(text: &str, paragraphs: &[Span], sentences: &[Span]) -> (Stat
     let mut scans = Vec::with_capacity(paragraphs.len());
     let covered: usize = paragraphs.iter().map(|p| p.end.saturating_sub(p.start)).sum();
     let mut tokens = Vec::with_capacity(covered.min(text.len()) / 5 + 1);
+    // Room for the distinct words of news text (about one per 40 bytes of 1 MB, fewer per byte in
+    // longer texts) from the start, not tables grown and rehashed five or six times; the cap
+    // keeps a long text's tables at what they would grow to.
+    let distinct = (covered / 40).min(28_000);
+    lexicon.short.reserve(distinct);
+    with_facts(|memo| {
+        if memo.short.is_empty() {
+            memo.short.reserve(distinct);
+        }
+    });
     for p in paragraphs {
         let first = tokens.len();
         let chars = scan(text, *p, &mut lexicon, &mut tally, |t| tokens.push(t));
