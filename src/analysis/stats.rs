@@ -648,7 +648,7 @@ impl Ascii16 {
     /// What `read` works out, of the first `len` of `bytes`, in one u128.
     #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
     fn classify(bytes: [u8; 16], len: usize) -> Option<Ascii16> {
-        let x = u128::from_le_bytes(bytes) & u128::MAX.checked_shr(8 * (16 - len as u32)).unwrap_or(0);
+        let x = u128::from_le_bytes(bytes) & low_bytes(len);
         if x & Self::HIGH != 0 {
             return None;
         }

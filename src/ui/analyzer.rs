@@ -30,10 +30,13 @@ pub enum FullJson {
 }
 
 impl FullJson {
-    pub fn text(&self) -> String {
+    /// The JSON as text: borrowed when made on this thread, copied out of JS (once) otherwise.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
         match self {
-            FullJson::Text(s) => s.clone(),
-            FullJson::Utf8(bytes) => String::from_utf8_lossy(&bytes.to_vec()).into_owned(),
+            FullJson::Text(s) => s.as_str().into(),
+            FullJson::Utf8(bytes) => String::from_utf8(bytes.to_vec())
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+                .into(),
         }
     }
 }
