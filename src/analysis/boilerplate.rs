@@ -110,14 +110,16 @@ pub const RULES: &[Rule] = &[
 
 /// "Advertisement", "Story continues below advertisement", "Sponsored content".
 fn ad(l: &Line) -> bool {
-    l.is(&[
-        "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored", "sponsored content",
-        "paid content", "paid post", "promoted", "promoted content", "adchoices",
-        "story continues below advertisement", "article continues below advertisement", "article continues below",
-        "story continues below", "continue reading below", "scroll to continue with content",
-        "advertisement - scroll to continue", "advertisement – scroll to continue", "content continues below",
-    ])
+    l.is(AD)
 }
+
+const AD: &[&str] = &[
+    "advertisement", "advertisements", "advertising", "ad", "ads", "sponsored", "sponsored content",
+    "paid content", "paid post", "promoted", "promoted content", "adchoices",
+    "story continues below advertisement", "article continues below advertisement", "article continues below",
+    "story continues below", "continue reading below", "scroll to continue with content",
+    "advertisement - scroll to continue", "advertisement – scroll to continue", "content continues below",
+];
 
 const SOCIAL: &[&str] = &[
     "facebook", "twitter", "x", "linkedin", "whatsapp", "reddit", "pinterest", "email", "e-mail", "telegram",
@@ -125,21 +127,26 @@ const SOCIAL: &[&str] = &[
     "mail",
 ];
 
+const SHARE: &[&str] = &[
+    "share", "share this", "share this article", "share this story", "share this post", "share article",
+    "share story", "email this article", "email this story", "email this", "tweet", "tweet this", "pin it",
+    "copy link", "copy link to clipboard", "link copied", "print", "print this article", "print this page",
+    "gift this article", "gift article", "save", "save article", "save for later", "save story",
+    "reuse this content", "republish this article", "republish this story", "listen to this article",
+    "share via email", "share full article", "send by email",
+];
+const SHARE_ON: &[&str] = &["share on ", "share to ", "share via ", "share with ", "post to "];
+const FOLLOW: &[&str] = &["follow us on ", "follow us at ", "like us on ", "follow @"];
+
 /// "Share on Facebook", "Email this article", "Facebook | Twitter | LinkedIn", "Follow us on X".
 fn share(l: &Line) -> bool {
-    if l.is(&[
-        "share", "share this", "share this article", "share this story", "share this post", "share article",
-        "share story", "email this article", "email this story", "email this", "tweet", "tweet this", "pin it",
-        "copy link", "copy link to clipboard", "link copied", "print", "print this article", "print this page",
-        "gift this article", "gift article", "save", "save article", "save for later", "save story",
-        "reuse this content", "republish this article", "republish this story", "listen to this article", "share via email", "share full article", "send by email",
-    ]) {
+    if l.is(SHARE) {
         return true;
     }
-    if l.n() <= 5 && l.starts(&["share on ", "share to ", "share via ", "share with ", "post to "]) {
+    if l.n() <= 5 && l.starts(SHARE_ON) {
         return true;
     }
-    if l.n() <= 8 && l.starts(&["follow us on ", "follow us at ", "like us on ", "follow @"]) {
+    if l.n() <= 8 && l.starts(FOLLOW) {
         return true;
     }
     // `all` stops at the first word that is not a network, so most lines leave at once.
@@ -152,22 +159,10 @@ const FORM_FIELDS: &[&str] =
 
 /// "Leave a comment", "Your email address will not be published.", "Name *", "Post Comment".
 fn comment_form(l: &Line) -> bool {
-    if l.is(&[
-        "leave a comment", "leave a reply", "leave a reply cancel reply", "post comment", "post a comment",
-        "submit comment", "cancel reply", "comments", "add a comment", "add comment", "join the conversation",
-        "join the discussion", "show comments", "view comments", "load comments", "hide comments", "log in to comment",
-        "sign in to comment", "comment", "reply", "write a comment", "you must be logged in to post a comment",
-        "comments are closed", "comments are closed for this article", "be the first to comment",
-    ]) {
+    if l.is(COMMENT_FORM) {
         return true;
     }
-    if l.n() <= 25
-        && l.starts(&[
-            "your email address will not be published", "your email will not be published",
-            "required fields are marked", "save my name, email, and website in this browser",
-            "save my name, email and website in this browser", "this site uses akismet",
-        ])
-    {
+    if l.n() <= 25 && l.starts(FORM_NOTICES) {
         return true;
     }
     // A form field with a required-marker: "Name *", "Email *".
@@ -176,6 +171,19 @@ fn comment_form(l: &Line) -> bool {
         FORM_FIELDS.contains(&label) || label.split(' ').all(|w| FORM_FIELDS.contains(&w) || w == "your")
     }
 }
+
+const COMMENT_FORM: &[&str] = &[
+    "leave a comment", "leave a reply", "leave a reply cancel reply", "post comment", "post a comment",
+    "submit comment", "cancel reply", "comments", "add a comment", "add comment", "join the conversation",
+    "join the discussion", "show comments", "view comments", "load comments", "hide comments", "log in to comment",
+    "sign in to comment", "comment", "reply", "write a comment", "you must be logged in to post a comment",
+    "comments are closed", "comments are closed for this article", "be the first to comment",
+];
+const FORM_NOTICES: &[&str] = &[
+    "your email address will not be published", "your email will not be published",
+    "required fields are marked", "save my name, email, and website in this browser",
+    "save my name, email and website in this browser", "this site uses akismet",
+];
 
 const COUNTER_STRONG: &[&str] = &[
     "views", "view", "shares", "comments", "likes", "reads", "read", "reading", "reactions", "replies", "claps",
@@ -251,17 +259,21 @@ fn is_initial(w: &str) -> bool {
     core.chars().count() == 1 || matches!(core, "Jr" | "Sr" | "Inc" | "Ltd" | "Co")
 }
 
+const CREDIT_HEADS: &[&str] = &[
+    "photo:", "photos:", "photo by", "photos by", "photograph:", "photograph by", "photography:", "image:",
+    "images:", "image by", "picture:", "illustration:", "illustration by", "video:", "graphic:", "graphics:",
+    "credit:", "photo credit:", "image credit:", "courtesy of", "courtesy:", "photo courtesy of", "file photo:",
+    "(photo:", "(photo by", "(ap photo", "(reuters", "(getty",
+];
+const AGENCIES: &[&str] = &[
+    "getty images", "afp via getty images", "shutterstock", "istock", "alamy", "ap photo", "reuters", "epa-efe", "afp",
+];
+
 /// "Photo: Daniel Reyes/Coastal Ledger", "(AP Photo/Jane Doe)", "Getty Images", "Courtesy of the family".
 fn credit(l: &Line) -> bool {
-    const HEADS: &[&str] = &[
-        "photo:", "photos:", "photo by", "photos by", "photograph:", "photograph by", "photography:", "image:",
-        "images:", "image by", "picture:", "illustration:", "illustration by", "video:", "graphic:", "graphics:",
-        "credit:", "photo credit:", "image credit:", "courtesy of", "courtesy:", "photo courtesy of", "file photo:",
-        "(photo:", "(photo by", "(ap photo", "(reuters", "(getty",
-    ];
     // Only the heads with the line's first byte can start it.
     let first = l.norm.as_bytes().first().copied();
-    for head in HEADS.iter().filter(|h| h.as_bytes().first().copied() == first) {
+    for head in CREDIT_HEADS.iter().filter(|h| h.as_bytes().first().copied() == first) {
         if l.norm.starts_with(head) {
             let rest_len = head.split_whitespace().count();
             let rest = &l.words[rest_len.min(l.n())..];
@@ -273,16 +285,17 @@ fn credit(l: &Line) -> bool {
         }
     }
     // "Getty Images", "Jane Doe/Getty Images", "Reuters/Jane Doe".
-    let agencies = [
-        "getty images", "afp via getty images", "shutterstock", "istock", "alamy", "ap photo", "reuters", "epa-efe",
-        "afp",
-    ];
     l.n() <= 6
         && name_like(&l.words, 6)
-        && agencies
+        && AGENCIES
             .iter()
             .any(|a| l.norm == *a || l.norm.ends_with(&format!("/{a}")) || l.norm.starts_with(&format!("{a}/")))
 }
+
+const BYLINE_HEADS: &[&str] = &[
+    "by ", "written by ", "words by ", "story by ", "reporting by ", "additional reporting by ", "with reporting by ",
+    "compiled by ", "writing by ",
+];
 
 /// "By Marta Okonkwo, Staff Reporter", "Reporting by Ann Lee; Editing by Tom Hart".
 fn byline(l: &Line) -> bool {
@@ -295,14 +308,10 @@ fn byline(l: &Line) -> bool {
         "april", "may", "june", "july", "august", "september", "october", "november", "december", "then", "now",
         "contrast", "comparison", "law", "far", "all", "noon", "midnight",
     ];
-    let starts = [
-        "by ", "written by ", "words by ", "story by ", "reporting by ", "additional reporting by ",
-        "with reporting by ", "compiled by ", "writing by ",
-    ];
     // Wire services put the credits in brackets: "(Reporting by Ann Lee; Editing by Tom Hart)".
     let bracketed = l.norm.starts_with('(') && l.raw.ends_with(')');
     let norm = if bracketed { &l.norm[1..] } else { &l.norm[..] };
-    let Some(head) = starts.iter().find(|s| norm.starts_with(**s)) else {
+    let Some(head) = BYLINE_HEADS.iter().find(|s| norm.starts_with(**s)) else {
         return false;
     };
     let skip = head.split_whitespace().count();
@@ -344,12 +353,13 @@ const TIME_WORDS: &[&str] = &[
     "minute", "minutes", "min", "mins", "day", "days", "today", "yesterday", "and", "m", "p", "a",
 ];
 
+/// Compared with the line's start as they are: "published" starts "publishedat" too (see `LEADS`).
+const TIMESTAMP_HEADS: &[&str] =
+    &["published", "updated", "posted", "last updated", "first published", "last modified", "modified"];
+
 /// "Published October 14, 2025, 7:15 a.m. ET", "Updated 3 hours ago", "Posted on 12/03/2024".
 fn timestamp(l: &Line) -> bool {
-    if l.n() > 16
-        || !l
-            .starts(&["published", "updated", "posted", "last updated", "first published", "last modified", "modified"])
-    {
+    if l.n() > 16 || !l.starts(TIMESTAMP_HEADS) {
         return false;
     }
     let t: Vec<&str> = l.tokens().collect();
@@ -366,20 +376,27 @@ fn timestamp(l: &Line) -> bool {
         })
 }
 
+const NEWSLETTER: &[&str] = &[
+    "subscribe", "subscribe now", "subscribe today", "sign up", "sign up now", "sign me up", "newsletter",
+    "newsletters", "enter your email", "enter your email address", "your email address", "email address",
+    "your email", "subscribe to our newsletter", "subscribe to our newsletters", "thank you for signing up",
+    "thanks for signing up", "already a subscriber? log in", "already a subscriber? sign in",
+    "subscribe to continue reading", "get our newsletter", "join our newsletter", "support our journalism",
+    "become a member", "unlock this article", "this article is for subscribers only",
+];
+const NEWSLETTER_SIGN_UP: &[&str] = &["sign up for ", "subscribe to ", "get the ", "get our "];
+const NEWSLETTER_TERMS: &[&str] = &[
+    "by signing up, you agree", "by signing up you agree", "by subscribing, you agree",
+    "by subscribing you agree", "by clicking sign up",
+];
+
 /// "Sign up for our morning newsletter", "Enter your email address", "Subscribe".
 fn newsletter(l: &Line) -> bool {
-    if l.is(&[
-        "subscribe", "subscribe now", "subscribe today", "sign up", "sign up now", "sign me up", "newsletter",
-        "newsletters", "enter your email", "enter your email address", "your email address", "email address",
-        "your email", "subscribe to our newsletter", "subscribe to our newsletters", "thank you for signing up",
-        "thanks for signing up", "already a subscriber? log in", "already a subscriber? sign in",
-        "subscribe to continue reading", "get our newsletter", "join our newsletter", "support our journalism",
-        "become a member", "unlock this article", "this article is for subscribers only",
-    ]) {
+    if l.is(NEWSLETTER) {
         return true;
     }
     if l.n() <= 14
-        && l.starts(&["sign up for ", "subscribe to ", "get the ", "get our "])
+        && l.starts(NEWSLETTER_SIGN_UP)
         && (l.norm.contains("newsletter")
             || l.norm.contains("inbox")
             || l.norm.contains("alerts")
@@ -387,12 +404,10 @@ fn newsletter(l: &Line) -> bool {
     {
         return true;
     }
-    l.n() <= 30
-        && l.starts(&[
-            "by signing up, you agree", "by signing up you agree", "by subscribing, you agree",
-            "by subscribing you agree", "by clicking sign up",
-        ])
+    l.n() <= 30 && l.starts(NEWSLETTER_TERMS)
 }
+
+const COPYRIGHT: [&str; 2] = ["(c) ", "copyright "];
 
 /// "© 2025 Coastal Ledger Media. All rights reserved.", "Copyright 2024 The Ledger".
 fn copyright(l: &Line) -> bool {
@@ -401,55 +416,69 @@ fn copyright(l: &Line) -> bool {
     }
     let year_like = |s: &str| s.chars().filter(|c| c.is_ascii_digit()).count() >= 4;
     l.norm.starts_with('©')
-        || l.norm.starts_with("(c) ") && year_like(&l.norm)
-        || l.norm.starts_with("copyright ") && (year_like(&l.norm) || l.norm.contains('©'))
+        || l.norm.starts_with(COPYRIGHT[0]) && year_like(&l.norm)
+        || l.norm.starts_with(COPYRIGHT[1]) && (year_like(&l.norm) || l.norm.contains('©'))
         || l.norm.contains("all rights reserved")
 }
 
+const RELATED: &[&str] = &[
+    "related", "related stories", "related articles", "related content", "related coverage", "related links",
+    "read more", "read next", "more stories", "more news", "recommended", "recommended for you",
+    "recommended stories", "you may also like", "you might also like", "most popular", "most read", "trending",
+    "trending now", "more on this story", "top stories", "editor's picks", "what to read next",
+];
+const RELATED_FROM: &[&str] = &[
+    "more from ", "also on ", "more stories from ", "more galleries from ", "more photos from ",
+    "more videos from ",
+];
+const RELATED_HEADS: &[&str] = &[
+    "related:", "read more:", "read also:", "also read:", "see also:", "more:", "recommended:", "read next:",
+    "up next:", "related story:", "related article:", "related coverage:", "related reading:",
+    "further reading:", "more coverage:", "don't miss:", "must read:", "read:",
+];
+
 /// "Related: How three coastal towns paid for their sea walls", "Read more: ...", "More from ...".
 fn related(l: &Line) -> bool {
-    if l.is(&[
-        "related", "related stories", "related articles", "related content", "related coverage", "related links",
-        "read more", "read next", "more stories", "more news", "recommended", "recommended for you",
-        "recommended stories", "you may also like", "you might also like", "most popular", "most read", "trending",
-        "trending now", "more on this story", "top stories", "editor's picks", "what to read next",
-    ]) {
+    if l.is(RELATED) {
         return true;
     }
     if l.n() <= 8
         && !l.raw.ends_with(['.', '!', '?', ','])
-        && l.starts(&["more from ", "also on ", "more stories from ", "more galleries from ", "more photos from ", "more videos from "])
+        && l.starts(RELATED_FROM)
     {
         return true;
     }
     l.n() <= 25
-        && l.starts(&[
-            "related:", "read more:", "read also:", "also read:", "see also:", "more:", "recommended:", "read next:",
-            "up next:", "related story:", "related article:", "related coverage:", "related reading:",
-            "further reading:", "more coverage:", "don't miss:", "must read:", "read:",
-        ])
+        && l.starts(RELATED_HEADS)
 }
+
+const SOURCE: &[&str] = &[
+    "source:", "sources:", "source -", "source \u{2014}", "via:",
+];
+const REPUBLISHED: &[&str] = &[
+    "this article was originally published", "this story was originally published",
+    "this article originally appeared", "this story originally appeared", "this article first appeared",
+    "this story first appeared", "this article was first published", "this story was first published",
+    "originally published by ", "this article is republished", "this story is republished",
+];
 
 /// "Source: Reuters", "Sources: AP, AFP, local media", and republication notices: "This article was
 /// originally published by The Ledger Project, a nonprofit newsroom ...".
 fn source(l: &Line) -> bool {
-    l.n() <= 10 && l.starts(&["source:", "sources:", "source -", "source \u{2014}", "via:"])
+    l.n() <= 10 && l.starts(SOURCE)
         || l.n() <= 40
-            && l.starts(&[
-                "this article was originally published", "this story was originally published",
-                "this article originally appeared", "this story originally appeared", "this article first appeared",
-                "this story first appeared", "this article was first published", "this story was first published",
-                "originally published by ", "this article is republished", "this story is republished",
-            ])
+            && l.starts(REPUBLISHED)
 }
+
+const NAVIGATION: &[&str] = &[
+    "skip to content", "skip to main content", "skip to navigation", "menu", "main menu", "open menu",
+    "close menu", "back to top", "top", "next article", "previous article", "next story", "previous story",
+    "search", "close", "home", "log in", "sign in", "login", "go to homepage", "toggle navigation",
+];
 
 /// "Skip to main content", "Home > News > Local", "Back to top".
 fn navigation(l: &Line) -> bool {
-    if l.is(&[
-        "skip to content", "skip to main content", "skip to navigation", "menu", "main menu", "open menu",
-        "close menu", "back to top", "top", "next article", "previous article", "next story", "previous story",
-        "search", "close", "home", "log in", "sign in", "login", "go to homepage", "toggle navigation",
-    ]) {
+    if l.is(NAVIGATION) {
         return true;
     }
     // Breadcrumbs: "Home > News > Local", "News › World".
@@ -467,26 +496,29 @@ fn navigation(l: &Line) -> bool {
         && (seps >= 2 || l.norm.starts_with("home"))
 }
 
+const TAGS: &[&str] = &[
+    "tags:", "tags ", "topics:", "filed under:", "categories:", "category:", "keywords:", "more about:",
+];
+
 /// "Tags: flood, Maine, city council", "Filed under: Politics".
 fn tags(l: &Line) -> bool {
     l.n() <= 25
-        && l.starts(&[
-            "tags:", "tags ", "topics:", "filed under:", "categories:", "category:", "keywords:", "more about:",
-        ])
+        && l.starts(TAGS)
         && !l.raw.ends_with('.')
         && (l.raw.contains(':') || l.n() <= 8)
 }
 
+const COOKIE_NOTICES: &[&str] = &["we use cookies", "this site uses cookies", "this website uses cookies"];
+const COOKIE: &[&str] = &[
+    "accept all cookies", "accept cookies", "accept all", "reject all", "manage preferences", "cookie settings",
+    "cookie policy", "privacy policy", "terms of use", "terms of service", "privacy policy | terms of use",
+];
+
 /// "We use cookies to improve your experience. Accept all", "Manage preferences".
 fn cookie(l: &Line) -> bool {
-    l.is(&[
-        "accept all cookies", "accept cookies", "accept all", "reject all", "manage preferences", "cookie settings",
-        "cookie policy", "privacy policy", "terms of use", "terms of service", "privacy policy | terms of use",
-    ]) || l.n() <= 40
+    l.is(COOKIE) || l.n() <= 40
         && l.norm.contains("cookies")
-        && (l.norm.starts_with("we use cookies")
-            || l.norm.starts_with("this site uses cookies")
-            || l.norm.starts_with("this website uses cookies"))
+        && l.starts(COOKIE_NOTICES)
 }
 
 /// Wire-service update notes in brackets: "(Adds union comment in paragraphs 6-8, updates share
@@ -505,14 +537,16 @@ fn wire_note(l: &Line) -> bool {
         && l.norm[1..].split(' ').next().is_some_and(|w| VERBS.contains(&w.trim_end_matches(',')))
 }
 
+const GALLERY: &[&str] = &[
+    "enlarge this image", "enlarge image", "hide caption", "toggle caption", "show caption", "view gallery",
+    "open gallery", "launch gallery", "close gallery", "view slideshow", "start slideshow", "expand image",
+    "next image", "previous image", "next photo", "previous photo", "view all photos", "see all photos",
+    "fullscreen", "full screen", "exit fullscreen",
+];
+
 /// Photo gallery controls: "Photo 3 of 12", "4 / 12", "Enlarge this image", "Hide caption".
 fn gallery(l: &Line) -> bool {
-    if l.is(&[
-        "enlarge this image", "enlarge image", "hide caption", "toggle caption", "show caption", "view gallery",
-        "open gallery", "launch gallery", "close gallery", "view slideshow", "start slideshow", "expand image",
-        "next image", "previous image", "next photo", "previous photo", "view all photos", "see all photos",
-        "fullscreen", "full screen", "exit fullscreen",
-    ]) {
+    if l.is(GALLERY) {
         return true;
     }
     // A position in the gallery, with at most a word naming what is counted.
@@ -530,28 +564,184 @@ fn gallery(l: &Line) -> bool {
     }
 }
 
+const NOTICES: &[&str] = &[
+    "please turn on javascript", "please enable javascript", "you need to enable javascript",
+    "javascript is disabled", "javascript is required", "your browser does not support",
+    "this content is not available in your", "this video is not available in your",
+];
+const NOTICE: &[&str] = &[
+    "show key events only", "pinned post", "load more", "load more updates", "show more",
+];
+
 /// Notices of the page itself: "Please turn on JavaScript to see live updates automatically.".
 fn notice(l: &Line) -> bool {
     l.n() <= 20
-        && l.starts(&[
-            "please turn on javascript", "please enable javascript", "you need to enable javascript",
-            "javascript is disabled", "javascript is required", "your browser does not support",
-            "this content is not available in your", "this video is not available in your",
-        ])
+        && l.starts(NOTICES)
         // Not "Key events" alone: it heads a live blog's summary of real points (10_storm_live).
-        || l.is(&["show key events only", "pinned post", "load more", "load more updates", "show more"])
+        || l.is(NOTICE)
 }
+
+const POLICY_HEADS: &[&str] = &[
+    "our standards:", "editorial standards:",
+];
+const POLICY: &[&str] = &[
+    "our standards", "editorial standards", "corrections policy", "ethics policy", "editorial guidelines",
+];
 
 /// Links to the publisher's policies: "Our Standards: The Meridian Wire Trust Principles.".
 fn policy(l: &Line) -> bool {
-    l.n() <= 12 && l.starts(&["our standards:", "editorial standards:"])
-        || l.is(&["our standards", "editorial standards", "corrections policy", "ethics policy", "editorial guidelines"])
+    l.n() <= 12 && l.starts(POLICY_HEADS)
+        || l.is(POLICY)
 }
+
+/// Every list of phrases a rule compares a line with, whole (`Line::is`) or at its start
+/// (`Line::starts`), and of words some rule needs a line to start with: the first word of any of
+/// them is a line's way in past `may_match`. A rule that compares the start of a line with a new
+/// list adds it here (the debug check in `classify` fails on its examples otherwise).
+const LEADS: &[&[&str]] = &[
+    AD, SHARE, SHARE_ON, FOLLOW, SOCIAL, COMMENT_FORM, FORM_NOTICES, CREDIT_HEADS, AGENCIES, BYLINE_HEADS,
+    NEWSLETTER, NEWSLETTER_SIGN_UP, NEWSLETTER_TERMS, &COPYRIGHT, RELATED, RELATED_FROM, RELATED_HEADS, SOURCE,
+    REPUBLISHED, NAVIGATION, TAGS, COOKIE, COOKIE_NOTICES, GALLERY, NOTICES, NOTICE, POLICY_HEADS, POLICY,
+];
+
+/// Lists compared with a line's start whose phrases can end inside its first word: "published"
+/// starts "publishedat" too (`starts` does not stop at a word's end).
+const OPEN_LEADS: &[&[&str]] = &[TIMESTAMP_HEADS];
+
+/// The leading letters of each phrase in `LEADS` and `OPEN_LEADS` ("related" for "related:", "e"
+/// for "e-mail"), lower case, sorted; and apart, those of `OPEN_LEADS` phrases that are letters only,
+/// which a longer first word can start.
+struct Leads {
+    words: Vec<&'static [u8]>,
+    stems: Vec<&'static [u8]>,
+}
+
+fn leads() -> &'static Leads {
+    static LEADS_OF: std::sync::OnceLock<Leads> = std::sync::OnceLock::new();
+    LEADS_OF.get_or_init(|| {
+        let mut words = Vec::new();
+        let mut stems = Vec::new();
+        let lists = LEADS.iter().map(|l| (l, false)).chain(OPEN_LEADS.iter().map(|l| (l, true)));
+        for (phrase, open) in lists.flat_map(|(list, open)| list.iter().map(move |p| (p, open))) {
+            let p = phrase.trim_start_matches(|c: char| !c.is_ascii_alphanumeric()).as_bytes();
+            let n = p.iter().take_while(|b| b.is_ascii_lowercase()).count();
+            if n == 0 {
+                continue;
+            }
+            words.push(&p[..n]);
+            if open && n == p.len() {
+                stems.push(&p[..n]);
+            }
+        }
+        words.sort_unstable();
+        words.dedup();
+        Leads { words, stems }
+    })
+}
+
+/// Could any rule flag `line`? A test on its bytes that allocates nothing, run before the rules: a
+/// line gets past it when its first word is one a rule's phrase starts with (`LEADS`), or when it
+/// has what some other rule looks for: `|` or `>` (separators, breadcrumbs), a leading `(` (wire
+/// notes), a final `*` (form fields), a bullet, `›`, `»` or `©`, a digit in five words or fewer
+/// (counters, gallery positions), `/` in six words or fewer (agency credits), or "reserved"
+/// (copyright). Most sentences of an article have none of these and leave here.
+fn may_match(line: &str) -> bool {
+    let line = line.trim();
+    let b = line.as_bytes();
+    if b.first() == Some(&b'(') || b.last() == Some(&b'*') {
+        return true;
+    }
+    let seen = b.iter().fold(0u8, |seen, &c| seen | BYTE_MARKS[c as usize]);
+    if seen & MARK_SEPARATOR != 0 {
+        return true;
+    }
+    if seen & MARK_WIDE != 0 && line.contains(['\u{B7}', '\u{2022}', '\u{203A}', '\u{BB}', '\u{A9}']) {
+        return true;
+    }
+    // The first word's leading letters: a phrase's first word, or one a timestamp's head starts.
+    let Some(start) = line.find(|c: char| c.is_alphanumeric()) else {
+        return false;
+    };
+    let run = b[start..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    // A letter outside ASCII at the start or end of the run may lower-case to an ASCII one.
+    if b[start] >= 0x80 || b.get(start + run).is_some_and(|&c| c >= 0x80) {
+        return true;
+    }
+    if run > 0 {
+        let mut lower = [0u8; 16];
+        for (l, c) in lower.iter_mut().zip(&b[start..start + run]) {
+            *l = c.to_ascii_lowercase();
+        }
+        let word = &lower[..run.min(16)];
+        let leads = leads();
+        let open = || leads.stems.iter().any(|s| word.starts_with(s));
+        if run <= 16 && leads.words.binary_search(&word).is_ok() || open() {
+            return true;
+        }
+    }
+    // Words split at ASCII white space, so never more than `Line::new` finds; counted up to a few.
+    let words = || line.split_ascii_whitespace();
+    seen & MARK_DIGIT != 0 && words().filter(|w| w.bytes().any(|c| c.is_ascii_alphanumeric())).nth(5).is_none()
+        || seen & MARK_SLASH != 0 && words().nth(6).is_none()
+        || seen & MARK_V != 0 && (has_reserved(line, 'v') || has_reserved(line, 'V'))
+}
+
+/// Does `line` contain "reserved", in any case, with a `v` written as `v`?
+fn has_reserved(line: &str, v: char) -> bool {
+    // `find` looks for one byte quickly; most lines have a `v` or two.
+    let mut from = 0;
+    while let Some(at) = line[from..].find(v) {
+        let i = from + at;
+        if i >= 5 && line.as_bytes().get(i - 5..i + 3).is_some_and(|w| w.eq_ignore_ascii_case(b"reserved")) {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
+}
+
+const MARK_SEPARATOR: u8 = 1;
+const MARK_DIGIT: u8 = 2;
+const MARK_SLASH: u8 = 4;
+const MARK_WIDE: u8 = 8;
+const MARK_V: u8 = 16;
+
+/// What `may_match` notes of each byte: `|` and `>` (separators, breadcrumbs), digits, `/`, the
+/// bytes of characters outside ASCII, and `v` (of "reserved").
+const BYTE_MARKS: [u8; 256] = {
+    let mut marks = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        marks[c] = match c as u8 {
+            b'|' | b'>' => MARK_SEPARATOR,
+            b'0'..=b'9' => MARK_DIGIT,
+            b'/' => MARK_SLASH,
+            b'v' | b'V' => MARK_V,
+            0x80.. => MARK_WIDE,
+            _ => 0,
+        };
+        c += 1;
+    }
+    marks
+};
 
 /// The reason `line` is junk, or `None`.
 pub fn classify(line: &str) -> Option<&'static str> {
-    // Most article paragraphs are longer than any rule allows: skip them before any allocation.
-    // Only the cookie rule looks at more than 30 words.
+    // Most article paragraphs are longer than any rule allows.
+    if line.len() > 600 {
+        return None;
+    }
+    if !may_match(line) {
+        // The gate must never turn away a line a rule would flag.
+        debug_assert_eq!(rules(line), None, "may_match turned away {line:?}");
+        return None;
+    }
+    rules(line)
+}
+
+/// The first rule that flags `line`, if any.
+fn rules(line: &str) -> Option<&'static str> {
+    // Skip long lines before any allocation. Only the cookie rule looks at more than 30 words.
     let more_than_30_words = if plain_ascii(line) {
         line.split_ascii_whitespace().nth(30).is_some()
     } else {
@@ -841,6 +1031,27 @@ mod tests {
             for line in *lines {
                 check(line, Some(reason));
             }
+        }
+    }
+
+    /// The gate in front of the rules: ordinary sentences leave at once; a line with what some rule
+    /// looks for, wherever it is and in whatever case, goes on to the rules (which the debug check
+    /// in `classify` compares on every line the tests and fuzzing see).
+    #[test]
+    fn gate_turns_away_plain_sentences_only() {
+        for line in [
+            "The council voted on Tuesday to approve the plan for the new sea wall.",
+            "Residents said the water rose faster than anyone had expected that night.",
+            "Officials expect repairs to cost more than the town has set aside this year.",
+        ] {
+            assert!(!may_match(line), "{line:?}");
+        }
+        for line in [
+            "\u{2022} SHARE this", "  \"Photo: Jane Doe", "Publishedat 4 p.m.", "Copyright, ALL RIGHTS RESERVED",
+            "Jane Doe/Reuters", "12 views", "Home > News", "(Adds quote)", "Name *", "\u{A9} The Ledger",
+            "Mo\u{212A}e news", "\u{212A}eep reading",
+        ] {
+            assert!(may_match(line), "{line:?}");
         }
     }
 
