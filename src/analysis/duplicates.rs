@@ -152,11 +152,51 @@ impl Words {
     /// Scan `span` and store its words; their range in the store.
     fn scan(&mut self, text: &str, span: Span) -> std::ops::Range<usize> {
         let at = self.spans.len();
+        let region = &text[span.start..span.end];
+        if region.is_ascii() {
+            self.scan_ascii(region.as_bytes(), span.start);
+            return at..self.spans.len();
+        }
         self.scratch.clear();
         words(text, span, &mut self.scratch);
         self.ids.extend(self.scratch.iter().map(|w| word_id(w.slice(text))));
         self.spans.extend(self.scratch.iter().map(|w| (w.start as u32, w.end as u32)));
         at..self.spans.len()
+    }
+
+    /// `words` and `word_id` in one pass over ASCII text `b` that starts at `offset`: the same spans
+    /// and ids. Within a word (letters, digits and the joiners `.`, `,`, `'`), setting bit 5 is
+    /// `to_ascii_lowercase`.
+    fn scan_ascii(&mut self, b: &[u8], offset: usize) {
+        const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+        const FNV_PRIME: u64 = 0x100_0000_01b3;
+        let n = b.len();
+        let mut i = 0;
+        loop {
+            while i < n && !b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            if i == n {
+                return;
+            }
+            let start = i;
+            let mut h = FNV_OFFSET;
+            loop {
+                while i < n && b[i].is_ascii_alphanumeric() {
+                    h = (h ^ (b[i] | 0x20) as u64).wrapping_mul(FNV_PRIME);
+                    i += 1;
+                }
+                // A joiner between two letters or digits stays in the word ("2.5", "don't").
+                if i + 1 < n && matches!(b[i], b'.' | b',' | b'\'') && b[i + 1].is_ascii_alphanumeric() {
+                    h = (h ^ b[i] as u64).wrapping_mul(FNV_PRIME);
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            self.ids.push(mix(h));
+            self.spans.push(((offset + start) as u32, (offset + i) as u32));
+        }
     }
 
     /// The words of `span` inside the already scanned `outer` range, or `None` when a word of
