@@ -445,40 +445,89 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
     for &i in &reps {
         sig_at[i] = sigs.get(words, &units[i].range) as u32;
     }
-    let band_key = |i: usize, b: usize| {
-        let sig = &sigs.sigs[sig_at[i] as usize];
-        mix(((sig[b * ROWS] as u64) << 16 | sig[b * ROWS + 1] as u64) ^ BAND_SEEDS[b])
-    };
     let mut prev: Vec<u32> = vec![u32::MAX; n * BANDS];
     // One band at a time: an open-addressing table of (key, latest rank) of twice the passages.
     let slots = (2 * n).next_power_of_two().max(2);
     let mut latest: Vec<(u64, u32)> = vec![(0, u32::MAX); slots];
+    let keyed: Vec<&[u16; K]> = reps.iter().map(|&i| &sigs.sigs[sig_at[i] as usize]).collect();
     for b in 0..BANDS {
-        latest.fill((0, u32::MAX));
-        for (r, &i) in reps.iter().enumerate() {
-            let key = band_key(i, b);
-            let mut h = (key >> 32) as usize & (slots - 1);
-            loop {
-                let slot = &mut latest[h];
-                if slot.1 == u32::MAX {
-                    *slot = (key, r as u32);
-                    break;
-                }
-                if slot.0 == key {
-                    prev[r * BANDS + b] = slot.1;
-                    slot.1 = r as u32;
-                    break;
-                }
-                h = (h + 1) & (slots - 1);
-            }
-        }
+        link_band(b, &keyed, &mut latest, &mut prev);
     }
     drop(latest);
     let mut indexed = vec![false; n];
     let mut seen: Vec<u32> = vec![u32::MAX; units.len()];
     let mut ranked: Vec<(usize, usize)> = Vec::new();
     for (r, &i) in reps.iter().enumerate() {
-        let sig = sigs.sigs[sig_at[i] as usize];
+        let chains = Chains { reps: &reps, indexed: &indexed, sigs: &sigs.sigs, sig_at: &sig_at };
+        chains.candidates(r, i, units, &mut prev, &mut seen, &mut ranked);
+        let best = best_of(i, &ranked, units, words, threshold);
+        // A close repeat is not indexed, as an exact one is not: later copies find the earlier
+        // version. Keeps the buckets small when a text repeats itself many times.
+        let close = best.as_ref().is_some_and(|(sim, _, _)| *sim >= CLOSE);
+        if let Some((similarity, first, runs)) = best {
+            let runs = runs.or_else(|| diff::diff(units[first].ids(words), units[i].ids(words), diff::MAX_CELLS));
+            found.push(Found { first, repeat: i, exact: false, similarity, runs });
+        }
+        indexed[r] = !close;
+    }
+    found
+}
+
+// The steps of `pairs` below are functions of their own, called once per band or per passage,
+// and kept out of line: a WebAssembly engine that first runs a function unoptimized (V8's
+// Liftoff) switches to the optimized code only at the next call, never inside a running loop.
+
+/// Band `b` of the LSH chains: `prev[r * BANDS + b]` gets the latest earlier rank with the same
+/// band key as rank `r` (whose signature is `keyed[r]`); `latest` is the open-addressing table
+/// of (key, latest rank), its size a power of two.
+#[inline(never)]
+fn link_band(b: usize, keyed: &[&[u16; K]], latest: &mut [(u64, u32)], prev: &mut [u32]) {
+    let slots = latest.len();
+    latest.fill((0, u32::MAX));
+    for (r, sig) in keyed.iter().enumerate() {
+        let key = mix(((sig[b * ROWS] as u64) << 16 | sig[b * ROWS + 1] as u64) ^ BAND_SEEDS[b]);
+        let mut h = (key >> 32) as usize & (slots - 1);
+        loop {
+            let slot = &mut latest[h];
+            if slot.1 == u32::MAX {
+                *slot = (key, r as u32);
+                break;
+            }
+            if slot.0 == key {
+                prev[r * BANDS + b] = slot.1;
+                slot.1 = r as u32;
+                break;
+            }
+            h = (h + 1) & (slots - 1);
+        }
+    }
+}
+
+/// What the walk along the LSH chains reads: the passages searched for near repeats (`reps`,
+/// by rank), whether each is indexed, and their signatures.
+struct Chains<'a> {
+    reps: &'a [usize],
+    indexed: &'a [bool],
+    sigs: &'a [[u16; K]],
+    sig_at: &'a [u32],
+}
+
+impl Chains<'_> {
+    /// The earlier passages that share a band with passage `i` (rank `r`) and whose signatures
+    /// agree enough, into `ranked` as (agreeing hashes, unit): the latest indexed entries of each
+    /// band's chain. A passage that is not indexed (a close repeat) is unlinked the first time a
+    /// walk meets it.
+    #[inline(never)]
+    fn candidates(
+        &self,
+        r: usize,
+        i: usize,
+        units: &[Unit],
+        prev: &mut [u32],
+        seen: &mut [u32],
+        ranked: &mut Vec<(usize, usize)>,
+    ) {
+        let sig = &self.sigs[self.sig_at[i] as usize];
         ranked.clear();
         // The latest indexed passages of each band's chain, newest first (`u32::MAX` fills the rest).
         let mut earlier = [[u32::MAX; BUCKET_CAP]; BANDS];
@@ -490,8 +539,8 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
                 if p == u32::MAX {
                     break;
                 }
-                if indexed[p as usize] {
-                    bucket[taken] = reps[p as usize] as u32;
+                if self.indexed[p as usize] {
+                    bucket[taken] = self.reps[p as usize] as u32;
                     taken += 1;
                     link = p as usize * BANDS + b;
                 } else {
@@ -512,7 +561,7 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
                 if (units[c].sentences == 1) != (units[i].sentences == 1) {
                     continue;
                 }
-                let other = &sigs.sigs[sig_at[c] as usize];
+                let other = &self.sigs[self.sig_at[c] as usize];
                 let agree = sig.iter().zip(other.iter()).filter(|(x, y)| x == y).count();
                 if (agree as f64) >= MIN_AGREEMENT * K as f64 {
                     ranked.push((agree, c));
@@ -521,51 +570,55 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
         }
         // The most similar signatures first, then the earliest passage.
         ranked.sort_unstable_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-        // Count the words in common first; build the runs of the best candidate only.
-        let mut best: Option<(f64, usize, Option<Vec<Run>>)> = None;
-        for &(_, c) in ranked.iter().take(MAX_DIFFS) {
-            let (a, b) = (units[c].ids(words), units[i].ids(words));
-            let bar = if units[c].sentences == 1 && units[i].sentences == 1 { NEAR_THRESHOLD } else { threshold };
-            let quotes = quote_pair(units, c, i);
-            // The similarity cannot exceed what the lengths allow.
-            let bound = 2.0 * a.len().min(b.len()) as f64 / (a.len() + b.len()).max(1) as f64;
-            if !quotes && (bound < bar || best.as_ref().is_some_and(|(s, _, _)| bound <= *s)) {
-                continue;
-            }
-            let Some(equal) = diff::common(a, b, diff::MAX_CELLS) else {
-                continue;
-            };
-            let sim = 2.0 * equal as f64 / (a.len() + b.len()).max(1) as f64;
-            if best.as_ref().is_some_and(|(s, _, _)| sim <= *s) {
-                continue;
-            }
-            if sim >= bar {
-                // Only a low similarity leaves room for a block of new content.
-                if sim <= 0.81 {
-                    let runs = diff::diff(a, b, diff::MAX_CELLS).unwrap_or_default();
-                    if !new_content_in_frame(&runs, a.len(), b.len()) {
-                        best = Some((sim, c, Some(runs)));
-                    }
-                } else {
-                    best = Some((sim, c, None));
-                }
-            } else if quotes {
+    }
+}
+
+/// The candidate (from `ranked`, best first) that passage `i` repeats, if any: its similarity,
+/// its unit and, when they were needed to decide, the runs of their word diff. The words in
+/// common are counted first; the runs are built for the best candidate only.
+#[inline(never)]
+fn best_of(
+    i: usize,
+    ranked: &[(usize, usize)],
+    units: &[Unit],
+    words: &Words,
+    threshold: f64,
+) -> Option<(f64, usize, Option<Vec<Run>>)> {
+    let mut best: Option<(f64, usize, Option<Vec<Run>>)> = None;
+    for &(_, c) in ranked.iter().take(MAX_DIFFS) {
+        let (a, b) = (units[c].ids(words), units[i].ids(words));
+        let bar = if units[c].sentences == 1 && units[i].sentences == 1 { NEAR_THRESHOLD } else { threshold };
+        let quotes = quote_pair(units, c, i);
+        // The similarity cannot exceed what the lengths allow.
+        let bound = 2.0 * a.len().min(b.len()) as f64 / (a.len() + b.len()).max(1) as f64;
+        if !quotes && (bound < bar || best.as_ref().is_some_and(|(s, _, _)| bound <= *s)) {
+            continue;
+        }
+        let Some(equal) = diff::common(a, b, diff::MAX_CELLS) else {
+            continue;
+        };
+        let sim = 2.0 * equal as f64 / (a.len() + b.len()).max(1) as f64;
+        if best.as_ref().is_some_and(|(s, _, _)| sim <= *s) {
+            continue;
+        }
+        if sim >= bar {
+            // Only a low similarity leaves room for a block of new content.
+            if sim <= 0.81 {
                 let runs = diff::diff(a, b, diff::MAX_CELLS).unwrap_or_default();
-                if contained_quote(units, c, i, &runs) {
+                if !new_content_in_frame(&runs, a.len(), b.len()) {
                     best = Some((sim, c, Some(runs)));
                 }
+            } else {
+                best = Some((sim, c, None));
+            }
+        } else if quotes {
+            let runs = diff::diff(a, b, diff::MAX_CELLS).unwrap_or_default();
+            if contained_quote(units, c, i, &runs) {
+                best = Some((sim, c, Some(runs)));
             }
         }
-        // A close repeat is not indexed, as an exact one is not: later copies find the earlier
-        // version. Keeps the buckets small when a text repeats itself many times.
-        let close = best.as_ref().is_some_and(|(sim, _, _)| *sim >= CLOSE);
-        if let Some((similarity, first, runs)) = best {
-            let runs = runs.or_else(|| diff::diff(units[first].ids(words), units[i].ids(words), diff::MAX_CELLS));
-            found.push(Found { first, repeat: i, exact: false, similarity, runs });
-        }
-        indexed[r] = !close;
     }
-    found
+    best
 }
 
 /// Seeds that make the keys of different bands differ.
