@@ -446,9 +446,9 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
         sig_at[i] = sigs.get(words, &units[i].range) as u32;
     }
     let mut prev: Vec<u32> = vec![u32::MAX; n * BANDS];
-    // One band at a time: an open-addressing table of (key, latest rank) of twice the passages.
+    // One band at a time: an open-addressing table of (band value, latest rank) of twice the passages.
     let slots = (2 * n).next_power_of_two().max(2);
-    let mut latest: Vec<(u64, u32)> = vec![(0, u32::MAX); slots];
+    let mut latest: Vec<(u32, u32)> = vec![(0, u32::MAX); slots];
     let keyed: Vec<&[u16; K]> = reps.iter().map(|&i| &sigs.sigs[sig_at[i] as usize]).collect();
     for b in 0..BANDS {
         link_band(b, &keyed, &mut latest, &mut prev);
@@ -477,23 +477,29 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
 // and kept out of line: a WebAssembly engine that first runs a function unoptimized (V8's
 // Liftoff) switches to the optimized code only at the next call, never inside a running loop.
 
+// A band's value is its two 16-bit hashes.
+const _: () = assert!(ROWS == 2);
+
 /// Band `b` of the LSH chains: `prev[r * BANDS + b]` gets the latest earlier rank with the same
-/// band key as rank `r` (whose signature is `keyed[r]`); `latest` is the open-addressing table
-/// of (key, latest rank), its size a power of two.
+/// band value (the band's two hashes) as rank `r` (whose signature is `keyed[r]`); `latest` is the
+/// open-addressing table of (band value, latest rank), its size a power of two, placed by a
+/// hash of the value. Equal values are equal keys and the other way round (`mix` is a bijection),
+/// so the table keeps the 32-bit value, not the key: eight bytes a slot.
 #[inline(never)]
-fn link_band(b: usize, keyed: &[&[u16; K]], latest: &mut [(u64, u32)], prev: &mut [u32]) {
+fn link_band(b: usize, keyed: &[&[u16; K]], latest: &mut [(u32, u32)], prev: &mut [u32]) {
     let slots = latest.len();
     latest.fill((0, u32::MAX));
     for (r, sig) in keyed.iter().enumerate() {
-        let key = mix(((sig[b * ROWS] as u64) << 16 | sig[b * ROWS + 1] as u64) ^ BAND_SEEDS[b]);
+        let value = (sig[b * ROWS] as u32) << 16 | sig[b * ROWS + 1] as u32;
+        let key = mix(value as u64 ^ BAND_SEEDS[b]);
         let mut h = (key >> 32) as usize & (slots - 1);
         loop {
             let slot = &mut latest[h];
             if slot.1 == u32::MAX {
-                *slot = (key, r as u32);
+                *slot = (value, r as u32);
                 break;
             }
-            if slot.0 == key {
+            if slot.0 == value {
                 prev[r * BANDS + b] = slot.1;
                 slot.1 = r as u32;
                 break;
