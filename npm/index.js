@@ -1,7 +1,7 @@
 // lede-analyzer: the package's entry point. Wraps the wasm-bindgen module (lede.js + lede_bg.wasm)
 // with an init() that works both in browsers (fetches the .wasm next to this file) and in Node 20
 // (reads it from disk), and an analyze() that says clearly when init() has not run yet.
-import initWasm, { initSync as initWasmSync, analyze as analyzeWasm } from './lede.js';
+import initWasm, { initSync as initWasmSync, analyzeReport } from './lede.js';
 
 const WASM_URL = new URL('./lede_bg.wasm', import.meta.url);
 
@@ -53,5 +53,23 @@ export function analyze(text, options) {
   if (!ready) {
     throw new Error('lede-analyzer: the WebAssembly module is not loaded yet; call `await init()` before analyze()');
   }
-  return analyzeWasm(text, options);
+  const report = analyzeReport(text, options);
+  // The module leaves out the texts that are slices of `text` (null in their place): a slice of
+  // the string here is far cheaper than a copy decoded from the module's memory.
+  const slice = (span) => {
+    if (span.text === null) span.text = text.slice(span.start, span.end);
+  };
+  report.paragraphs.forEach(slice);
+  report.sentences.forEach(slice);
+  report.boilerplate.forEach(slice);
+  report.entities.forEach(slice);
+  for (const d of report.duplicates) {
+    slice(d.first);
+    slice(d.repeat);
+    for (const c of d.conflicts) {
+      slice(c.first);
+      slice(c.repeat);
+    }
+  }
+  return report;
 }

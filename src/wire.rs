@@ -2,7 +2,7 @@
 //! span's `start`/`end` in UTF-16 code units (what `String.prototype.slice` counts) and its `text`.
 //! This is the only place that knows the JSON shape; the analysis core stays plain Rust.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::analysis::{self, DiffOp, DuplicateKind, Level, Report};
 
@@ -67,6 +67,7 @@ fn utf16_len(bytes: &[u8]) -> usize {
 pub struct Span<'a> {
     pub start: usize,
     pub end: usize,
+    #[serde(serialize_with = "slice_text")]
     pub text: &'a str,
 }
 
@@ -74,6 +75,7 @@ pub struct Span<'a> {
 pub struct Paragraph<'a> {
     pub start: usize,
     pub end: usize,
+    #[serde(serialize_with = "slice_text")]
     pub text: &'a str,
     pub kind: &'static str,
 }
@@ -82,6 +84,7 @@ pub struct Paragraph<'a> {
 pub struct Sentence<'a> {
     pub start: usize,
     pub end: usize,
+    #[serde(serialize_with = "slice_text")]
     pub text: &'a str,
     pub paragraph: usize,
 }
@@ -119,6 +122,7 @@ pub struct Conflict<'a> {
 pub struct Boilerplate<'a> {
     pub start: usize,
     pub end: usize,
+    #[serde(serialize_with = "slice_text")]
     pub text: &'a str,
     pub reason: &'static str,
 }
@@ -127,6 +131,7 @@ pub struct Boilerplate<'a> {
 pub struct Entity<'a> {
     pub start: usize,
     pub end: usize,
+    #[serde(serialize_with = "slice_text")]
     pub text: &'a str,
     pub label: &'static str,
     pub group: usize,
@@ -426,6 +431,33 @@ pub fn write_compact<W: std::io::Write>(mut out: W, text: &str, report: &Report)
     out.write_all(b",\"cleanText\":").map_err(io)?;
     serde_json::to_writer(&mut out, &report.clean_text)?;
     out.write_all(b"}").map_err(io)
+}
+
+thread_local! {
+    /// Set while [`serialize_for_js`] runs.
+    static SLICES_AS_NULL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A span's `text`, which is always the analyzed text from `start` to `end`: the text itself, or
+/// `null` while [`serialize_for_js`] runs.
+fn slice_text<S: Serializer>(text: &&str, s: S) -> Result<S::Ok, S::Error> {
+    if SLICES_AS_NULL.with(|on| on.get()) {
+        s.serialize_none()
+    } else {
+        s.serialize_str(text)
+    }
+}
+
+/// Serialize `wire` with `null` for the `text` of every paragraph, sentence, junk line, entity and
+/// repeated or conflicting passage: the JS API's wrapper (npm/index.js) puts back each as a slice
+/// of the string it was given (`text.slice(start, end)`), which costs a JS engine next to nothing,
+/// where a copy decoded from the WebAssembly memory costs a call and a decode for each of tens of
+/// thousands of strings. The diff runs and the clean text are serialized as they are.
+pub fn serialize_for_js<S: Serializer>(wire: &WireReport, s: S) -> Result<S::Ok, S::Error> {
+    SLICES_AS_NULL.with(|on| on.set(true));
+    let out = wire.serialize(s);
+    SLICES_AS_NULL.with(|on| on.set(false));
+    out
 }
 
 /// Analyze `text` and return the Report as a JSON value.

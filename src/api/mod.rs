@@ -43,8 +43,10 @@ fn options_from_js(value: &JsValue) -> Result<Options, JsError> {
     Ok(options)
 }
 
-/// Analyze `text` and return its Report (offsets in UTF-16 code units).
-#[wasm_bindgen(js_name = analyze)]
+/// Analyze `text` and return its Report (offsets in UTF-16 code units) with `null` for every text
+/// that is a slice of `text` (`wire::serialize_for_js`): the package's `analyze` (npm/index.js)
+/// fills those in from the string it passed and is what users call.
+#[wasm_bindgen(js_name = analyzeReport)]
 pub fn analyze_js(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let Some(text) = text.as_string() else {
         return Err(JsError::new("analyze(text, options): text must be a string"));
@@ -53,7 +55,8 @@ pub fn analyze_js(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let report = crate::analysis::analyze(&text, &options);
     let wire = crate::wire::to_wire(&text, &report);
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&wire, &serializer).map_err(|e| JsError::new(&format!("analyze: could not build the report: {e}")))
+    crate::wire::serialize_for_js(&wire, &serializer)
+        .map_err(|e| JsError::new(&format!("analyze: could not build the report: {e}")))
 }
 
 /// For the app's web worker: the Report as JSON (UTF-8 bytes, which the worker hands to the page

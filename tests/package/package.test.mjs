@@ -85,21 +85,25 @@ test('offsets count UTF-16 code units, emoji included', () => {
   const out = inScratch(`
     import init, { analyze } from 'lede-analyzer';
     await init();
-    const text = 'Fans cheered 😀🎉 in Paris. The match ended 2-1 on Sunday. Café owners smiled.';
+    const first = 'Fans cheered 😀🎉 in Paris. The match ended 2-1 on Sunday. Café owners smiled.';
+    const text = first + '\\n\\nShare on Facebook\\n\\nFans cheered 😀🎉 in Paris. The match ended 3-1 on Sunday. Café owners smiled.';
     const report = analyze(text);
-    const spans = [...report.sentences, ...report.entities, ...report.paragraphs];
+    const spans = [...report.sentences, ...report.entities, ...report.paragraphs, ...report.boilerplate,
+      ...report.duplicates.flatMap((d) => [d.first, d.repeat, ...d.conflicts.flatMap((c) => [c.first, c.repeat])])];
     console.log(JSON.stringify({
       sentences: report.sentences.map((s) => [s.start, s.end, s.text]),
       second: text.indexOf('The match'),
       third: text.indexOf('Café'),
-      end: text.length,
-      sliced: spans.every((s) => text.slice(s.start, s.end) === s.text),
+      end: first.length,
+      kinds: [report.boilerplate.length, report.duplicates.length, report.duplicates[0]?.conflicts.length ?? 0],
+      sliced: spans.every((s) => typeof s.text === 'string' && text.slice(s.start, s.end) === s.text),
     }));
   `);
-  assert.equal(out.sentences.length, 3);
+  assert.equal(out.sentences.length, 7);
   assert.equal(out.sentences[1][0], out.second); // after two astral emoji: 4 code units, not 8 bytes
   assert.equal(out.sentences[2][0], out.third);
   assert.equal(out.sentences[2][1], out.end);
+  assert.deepEqual(out.kinds, [1, 1, 1]); // a junk line, a near repeat, the score that changed
   assert.equal(out.sliced, true);
 });
 
