@@ -53,7 +53,7 @@ export function analyze(text, options) {
   if (!ready) {
     throw new Error('lede-analyzer: the WebAssembly module is not loaded yet; call `await init()` before analyze()');
   }
-  const report = analyzeReport(text, options);
+  const report = JSON.parse(analyzeReport(text, options));
   // The module leaves out the texts that are slices of `text` (null in their place): a slice of
   // the string here is far cheaper than a copy decoded from the module's memory.
   const slice = (span) => {
