@@ -285,6 +285,14 @@ impl Ensemble {
         median(&mut totals).max(1)
     }
 
+    /// The same networks, those that read fewer positions first: the same counts (a median does
+    /// not depend on the order), but `count_fast`, which stops once a count has a majority, most
+    /// often runs only the two cheapest.
+    pub fn smallest_first(mut self) -> Ensemble {
+        self.0.sort_by_key(Model::positions);
+        self
+    }
+
     /// `count` for words of up to FAST_LETTERS - 2 letters and up to FAST_NETS networks of the
     /// shipped size, with nothing allocated: the word's symbols worked out once, and each network's biases plus its bag rows once per word;
     /// each input row added as it is found, the "none" rows of a short group at once, hidden units
@@ -302,14 +310,8 @@ impl Ensemble {
         if count == 0 {
             return w.len(); // consonants only: spelled out ("nbc")
         }
-        // Symbols of "^word$".
-        let mut syms = [0u8; FAST_LETTERS];
-        syms[0] = 26;
-        for (k, &c) in w.iter().enumerate() {
-            syms[1 + k] = if c.is_ascii_lowercase() { c - b'a' } else { 26 };
-        }
-        syms[w.len() + 1] = 26;
-        let word = &syms[..w.len() + 2];
+        let symbols = Symbols::of(w);
+        let word = symbols.get();
         const H: usize = SHIPPED_HIDDEN;
         // The word's trigrams, hashed once for every network.
         let trigrams = w.len().min(BAG_MAX);
@@ -338,9 +340,9 @@ impl Ensemble {
             #[cfg(target_arch = "x86_64")]
             if avx2 {
                 // SAFETY: the processor has AVX2 (`avx2` says so), all that `groups_avx2` needs.
-                return unsafe { m.groups_avx2(&base, word, &groups[..count]) };
+                return unsafe { m.groups_avx2(&base, &symbols, &groups[..count]) };
             }
-            m.groups_portable(&base, word, &groups[..count])
+            m.groups_portable(&base, &symbols, &groups[..count])
         };
         // The median of the networks' counts: a count that more than half of them give is the
         // median whatever the others say, so the networks run only until one has (the first two,
@@ -361,7 +363,7 @@ impl Model {
     /// A network of SHIPPED_HIDDEN units' count of a word whose symbols ("^word$") are `word`:
     /// the classes of its vowel `groups` (offsets into `word`), summed; `base` is the biases plus
     /// the word's bag rows.
-    fn groups_portable(&self, base: &[i16; SHIPPED_HIDDEN], word: &[u8], groups: &[(u8, u8)]) -> usize {
+    fn groups_portable(&self, base: &[i16; SHIPPED_HIDDEN], word: &Symbols, groups: &[(u8, u8)]) -> usize {
         let w2 = self.w2[..].try_into().expect("4 x 48 weights");
         let mut total = 0;
         for (index, &(a, b)) in groups.iter().enumerate() {
@@ -376,15 +378,43 @@ impl Model {
     /// one without).
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    unsafe fn groups_avx2(&self, base: &[i16; SHIPPED_HIDDEN], word: &[u8], groups: &[(u8, u8)]) -> usize {
+    unsafe fn groups_avx2(&self, base: &[i16; SHIPPED_HIDDEN], word: &Symbols, groups: &[(u8, u8)]) -> usize {
         let w2 = self.w2[..].try_into().expect("4 x 48 weights");
+        // Every row that `GroupRows` gives lies in `w1`, as `scores_avx2` requires: the letters'
+        // and the group indices' rows (a symbol is below SYMBOLS, an index is cut to it) come
+        // before the tails, and the tails' rows (up to `group + left + right + 3` of them) end it.
+        let tails = self.tails / SHIPPED_HIDDEN;
+        assert!(self.positions() * SYMBOLS <= tails && (tails + self.group + self.left + self.right + 3) * SHIPPED_HIDDEN <= self.w1.len());
         let mut total = 0;
         for (index, &(a, b)) in groups.iter().enumerate() {
             let rows = GroupRows { model: self, word, a: a.into(), b: b.into(), index, count: groups.len() };
-            // SAFETY: this function runs only where the processor has AVX2.
+            // SAFETY: this function runs only where the processor has AVX2; the rows lie in `w1`
+            // (above).
             total += self.class_of(unsafe { scores_avx2(base, &self.w1, rows, w2) });
         }
         total
+    }
+}
+
+/// The symbols of "^word$" for the fast path: a letter `a`..`z` as 0..25, the edges and any other
+/// byte as 26, each below SYMBOLS by construction (which `groups_avx2` relies on).
+struct Symbols {
+    symbols: [u8; FAST_LETTERS],
+    len: usize,
+}
+
+impl Symbols {
+    /// Those of `w`, of at most FAST_LETTERS - 2 bytes.
+    fn of(w: &[u8]) -> Symbols {
+        let mut symbols = [26u8; FAST_LETTERS];
+        for (s, &c) in symbols[1..=w.len()].iter_mut().zip(w) {
+            *s = if c.is_ascii_lowercase() { c - b'a' } else { 26 };
+        }
+        Symbols { symbols, len: w.len() + 2 }
+    }
+
+    fn get(&self) -> &[u8] {
+        &self.symbols[..self.len]
     }
 }
 
@@ -405,7 +435,7 @@ impl Rows for &[u32] {
 /// "none" as one row per part (`Model::tails`).
 struct GroupRows<'a> {
     model: &'a Model,
-    word: &'a [u8],
+    word: &'a Symbols,
     a: usize,
     b: usize,
     index: usize,
@@ -417,6 +447,7 @@ impl Rows for GroupRows<'_> {
     #[inline(always)]
     fn each(self, mut add: impl FnMut(usize)) {
         let GroupRows { model: m, word, a, b, index, count } = self;
+        let word = word.get();
         let (left, group, right) = (m.left, m.group, m.right);
         // Letters there are left of the group (nearest first), in it (read), right of it.
         let (nl, len, nr) = (a.min(left), (b - a).min(group), (word.len() - b).min(right));
@@ -499,6 +530,10 @@ fn scores_portable(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: impl Rows, w2: 
 
 /// `scores_portable` in 256-bit registers: the 48 hidden sums in three, the four dot products
 /// with multiply-add and one horizontal sum for all four classes.
+///
+/// # Safety
+/// The processor must have AVX2, and every row that `rows` gives must lie in `w1` (below
+/// `w1.len() / SHIPPED_HIDDEN`): they are added unchecked.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 #[inline]
@@ -514,7 +549,9 @@ unsafe fn scores_avx2(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: impl Rows, w
     let w1 = rows_of::<H>(w1);
     let (mut a0, mut a1, mut a2) = (load(&b1[..]), load(&b1[16..]), load(&b1[32..]));
     rows.each(|r| {
-        let w = &w1[r];
+        debug_assert!(r < w1.len());
+        // SAFETY: the caller's word: every row lies in `w1`.
+        let w = unsafe { w1.get_unchecked(r) };
         a0 = _mm256_add_epi16(a0, load(w));
         a1 = _mm256_add_epi16(a1, load(&w[16..]));
         a2 = _mm256_add_epi16(a2, load(&w[32..]));
@@ -602,7 +639,7 @@ fn parse(lines: &'static str) -> FxMap<&'static [u8], u8> {
 
 fn table() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| Table { model: Ensemble::from_bytes(MODEL), exceptions: parse(table::EXCEPTIONS) })
+    T.get_or_init(|| Table { model: Ensemble::from_bytes(MODEL).map(Ensemble::smallest_first), exceptions: parse(table::EXCEPTIONS) })
 }
 
 /// Syllables of one lower-case ASCII word of letters: the dictionary's count for the training
@@ -989,7 +1026,7 @@ mod tests {
                         (x % rows_in_w1) as u32
                     })
                     .collect();
-                // SAFETY: the processor has AVX2 (checked above).
+                // SAFETY: the processor has AVX2 (checked above), and the rows lie in `w1`.
                 let fast = unsafe { super::scores_avx2(b1, &m.w1, &rows[..], w2) };
                 assert_eq!(fast, super::scores_portable(b1, &m.w1, &rows[..], w2), "rows {rows:?}");
             }
