@@ -15,6 +15,8 @@ use super::stats::FxMap;
 
 #[path = "../data/syllables_table.rs"]
 mod table;
+#[path = "../data/easy_syllables.rs"]
+mod easy_syllables;
 
 /// The shipped networks (see `Ensemble`); generated with the table.
 static MODEL: &[u8] = include_bytes!("../data/syllables_model.bin");
@@ -606,8 +608,30 @@ fn for_each_group(w: &[u8], mut f: impl FnMut(usize, usize)) {
 struct Table {
     model: Option<Ensemble>,
     /// The table's words and the plurals of those that it lacks (`plural_of_listed`), so that
-    /// one look-up finds either.
-    exceptions: FxMap<&'static [u8], u8>,
+    /// one look-up finds either; and the familiar words (`stats::easy_words`) that it lacks, with
+    /// the counts `letters_with` gives them (src/data/easy_syllables.rs, tested), marked FAMILIAR:
+    /// about one new word in eight of news text, counted without the networks.
+    words: FxMap<&'static [u8], u8>,
+}
+
+/// The mark of a familiar word's count in `Table::words`: not the table's, so not for the rules
+/// of `letters_with` to build on (a familiar word's plural is not a table word's plural).
+const FAMILIAR: u8 = 0x80;
+
+impl Table {
+    /// The count of a word of the table or a plural of one (`letters_with`'s `listed`).
+    fn listed(&self, w: &[u8]) -> Option<usize> {
+        self.words.get(w).filter(|&&n| n & FAMILIAR == 0).map(|&n| usize::from(n))
+    }
+}
+
+/// The table's words (`parse`) and the familiar words with their counts, marked FAMILIAR.
+fn with_familiar(mut words: FxMap<&'static [u8], u8>) -> FxMap<&'static [u8], u8> {
+    let familiar = super::stats::easy_words().split_whitespace().zip(easy_syllables::EASY_SYLLABLES.bytes());
+    for (w, digit) in familiar {
+        words.entry(w.as_bytes()).or_insert((digit - b'0') | FAMILIAR);
+    }
+    words
 }
 
 /// `key=value` items separated by white space, and the plurals of the keys that they lack.
@@ -639,7 +663,7 @@ fn parse(lines: &'static str) -> FxMap<&'static [u8], u8> {
 
 fn table() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| Table { model: Ensemble::from_bytes(MODEL).map(Ensemble::smallest_first), exceptions: parse(table::EXCEPTIONS) })
+    T.get_or_init(|| Table { model: Ensemble::from_bytes(MODEL).map(Ensemble::smallest_first), words: with_familiar(parse(table::EXCEPTIONS)) })
 }
 
 /// Syllables of one lower-case ASCII word of letters: the dictionary's count for the training
@@ -650,10 +674,12 @@ pub fn count_letters(w: &[u8]) -> usize {
         return 0;
     }
     let t = table();
-    let listed = |w: &[u8]| t.exceptions.get(w).map(|&n| usize::from(n)); // and plurals
-    match &t.model {
-        Some(m) => letters_with(w, &listed, &|w: &[u8]| m.count(w)),
-        None => listed(w).unwrap_or_else(|| groups(w).len().max(1)), // no model: one syllable a group
+    let listed = |w: &[u8]| t.listed(w); // and plurals
+    match (&t.model, t.words.get(w)) {
+        // A word of the table, or a familiar word (whose count is `letters_with`'s).
+        (Some(_), Some(&n)) => usize::from(n & !FAMILIAR),
+        (Some(m), None) => unlisted_with(w, &listed, &|w: &[u8]| m.count(w)),
+        (None, _) => listed(w).unwrap_or_else(|| groups(w).len().max(1)), // no model: one syllable a group
     }
 }
 
@@ -670,9 +696,15 @@ pub fn count_letters(w: &[u8]) -> usize {
 /// The trainer measures and lists exceptions with it too, so the training words are all counted right.
 #[inline(always)]
 pub fn letters_with(w: &[u8], listed: &impl Fn(&[u8]) -> Option<usize>, networks: &impl Fn(&[u8]) -> usize) -> usize {
-    if let Some(n) = listed(w) {
-        return n;
+    match listed(w) {
+        Some(n) => n,
+        None => unlisted_with(w, listed, networks),
     }
+}
+
+/// `letters_with` of a word that `listed` lacks.
+#[inline(always)]
+fn unlisted_with(w: &[u8], listed: &impl Fn(&[u8]) -> Option<usize>, networks: &impl Fn(&[u8]) -> usize) -> usize {
     if let [.., b'b' | b'c' | b'd' | b'f' | b'g' | b'k' | b'p' | b's' | b't' | b'v' | b'z', b'l'] = w {
         return part_with(&w[..w.len() - 1], listed, networks) + 1;
     }
@@ -1062,15 +1094,41 @@ mod tests {
         // One look-up of the parsed table finds what the table's words and `plural_of_listed` say.
         let t = super::table();
         let words: Vec<&[u8]> = super::table::EXCEPTIONS.split_whitespace().filter_map(|l| Some(l.rsplit_once('=')?.0.as_bytes())).collect();
-        let get = |w: &[u8]| words.contains(&w).then(|| t.exceptions.get(w).map(|&n| usize::from(n))).flatten();
+        let get = |w: &[u8]| words.contains(&w).then(|| t.listed(w)).flatten();
         let mut plurals = 0;
         for w in &words {
             let p = [w, &b"s"[..]].concat();
             let expected = get(&p).or_else(|| super::plural_of_listed(&p, &get));
             plurals += usize::from(expected.is_some() && get(&p).is_none());
-            assert_eq!(t.exceptions.get(&p[..]).map(|&n| usize::from(n)), expected, "{}", String::from_utf8_lossy(&p));
+            assert_eq!(t.listed(&p), expected, "{}", String::from_utf8_lossy(&p));
         }
-        assert!(plurals > 1000 && t.exceptions.len() == words.len() + plurals);
+        let listed = t.words.values().filter(|&&n| n & super::FAMILIAR == 0).count();
+        assert!(plurals > 1000 && listed == words.len() + plurals);
+    }
+
+    #[test]
+    fn easy_words_counts() {
+        // The familiar words' stored counts are those `letters_with` gives with the shipped
+        // networks and table (regenerated by this test with LEDE_WRITE_EASY_SYLLABLES set).
+        let t = super::table();
+        let model = t.model.as_ref().expect("the shipped networks");
+        let digits: String = crate::analysis::stats::easy_words()
+            .split_whitespace()
+            .map(|w| super::letters_with(w.as_bytes(), &|w: &[u8]| t.listed(w), &|w: &[u8]| model.count(w)))
+            .map(|n| char::from_digit(n as u32, 10).expect("fewer than ten syllables"))
+            .collect();
+        if std::env::var_os("LEDE_WRITE_EASY_SYLLABLES").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/data/easy_syllables.rs");
+            let old = std::fs::read_to_string(path).expect("easy_syllables.rs");
+            let head = &old[..old.find("pub static").expect("the static")];
+            std::fs::write(path, format!("{head}pub static EASY_SYLLABLES: &str = \"{digits}\";\n")).expect("written");
+            return;
+        }
+        assert_eq!(digits, super::easy_syllables::EASY_SYLLABLES, "run LEDE_WRITE_EASY_SYLLABLES=1 cargo test easy_words_counts");
+        // And `count` gives them.
+        for (w, d) in crate::analysis::stats::easy_words().split_whitespace().zip(digits.chars()) {
+            assert_eq!(super::count(w), d.to_digit(10).unwrap_or(0) as usize, "{w}");
+        }
     }
 
     #[test]
