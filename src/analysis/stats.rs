@@ -241,23 +241,21 @@ fn facts(word: &str, head: u128) -> Facts {
 /// or worked out and remembered.
 fn word_facts(lock: &mut FactsLock, word: &str, packed: Option<u128>) -> Facts {
     let memo = lock.memo();
-    let known = match packed {
-        Some(k) => memo.short.get(&k),
-        None => memo.long.get(word.as_bytes()),
-    };
-    if let Some(&f) = known {
-        return f;
-    }
-    let head = packed.or_else(|| pack16(&word.as_bytes()[..16])).unwrap_or(0);
-    let f = facts(word, head);
     if memo.short.len() + memo.long.len() >= FACTS_LIMIT {
         *memo = Memo::default();
     }
     match packed {
-        Some(k) => memo.short.insert(k, f),
-        None => memo.long.insert(word.as_bytes().into(), f),
-    };
-    f
+        // One look-up, for a word met before or not.
+        Some(k) => *memo.short.entry(k).or_insert_with(|| facts(word, k)),
+        None => match memo.long.get(word.as_bytes()) {
+            Some(&f) => f,
+            None => {
+                let f = facts(word, pack16(&word.as_bytes()[..16]).unwrap_or(0));
+                memo.long.insert(word.as_bytes().into(), f);
+                f
+            }
+        },
+    }
 }
 
 fn is_cjk(c: char) -> bool {
@@ -507,7 +505,8 @@ struct Lexicon {
     hot: Vec<Hot>,
     /// The entries' words, one after the other.
     text: String,
-    key: Vec<u8>,
+    /// The lower-cased word being added.
+    key: String,
     recent: Recent,
 }
 
@@ -537,11 +536,13 @@ impl Lexicon {
         &self.text[e.start as usize..(e.start + e.len) as usize]
     }
 
-    /// The word `w` as a token at `at`: its entry (added if new, with its facts through `lock`)
-    /// and what is counted of it.
+    /// The word `text[ws..we]` as a token at `at`: its entry (added if new, with its facts
+    /// through `lock`) and what is counted of it. (The word's bytes, not a `str`, until it is
+    /// new: no check of where its characters start.)
     #[inline(always)]
-    fn token(&mut self, w: &str, rest: &[u8], at: usize, lock: &mut FactsLock) -> Token {
-        let b = w.as_bytes();
+    fn token(&mut self, text: &str, (ws, we): (usize, usize), at: usize, lock: &mut FactsLock) -> Token {
+        let rest = &text.as_bytes()[ws..];
+        let b = &rest[..we - ws];
         let ascii16 = if b.len() <= 16 { Ascii16::read(b, rest) } else { None };
         if let Some(a) = &ascii16 {
             // Nearly every word: its bytes in one register, lower-cased and counted there, and
@@ -556,7 +557,7 @@ impl Lexicon {
                 return Token::new(at, id, a.alphanumeric, b[0].is_ascii_uppercase());
             }
         }
-        self.new_token(w, ascii16, at, lock)
+        self.new_token(&text[ws..we], ascii16, at, lock)
     }
 
     /// `token` for a word not met before or not of up to 16 ASCII bytes, `ascii16` if it is.
@@ -569,28 +570,28 @@ impl Lexicon {
         let mut packed = 0u128;
         if let Some(a) = ascii16 {
             (packed, chars, hyphen) = (a.lower, a.alphanumeric, a.hyphen_or_digit);
-            key.extend_from_slice(&packed.to_le_bytes()[..w.len()]);
+            key.push_str(w);
+            key.make_ascii_lowercase();
         } else if w.is_ascii() {
             // Longer than 16 bytes: keyed by its bytes alone.
+            key.push_str(w);
+            key.make_ascii_lowercase();
             for &c in w.as_bytes() {
-                key.push(c.to_ascii_lowercase());
                 chars += u32::from(c.is_ascii_alphanumeric());
                 hyphen |= c == b'-' || c.is_ascii_digit();
             }
         } else {
             for c in w.chars() {
-                for l in c.to_lowercase() {
-                    key.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
-                }
+                key.extend(c.to_lowercase());
                 chars += u32::from(is_alphanumeric(c));
                 hyphen |= c == '-' || c.is_ascii_digit();
             }
-            packed = pack16(key).unwrap_or(0); // a key of over 16 bytes is not packed
+            packed = pack16(key.as_bytes()).unwrap_or(0); // a key of over 16 bytes is not packed
         }
         let (entries, hot, text) = (&mut self.entries, &mut self.hot, &mut self.text);
         let short = key.len() <= 16;
         let mut add = || {
-            let word = std::str::from_utf8(key).unwrap_or_default();
+            let word = key.as_str();
             let f = word_facts(lock, word, short.then_some(packed));
             hot.push(Hot { syllables: f.syllables, stem_syllables: f.stem_syllables, familiar: f.familiar, hyphen });
             entries.push(Entry { start: text.len() as u32, len: word.len() as u32, stop: f.stop });
@@ -599,11 +600,11 @@ impl Lexicon {
         };
         let id = if short {
             *self.short.entry(packed).or_insert_with(add)
-        } else if let Some(&id) = self.long.get(key.as_slice()) {
+        } else if let Some(&id) = self.long.get(key.as_bytes()) {
             id
         } else {
             let id = add();
-            self.long.insert(key.clone(), id);
+            self.long.insert(key.as_bytes().to_vec(), id);
             id
         };
         let capitalized = match w.as_bytes()[0] {
@@ -736,8 +737,8 @@ fn scan(text: &str, p: Span, lexicon: &mut Lexicon, tally: &mut Tally, mut each:
     }
     tally.chars(c);
     let mut lock = FactsLock::default(); // taken at the paragraph's first new word, if any
-    words(text, Span::new(start, end), |ws, we| {
-        let t = lexicon.token(&text[ws..we], &text.as_bytes()[ws..], ws - start, &mut lock);
+    words(text, Span::new(start, end), #[inline(always)] |ws, we| {
+        let t = lexicon.token(text, (ws, we), ws - start, &mut lock);
         tally.token(lexicon, ws, t);
         each(t);
     });
