@@ -116,6 +116,9 @@ fn familiar(word: &[u8], head: u128) -> bool {
         return true;
     }
     let w = trim_all(trim_all(word, b"'s"), "\u{2019}s".as_bytes());
+    if w.len() == word.len() && !matches!(w.last(), Some(b's' | b'd' | b'g' | b'r' | b't' | b'y')) {
+        return false; // no suffix below ends it, and the word itself was looked up
+    }
     for suffix in ["s", "es", "ed", "d", "ing", "er", "est", "ly", ""] {
         let Some(stem) = strip_end(w, suffix.as_bytes()).filter(|stem| stem.len() > 1) else { continue };
         if stem.len() == word.len() {
