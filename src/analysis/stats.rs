@@ -412,11 +412,12 @@ pub fn compute_raw(text: &str, paragraphs: &[Span], sentences: &[Span]) -> (Stat
     let mut scans = Vec::with_capacity(paragraphs.len());
     let covered: usize = paragraphs.iter().map(|p| p.end.saturating_sub(p.start)).sum();
     let mut tokens = Vec::with_capacity(covered.min(text.len()) / 5 + 1);
+    tally.ids.reserve(tokens.capacity());
     // Room for the distinct words of news text (about one per 40 bytes of 1 MB, fewer per byte in
     // longer texts) from the start, not tables grown and rehashed five or six times; the cap
     // keeps a long text's tables at what they would grow to.
     let distinct = (covered / 40).min(28_000);
-    lexicon.short.reserve(distinct);
+    lexicon.reserve(distinct);
     with_facts(|memo| {
         if memo.short.is_empty() {
             memo.short.reserve(distinct);
@@ -437,6 +438,7 @@ pub fn compute_raw(text: &str, paragraphs: &[Span], sentences: &[Span]) -> (Stat
 pub fn compute_clean(scanned: Scanned, text: &str, paragraphs: &[Span], sentences: &[Span], source: &[Option<usize>]) -> Stats {
     let Scanned { mut lexicon, paragraphs: scans, tokens } = scanned;
     let mut tally = Tally::new(paragraphs.len(), sentences);
+    tally.ids.reserve(tokens.len());
     for (i, p) in paragraphs.iter().enumerate() {
         match source.get(i).copied().flatten().and_then(|k| scans.get(k)) {
             Some(scan) => {
@@ -535,6 +537,14 @@ impl Default for Recent {
 }
 
 impl Lexicon {
+    /// Room for `distinct` words (and eight bytes each).
+    fn reserve(&mut self, distinct: usize) {
+        self.short.reserve(distinct);
+        self.entries.reserve(distinct);
+        self.hot.reserve(distinct);
+        self.text.reserve(8 * distinct);
+    }
+
     fn word(&self, e: &Entry) -> &str {
         &self.text[e.start as usize..(e.start + e.len) as usize]
     }
@@ -846,17 +856,19 @@ impl<'s> Tally<'s> {
         st.speaking_time_seconds = st.words as f64 / SPEAKING_WPM * 60.0;
         st.type_token_ratio = (st.words > 0).then(|| st.unique_words as f64 / st.words as f64);
         st.mtld = mtld(&ids, lexicon.entries.len());
-        let mut top: Vec<(&str, u32)> = lexicon
-            .entries
-            .iter()
-            .zip(&counts)
-            .filter(|(e, &c)| c > 0 && !e.stop)
-            .map(|(e, &c)| (lexicon.word(e), c))
-            .filter(|(w, _)| match w.is_ascii() {
-                true => w.len() > 2 && w.bytes().all(|b| b.is_ascii_alphabetic()),
-                false => w.chars().count() > 2 && w.chars().all(is_alphabetic),
-            })
-            .collect();
+        let mut top: Vec<(&str, u32)> = Vec::with_capacity(st.unique_words);
+        top.extend(
+            lexicon
+                .entries
+                .iter()
+                .zip(&counts)
+                .filter(|(e, &c)| c > 0 && !e.stop)
+                .map(|(e, &c)| (lexicon.word(e), c))
+                .filter(|(w, _)| match w.is_ascii() {
+                    true => w.len() > 2 && w.bytes().all(|b| b.is_ascii_alphabetic()),
+                    false => w.chars().count() > 2 && w.chars().all(is_alphabetic),
+                }),
+        );
         // The TOP_WORDS first in (count descending, word) order: selected, then only they sorted.
         let order = |a: &(&str, u32), b: &(&str, u32)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
         if top.len() > TOP_WORDS {
