@@ -435,15 +435,38 @@ fn find_byte(b: &[u8], mut i: usize, end: usize, win: &mut Window, hits: impl Fn
 }
 
 /// `char::is_alphanumeric`, with the General Punctuation block (curly quotes, dashes, spaces: the
-/// non-ASCII characters of most English text, none of them a letter or a digit, tested) answered
-/// without the Unicode tables.
+/// non-ASCII characters of most English text, none of them a letter or a digit, tested) and the
+/// runs of letters of `LETTERS` answered without the Unicode tables (a search of some hundred
+/// instructions).
 fn is_alphanumeric(c: char) -> bool {
-    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    among_letters(c) || !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 /// `char::is_alphabetic`, the same way.
-fn is_alphabetic(c: char) -> bool {
-    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphabetic()
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    among_letters(c) || !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphabetic()
+}
+
+/// Runs of letters (all alphabetic, tested) of the Latin, Greek, Cyrillic, Armenian, Hebrew and
+/// Arabic blocks: the letters of other scripts that English text quotes most.
+const LETTERS: [(char, char); 12] = [
+    ('\u{C0}', '\u{D6}'),
+    ('\u{D8}', '\u{F6}'),
+    ('\u{F8}', '\u{2C1}'),
+    ('\u{38E}', '\u{3A1}'),
+    ('\u{3A3}', '\u{3F5}'),
+    ('\u{3F7}', '\u{481}'),
+    ('\u{48A}', '\u{52F}'),
+    ('\u{531}', '\u{556}'),
+    ('\u{560}', '\u{588}'),
+    ('\u{5D0}', '\u{5EA}'),
+    ('\u{620}', '\u{657}'),
+    ('\u{66E}', '\u{6D3}'),
+];
+
+/// Whether `c` is in one of the runs of `LETTERS`.
+fn among_letters(c: char) -> bool {
+    ('\u{C0}'..='\u{6D3}').contains(&c) && LETTERS.iter().any(|&(a, b)| (a..=b).contains(&c))
 }
 
 /// Statistics of the text covered by `paragraphs` and `sentences` (byte spans into `text`).
@@ -1189,7 +1212,8 @@ mod tests {
 
     #[test]
     fn no_letter_or_digit_among_general_punctuation() {
-        for c in ('\u{2000}'..='\u{206F}').chain(['a', '\u{e9}', '1', '\u{5317}', ' ', '\u{2070}', '\u{2071}']) {
+        // And every character up to U+0800, which holds the runs of `LETTERS`.
+        for c in ('\u{2000}'..='\u{206F}').chain('\u{0}'..'\u{800}').chain(['\u{5317}', '\u{2070}', '\u{2071}']) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
         }

@@ -920,7 +920,7 @@ pub fn count_with(word: &str, count_of: &impl Fn(&[u8]) -> usize) -> usize {
         } else if c == '\'' || c == '\u{2019}' {
             // contraction: keep the letters together (tested before `is_alphabetic`, which looks
             // a curly apostrophe up in the Unicode tables to say no)
-        } else if c.is_alphabetic() {
+        } else if super::stats::is_alphabetic(c) {
             foreign = true;
         } else {
             flush(&mut letters, &mut digits, &mut foreign, &mut total);
