@@ -547,6 +547,53 @@ struct CharCounts {
     latin_letters: usize,
 }
 
+impl CharCounts {
+    /// The counts of a paragraph: of an ASCII one by bytes (white space as `u8::is_ascii_whitespace`
+    /// has it); of another, its stretches of ASCII by bytes too (white space as
+    /// `char::is_whitespace` has it, which takes U+000B in) and the other characters one by one.
+    fn of(slice: &str) -> CharCounts {
+        let mut c = CharCounts::default();
+        if slice.is_ascii() {
+            c.add_ascii(slice.as_bytes(), u8::is_ascii_whitespace);
+            return c;
+        }
+        let mut rest = slice;
+        while !rest.is_empty() {
+            let ascii = rest.bytes().position(|b| b >= 0x80).unwrap_or(rest.len());
+            c.add_ascii(&rest.as_bytes()[..ascii], |b| b.is_ascii_whitespace() || *b == 0x0B);
+            rest = &rest[ascii..];
+            if let Some(ch) = rest.chars().next() {
+                c.add(ch);
+                rest = &rest[ch.len_utf8()..];
+            }
+        }
+        c
+    }
+
+    /// The characters of `bytes` (ASCII), `space` saying which are white space.
+    fn add_ascii(&mut self, bytes: &[u8], space: fn(&u8) -> bool) {
+        self.characters += bytes.len();
+        // Counted in bytes, 255 bytes at a time: a loop the compiler runs on vector lanes.
+        for chunk in bytes.chunks(255) {
+            let (no_spaces, letters) =
+                chunk.iter().fold((0u8, 0u8), |(n, l), c| (n + u8::from(!space(c)), l + u8::from(c.is_ascii_alphabetic())));
+            self.no_spaces += usize::from(no_spaces);
+            self.letters += usize::from(letters);
+            self.latin_letters += usize::from(letters);
+        }
+    }
+
+    /// One character.
+    fn add(&mut self, ch: char) {
+        self.characters += 1;
+        self.no_spaces += usize::from(!ch.is_whitespace());
+        if is_alphabetic(ch) {
+            self.letters += 1;
+            self.latin_letters += usize::from((ch as u32) < 0x250);
+        }
+    }
+}
+
 /// One word of a paragraph as the statistics read it (12 bytes: a text keeps one per word).
 #[derive(Clone, Copy)]
 struct Token {
@@ -802,29 +849,7 @@ impl Ascii16 {
 fn scan(text: &str, p: Span, lexicon: &mut Lexicon, tally: &mut Tally, mut each: impl FnMut(Token)) -> CharCounts {
     let (start, end) = (p.start.min(text.len()), p.end.min(text.len()));
     let Some(slice) = text.get(start..end) else { return CharCounts::default() };
-    let mut c = CharCounts::default();
-    if slice.is_ascii() {
-        let bytes = slice.as_bytes();
-        c.characters = bytes.len();
-        // Counted in bytes, 255 bytes at a time: a loop the compiler runs on vector lanes.
-        for chunk in bytes.chunks(255) {
-            let (no_spaces, letters) = chunk.iter().fold((0u8, 0u8), |(n, l), c| {
-                (n + u8::from(!c.is_ascii_whitespace()), l + u8::from(c.is_ascii_alphabetic()))
-            });
-            c.no_spaces += usize::from(no_spaces);
-            c.letters += usize::from(letters);
-        }
-        c.latin_letters = c.letters;
-    } else {
-        for ch in slice.chars() {
-            c.characters += 1;
-            c.no_spaces += usize::from(!ch.is_whitespace());
-            if is_alphabetic(ch) {
-                c.letters += 1;
-                c.latin_letters += usize::from((ch as u32) < 0x250);
-            }
-        }
-    }
+    let c = CharCounts::of(slice);
     tally.chars(c);
     let mut lock = FactsLock::default(); // taken at the paragraph's first new word, if any
     words(text, Span::new(start, end), #[inline(always)] |ws, we| {
@@ -1207,6 +1232,19 @@ mod tests {
                 assert_eq!(a.alphanumeric as usize, w.iter().filter(|c| c.is_ascii_alphanumeric()).count(), "{w:?}");
                 assert_eq!(a.hyphen_or_digit, w.iter().any(|&c| c == b'-' || c.is_ascii_digit()), "{w:?}");
             }
+        }
+    }
+
+    #[test]
+    fn character_counts_by_stretches_as_char_by_char() {
+        for text in ["Don't\u{b}stop\t3.5%", "caf\u{e9}\u{b} \u{2019}x\u{a0}y \u{5317}\u{4EAC}\n\u{3b1}\u{1F600}", "", "\u{e9}", "a \u{b}\u{c}\r\n\u{e9}"] {
+            let c = CharCounts::of(text);
+            let ascii = text.is_ascii();
+            let space = |ch: char| if ascii { ch.is_ascii_whitespace() } else { ch.is_whitespace() };
+            let letters = text.chars().filter(|&ch| is_alphabetic(ch)).count();
+            assert_eq!(c.characters, text.chars().count(), "{text:?}");
+            assert_eq!(c.no_spaces, text.chars().filter(|&ch| !space(ch)).count(), "{text:?}");
+            assert_eq!((c.letters, c.latin_letters), (letters, text.chars().filter(|&ch| is_alphabetic(ch) && (ch as u32) < 0x250).count()), "{text:?}");
         }
     }
 
