@@ -116,10 +116,18 @@ fn familiar(word: &[u8], head: u128) -> bool {
         return true;
     }
     let w = trim_all(trim_all(word, b"'s"), "\u{2019}s".as_bytes());
-    if w.len() == word.len() && !matches!(w.last(), Some(b's' | b'd' | b'g' | b'r' | b't' | b'y')) {
-        return false; // no suffix below ends it, and the word itself was looked up
-    }
-    for suffix in ["s", "es", "ed", "d", "ing", "er", "est", "ly", ""] {
+    // The inflections that can end it (by its last letter), then the stem left by a possessive.
+    let suffixes: &[&str] = match w.last() {
+        Some(b's') => &["s", "es", ""],
+        Some(b'd') => &["ed", "d", ""],
+        Some(b'g') => &["ing", ""],
+        Some(b'r') => &["er", ""],
+        Some(b't') => &["est", ""],
+        Some(b'y') => &["ly", ""],
+        _ if w.len() == word.len() => return false, // none, and the word itself was looked up
+        _ => &[""],
+    };
+    for suffix in suffixes {
         let Some(stem) = strip_end(w, suffix.as_bytes()).filter(|stem| stem.len() > 1) else { continue };
         if stem.len() == word.len() {
             continue; // the word itself, looked up above
