@@ -731,10 +731,13 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
             }
         }
         let b = bytes[i];
-        // Fast path: only a few bytes can start a candidate.
+        // Fast path: only a few bytes can start a candidate. Skip to the next one, stopping at the
+        // next inline list item (past `i`, after the loop above) for the check at the top.
         let class = CLASS[b as usize];
         if class == 0 {
-            i += 1;
+            let stop = list_starts.get(next_list).map_or(bytes.len(), |&s| s.min(bytes.len()));
+            let rest = bytes.get(i + 1..stop).unwrap_or_default();
+            i += 1 + rest.iter().position(|&c| CLASS[c as usize] != 0).unwrap_or(rest.len());
             continue;
         }
         // Boundaries without punctuation: after a URL or e-mail address, around a timestamp,
