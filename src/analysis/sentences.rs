@@ -1288,23 +1288,40 @@ fn salutation(region: &str, sent_start: usize, i: usize) -> Soft {
 fn enumerator_hint(region: &str) -> bool {
     let b = region.as_bytes();
     let mut found = 0;
-    for (p, &c) in b.iter().enumerate() {
-        if (c == b'.' || c == b')') && p > 0 {
-            let mut k = p;
-            while k > 0 && p - k < 3 && (b[k - 1].is_ascii_digit() || b[k - 1].is_ascii_lowercase() || b[k - 1] == b'.')
-            {
-                k -= 1;
-            }
-            let open = k == 0 || b[k - 1].is_ascii_whitespace() || b[k - 1] >= 0x80;
-            if k < p && open && b.get(p + 1).is_none_or(|n| n.is_ascii_whitespace() || *n == b')') {
-                found += 1;
-                if found >= 2 {
-                    return true;
-                }
+    let mut from = 1;
+    while let Some(p) = next_dot_or_paren(b, from) {
+        from = p + 1;
+        let mut k = p;
+        while k > 0 && p - k < 3 && (b[k - 1].is_ascii_digit() || b[k - 1].is_ascii_lowercase() || b[k - 1] == b'.') {
+            k -= 1;
+        }
+        let open = k == 0 || b[k - 1].is_ascii_whitespace() || b[k - 1] >= 0x80;
+        if k < p && open && b.get(p + 1).is_none_or(|n| n.is_ascii_whitespace() || *n == b')') {
+            found += 1;
+            if found >= 2 {
+                return true;
             }
         }
     }
     false
+}
+
+/// The first `.` or `)` of `b` at or after `from`, eight bytes at a time where there is none.
+fn next_dot_or_paren(b: &[u8], mut from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A high bit where a byte of `x` is zero (and only there below the first such byte).
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    while let Some(chunk) = b.get(from..from + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let hits = zero(x ^ (ONES * b'.' as u64)) | zero(x ^ (ONES * b')' as u64));
+        if hits != 0 {
+            // The lowest marked byte is a real match (borrows only run upward).
+            return Some(from + hits.trailing_zeros() as usize / 8);
+        }
+        from += 8;
+    }
+    b.get(from..)?.iter().position(|&c| c == b'.' || c == b')').map(|k| from + k)
 }
 
 fn skip_ws(region: &str, from: usize) -> usize {
@@ -1577,6 +1594,20 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The eight-byte search finds what a byte-by-byte search finds, wherever it starts.
+    #[test]
+    fn dot_or_paren_search_is_bytewise() {
+        use proptest::prelude::*;
+        let bytes = proptest::collection::vec(prop_oneof![Just(b'.'), Just(b')'), Just(b'a'), Just(0u8), Just(1u8), Just(0xE2u8), any::<u8>()], 0..40);
+        proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(3000))
+            .run(&(bytes, 0usize..45), |(b, from)| {
+                let naive = (from..b.len()).find(|&i| b[i] == b'.' || b[i] == b')');
+                prop_assert_eq!(next_dot_or_paren(&b, from), naive);
+                Ok(())
+            })
+            .unwrap();
+    }
 
     fn check(input: &str, expected: &[&str]) {
         let got: Vec<&str> = split(input, Span::new(0, input.len()))
