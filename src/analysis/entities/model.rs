@@ -213,7 +213,14 @@ impl Model {
         if cache.len() > ScoreCache::LIMIT {
             cache.clear();
         }
-        let pads = self.pad_toks(cache);
+        let pads = match cache.pads {
+            Some(pads) => pads,
+            None => {
+                let pads = self.pad_toks(cache);
+                cache.pads = Some(pads);
+                pads
+            }
+        };
         let mut toks = std::mem::take(&mut cache.toks);
         toks.clear();
         toks.extend([pads[0]; 2]);
@@ -493,6 +500,9 @@ pub struct ScoreCache {
     toks: Vec<Tok>,
     /// Viterbi back pointers of the sentence being tagged.
     back: Vec<[u8; NTAGS]>,
+    /// The padding tokens of every sentence (`Model::pad_toks`), made once: they hold shape
+    /// numbers, so they go when the shapes do.
+    pads: Option<[Tok; 2]>,
 }
 
 impl Default for ScoreCache {
@@ -510,6 +520,7 @@ impl Default for ScoreCache {
             forms: Vec::with_capacity(2048),
             toks: Vec::new(),
             back: Vec::new(),
+            pads: None,
         }
     }
 }
@@ -543,6 +554,7 @@ impl ScoreCache {
         self.shape_marks_index.clear();
         self.plain_shape_marks.clear();
         self.shape_marks.clear();
+        self.pads = None;
     }
 
     /// Forget every word form and word entry (not the shapes), keeping the memory: for when the

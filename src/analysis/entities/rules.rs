@@ -305,6 +305,10 @@ pub fn find_classified_into(text: &str, toks: &[Token], classes: &[u32], out: &m
     let c = Ctx { text, toks, classes };
     let mut i = 0;
     while i < toks.len() {
+        if !may_begin(toks[i].kind, classes[i]) {
+            i += 1;
+            continue;
+        }
         if let Some((end, label)) = match_at(&c, i) {
             let end = end.max(i + 1).min(toks.len());
             out.push((i, end, label));
@@ -313,6 +317,14 @@ pub fn find_classified_into(text: &str, toks: &[Token], classes: &[u32], out: &m
             i += 1;
         }
     }
+}
+
+/// Whether a token of kind `kind` and [`word_class`] `class` may begin a pattern (what
+/// [`match_at`] tests first, without the token's text): a link, a number, or a word or mark in a
+/// list or with a digit or a hyphen (the currency signs, `$` included, are in a list).
+#[inline]
+fn may_begin(kind: TokenKind, class: u32) -> bool {
+    class != 0 || matches!(kind, TokenKind::Url | TokenKind::Email | TokenKind::Number)
 }
 
 fn match_at(c: &Ctx, i: usize) -> Option<(usize, EntityLabel)> {
@@ -480,6 +492,22 @@ mod tests {
     fn no_listed_word_has_a_digit() {
         // `ascii_word_class` relies on it.
         assert!(LISTS.iter().all(|(list, _)| list.iter().all(|w| !w.bytes().any(|b| b.is_ascii_digit()))));
+    }
+
+    #[test]
+    fn tokens_that_may_not_begin_a_pattern_begin_none() {
+        let text = format!("{} $5, US$ 3 \u{20ac}7 $ - -- 1-2 twenty-one a.m. 7:15 22nd x@y.org www.z.com", crate::SAMPLE_ARTICLE);
+        let toks = tokenize(&text, Span::new(0, text.len()));
+        let classes: Vec<u32> = toks.iter().map(|t| word_class(t.span.slice(&text))).collect();
+        let c = Ctx { text: &text, toks: &toks, classes: &classes };
+        let mut skipped = 0;
+        for (i, t) in toks.iter().enumerate() {
+            if !may_begin(t.kind, classes[i]) {
+                skipped += 1;
+                assert_eq!(match_at(&c, i), None, "{:?}", t.span.slice(&text));
+            }
+        }
+        assert!(skipped > 100);
     }
 
     fn check(input: &str, expected: &[(&str, &str)]) {
