@@ -48,7 +48,8 @@ impl Model {
         }
     }
 
-    /// Build from raw weights (`2^bits` rows of `NTAGS`).
+    /// Build from raw weights (`2^bits` rows of `NTAGS`; at most 2^30 rows, which feature
+    /// hashes rely on: see `features::f`).
     pub fn from_weights(bits: u32, weights: Vec<i8>) -> Model {
         if bits == 0 || bits > 30 || weights.len() != (1usize << bits) * NTAGS {
             return Model::empty();

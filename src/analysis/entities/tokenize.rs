@@ -269,7 +269,11 @@ fn plain_chunk(text: &str, bytes: &[u8], start: usize, end: usize, out: &mut Vec
         return None;
     }
     let punct = |k: usize| Token { span: Span::new(k, k + 1), kind: TokenKind::Punct };
-    out.extend((start..run_start).map(punct));
+    // Pushed one by one: most chunks have no marks, and an empty loop costs less than an
+    // empty `extend`.
+    for k in start..run_start {
+        out.push(punct(k));
+    }
     let mut e = run_end;
     if !run.is_empty() {
         // `keeps_period` of a word without periods: a single capital or an abbreviation.
@@ -280,7 +284,9 @@ fn plain_chunk(text: &str, bytes: &[u8], start: usize, end: usize, out: &mut Vec
         let kind = if all & DIGIT != 0 { TokenKind::Number } else { TokenKind::Word };
         out.push(Token { span: Span::new(run_start, e), kind });
     }
-    out.extend((e..chunk_end).map(punct));
+    for k in e..chunk_end {
+        out.push(punct(k));
+    }
     Some(chunk_end)
 }
 
