@@ -23,13 +23,19 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
-/// Abbreviations that keep their final period ("Mr.", "Inc."), lower case.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "jr", "sr", "st", "inc", "corp", "co", "ltd", "gov", "sen", "rep", "gen", "col", "lt",
-    "sgt", "capt", "prof", "rev", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "no", "vs", "etc", "cmdr", "adm", "maj", "pres", "supt", "bros", "dept", "univ", "assn", "ave",
-    "blvd", "rd", "approx", "est", "mph", "oz", "lb", "lbs", "in", "yr", "yrs", "hr", "hrs", "min", "sec",
-];
+/// Abbreviations that keep their final period ("Mr.", "Inc."), lower case: a `match` (by length,
+/// then compared as integers) rather than a scan of a list.
+fn is_abbreviation_lower(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"mr" | b"mrs" | b"ms" | b"dr" | b"jr" | b"sr" | b"st" | b"inc" | b"corp" | b"co" | b"ltd" | b"gov" | b"sen"
+            | b"rep" | b"gen" | b"col" | b"lt" | b"sgt" | b"capt" | b"prof" | b"rev" | b"mt" | b"ft" | b"jan" | b"feb"
+            | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"sept" | b"oct" | b"nov" | b"dec" | b"no" | b"vs"
+            | b"etc" | b"cmdr" | b"adm" | b"maj" | b"pres" | b"supt" | b"bros" | b"dept" | b"univ" | b"assn" | b"ave"
+            | b"blvd" | b"rd" | b"approx" | b"est" | b"mph" | b"oz" | b"lb" | b"lbs" | b"in" | b"yr" | b"yrs" | b"hr"
+            | b"hrs" | b"min" | b"sec"
+    )
+}
 
 /// Is `c` part of a word? Letters, digits and marks are; ASCII punctuation, general punctuation,
 /// arrows, symbols and emoji are not.
@@ -232,6 +238,9 @@ fn link_in(text: &str, start: usize, end: usize) -> Option<(usize, usize, TokenK
 /// follows the run), each punctuation mark a token.
 #[inline]
 fn plain_chunk(text: &str, bytes: &[u8], start: usize, end: usize, out: &mut Vec<Token>) -> Option<usize> {
+    // The bytes up to `end` only: each loop's test is then its bounds check too.
+    let bytes = bytes.get(..end)?;
+    let end = bytes.len();
     let class = |i: usize| BYTE_CLASS[bytes[i] as usize];
     let mut i = start;
     while i < end && class(i) & (SPACE | ALNUM | OTHER) == 0 {
@@ -389,7 +398,7 @@ fn keeps_period(word: &str) -> bool {
     initialism || single || am_pm || is_abbreviation(word)
 }
 
-/// Is `word` one of [`ABBREVIATIONS`] (ASCII case ignored)?
+/// Is `word` one of the abbreviations of [`is_abbreviation_lower`] (ASCII case ignored)?
 fn is_abbreviation(word: &str) -> bool {
     let mut buf = [0u8; 6];
     let b = word.as_bytes();
@@ -399,9 +408,7 @@ fn is_abbreviation(word: &str) -> bool {
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
-    let lower = &buf[..b.len()];
-    // Most words are none: the list by length, then compared.
-    ABBREVIATIONS.iter().any(|a| a.len() == lower.len() && a.as_bytes() == lower)
+    is_abbreviation_lower(&buf[..b.len()])
 }
 
 #[cfg(test)]
