@@ -22,10 +22,14 @@ pub fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// FNV-1a's start and multiplier.
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 fn fnv(bytes: &[u8]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut h = FNV_START;
     for &b in bytes {
-        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        h = (h ^ b as u64).wrapping_mul(FNV_PRIME);
     }
     h
 }
@@ -146,6 +150,14 @@ struct WordFacts {
     gaz_first: Option<u16>,
     /// Its list bits for the rules (`rules::word_class`).
     class: u32,
+    /// Whether a token after it counts as the first of the sentence (see [`opens`]).
+    opens: bool,
+}
+
+/// Whether the token after `word` counts as the first of a sentence: a colon, a quote, a dash
+/// or an opening parenthesis.
+fn opens(word: &[u8]) -> bool {
+    matches!(word, b":" | b"\"" | b"\xe2\x80\x9c" | b"-" | b"(")
 }
 
 impl Default for Scratch {
@@ -227,22 +239,16 @@ const HYPHEN: u8 = 8;
 fn ascii_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer) -> WordFacts {
     let b = w.as_bytes();
     let mut norm = [0u8; ASCII_FAST];
-    // One pass: the normal form and its hash, the letters, and the shape's hash (see
-    // `shape_hash_of`: runs cut to two, at most eight symbols).
-    let (mut lower, mut alpha, mut kinds) = (0xcbf2_9ce4_8422_2325u64, 0usize, 0u8);
-    let (mut shape, mut last, mut run, mut symbols) = (0xcbf2_9ce4_8422_2325u64, 0u8, 0u32, 0u32);
+    // One pass for the normal form and its hash, the word's own hash and its letters; the
+    // shape's in another (it stops after eight symbols).
+    let (mut lower, mut exact, mut alpha, mut kinds) = (FNV_START, FNV_START, 0usize, 0u8);
     for (d, &c) in norm.iter_mut().zip(b) {
-        let [n, symbol, kind] = ASCII_FACTS[c as usize & 127];
+        let [n, _, kind] = ASCII_FACTS[c as usize & 127];
         *d = n;
-        lower = (lower ^ n as u64).wrapping_mul(0x0100_0000_01b3);
+        lower = (lower ^ n as u64).wrapping_mul(FNV_PRIME);
+        exact = (exact ^ c as u64).wrapping_mul(FNV_PRIME);
         alpha += usize::from(kind & ALPHA);
         kinds |= kind;
-        run = if symbol == last { run + 1 } else { 0 };
-        last = symbol;
-        if run < 2 && symbols < 8 {
-            symbols += 1;
-            shape = (shape ^ symbol as u64).wrapping_mul(0x0100_0000_01b3);
-        }
     }
     let (has_lower, digit, hyphen) = (kinds & LOWER != 0, kinds & DIGIT != 0, kinds & HYPHEN != 0);
     let norm = &norm[..b.len()];
@@ -250,11 +256,35 @@ fn ascii_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer) -> WordFacts {
     let shape = match kind {
         TokenKind::Url => 11,
         TokenKind::Email => 12,
-        _ => shape,
+        _ => ascii_shape_hash(b),
     };
     let affix = affixes_of(norm, |c| c as u64);
     let class = super::rules::ascii_word_class(norm, digit, hyphen);
-    WordFacts { exact: fnv(b), lower, shape, affix, flags, gaz_first: gaz.first(lower), class }
+    WordFacts { exact, lower, shape, affix, flags, gaz_first: gaz.first(lower), class, opens: opens(w.as_bytes()) }
+}
+
+/// [`shape_hash`] of an ASCII word (see [`shape_hash_of`]: runs cut to two, at most eight
+/// symbols), from each byte's symbol in [`ASCII_FACTS`].
+fn ascii_shape_hash(b: &[u8]) -> u64 {
+    let (mut shape, mut last, mut run, mut symbols) = (FNV_START, 0u8, 0u32, 0u32);
+    for &c in b {
+        let symbol = ASCII_FACTS[c as usize & 127][1];
+        if symbol == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+            last = symbol;
+        }
+        symbols += 1;
+        if symbols > 8 {
+            break;
+        }
+        shape = (shape ^ symbol as u64).wrapping_mul(FNV_PRIME);
+    }
+    shape
 }
 
 /// [`word_facts`] of any word.
@@ -278,7 +308,7 @@ fn any_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer, sc: &mut Scratch) -
         _ => shape_hash(w),
     };
     let (exact, class) = (fnv(w.as_bytes()), super::rules::word_class(w));
-    WordFacts { exact, lower, shape, affix, flags, gaz_first: gaz.first(lower), class }
+    WordFacts { exact, lower, shape, affix, flags, gaz_first: gaz.first(lower), class, opens: opens(w.as_bytes()) }
 }
 
 /// The flag bits of a word's facts, from what both word paths count: 1 capitalized, 2 all
@@ -352,7 +382,6 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scrat
     let bytes = text.as_bytes();
     let (mut only_punct_before, mut after_opening) = (true, false);
     for t in tokens {
-        let word = &bytes[t.span.start..t.span.end];
         let key = form_key(bytes, t.span.start, t.span.end, t.kind);
         let form = match sc.seen.get(key) {
             Some(f) => f,
@@ -372,7 +401,7 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scrat
             flags |= 4;
         }
         only_punct_before &= t.kind == TokenKind::Punct;
-        after_opening = matches!(word, b":" | b"\"" | b"\xe2\x80\x9c" | b"-" | b"(");
+        after_opening = facts.opens;
         if let (Some(f), TokenKind::Word) = (facts.gaz_first, t.kind) {
             sc.starts.push((out.len() as u32, f));
         }
@@ -613,8 +642,8 @@ mod tests {
     use crate::analysis::report::Span;
 
     /// Everything `word_facts` says of `w`, comparable.
-    fn facts(f: WordFacts) -> (u64, u64, u64, [u64; 5], u32, Option<u16>, u32) {
-        (f.exact, f.lower, f.shape, f.affix, f.flags, f.gaz_first, f.class)
+    fn facts(f: WordFacts) -> (u64, u64, u64, [u64; 5], u32, Option<u16>, u32, bool) {
+        (f.exact, f.lower, f.shape, f.affix, f.flags, f.gaz_first, f.class, f.opens)
     }
 
     #[test]
