@@ -356,7 +356,8 @@ fn affixes_of<T: Copy>(w: &[T], value: impl Fn(T) -> u64) -> [u64; 5] {
 
 /// The key of a word form (the token's bytes `text[start..end]` and its kind) in
 /// `Scratch::seen`: a word of up to seven bytes packed with its length and kind as they are (no
-/// two such forms share a key, and most words are that short), a longer one hashed.
+/// two such forms share a key, and most words are that short) and spread by a cheap one-to-one
+/// mixer (the table reads a key's low bits), a longer one hashed.
 #[inline]
 fn form_key(text: &[u8], start: usize, end: usize, kind: TokenKind) -> u64 {
     let len = end - start;
@@ -368,7 +369,8 @@ fn form_key(text: &[u8], start: usize, end: usize, kind: TokenKind) -> u64 {
         Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()) & ((1u64 << (8 * len)) - 1),
         None => text[start..end].iter().rev().fold(0, |w, &b| w << 8 | b as u64),
     };
-    mix(bytes | (len as u64) << 56 | (kind as u64) << 59)
+    let h = (bytes | (len as u64) << 56 | (kind as u64) << 59).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    h ^ (h >> 32)
 }
 
 /// Token facts for one sentence.
