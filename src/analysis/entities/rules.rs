@@ -319,12 +319,18 @@ pub fn find_classified_into(text: &str, toks: &[Token], classes: &[u32], out: &m
     }
 }
 
+/// The list bits of the words that may begin a pattern (the others, such as "in" before a year
+/// or "feet" after a number, only go on one), and [`DIGIT_OR_HYPHEN`].
+const BEGINS: u32 =
+    MONTH | WEEKDAY | RELATIVE_DAY | STARTER | CURRENCY_SYMBOL | ORDINAL_WORD | NUMBER_WORD | DIGIT_OR_HYPHEN;
+
 /// Whether a token of kind `kind` and [`word_class`] `class` may begin a pattern (what
 /// [`match_at`] tests first, without the token's text): a link, a number, or a word or mark in a
-/// list or with a digit or a hyphen (the currency signs, `$` included, are in a list).
+/// list that begins some (the currency signs, `$` included, are in one) or with a digit or a
+/// hyphen (no word or mark ends with `$`).
 #[inline]
 fn may_begin(kind: TokenKind, class: u32) -> bool {
-    class != 0 || matches!(kind, TokenKind::Url | TokenKind::Email | TokenKind::Number)
+    class & BEGINS != 0 || matches!(kind, TokenKind::Url | TokenKind::Email | TokenKind::Number)
 }
 
 fn match_at(c: &Ctx, i: usize) -> Option<(usize, EntityLabel)> {
@@ -496,18 +502,28 @@ mod tests {
 
     #[test]
     fn tokens_that_may_not_begin_a_pattern_begin_none() {
-        let text = format!("{} $5, US$ 3 \u{20ac}7 $ - -- 1-2 twenty-one a.m. 7:15 22nd x@y.org www.z.com", crate::SAMPLE_ARTICLE);
-        let toks = tokenize(&text, Span::new(0, text.len()));
-        let classes: Vec<u32> = toks.iter().map(|t| word_class(t.span.slice(&text))).collect();
-        let c = Ctx { text: &text, toks: &toks, classes: &classes };
-        let mut skipped = 0;
-        for (i, t) in toks.iter().enumerate() {
-            if !may_begin(t.kind, classes[i]) {
-                skipped += 1;
-                assert_eq!(match_at(&c, i), None, "{:?}", t.span.slice(&text));
+        let text = format!(
+            "{} $5, US$ 3 \u{20ac}7 $ - -- 1-2 twenty-one a.m. 7:15 22nd x@y.org www.z.com in 1998, since May, by \
+             2020 the year 5 ft. 3 feet 7 dollars 2 million at 5 pm ET last week two years ago this spring the \
+             1990s 7 percent 3 per cent noon Monday today first third 12th 2022-02-24 10/22/2024 of October 3",
+            crate::SAMPLE_ARTICLE
+        );
+        for text in [text.clone(), text.to_uppercase(), text.to_lowercase()] {
+            let toks = tokenize(&text, Span::new(0, text.len()));
+            let classes: Vec<u32> = toks.iter().map(|t| word_class(t.span.slice(&text))).collect();
+            let c = Ctx { text: &text, toks: &toks, classes: &classes };
+            let mut skipped = 0;
+            for (i, t) in toks.iter().enumerate() {
+                if !may_begin(t.kind, classes[i]) {
+                    skipped += 1;
+                    assert_eq!(match_at(&c, i), None, "{:?}", t.span.slice(&text));
+                }
             }
+            assert!(skipped > 100);
+            let mut all = Vec::new();
+            find_classified_into(&text, &toks, &classes, &mut all);
+            assert!(all.len() > 20);
         }
-        assert!(skipped > 100);
     }
 
     fn check(input: &str, expected: &[(&str, &str)]) {
