@@ -270,6 +270,7 @@ fn plain_chunk(text: &str, bytes: &[u8], start: usize, end: usize, out: &mut Vec
     let chunk_end = i;
     let run = &bytes[run_start..run_end];
     if matches!(run.len(), 3..=5)
+        && matches!(run[0] | 0x20, b'w' | b'h')
         && (run.eq_ignore_ascii_case(b"www") || run.eq_ignore_ascii_case(b"http") || run.eq_ignore_ascii_case(b"https"))
     {
         return None;
