@@ -43,6 +43,11 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
+    // Dashes, curly quotes, bullets and the ellipsis (U+2010 to U+2027, none a letter or a
+    // digit): the most common characters past ASCII in news text, without the tables' lookup.
+    if ('\u{2010}'..='\u{2027}').contains(&c) {
+        return false;
+    }
     if c.is_alphanumeric() {
         return true;
     }
@@ -442,6 +447,14 @@ mod tests {
             tokenize_with::<true>(line, span, &mut fast);
             tokenize_with::<false>(line, span, &mut general);
             assert_eq!(fast, general, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_is_not_part_of_words() {
+        // The fast path of `is_word_char` agrees with its general rule.
+        for c in '\u{2010}'..='\u{2027}' {
+            assert!(!c.is_alphanumeric() && !c.is_whitespace() && !is_word_char(c), "{c:?}");
         }
     }
 
