@@ -95,18 +95,43 @@ impl NumberTable {
     pub fn insert(&mut self, key: u64, value: u32) {
         debug_assert!(value != FREE);
         if 2 * (self.len + 1) > self.slots.len() {
-            let bigger = vec![(0, FREE); 2 * self.slots.len()];
-            let old = std::mem::replace(&mut self.slots, bigger);
-            for (k, v) in old.into_iter().filter(|&(_, v)| v != FREE) {
-                let i = self.slot(k);
-                self.slots[i] = (k, v);
-            }
+            self.grow();
         }
         let i = self.slot(key);
         if self.slots[i].1 == FREE {
             self.len += 1;
         }
         self.slots[i] = (key, value);
+    }
+
+    /// The number of `key`, or, when it has none, `value` (below `u32::MAX`) given to it: with
+    /// whether it was given, in one probe (two when the table grows).
+    #[inline(always)]
+    pub fn get_or_insert(&mut self, key: u64, value: u32) -> (u32, bool) {
+        debug_assert!(value != FREE);
+        let mut i = self.slot(key);
+        if self.slots[i].1 != FREE {
+            return (self.slots[i].1, false);
+        }
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.grow();
+            i = self.slot(key);
+        }
+        self.len += 1;
+        self.slots[i] = (key, value);
+        (value, true)
+    }
+
+    /// Twice the slots, the numbers moved over.
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self) {
+        let bigger = vec![(0, FREE); 2 * self.slots.len()];
+        let old = std::mem::replace(&mut self.slots, bigger);
+        for (k, v) in old.into_iter().filter(|&(_, v)| v != FREE) {
+            let i = self.slot(k);
+            self.slots[i] = (k, v);
+        }
     }
 }
 
@@ -354,6 +379,13 @@ mod tests {
                 let v = (k * 3 % 1000) as u32;
                 t.insert(key, v);
                 map.insert(key, v);
+            }
+            assert_eq!(t.len(), map.len());
+            for k in 0..6000u64 {
+                let key = if k % 5 == 0 { k } else { mix(k ^ round ^ 99) };
+                let was = map.get(&key).copied();
+                assert_eq!(t.get_or_insert(key, 7), (was.unwrap_or(7), was.is_none()));
+                map.entry(key).or_insert(7);
             }
             assert_eq!(t.len(), map.len());
             for k in 0..6000u64 {

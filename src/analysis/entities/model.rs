@@ -597,12 +597,8 @@ impl ScoreCache {
 
     /// The number of a shape, by its `mix`.
     fn shape_id(&mut self, mixed_shape: u64) -> u32 {
-        if let Some(n) = self.shape_ids.get(mixed_shape) {
-            return n;
-        }
-        let n = self.shape_ids.len() as u32;
-        self.shape_ids.insert(mixed_shape, n);
-        n
+        let next = self.shape_ids.len() as u32;
+        self.shape_ids.get_or_insert(mixed_shape, next).0
     }
 
     /// What the scores need of token `c` pushed on `toks`: from its form when the form is known.
