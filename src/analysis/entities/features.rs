@@ -385,12 +385,17 @@ pub fn token_infos(text: &str, tokens: &[Token], gaz: &Gazetteer, sc: &mut Scrat
     let (mut only_punct_before, mut after_opening) = (true, false);
     for t in tokens {
         let key = form_key(bytes, t.span.start, t.span.end, t.kind);
-        // The form's number, the next one if it is new (found in one probe).
-        let (form, new) = sc.seen.get_or_insert(key, sc.facts.len() as u32);
-        if new {
-            let f = word_facts(t.span.slice(text), t.kind, gaz, sc);
-            sc.facts.push(f);
-        }
+        // The form's number (one probe finds it, or the slot a new one takes).
+        let form = match sc.seen.find(key) {
+            Ok(f) => f,
+            Err(slot) => {
+                let f = word_facts(t.span.slice(text), t.kind, gaz, sc);
+                let form = sc.facts.len() as u32;
+                sc.facts.push(f);
+                sc.seen.insert_free(slot, key, form);
+                form
+            }
+        };
         let facts = &sc.facts[form as usize];
         let mut flags = facts.flags;
         // First of the sentence: only punctuation before, or after a colon, quote, dash or

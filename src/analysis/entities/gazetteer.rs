@@ -108,18 +108,39 @@ impl NumberTable {
     /// whether it was given, in one probe (two when the table grows).
     #[inline(always)]
     pub fn get_or_insert(&mut self, key: u64, value: u32) -> (u32, bool) {
-        debug_assert!(value != FREE);
-        let mut i = self.slot(key);
-        if self.slots[i].1 != FREE {
-            return (self.slots[i].1, false);
+        match self.find(key) {
+            Ok(v) => (v, false),
+            Err(slot) => {
+                self.insert_free(slot, key, value);
+                (value, true)
+            }
         }
+    }
+
+    /// The number of `key`, or the free slot where it would go (for
+    /// [`NumberTable::insert_free`]).
+    #[inline(always)]
+    pub fn find(&self, key: u64) -> Result<u32, usize> {
+        let i = self.slot(key);
+        let v = self.slots[i].1;
+        if v != FREE {
+            Ok(v)
+        } else {
+            Err(i)
+        }
+    }
+
+    /// Give `key`, which [`NumberTable::find`] found free at `slot` (the table unchanged since),
+    /// the number `value` (below `u32::MAX`), without probing again unless the table grows.
+    #[inline(always)]
+    pub fn insert_free(&mut self, mut slot: usize, key: u64, value: u32) {
+        debug_assert!(value != FREE && self.slots[slot].1 == FREE);
         if 2 * (self.len + 1) > self.slots.len() {
             self.grow();
-            i = self.slot(key);
+            slot = self.slot(key);
         }
         self.len += 1;
-        self.slots[i] = (key, value);
-        (value, true)
+        self.slots[slot] = (key, value);
     }
 
     /// Twice the slots, the numbers moved over.
