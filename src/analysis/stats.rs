@@ -70,17 +70,58 @@ impl Hasher for Fx {
 
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
+/// The easy words, the stop words and the syllable table's words of up to 16 bytes, packed by
+/// `pack16` (the easy and stop words are all ASCII and under 17 bytes: tested), with what each is
+/// (`Listed`): one look-up answers all three for a new word.
 struct Lists {
-    /// The easy words and the stop words, packed by `pack16` (all are ASCII and under 17 bytes:
-    /// tested).
-    easy: FxMap<u128, ()>,
-    stop: FxMap<u128, ()>,
+    words: FxMap<u128, Listed>,
+}
+
+/// What the lists say of a word: the bits EASY and STOP, and TABLE if the low byte is its value in
+/// the syllable table.
+#[derive(Clone, Copy, Default)]
+struct Listed(u16);
+
+impl Listed {
+    const EASY: u16 = 0x100;
+    const STOP: u16 = 0x200;
+    const TABLE: u16 = 0x400;
+
+    fn easy(self) -> bool {
+        self.0 & Self::EASY != 0
+    }
+
+    fn stop(self) -> bool {
+        self.0 & Self::STOP != 0
+    }
+
+    /// Its value in the syllable table, if the table has it.
+    fn table(self) -> Option<u8> {
+        (self.0 & Self::TABLE != 0).then_some(self.0 as u8)
+    }
 }
 
 fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
-    let packed = |words: &'static str| words.split_whitespace().filter_map(|w| Some((pack16(w.as_bytes())?, ()))).collect();
-    L.get_or_init(|| Lists { easy: packed(easy_words::EASY_WORDS), stop: packed(STOP_WORDS) })
+    L.get_or_init(|| {
+        let mut words: FxMap<u128, Listed> = FxMap::default();
+        let mut mark = |w: &[u8], bits: u16| {
+            if let Some(k) = pack16(w) {
+                words.entry(k).or_default().0 |= bits;
+            }
+        };
+        easy_words::EASY_WORDS.split_whitespace().for_each(|w| mark(w.as_bytes(), Listed::EASY));
+        STOP_WORDS.split_whitespace().for_each(|w| mark(w.as_bytes(), Listed::STOP));
+        syllables::short_words().for_each(|(w, n)| mark(w, Listed::TABLE | u16::from(n)));
+        Lists { words }
+    })
+}
+
+impl Lists {
+    /// What the lists say of the word packed in `key` (nothing for a word of over 16 bytes).
+    fn get(&self, key: u128) -> Listed {
+        self.words.get(&key).copied().unwrap_or_default()
+    }
 }
 
 /// Up to 16 bytes as a u128, the first in the low byte, zeros after (no word holds a NUL byte).
@@ -104,15 +145,17 @@ fn low_bytes(n: usize) -> u128 {
 /// listed word (-s, -es, -ed, -d, -ing, -er, -est, -ly, 's), as Dale and Chall's rules allow.
 pub fn is_familiar(word: &str) -> bool {
     let b = word.as_bytes();
-    familiar(b, pack16(&b[..b.len().min(16)]).unwrap_or(0))
+    let head = pack16(&b[..b.len().min(16)]).unwrap_or(0);
+    familiar(b, head, if b.len() <= 16 { lists().get(head) } else { Listed::default() })
 }
 
 /// `is_familiar` of `word`, whose first 16 bytes (or fewer) are packed in `head`: every stem it
-/// looks up is a start of the word, so each key is `head` cut short, with no bytes copied.
-fn familiar(word: &[u8], head: u128) -> bool {
-    let easy = &lists().easy;
-    let listed = |n: usize| n <= 16 && easy.contains_key(&(head & low_bytes(n)));
-    if listed(word.len()) || word.iter().all(|b| !b.is_ascii_alphabetic()) {
+/// looks up is a start of the word, so each key is `head` cut short, with no bytes copied; `own` is
+/// what the lists say of the word itself.
+fn familiar(word: &[u8], head: u128, own: Listed) -> bool {
+    let lists = lists();
+    let listed = |n: usize| n <= 16 && lists.get(head & low_bytes(n)).easy();
+    if own.easy() || word.iter().all(|b| !b.is_ascii_alphabetic()) {
         return true;
     }
     let w = trim_all(trim_all(word, b"'s"), "\u{2019}s".as_bytes());
@@ -138,7 +181,7 @@ fn familiar(word: &[u8], head: u128) -> bool {
         // The stem with an e added ("making" from "make").
         if (suffix.starts_with('i') || suffix.starts_with('e')) && stem.len() < 16 {
             let with_e = head & low_bytes(stem.len()) | u128::from(b'e') << (8 * stem.len());
-            if easy.contains_key(&with_e) {
+            if lists.get(with_e).easy() {
                 return true;
             }
         }
@@ -231,7 +274,8 @@ pub fn clear_caches() {
 
 /// The facts of `word`, whose first 16 bytes (or fewer) are packed in `head`.
 fn facts(word: &str, head: u128) -> Facts {
-    let syllables = syllables::count(word);
+    let own = if word.len() <= 16 { lists().get(head) } else { Listed::default() };
+    let syllables = if word.len() <= 16 { syllables::count_found(word, own.table()) } else { syllables::count(word) };
     let stem_syllables = if syllables >= 3 {
         ["ing", "es", "ed"]
             .iter()
@@ -243,8 +287,8 @@ fn facts(word: &str, head: u128) -> Facts {
     Facts {
         syllables: syllables.min(u16::MAX as usize) as u16,
         stem_syllables: stem_syllables.min(u16::MAX as usize) as u16,
-        familiar: familiar(word.as_bytes(), head),
-        stop: word.len() <= 16 && lists().stop.contains_key(&head),
+        familiar: familiar(word.as_bytes(), head, own),
+        stop: own.stop(),
     }
 }
 

@@ -673,9 +673,14 @@ pub fn count_letters(w: &[u8]) -> usize {
     if w.is_empty() {
         return 0;
     }
+    count_letters_found(w, table().words.get(w).copied())
+}
+
+/// `count_letters` of a word (not empty) whose value in the table (`Table::words`) is `found`.
+fn count_letters_found(w: &[u8], found: Option<u8>) -> usize {
     let t = table();
     let listed = |w: &[u8]| t.listed(w); // and plurals
-    match (&t.model, t.words.get(w)) {
+    match (&t.model, found.as_ref()) {
         // A word of the table, or a familiar word (whose count is `letters_with`'s).
         (Some(_), Some(&n)) => usize::from(n & !FAMILIAR),
         (Some(m), None) => unlisted_with(w, &listed, &|w: &[u8]| m.count(w)),
@@ -871,6 +876,23 @@ fn fold(c: char) -> Option<u8> {
 /// "didnt"); decimals read both sides. A word in another script counts one syllable per word.
 pub fn count(word: &str) -> usize {
     count_with(word, &count_letters)
+}
+
+/// `count` of a word whose value in the table the caller has looked up already (with
+/// `short_words`' keys): `found`, `None` if the table lacks it. Only a word of lower-case letters
+/// (not empty) is counted from it; the others as `count` counts them.
+pub(crate) fn count_found(word: &str, found: Option<u8>) -> usize {
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()) {
+        count_letters_found(word.as_bytes(), found)
+    } else {
+        count(word)
+    }
+}
+
+/// The table's words of up to 16 bytes with their values (a familiar word's marked as such), for
+/// `stats`, which looks a new word up once in one table of its own with these and its lists.
+pub(crate) fn short_words() -> impl Iterator<Item = (&'static [u8], u8)> {
+    table().words.iter().filter(|(w, _)| w.len() <= 16).map(|(&w, &n)| (w, n))
 }
 
 /// `count` with the syllables of a lower-case ASCII word of letters (not empty) given by
