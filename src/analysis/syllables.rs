@@ -381,6 +381,14 @@ impl Model {
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
     unsafe fn groups_avx2(&self, base: &[i16; SHIPPED_HIDDEN], word: &Symbols, groups: &[(u8, u8)]) -> usize {
+        // The shipped networks' shapes, each with loops of fixed length (`FixedRows`).
+        // SAFETY (each): the processor has AVX2, as this function's caller makes sure.
+        match (self.left, self.group, self.right) {
+            (3, 4, 3) => return unsafe { self.groups_fixed::<3, 4, 3>(base, word, groups) },
+            (4, 4, 5) => return unsafe { self.groups_fixed::<4, 4, 5>(base, word, groups) },
+            (6, 4, 6) => return unsafe { self.groups_fixed::<6, 4, 6>(base, word, groups) },
+            _ => {}
+        }
         let w2 = self.w2[..].try_into().expect("4 x 48 weights");
         // Every row that `GroupRows` gives lies in `w1`, as `scores_avx2` requires: the letters'
         // and the group indices' rows (a symbol is below SYMBOLS, an index is cut to it) come
@@ -395,6 +403,87 @@ impl Model {
             total += self.class_of(unsafe { scores_avx2(base, &self.w1, rows, w2) });
         }
         total
+    }
+}
+
+impl Model {
+    /// `groups_avx2` for a network that reads `L` letters left of a group, `G` of it and `R` right
+    /// of it: every position's row added, "none" ones too (no tails), in loops the compiler
+    /// unrolls, each row found from the word's `Offsets` without a multiplication. The same sums as
+    /// the tails' (integer additions in another order, none overflowing).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn groups_fixed<const L: usize, const G: usize, const R: usize>(&self, base: &[i16; SHIPPED_HIDDEN], word: &Symbols, groups: &[(u8, u8)]) -> usize {
+        let w2 = self.w2[..].try_into().expect("4 x 48 weights");
+        // Every offset `FixedRows` gives is that of a row of the letters or the group indices.
+        assert!((self.left, self.group, self.right) == (L, G, R) && L.max(R) <= PAD && (L + G + R + EXTRA) * SYMBOLS * SHIPPED_HIDDEN <= self.w1.len());
+        let offsets = Offsets::of(word);
+        let mut total = 0;
+        for (index, &(a, b)) in groups.iter().enumerate() {
+            let rows = FixedRows::<L, G, R> { offsets: &offsets, a: a.into(), b: b.into(), index, count: groups.len() };
+            // SAFETY: this function runs only where the processor has AVX2; the rows lie in `w1`
+            // (above).
+            total += self.class_of(unsafe { scores_at_avx2(base, &self.w1, rows, w2) });
+        }
+        total
+    }
+}
+
+/// Most letters a network with fixed loops (`FixedRows`) reads on either side of a group.
+#[cfg(target_arch = "x86_64")]
+const PAD: usize = 8;
+
+/// The symbols of "^word$" as offsets of their rows among a position's (symbol times
+/// SHIPPED_HIDDEN), with PAD "none" symbols on each side: what `FixedRows` reads.
+#[cfg(target_arch = "x86_64")]
+struct Offsets([u16; PAD + FAST_LETTERS + PAD]);
+
+#[cfg(target_arch = "x86_64")]
+impl Offsets {
+    const NONE: u16 = 27 * SHIPPED_HIDDEN as u16;
+
+    fn of(word: &Symbols) -> Offsets {
+        let mut o = [Self::NONE; PAD + FAST_LETTERS + PAD];
+        for (o, &s) in o[PAD..].iter_mut().zip(word.get()) {
+            *o = u16::from(s) * SHIPPED_HIDDEN as u16;
+        }
+        Offsets(o)
+    }
+}
+
+/// The offsets in `w1` (row times SHIPPED_HIDDEN) of the rows of the `index`-th of the `count`
+/// vowel groups "^word$"[a..b], for a network that reads `L`, `G` and `R` letters (see
+/// `Model::groups_fixed`): one row per position, "none" where the word has no letter there.
+#[cfg(target_arch = "x86_64")]
+struct FixedRows<'a, const L: usize, const G: usize, const R: usize> {
+    offsets: &'a Offsets,
+    a: usize,
+    b: usize,
+    index: usize,
+    count: usize,
+}
+
+#[cfg(target_arch = "x86_64")]
+impl<const L: usize, const G: usize, const R: usize> FixedRows<'_, L, G, R> {
+    const POSITION: usize = SYMBOLS * SHIPPED_HIDDEN;
+
+    #[inline(always)]
+    fn each(self, mut add: impl FnMut(usize)) {
+        let FixedRows { offsets: Offsets(o), a, b, index, count } = self;
+        let (a, b) = (PAD + a, PAD + b);
+        for k in 0..L {
+            add(k * Self::POSITION + usize::from(o[a - 1 - k]));
+        }
+        for k in 0..G {
+            let s = if a + k < b { o[a + k] } else { Offsets::NONE };
+            add((L + k) * Self::POSITION + usize::from(s));
+        }
+        for k in 0..R {
+            add((L + G + k) * Self::POSITION + usize::from(o[b + k]));
+        }
+        let extra = (L + G + R) * Self::POSITION;
+        add(extra + index.min(SYMBOLS - 1) * SHIPPED_HIDDEN);
+        add(extra + Self::POSITION + (count - 1 - index).min(SYMBOLS - 1) * SHIPPED_HIDDEN);
     }
 }
 
@@ -558,6 +647,49 @@ unsafe fn scores_avx2(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: impl Rows, w
         a1 = _mm256_add_epi16(a1, load(&w[16..]));
         a2 = _mm256_add_epi16(a2, load(&w[32..]));
     });
+    // SAFETY: the caller's word: the processor has AVX2.
+    unsafe { classes_avx2(a0, a1, a2, w2) }
+}
+
+/// `scores_avx2` of the rows that `rows` gives by their offsets in `w1` (`FixedRows`).
+///
+/// # Safety
+/// The processor must have AVX2, and every row that `rows` gives must lie in `w1`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn scores_at_avx2<const L: usize, const G: usize, const R: usize>(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: FixedRows<'_, L, G, R>, w2: &[i16; CLASSES * SHIPPED_HIDDEN]) -> [i32; CLASSES] {
+    use std::arch::x86_64::*;
+    // SAFETY (each load): 16 i16 from a slice checked to hold them, or (rows) at an offset whose
+    // row the caller says lies in `w1`; unaligned.
+    let load = |s: &[i16]| -> __m256i { unsafe { _mm256_loadu_si256(s[..16].as_ptr().cast()) } };
+    let at = |p: *const i16| -> __m256i { unsafe { _mm256_loadu_si256(p.cast()) } };
+    let (mut a0, mut a1, mut a2) = (load(&b1[..]), load(&b1[16..]), load(&b1[32..]));
+    let w1 = w1.as_ptr();
+    rows.each(|off| {
+        // SAFETY: the caller's word: the row at `off` lies in `w1`.
+        let w = unsafe { w1.add(off) };
+        a0 = _mm256_add_epi16(a0, at(w));
+        a1 = _mm256_add_epi16(a1, at(unsafe { w.add(16) }));
+        a2 = _mm256_add_epi16(a2, at(unsafe { w.add(32) }));
+    });
+    // SAFETY: the caller's word: the processor has AVX2.
+    unsafe { classes_avx2(a0, a1, a2, w2) }
+}
+
+/// The class scores from the hidden sums `a0`, `a1`, `a2` (48 units): through ReLU, dotted with
+/// each class's weights in `w2`.
+///
+/// # Safety
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn classes_avx2(a0: std::arch::x86_64::__m256i, a1: std::arch::x86_64::__m256i, a2: std::arch::x86_64::__m256i, w2: &[i16; CLASSES * SHIPPED_HIDDEN]) -> [i32; CLASSES] {
+    use std::arch::x86_64::*;
+    const H: usize = SHIPPED_HIDDEN;
+    // SAFETY: 16 i16 from a slice checked to hold them; unaligned.
+    let load = |s: &[i16]| -> __m256i { unsafe { _mm256_loadu_si256(s[..16].as_ptr().cast()) } };
     let zero = _mm256_setzero_si256();
     let (a0, a1, a2) = (_mm256_max_epi16(a0, zero), _mm256_max_epi16(a1, zero), _mm256_max_epi16(a2, zero));
     let class = |c: usize| -> __m256i {
