@@ -206,11 +206,22 @@ fn strip_end<'a>(w: &'a [u8], suffix: &[u8]) -> Option<&'a [u8]> {
 }
 
 /// What the word table keeps for each distinct (lower-cased) word: where its letters are in
-/// `Lexicon::text` and whether it is a function word.
+/// `Lexicon::text` and whether `top_words` may list it (`may_top`).
 struct Entry {
     start: u32,
     len: u32,
-    stop: bool,
+    top: bool,
+}
+
+/// Whether `top_words` may list `word` (lower case, not a stop word): more than two letters and
+/// nothing else. `ascii`, for an ASCII word: its letters and digits, and whether it holds a hyphen
+/// or a digit (it is all letters when the first is its length and the second false). Worked out
+/// once per entry, when it is added.
+fn may_top(word: &str, ascii: Option<(u32, bool)>) -> bool {
+    match ascii {
+        Some((chars, hyphen_or_digit)) => word.len() > 2 && chars as usize == word.len() && !hyphen_or_digit,
+        None => word.chars().count() > 2 && word.chars().all(is_alphabetic),
+    }
 }
 
 /// What each occurrence of a word reads of its entry.
@@ -541,7 +552,6 @@ pub fn compute_raw(text: &str, paragraphs: &[Span], sentences: &[Span]) -> (Stat
     let mut scans = Vec::with_capacity(paragraphs.len());
     let covered: usize = paragraphs.iter().map(|p| p.end.saturating_sub(p.start)).sum();
     let mut tokens = Vec::with_capacity(covered.min(text.len()) / 5 + 1);
-    tally.ids.reserve(tokens.capacity());
     // Room for the distinct words of news text (about one per 40 bytes of 1 MB, fewer per byte in
     // longer texts) from the start, not tables grown and rehashed five or six times; the cap
     // keeps a long text's tables at what they would grow to.
@@ -557,7 +567,8 @@ pub fn compute_raw(text: &str, paragraphs: &[Span], sentences: &[Span]) -> (Stat
         let chars = scan(text, *p, &mut lexicon, &mut tally, |t| tokens.push(t));
         scans.push(ParagraphScan { chars, tokens: first as u32..tokens.len() as u32 });
     }
-    (tally.finish(&lexicon), Scanned { lexicon, paragraphs: scans, tokens })
+    // MTLD reads the words' order from the tokens.
+    (tally.finish(&lexicon, &tokens, |t| t.entry()), Scanned { lexicon, paragraphs: scans, tokens })
 }
 
 /// The statistics of a text made of paragraphs of the `scanned` one, in order, some of them whole
@@ -567,7 +578,8 @@ pub fn compute_raw(text: &str, paragraphs: &[Span], sentences: &[Span]) -> (Stat
 pub fn compute_clean(scanned: Scanned, text: &str, paragraphs: &[Span], sentences: &[Span], source: &[Option<usize>]) -> Stats {
     let Scanned { mut lexicon, paragraphs: scans, tokens } = scanned;
     let mut tally = Tally::new(paragraphs.len(), sentences);
-    tally.ids.reserve(tokens.len());
+    // The lexicon entry of each word, in order (for MTLD).
+    let mut ids: Vec<u32> = Vec::with_capacity(tokens.len());
     for (i, p) in paragraphs.iter().enumerate() {
         match source.get(i).copied().flatten().and_then(|k| scans.get(k)) {
             Some(scan) => {
@@ -575,14 +587,15 @@ pub fn compute_clean(scanned: Scanned, text: &str, paragraphs: &[Span], sentence
                 let start = p.start.min(text.len());
                 for t in &tokens[scan.tokens.start as usize..scan.tokens.end as usize] {
                     tally.token(&lexicon, start + t.at as usize, *t);
+                    ids.push(t.entry() as u32);
                 }
             }
             None => {
-                scan(text, *p, &mut lexicon, &mut tally, |_| {});
+                scan(text, *p, &mut lexicon, &mut tally, |t| ids.push(t.entry() as u32));
             }
         }
     }
-    tally.finish(&lexicon)
+    tally.finish(&lexicon, &ids, |&id| id as usize)
 }
 
 /// The character counts of one paragraph and where its words are in `Scanned::tokens`.
@@ -757,11 +770,12 @@ impl Lexicon {
         let mut chars = 0;
         let mut hyphen = false; // or a digit: Gunning counts words, not numbers
         let mut packed = 0u128;
+        let ascii = ascii16.is_some() || w.is_ascii();
         if let Some(a) = ascii16 {
             (packed, chars, hyphen) = (a.lower, a.alphanumeric, a.hyphen_or_digit);
             key.push_str(w);
             key.make_ascii_lowercase();
-        } else if w.is_ascii() {
+        } else if ascii {
             // Longer than 16 bytes: keyed by its bytes alone.
             key.push_str(w);
             key.make_ascii_lowercase();
@@ -783,7 +797,8 @@ impl Lexicon {
             let word = key.as_str();
             let f = word_facts(lock, word, short.then_some(packed));
             hot.push(Hot { syllables: f.syllables, stem_syllables: f.stem_syllables, familiar: f.familiar, hyphen });
-            entries.push(Entry { start: text.len() as u32, len: word.len() as u32, stop: f.stop });
+            let top = !f.stop && may_top(word, ascii.then_some((chars, hyphen)));
+            entries.push(Entry { start: text.len() as u32, len: word.len() as u32, top });
             text.push_str(word);
             entries.len() as u32 - 1
         };
@@ -918,8 +933,6 @@ struct Tally<'s> {
     sentences: &'s [Span],
     /// Occurrences of each lexicon entry in this text.
     counts: Vec<u32>,
-    /// The lexicon entry of each word, in order (for MTLD).
-    ids: Vec<u32>,
     sent: usize, // index of the sentence the current word is in
     sent_words: Vec<(usize, usize)>, // words, word characters
     first_in_sentence: bool,
@@ -933,7 +946,6 @@ impl<'s> Tally<'s> {
             st: Stats { paragraphs, sentences: sentences.len(), ..Stats::default() },
             sentences,
             counts: Vec::new(),
-            ids: Vec::new(),
             sent: 0,
             sent_words: vec![(0, 0); sentences.len()],
             first_in_sentence: true,
@@ -963,7 +975,6 @@ impl<'s> Tally<'s> {
             self.counts.resize(lexicon.entries.len().max(id + 1), 0);
         }
         self.counts[id] += 1;
-        self.ids.push(id as u32);
         let e = &lexicon.hot[id];
         let (chars, syllables) = (t.chars as usize, usize::from(e.syllables));
         let proper = t.capitalized() && !self.first_in_sentence;
@@ -994,8 +1005,10 @@ impl<'s> Tally<'s> {
         self.first_in_sentence = false;
     }
 
-    fn finish(self, lexicon: &Lexicon) -> Stats {
-        let Tally { mut st, sentences, counts, ids, sent_words, linsear, latin_letters, .. } = self;
+    /// The statistics, `order` holding the text's words in order (each one's lexicon entry by
+    /// `entry`).
+    fn finish<T>(self, lexicon: &Lexicon, order: &[T], entry: impl Fn(&T) -> usize) -> Stats {
+        let Tally { mut st, sentences, counts, sent_words, linsear, latin_letters, .. } = self;
         let (linsear_easy, linsear_hard, linsear_sentences, _) = linsear;
         st.unique_words = counts.iter().filter(|&&c| c > 0).count();
         for (&c, e) in counts.iter().zip(&lexicon.hot) {
@@ -1009,19 +1022,15 @@ impl<'s> Tally<'s> {
         st.reading_time_seconds = st.words as f64 / READING_WPM * 60.0;
         st.speaking_time_seconds = st.words as f64 / SPEAKING_WPM * 60.0;
         st.type_token_ratio = (st.words > 0).then(|| st.unique_words as f64 / st.words as f64);
-        st.mtld = mtld(&ids, lexicon.entries.len());
+        st.mtld = mtld(order, entry, lexicon.entries.len());
         let mut top: Vec<(&str, u32)> = Vec::with_capacity(st.unique_words);
         top.extend(
             lexicon
                 .entries
                 .iter()
                 .zip(&counts)
-                .filter(|(e, &c)| c > 0 && !e.stop)
-                .map(|(e, &c)| (lexicon.word(e), c))
-                .filter(|(w, _)| match w.is_ascii() {
-                    true => w.len() > 2 && w.bytes().all(|b| b.is_ascii_alphabetic()),
-                    false => w.chars().count() > 2 && w.chars().all(is_alphabetic),
-                }),
+                .filter(|(e, &c)| c > 0 && e.top)
+                .map(|(e, &c)| (lexicon.word(e), c)),
         );
         // The TOP_WORDS first in (count descending, word) order: selected, then only they sorted.
         let order = |a: &(&str, u32), b: &(&str, u32)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
@@ -1104,19 +1113,19 @@ fn warnings(st: &Stats, r: &Readability, latin_letters: usize) -> Vec<StatsWarni
 /// MTLD (McCarthy & Jarvis 2010, "MTLD, vocd-D, and HD-D", Behavior Research Methods 42): the mean
 /// length of runs of words whose type-token ratio stays above 0.72, averaged over a forward and
 /// a backward pass, the last partial run counting in proportion.
-fn mtld(ids: &[u32], types: usize) -> Option<f64> {
-    if ids.is_empty() {
+fn mtld<T>(order: &[T], entry: impl Fn(&T) -> usize, types: usize) -> Option<f64> {
+    if order.is_empty() {
         return None;
     }
     let mut seen = vec![0u32; types];
-    let len = ids.len();
-    fn pass(it: impl Iterator<Item = u32>, seen: &mut [u32], run_id: &mut u32, len: usize) -> f64 {
+    let len = order.len();
+    fn pass(it: impl Iterator<Item = usize>, seen: &mut [u32], run_id: &mut u32, len: usize) -> f64 {
         let (mut whole, mut tokens, mut distinct) = (0usize, 0usize, 0usize);
         *run_id += 1;
         for id in it {
             tokens += 1;
-            if seen[id as usize] != *run_id {
-                seen[id as usize] = *run_id;
+            if seen[id] != *run_id {
+                seen[id] = *run_id;
                 distinct += 1;
                 // A new word raises the ratio: no factor ends.
                 continue;
@@ -1140,8 +1149,8 @@ fn mtld(ids: &[u32], types: usize) -> Option<f64> {
         }
     }
     let mut run_id = 0;
-    let forward = pass(ids.iter().copied(), &mut seen, &mut run_id, len);
-    let backward = pass(ids.iter().rev().copied(), &mut seen, &mut run_id, len);
+    let forward = pass(order.iter().map(&entry), &mut seen, &mut run_id, len);
+    let backward = pass(order.iter().rev().map(&entry), &mut seen, &mut run_id, len);
     Some((forward + backward) / 2.0)
 }
 
@@ -1330,6 +1339,20 @@ mod tests {
                 let bytes: &[u8; 64] = bytes.try_into().expect("64 bytes");
                 assert_eq!(Window::classify(bytes), Window::classify_portable(bytes), "{i}");
             }
+        }
+    }
+
+    #[test]
+    fn may_top_as_letters_checked_one_by_one() {
+        for w in ["cat", "ca", "c4t", "e-mail", "don't", "caf\u{e9}", "\u{5317}\u{4eac}\u{5e02}", "x\u{e9}", "u.s", "abcdefghijklmnopqrstuvwxyz", "1,000"] {
+            let ascii = w.is_ascii().then(|| {
+                (w.bytes().filter(u8::is_ascii_alphanumeric).count() as u32, w.bytes().any(|b| b == b'-' || b.is_ascii_digit()))
+            });
+            let expected = match w.is_ascii() {
+                true => w.len() > 2 && w.bytes().all(|b| b.is_ascii_alphabetic()),
+                false => w.chars().count() > 2 && w.chars().all(is_alphabetic),
+            };
+            assert_eq!(may_top(w, ascii), expected, "{w}");
         }
     }
 
