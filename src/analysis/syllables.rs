@@ -314,6 +314,9 @@ impl Ensemble {
         }
         let symbols = Symbols::of(w);
         let word = symbols.get();
+        // The symbols as row offsets, once for every network (`groups_avx2`'s shapes read them).
+        #[cfg(target_arch = "x86_64")]
+        let offsets = avx2.then(|| Offsets::of(&symbols));
         const H: usize = SHIPPED_HIDDEN;
         // The word's trigrams, hashed once for every network.
         let trigrams = w.len().min(BAG_MAX);
@@ -340,9 +343,9 @@ impl Ensemble {
                 }
             }
             #[cfg(target_arch = "x86_64")]
-            if avx2 {
+            if let Some(offsets) = &offsets {
                 // SAFETY: the processor has AVX2 (`avx2` says so), all that `groups_avx2` needs.
-                return unsafe { m.groups_avx2(&base, &symbols, &groups[..count]) };
+                return unsafe { m.groups_avx2(&base, &symbols, offsets, &groups[..count]) };
             }
             m.groups_portable(&base, &symbols, &groups[..count])
         };
@@ -380,13 +383,13 @@ impl Model {
     /// one without).
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    unsafe fn groups_avx2(&self, base: &[i16; SHIPPED_HIDDEN], word: &Symbols, groups: &[(u8, u8)]) -> usize {
+    unsafe fn groups_avx2(&self, base: &[i16; SHIPPED_HIDDEN], word: &Symbols, offsets: &Offsets, groups: &[(u8, u8)]) -> usize {
         // The shipped networks' shapes, each with loops of fixed length (`FixedRows`).
         // SAFETY (each): the processor has AVX2, as this function's caller makes sure.
         match (self.left, self.group, self.right) {
-            (3, 4, 3) => return unsafe { self.groups_fixed::<3, 4, 3>(base, word, groups) },
-            (4, 4, 5) => return unsafe { self.groups_fixed::<4, 4, 5>(base, word, groups) },
-            (6, 4, 6) => return unsafe { self.groups_fixed::<6, 4, 6>(base, word, groups) },
+            (3, 4, 3) => return unsafe { self.groups_fixed::<3, 4, 3>(base, offsets, groups) },
+            (4, 4, 5) => return unsafe { self.groups_fixed::<4, 4, 5>(base, offsets, groups) },
+            (6, 4, 6) => return unsafe { self.groups_fixed::<6, 4, 6>(base, offsets, groups) },
             _ => {}
         }
         let w2 = self.w2[..].try_into().expect("4 x 48 weights");
@@ -413,14 +416,13 @@ impl Model {
     /// the tails' (integer additions in another order, none overflowing).
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    unsafe fn groups_fixed<const L: usize, const G: usize, const R: usize>(&self, base: &[i16; SHIPPED_HIDDEN], word: &Symbols, groups: &[(u8, u8)]) -> usize {
+    unsafe fn groups_fixed<const L: usize, const G: usize, const R: usize>(&self, base: &[i16; SHIPPED_HIDDEN], offsets: &Offsets, groups: &[(u8, u8)]) -> usize {
         let w2 = self.w2[..].try_into().expect("4 x 48 weights");
         // Every offset `FixedRows` gives is that of a row of the letters or the group indices.
         assert!((self.left, self.group, self.right) == (L, G, R) && L.max(R) <= PAD && (L + G + R + EXTRA) * SYMBOLS * SHIPPED_HIDDEN <= self.w1.len());
-        let offsets = Offsets::of(word);
         let mut total = 0;
         for (index, &(a, b)) in groups.iter().enumerate() {
-            let rows = FixedRows::<L, G, R> { offsets: &offsets, a: a.into(), b: b.into(), index, count: groups.len() };
+            let rows = FixedRows::<L, G, R> { offsets, a: a.into(), b: b.into(), index, count: groups.len() };
             // SAFETY: this function runs only where the processor has AVX2; the rows lie in `w1`
             // (above).
             total += self.class_of(unsafe { scores_at_avx2(base, &self.w1, rows, w2) });
@@ -442,6 +444,7 @@ struct Offsets([u16; PAD + FAST_LETTERS + PAD]);
 impl Offsets {
     const NONE: u16 = 27 * SHIPPED_HIDDEN as u16;
 
+    #[inline(always)]
     fn of(word: &Symbols) -> Offsets {
         let mut o = [Self::NONE; PAD + FAST_LETTERS + PAD];
         for (o, &s) in o[PAD..].iter_mut().zip(word.get()) {
@@ -475,7 +478,8 @@ impl<const L: usize, const G: usize, const R: usize> FixedRows<'_, L, G, R> {
             add(k * Self::POSITION + usize::from(o[a - 1 - k]));
         }
         for k in 0..G {
-            let s = if a + k < b { o[a + k] } else { Offsets::NONE };
+            let s = o[a + k]; // read either way: a select, not a branch
+            let s = if a + k < b { s } else { Offsets::NONE };
             add((L + k) * Self::POSITION + usize::from(s));
         }
         for k in 0..R {
