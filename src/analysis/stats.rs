@@ -934,6 +934,9 @@ struct Tally<'s> {
     /// Occurrences of each lexicon entry in this text.
     counts: Vec<u32>,
     sent: usize, // index of the sentence the current word is in
+    /// Where that sentence starts and ends (`usize::MAX` past the last one): read per word
+    /// without a bound check.
+    sent_span: (usize, usize),
     sent_words: Vec<(usize, usize)>, // words, word characters
     first_in_sentence: bool,
     linsear: (usize, usize, usize, usize), // easy, hard, sentences, last sentence counted
@@ -947,11 +950,17 @@ impl<'s> Tally<'s> {
             sentences,
             counts: Vec::new(),
             sent: 0,
+            sent_span: Self::span_of(sentences, 0),
             sent_words: vec![(0, 0); sentences.len()],
             first_in_sentence: true,
             linsear: (0, 0, 0, usize::MAX),
             latin_letters: 0,
         }
+    }
+
+    /// The start and end of sentence `i`, `usize::MAX` for both past the last one.
+    fn span_of(sentences: &[Span], i: usize) -> (usize, usize) {
+        sentences.get(i).map_or((usize::MAX, usize::MAX), |s| (s.start, s.end))
     }
 
     fn chars(&mut self, c: CharCounts) {
@@ -965,9 +974,9 @@ impl<'s> Tally<'s> {
     /// `finish` sums over the entries from their counts.)
     #[inline(always)]
     fn token(&mut self, lexicon: &Lexicon, ws: usize, t: Token) {
-        let sentences = self.sentences;
-        while self.sent < sentences.len() && ws >= sentences[self.sent].end {
+        while ws >= self.sent_span.1 {
             self.sent += 1;
+            self.sent_span = Self::span_of(self.sentences, self.sent);
             self.first_in_sentence = true;
         }
         let id = t.entry();
@@ -996,8 +1005,8 @@ impl<'s> Tally<'s> {
                 *last = self.sent;
             }
         }
-        if let Some(s) = self.sent_words.get_mut(self.sent) {
-            if sentences[self.sent].start <= ws {
+        if self.sent_span.0 <= ws {
+            if let Some(s) = self.sent_words.get_mut(self.sent) {
                 s.0 += 1;
                 s.1 += chars;
             }
