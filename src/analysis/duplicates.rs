@@ -53,34 +53,10 @@ const MAX_DIFFS: usize = 4;
 
 /// Words for comparison: runs of letters and digits, keeping `.`, `,` and apostrophes between two
 /// of them ("2.5", "45,000", "don't"); hyphens and other marks separate words. Faster than full
-/// UAX #29 segmentation, and any consistent choice works for finding repeats.
+/// UAX #29 segmentation, and any consistent choice works for finding repeats. ASCII passages take
+/// `Words::scan_ascii`, the same rules on bytes with the words' ids in the same pass.
 fn words(text: &str, span: Span, out: &mut Vec<Span>) {
     let region = &text[span.start..span.end];
-    if region.is_ascii() {
-        // The same rules on bytes.
-        let b = region.as_bytes();
-        let mut start: Option<usize> = None;
-        for i in 0..b.len() {
-            if b[i].is_ascii_alphanumeric() {
-                if start.is_none() {
-                    start = Some(i);
-                }
-                continue;
-            }
-            if let Some(s) = start {
-                let joiner = matches!(b[i], b'.' | b',' | b'\'');
-                if joiner && b.get(i + 1).is_some_and(|n| n.is_ascii_alphanumeric()) {
-                    continue;
-                }
-                out.push(Span::new(span.start + s, span.start + i));
-                start = None;
-            }
-        }
-        if let Some(s) = start {
-            out.push(Span::new(span.start + s, span.end));
-        }
-        return;
-    }
     let mut start: Option<usize> = None;
     let mut it = region.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -168,8 +144,6 @@ impl Words {
     /// and ids. Within a word (letters, digits and the joiners `.`, `,`, `'`), setting bit 5 is
     /// `to_ascii_lowercase`.
     fn scan_ascii(&mut self, b: &[u8], offset: usize) {
-        const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-        const FNV_PRIME: u64 = 0x100_0000_01b3;
         let n = b.len();
         let mut i = 0;
         loop {
@@ -257,12 +231,16 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// FNV-1a's start and multiplier, for [`word_id`] and `Words::scan_ascii`.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x100_0000_01b3;
+
 /// A word's identity: case and quote style do not matter.
 fn word_id(w: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = FNV_OFFSET;
     if w.is_ascii() {
         for b in w.bytes() {
-            h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(0x100_0000_01b3);
+            h = (h ^ b.to_ascii_lowercase() as u64).wrapping_mul(FNV_PRIME);
         }
         return mix(h);
     }
@@ -272,7 +250,7 @@ fn word_id(w: &str) -> u64 {
             c => c,
         };
         for l in c.to_lowercase() {
-            h = (h ^ l as u64).wrapping_mul(0x100_0000_01b3);
+            h = (h ^ l as u64).wrapping_mul(FNV_PRIME);
         }
     }
     mix(h)
@@ -476,6 +454,8 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
 // The steps of `pairs` below are functions of their own, called once per band or per passage,
 // and kept out of line: a WebAssembly engine that first runs a function unoptimized (V8's
 // Liftoff) switches to the optimized code only at the next call, never inside a running loop.
+// Under Node, on 2.81 MB never seen, `pairs` and its steps took 81-93 ms of the first run,
+// against 97 ms with the steps inlined (a small gain, near the noise).
 
 // A band's value is its two 16-bit hashes.
 const _: () = assert!(ROWS == 2);
@@ -890,6 +870,25 @@ pub fn dropped(d: &Duplicate, paragraphs: &[Paragraph]) -> Span {
 mod tests {
     use super::*;
     use crate::analysis::{analyze, Options};
+
+    /// `Words::scan_ascii` gives the spans and ids of `words` and `word_id` (the general path).
+    #[test]
+    fn ascii_scan_is_the_general_one() {
+        use proptest::prelude::*;
+        proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(2000))
+            .run(&"[aZ09.,' \n-]{0,40}", |t| {
+                let mut w = Words::default();
+                let range = w.scan(&t, Span::new(0, t.len()));
+                let mut spans = Vec::new();
+                words(&t, Span::new(0, t.len()), &mut spans);
+                let ids: Vec<u64> = spans.iter().map(|s| word_id(s.slice(&t))).collect();
+                let spans: Vec<(u32, u32)> = spans.iter().map(|s| (s.start as u32, s.end as u32)).collect();
+                prop_assert_eq!(&w.spans[range.clone()], &spans[..]);
+                prop_assert_eq!(&w.ids[range], &ids[..]);
+                Ok(())
+            })
+            .unwrap();
+    }
 
     /// Each repeat as `kind level: repeat text`, with ` [pull quote]` and ` {kind first->repeat}` for conflicts.
     fn check(input: &str, expected: &[&str]) {
