@@ -263,28 +263,9 @@ fn ascii_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer) -> WordFacts {
     WordFacts { exact, lower, shape, affix, flags, gaz_first: gaz.first(lower), class, opens: opens(w.as_bytes()) }
 }
 
-/// [`shape_hash`] of an ASCII word (see [`shape_hash_of`]: runs cut to two, at most eight
-/// symbols), from each byte's symbol in [`ASCII_FACTS`].
+/// [`shape_hash`] of an ASCII word, from each byte's symbol in [`ASCII_FACTS`].
 fn ascii_shape_hash(b: &[u8]) -> u64 {
-    let (mut shape, mut last, mut run, mut symbols) = (FNV_START, 0u8, 0u32, 0u32);
-    for &c in b {
-        let symbol = ASCII_FACTS[c as usize & 127][1];
-        if symbol == last {
-            run += 1;
-            if run >= 2 {
-                continue;
-            }
-        } else {
-            run = 0;
-            last = symbol;
-        }
-        symbols += 1;
-        if symbols > 8 {
-            break;
-        }
-        shape = (shape ^ symbol as u64).wrapping_mul(FNV_PRIME);
-    }
-    shape
+    shape_hash_of(b.iter().map(|&c| char::from(ASCII_FACTS[c as usize & 127][1])))
 }
 
 /// [`word_facts`] of any word.
