@@ -463,21 +463,28 @@ impl Window {
         let (mut alnum, mut high) = (0u64, 0u64);
         // SAFETY: SSE2 is part of x86-64; each load is an unaligned one of 16 of the 64 bytes.
         unsafe {
-            let within = |v: __m128i, lo: u8, hi: u8| {
-                _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(lo as i8 - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8(hi as i8 + 1)))
-            };
             for k in 0..4 {
                 let v = _mm_loadu_si128(bytes.as_ptr().add(16 * k).cast());
                 // A byte of 0x80 or above is negative as an i8: below '0', and below 'a' with the
                 // 0x20 bit (which takes upper case to lower and no other byte into a..=z) set.
-                let letter = within(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', b'z');
-                let a = _mm_or_si128(within(v, b'0', b'9'), letter);
+                let letter = bytes_within(_mm_or_si128(v, _mm_set1_epi8(0x20)), b'a', b'z');
+                let a = _mm_or_si128(bytes_within(v, b'0', b'9'), letter);
                 alnum |= u64::from(_mm_movemask_epi8(a) as u16) << (16 * k);
                 high |= u64::from(_mm_movemask_epi8(v) as u16) << (16 * k);
             }
         }
         (alnum, high)
     }
+}
+
+/// 0xFF in each byte of `v` from `lo` to `hi`, 0 in the others, as signed bytes compare: `lo` and
+/// `hi` below 0x80, and a byte of 0x80 or above counts as below `lo` (SSE2, part of x86-64).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn bytes_within(v: std::arch::x86_64::__m128i, lo: u8, hi: u8) -> std::arch::x86_64::__m128i {
+    use std::arch::x86_64::*;
+    // SAFETY: SSE2 is part of x86-64.
+    unsafe { _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(lo as i8 - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8(hi as i8 + 1))) }
 }
 
 /// The first byte of `b` from `i` (below `end`) whose bit `hits` sets in the window that holds it
@@ -883,12 +890,9 @@ impl Ascii16 {
                 return None;
             }
             // All bytes are below 0x80 now: signed compares order them as unsigned ones would.
-            let within = |v: __m128i, lo: u8, hi: u8| {
-                _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(lo as i8 - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8(hi as i8 + 1)))
-            };
-            let lower = _mm_or_si128(x, _mm_and_si128(within(x, b'A', b'Z'), _mm_set1_epi8(0x20)));
-            let digit = within(x, b'0', b'9');
-            let alphanumeric = _mm_or_si128(digit, within(lower, b'a', b'z'));
+            let lower = _mm_or_si128(x, _mm_and_si128(bytes_within(x, b'A', b'Z'), _mm_set1_epi8(0x20)));
+            let digit = bytes_within(x, b'0', b'9');
+            let alphanumeric = _mm_or_si128(digit, bytes_within(lower, b'a', b'z'));
             // The sum of a 1 per alphanumeric byte, by halves.
             let sums = _mm_sad_epu8(_mm_and_si128(alphanumeric, _mm_set1_epi8(1)), _mm_setzero_si128());
             let mut out = [0u8; 16];
