@@ -87,8 +87,7 @@ impl NumberTable {
 
     #[inline]
     pub fn get(&self, key: u64) -> Option<u32> {
-        let v = self.slots[self.slot(key)].1;
-        (v != FREE).then_some(v)
+        self.find(key).ok()
     }
 
     /// Give `key` the number `value` (below `u32::MAX`).
