@@ -898,7 +898,11 @@ pub fn detect(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> V
             i += 1;
         }
     }
-    units.into_iter().filter_map(|(span, reason)| reason.map(|reason| Boilerplate { span, reason })).collect()
+    // Collected in place, the junk would keep the room of every candidate line (one per sentence).
+    let mut junk: Vec<Boilerplate> =
+        units.into_iter().filter_map(|(span, reason)| reason.map(|reason| Boilerplate { span, reason })).collect();
+    junk.shrink_to_fit();
+    junk
 }
 
 #[cfg(test)]

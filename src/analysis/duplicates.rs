@@ -851,6 +851,7 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], junk: 
         .collect();
     report(text, &words, &sent_units, found, Level::Sentence, &mut out);
     out.sort_by_key(|d| (d.repeat.start, d.first.start));
+    out.shrink_to_fit();
     out
 }
 

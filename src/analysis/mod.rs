@@ -54,13 +54,14 @@ pub fn analyze_on_one_thread(text: &str, options: &Options) -> Report {
 
 fn analyze_with(text: &str, options: &Options, threads: bool) -> Report {
     // Natively, a long text (but not a huge one) is worked on by two threads.
-    let parallel = threads && (PARALLEL_FROM..PARALLEL_UP_TO).contains(&text.len());
+    let parallel = threads && text.len() >= PARALLEL_FROM;
     let (paragraphs, sentences) = segment(text, parallel);
     let para_spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
     let sent_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
     #[cfg(not(target_arch = "wasm32"))]
     if parallel {
-        return analyze_in_two(text, options, paragraphs, sentences, &para_spans, &sent_spans);
+        let lean = text.len() > LEAN_FROM;
+        return analyze_in_two(text, options, paragraphs, sentences, &para_spans, &sent_spans, lean);
     }
     let cleaned = clean_up(text, options, paragraphs, sentences);
     let raw = stats::compute_raw(text, &para_spans, &sent_spans);
@@ -75,7 +76,9 @@ fn analyze_with(text: &str, options: &Options, threads: bool) -> Report {
 /// of the article and the entities of [`ENTITY_PARTS`] runs of the sentences are tasks that two
 /// threads take in turn; the task that finishes the statistics or the cleaning last works out the
 /// clean text's statistics, and the one that tags the last run of sentences groups the entities,
-/// so that neither thread waits long for the other whatever the text is made of.
+/// so that neither thread waits long for the other whatever the text is made of. `lean` (a huge
+/// text): the cleaning, then the statistics, are one task, so that their working memory is never
+/// taken at once.
 #[cfg(not(target_arch = "wasm32"))]
 fn analyze_in_two(
     text: &str,
@@ -84,6 +87,7 @@ fn analyze_in_two(
     sentences: Vec<Sentence>,
     para_spans: &[Span],
     sent_spans: &[Span],
+    lean: bool,
 ) -> Report {
     use std::sync::OnceLock;
     use tasks::{Meet, Parts, Task};
@@ -93,11 +97,20 @@ fn analyze_in_two(
         let _ = report.set(finish(text, cleaned, raw, para_spans, sent_spans));
     };
     let cleaned_and_raw = &cleaned_and_raw;
-    // The largest tasks first (on prose, the statistics and the cleaning).
-    let mut work: Vec<Task<'_>> = vec![
-        Box::new(move || cleaned_and_raw.second(stats::compute_raw(text, para_spans, sent_spans)).map_or((), finish_with)),
-        Box::new(move || cleaned_and_raw.first(clean_up(text, options, paragraphs, sentences)).map_or((), finish_with)),
-    ];
+    let mut work: Vec<Task<'_>> = if !lean {
+        // The largest tasks first (on prose, the statistics and the cleaning).
+        vec![
+            Box::new(move || cleaned_and_raw.second(stats::compute_raw(text, para_spans, sent_spans)).map_or((), finish_with)),
+            Box::new(move || cleaned_and_raw.first(clean_up(text, options, paragraphs, sentences)).map_or((), finish_with)),
+        ]
+    } else {
+        // A huge text: the cleaning's working memory (the repeats' above all) is let go before
+        // the statistics take theirs, while the other thread tags the entities.
+        vec![Box::new(move || {
+            let cleaned = clean_up(text, options, paragraphs, sentences);
+            finish_with((cleaned, stats::compute_raw(text, para_spans, sent_spans)));
+        })]
+    };
     if options.entities {
         // Runs of sentences of about the same number of bytes.
         let cut = |k: usize| sent_spans.partition_point(|s| s.start < text.len() / ENTITY_PARTS * k);
@@ -152,19 +165,23 @@ fn segment(text: &str, in_two: bool) -> (Vec<Paragraph>, Vec<Sentence>) {
             let (more_paragraphs, more_sentences) = later.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
             paragraphs.extend(more_paragraphs);
             sentences.extend(more_sentences.into_iter().map(|s| Sentence { paragraph: s.paragraph + half, ..s }));
+            sentences.shrink_to_fit();
             (paragraphs, sentences)
         });
     }
     let _ = in_two;
-    segment(&spans)
+    let (paragraphs, mut sentences) = segment(&spans);
+    // Part of the Report: no room kept for sentences that never come.
+    sentences.shrink_to_fit();
+    (paragraphs, sentences)
 }
 
-/// Texts from this size (bytes) are analyzed on two threads where there are threads...
+/// Texts from this size (bytes) are analyzed on two threads where there are threads.
 pub const PARALLEL_FROM: usize = 64 * 1024;
-/// ... up to this size: above it, the two threads' working memory at once (the statistics' and the
-/// cleaning's, above all) would exceed what a batch user expects (the CLI stays under ten times
-/// its input on one thread).
-pub const PARALLEL_UP_TO: usize = 4 * 1024 * 1024;
+/// Above this size, one thread cleans the text and then works out its statistics while the other
+/// tags the entities: the cleaning's and the statistics' working memory at once would exceed what
+/// a batch user expects (the CLI stays under ten times its input).
+pub const LEAN_FROM: usize = 4 * 1024 * 1024;
 
 /// What cleaning an article finds: its paragraphs (junk ones marked as such), the junk, the
 /// repeats, and the clean text with its paragraph and sentence spans and, for each clean paragraph
@@ -294,5 +311,33 @@ mod keep_tests {
         assert!(kept.duplicates.is_empty());
         assert!(kept.clean_text.starts_with("Share on Facebook"));
         assert_eq!(kept.stats.paragraphs, 3);
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// Both ways of sharing the work between two threads give the Report of one thread (the lean
+    /// one only runs above 4 MB, too big for the tests' unoptimized builds).
+    #[test]
+    fn two_threads_lean_or_not_give_the_report_of_one() {
+        let para = "The council met in Springfield on Monday, March 3, 2025, and voted 7-2 to spend $4.5 million on roads. ";
+        let mut text = String::new();
+        for i in 0..400 {
+            text.push_str(&para.repeat(1 + i % 3));
+            text.push_str(if i % 7 == 0 { "\n\nShare on Facebook\n\n" } else { "\n\n" });
+            text.push_str(&format!("Mayor Ana Ruiz {i} said the work at Elm Street would start in {} weeks.\n\n", i % 9));
+        }
+        let options = Options::default();
+        let one = analyze_on_one_thread(&text, &options);
+        assert!(!one.duplicates.is_empty() && !one.boilerplate.is_empty() && !one.entities.is_empty());
+        for lean in [false, true] {
+            let (paragraphs, sentences) = segment(&text, true);
+            let para_spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
+            let sent_spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
+            let two = analyze_in_two(&text, &options, paragraphs, sentences, &para_spans, &sent_spans, lean);
+            assert!(two == one, "lean: {lean}");
+        }
     }
 }

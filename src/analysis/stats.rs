@@ -232,6 +232,9 @@ struct Hot {
     /// It holds a hyphen or a digit (Gunning counts words, not numbers): the same for every
     /// spelling of the entry, as lower-casing makes neither.
     hyphen: bool,
+    /// Letters and digits in it: the same for every spelling of the entry, as lower-casing a
+    /// character gives as many letters and digits as it was (tested for every character).
+    chars: u32,
 }
 
 /// What a word's entry needs from the syllable counter and the word lists: the same for every
@@ -666,7 +669,8 @@ impl CharCounts {
     }
 }
 
-/// One word of a paragraph as the statistics read it (12 bytes: a text keeps one per word).
+/// One word of a paragraph as the statistics read it (8 bytes: a text keeps one per word; its
+/// letters and digits are its entry's).
 #[derive(Clone, Copy)]
 struct Token {
     /// Byte offset from the paragraph's start.
@@ -674,15 +678,13 @@ struct Token {
     /// The word's entry in the `Lexicon`, and [`Token::CAPITALIZED`] if it starts with a capital
     /// (a text would need over 4 GB to have 2^31 distinct words).
     id: u32,
-    /// Letters and digits in it.
-    chars: u32,
 }
 
 impl Token {
     const CAPITALIZED: u32 = 1 << 31;
 
-    fn new(at: usize, id: u32, chars: u32, capitalized: bool) -> Token {
-        Token { at: at as u32, id: id | if capitalized { Token::CAPITALIZED } else { 0 }, chars }
+    fn new(at: usize, id: u32, capitalized: bool) -> Token {
+        Token { at: at as u32, id: id | if capitalized { Token::CAPITALIZED } else { 0 } }
     }
 
     fn entry(self) -> usize {
@@ -763,7 +765,7 @@ impl Lexicon {
             };
             if let Some(id) = id {
                 *slot = (a.lower, id);
-                return Token::new(at, id, a.alphanumeric, b[0].is_ascii_uppercase());
+                return Token::new(at, id, b[0].is_ascii_uppercase());
             }
         }
         self.new_token(&text[ws..we], ascii16, at, lock)
@@ -803,7 +805,7 @@ impl Lexicon {
         let mut add = || {
             let word = key.as_str();
             let f = word_facts(lock, word, short.then_some(packed));
-            hot.push(Hot { syllables: f.syllables, stem_syllables: f.stem_syllables, familiar: f.familiar, hyphen });
+            hot.push(Hot { syllables: f.syllables, stem_syllables: f.stem_syllables, familiar: f.familiar, hyphen, chars });
             let top = !f.stop && may_top(word, ascii.then_some((chars, hyphen)));
             entries.push(Entry { start: text.len() as u32, len: word.len() as u32, top });
             text.push_str(word);
@@ -822,7 +824,7 @@ impl Lexicon {
             b if b < 0x80 => b.is_ascii_uppercase(),
             _ => w.chars().next().is_some_and(char::is_uppercase),
         };
-        Token::new(at, id, chars, capitalized)
+        Token::new(at, id, capitalized)
     }
 }
 
@@ -989,7 +991,7 @@ impl<'s> Tally<'s> {
         }
         self.counts[id] += 1;
         let e = &lexicon.hot[id];
-        let (chars, syllables) = (t.chars as usize, usize::from(e.syllables));
+        let (chars, syllables) = (e.chars as usize, usize::from(e.syllables));
         let proper = t.capitalized() && !self.first_in_sentence;
         let st = &mut self.st;
         st.words += 1;
@@ -1282,6 +1284,22 @@ mod tests {
         check("We played with Anna in the houses.", &["We played with Anna in the houses."], &[("difficult", 0.0)]);
         // Consensus grade: the median of the grade formulas, not textstat's most frequent rounded grade.
         assert_eq!(f::consensus_grade(&[Some(2.0), Some(3.0), Some(9.0)]), Some(3.0));
+    }
+
+    /// A word's letters and digits are kept with its lower-cased entry: every character must
+    /// lower-case to as many of them as it counts for itself.
+    #[test]
+    fn lower_casing_keeps_letters_and_digits() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let own = usize::from(is_alphanumeric(c));
+            assert_eq!(c.to_lowercase().filter(|&l| is_alphanumeric(l)).count(), own, "{c:?}");
+        }
+        // And so two spellings of one entry count the same, whichever comes first.
+        for (text, each) in [("D\u{130}Y\u{212a}A d\u{130}y\u{212a}a", 5), ("d\u{130}y\u{212a}a D\u{130}Y\u{212a}A", 5), ("\u{212a}elvin Kelvin", 6)] {
+            let spans = [Span::new(0, text.len())];
+            let st = compute(text, &spans, &spans);
+            assert_eq!((st.words, st.word_characters), (2, 2 * each), "{text:?}");
+        }
     }
 
     #[test]
