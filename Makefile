@@ -40,6 +40,7 @@ build-web: bootstrap package
 	scripts/embed-build.sh dist
 
 test-package: package
+	cargo build --release --quiet --bin lede
 	node --test tests/package/
 
 test-browser: build-web

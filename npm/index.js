@@ -53,16 +53,27 @@ export function analyze(text, options) {
   if (!ready) {
     throw new Error('lede-analyzer: the WebAssembly module is not loaded yet; call `await init()` before analyze()');
   }
-  const report = JSON.parse(analyzeReport(text, options));
-  // The module leaves out the texts that are slices of `text` (null in their place): a slice of
-  // the string here is far cheaper than a copy decoded from the module's memory.
+  // The module sends the Report in parts (see analyzeReport in src/api/mod.rs): JSON without the
+  // bulky lists, those lists as numbers, and the clean text. The texts that are slices of `text`
+  // are left out (null in the JSON): a slice of the string here is far cheaper than a copy
+  // decoded from the module's memory.
+  const [json, ints, grades, names, cleanText] = analyzeReport(text, options);
+  const report = JSON.parse(json);
+  const lists = new Lists(ints, grades, names);
+  // Assigned in place of the JSON's empty lists, so the keys keep their order.
+  report.paragraphs = lists.take((start, end, l) => ({ start, end, text: text.slice(start, end), kind: l.name() }));
+  report.sentences = lists.take((start, end, l) => ({ start, end, text: text.slice(start, end), paragraph: l.int() }));
+  report.boilerplate = lists.take((start, end, l) => ({ start, end, text: text.slice(start, end), reason: l.name() }));
+  report.entities = lists.take((start, end, l) => ({
+    start, end, text: text.slice(start, end), label: l.name(), group: l.int(),
+  }));
+  const difficulty = (start, end, l) => ({ start, end, words: l.int(), grade: l.grade(), level: l.name() });
+  report.stats.sentenceDifficulty = lists.take(difficulty);
+  report.stats.raw.sentenceDifficulty = lists.take(difficulty);
+  report.cleanText = cleanText;
   const slice = (span) => {
     if (span.text === null) span.text = text.slice(span.start, span.end);
   };
-  report.paragraphs.forEach(slice);
-  report.sentences.forEach(slice);
-  report.boilerplate.forEach(slice);
-  report.entities.forEach(slice);
   for (const d of report.duplicates) {
     slice(d.first);
     slice(d.repeat);
@@ -72,4 +83,41 @@ export function analyze(text, options) {
     }
   }
   return report;
+}
+
+/** Reads the lists that the module sends as numbers (`wire::take_columns` in src/wire.rs). */
+class Lists {
+  constructor(ints, grades, names) {
+    this.ints = ints;
+    this.grades = grades;
+    this.names = names;
+    this.at = 0;
+    this.graded = 0;
+  }
+
+  int() {
+    return this.ints[this.at++];
+  }
+
+  name() {
+    return this.names[this.ints[this.at++]];
+  }
+
+  /** The next grade; NaN stands for none. */
+  grade() {
+    const g = this.grades[this.graded++];
+    return Number.isNaN(g) ? null : g;
+  }
+
+  /** The next list: its length, then per item its start, end and what `make` reads after them. */
+  take(make) {
+    const n = this.int();
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const start = this.int();
+      const end = this.int();
+      out.push(make(start, end, this));
+    }
+    return out;
+  }
 }

@@ -460,6 +460,89 @@ pub fn serialize_for_js<S: Serializer>(wire: &WireReport, s: S) -> Result<S::Ok,
     out
 }
 
+/// The bulky lists of a wire Report as numbers, for the JS API's wrapper (npm/index.js), which
+/// builds their objects back (taking each `text` as a slice of the string it passed): for tens of
+/// thousands of small objects that is several times cheaper, under Node, than writing them as JSON
+/// here, decoding that to a JS string and parsing it there. See [`take_columns`].
+#[derive(Debug, Default, PartialEq)]
+pub struct Columns {
+    /// For each list in the order paragraphs, sentences, junk lines, entities, then the clean and
+    /// the raw statistics' sentence difficulties: its length, then each item's numbers in the
+    /// order of its fields (offsets, indexes and counts; a name as its index in `names`), the
+    /// text and the grade left out. (A wasm32 `usize` is a `u32`.)
+    pub ints: Vec<u32>,
+    /// The sentence difficulties' grades, clean then raw, NaN for none (`null`).
+    pub grades: Vec<f64>,
+    /// The names (paragraph kinds, junk reasons, entity labels, difficulty levels) that `ints`
+    /// points to.
+    pub names: Vec<&'static str>,
+}
+
+impl Columns {
+    fn int(&mut self, v: usize) {
+        self.ints.push(u32::try_from(v).unwrap_or(u32::MAX));
+    }
+
+    fn name(&mut self, name: &'static str) {
+        let i = match self.names.iter().position(|&n| n == name) {
+            Some(i) => i,
+            None => {
+                self.names.push(name);
+                self.names.len() - 1
+            }
+        };
+        self.int(i);
+    }
+}
+
+/// Move the bulky lists of `wire` (paragraphs, sentences, junk lines, entities and both
+/// sentence-difficulty lists) into [`Columns`], leaving them empty, so that `wire` serializes
+/// with `[]` in their place (the wrapper puts them back where they were: key order is kept).
+pub fn take_columns(wire: &mut WireReport) -> Columns {
+    let mut c = Columns::default();
+    let paragraphs = std::mem::take(&mut wire.paragraphs);
+    c.int(paragraphs.len());
+    for p in paragraphs {
+        c.int(p.start);
+        c.int(p.end);
+        c.name(p.kind);
+    }
+    let sentences = std::mem::take(&mut wire.sentences);
+    c.int(sentences.len());
+    for s in sentences {
+        c.int(s.start);
+        c.int(s.end);
+        c.int(s.paragraph);
+    }
+    let junk = std::mem::take(&mut wire.boilerplate);
+    c.int(junk.len());
+    for b in junk {
+        c.int(b.start);
+        c.int(b.end);
+        c.name(b.reason);
+    }
+    let entities = std::mem::take(&mut wire.entities);
+    c.int(entities.len());
+    for e in entities {
+        c.int(e.start);
+        c.int(e.end);
+        c.name(e.label);
+        c.int(e.group);
+    }
+    for counts in [&mut wire.stats.clean, &mut wire.stats.raw] {
+        let list = std::mem::take(&mut counts.sentence_difficulty);
+        c.int(list.len());
+        for d in list {
+            c.int(d.start);
+            c.int(d.end);
+            c.int(d.words);
+            c.grades.push(d.grade.unwrap_or(f64::NAN));
+            c.name(d.level);
+        }
+    }
+    c
+}
+
 /// Analyze `text` and return the Report as a JSON value.
 pub fn analyze_json(text: &str, options: &analysis::Options) -> serde_json::Value {
     let report = analysis::analyze(text, options);

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -105,6 +105,31 @@ test('offsets count UTF-16 code units, emoji included', () => {
   assert.equal(out.sentences[2][1], out.end);
   assert.deepEqual(out.kinds, [1, 1, 1]); // a junk line, a near repeat, the score that changed
   assert.equal(out.sliced, true);
+});
+
+test('the Report is the CLI\'s, key for key and value for value', () => {
+  // The package sends the bulky lists as numbers and rebuilds them (npm/index.js): the result must
+  // be the very Report that `lede analyze` writes, the order of every object's keys included.
+  const lede = join(root, 'target', 'release', 'lede');
+  assert.ok(existsSync(lede), 'target/release/lede is missing: cargo build --release --bin lede');
+  const dir = join(root, 'tests', 'articles');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f));
+  const emoji = join(scratch, 'emoji.txt');
+  writeFileSync(emoji, 'Fans cheered 😀🎉 in Paris. The match ended 2-1 on Sunday.\n\nShare on Facebook\n\n'
+    + 'Fans cheered 😀🎉 in Paris. The match ended 3-1 on Sunday. Café owners smiled.\n\nAdvertisement\n');
+  const all = join(scratch, 'all.txt');
+  writeFileSync(all, files.map((f) => readFileSync(f, 'utf8')).join('\n\n'));
+  for (const file of [emoji, all, files[0]]) {
+    const cli = JSON.parse(run(lede, ['analyze', '--compact', file], root));
+    const out = inScratch(`
+      import { readFileSync } from 'node:fs';
+      import init, { analyze } from 'lede-analyzer';
+      await init();
+      console.log(JSON.stringify(analyze(readFileSync(${JSON.stringify(file)}, 'utf8'))));
+    `);
+    assert.ok(out.sentences.length > 0 && out.stats.sentenceDifficulty.length > 0, file);
+    assert.equal(JSON.stringify(out), JSON.stringify(cli), file);
+  }
 });
 
 test('bad input throws an Error with a clear message', () => {
