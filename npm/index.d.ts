@@ -182,3 +182,10 @@ export function initSync(module: BufferSource | WebAssembly.Module | { module: B
  * when `options` is not an object of booleans, or before `init()` has finished.
  */
 export function analyze(text: string, options?: AnalyzeOptions): Report;
+
+/**
+ * Resolves to the same Report as `analyze`. A text of 64 K characters or more has its entities
+ * found on a worker (a Node worker thread or a module Web Worker) while the calling thread
+ * analyzes the rest; a shorter one is analyzed on the calling thread.
+ */
+export function analyzeAsync(text: string, options?: AnalyzeOptions): Promise<Report>;

@@ -1,12 +1,14 @@
 // lede-analyzer: the package's entry point. Wraps the wasm-bindgen module (lede.js + lede_bg.wasm)
 // with an init() that works both in browsers (fetches the .wasm next to this file) and in Node 20
 // (reads it from disk), and an analyze() that says clearly when init() has not run yet.
-import initWasm, { initSync as initWasmSync, analyzeReport } from './lede.js';
+import initWasm, { initSync as initWasmSync, analyzeReport, entityColumns } from './lede.js';
 
 const WASM_URL = new URL('./lede_bg.wasm', import.meta.url);
 
 let loading = null;
 let ready = false;
+/** The compiled module, which analyzeAsync's worker instantiates too. */
+let compiled = null;
 
 function runningInNode() {
   return typeof process === 'object' && process !== null && typeof process.versions?.node === 'string';
@@ -32,7 +34,9 @@ export default function init(source) {
     let input = source;
     if (input && typeof input === 'object' && 'module_or_path' in input) input = input.module_or_path;
     if (input === undefined || input === null) input = await defaultSource();
-    await initWasm({ module_or_path: input });
+    const module = await compile(input);
+    await initWasm({ module_or_path: module });
+    compiled = module;
     ready = true;
   })();
   // A failed load may be retried (for instance after the network comes back).
@@ -40,11 +44,31 @@ export default function init(source) {
   return loading;
 }
 
+/** The module compiled from a URL (or its string), a Request, a Response, bytes or a module. */
+async function compile(input) {
+  if (input instanceof WebAssembly.Module) return input;
+  let response = input;
+  if (typeof input === 'string' || input instanceof URL || (typeof Request === 'function' && input instanceof Request)) {
+    response = await fetch(input);
+  }
+  if (typeof Response === 'function' && response instanceof Response) {
+    if (!response.ok) throw new Error(`lede-analyzer: could not fetch the WebAssembly module (${response.status} ${response.statusText})`);
+    // Compiled as it downloads where the server says it is WebAssembly; from the whole bytes otherwise.
+    if (typeof WebAssembly.compileStreaming === 'function' && response.headers.get('Content-Type') === 'application/wasm') {
+      return WebAssembly.compileStreaming(response);
+    }
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
+  return WebAssembly.compile(input);
+}
+
 /** Instantiates the module synchronously from its bytes or a compiled WebAssembly.Module. */
 export function initSync(module) {
   if (ready) return;
   const input = module && typeof module === 'object' && 'module' in module ? module.module : module;
-  initWasmSync({ module: input });
+  const compiledModule = input instanceof WebAssembly.Module ? input : new WebAssembly.Module(input);
+  initWasmSync({ module: compiledModule });
+  compiled = compiledModule;
   ready = true;
 }
 
@@ -64,9 +88,7 @@ export function analyze(text, options) {
   report.paragraphs = lists.take((start, end, l) => ({ start, end, text: text.slice(start, end), kind: l.name() }));
   report.sentences = lists.take((start, end, l) => ({ start, end, text: text.slice(start, end), paragraph: l.int() }));
   report.boilerplate = lists.take((start, end, l) => ({ start, end, text: text.slice(start, end), reason: l.name() }));
-  report.entities = lists.take((start, end, l) => ({
-    start, end, text: text.slice(start, end), label: l.name(), group: l.int(),
-  }));
+  report.entities = takeEntities(lists, text);
   const difficulty = (start, end, l) => ({ start, end, words: l.int(), grade: l.grade(), level: l.name() });
   report.stats.sentenceDifficulty = lists.take(difficulty);
   report.stats.raw.sentenceDifficulty = lists.take(difficulty);
@@ -83,6 +105,113 @@ export function analyze(text, options) {
     }
   }
   return report;
+}
+
+function takeEntities(lists, text) {
+  return lists.take((start, end, l) => ({ start, end, text: text.slice(start, end), label: l.name(), group: l.int() }));
+}
+
+/** Texts from this length (UTF-16 code units) have their entities found on a worker by analyzeAsync. */
+const ASYNC_FROM = 64 * 1024;
+
+/**
+ * Analyzes `text` and resolves to the same Report as `analyze`. A long text (64 K characters and
+ * more) has its entities found by a second instance of the module on a worker (a Node worker thread
+ * or a module Web Worker, started at the first such call) while this thread analyzes the rest, so
+ * the Report comes sooner where there are two cores; a short one is analyzed here, as where no
+ * worker can be started. Rejects as `analyze` throws.
+ */
+export async function analyzeAsync(text, options) {
+  const plain = options === undefined || options === null || (typeof options === 'object' && !Array.isArray(options));
+  // Without entities, or with options that analyze refuses (its error is the one to give), all here.
+  const entities = plain ? options?.entities : undefined;
+  if (!ready || typeof text !== 'string' || text.length < ASYNC_FROM || !plain || (entities !== undefined && entities !== true)) {
+    return analyze(text, options);
+  }
+  const helper = await entityWorker();
+  if (!helper) return analyze(text, options);
+  const found = helper.ask(text);
+  let report;
+  try {
+    report = analyze(text, { ...options, entities: false });
+  } catch (e) {
+    found.catch(() => {});
+    throw e;
+  }
+  let columns;
+  try {
+    columns = await found;
+  } catch {
+    // The worker failed (it is not asked again): the entities are found here.
+    const [ints, names] = entityColumns(text);
+    columns = { ints, names };
+  }
+  report.entities = takeEntities(new Lists(columns.ints, new Float64Array(0), columns.names), text);
+  return report;
+}
+
+let helperPromise = null;
+
+/** The worker of analyzeAsync (started once), or null where none can be started. */
+function entityWorker() {
+  helperPromise ??= startWorker().catch(() => null);
+  return helperPromise;
+}
+
+/** Where a worker has failed, analyzeAsync does all its work on the calling thread from then on. */
+function workerFailed() {
+  helperPromise = Promise.resolve(null);
+}
+
+async function startWorker() {
+  const url = new URL('./lede-worker.js', import.meta.url);
+  let worker;
+  if (runningInNode()) {
+    const { Worker } = await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:worker_threads');
+    // Without the process's own command-line options (such as --input-type), which a worker
+    // started from a file may refuse.
+    worker = new Worker(url, { execArgv: [] });
+  } else if (typeof Worker === 'function') {
+    worker = new Worker(url, { type: 'module' });
+  } else {
+    return null;
+  }
+  const waiting = new Map();
+  let next = 0;
+  const settle = (data) => {
+    const job = waiting.get(data.id);
+    if (!job) return;
+    waiting.delete(data.id);
+    // An idle Node worker does not keep the process alive.
+    if (waiting.size === 0) worker.unref?.();
+    if (data.error) job.reject(new Error(`analyzeAsync: ${data.error}`));
+    else job.resolve(data);
+  };
+  const fail = (error) => {
+    for (const job of waiting.values()) job.reject(new Error(`analyzeAsync: the worker failed (${error?.message ?? error})`));
+    waiting.clear();
+    workerFailed();
+    worker.terminate();
+  };
+  if (runningInNode()) {
+    worker.on('message', settle);
+    worker.on('error', fail);
+    worker.unref();
+  } else {
+    worker.addEventListener('message', (event) => settle(event.data));
+    worker.addEventListener('error', (event) => fail(event.message));
+  }
+  worker.postMessage({ module: compiled });
+  return {
+    ask(text) {
+      const id = next++;
+      worker.ref?.();
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, text });
+      });
+    },
+  };
 }
 
 /** Reads the lists that the module sends as numbers (`wire::take_columns` in src/wire.rs). */

@@ -5,7 +5,9 @@
 // the text and lists its sentences, people, places and organizations. Prints figures only.
 // Usage: node scripts/bench-node.mjs [TEXT_FILE]
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -40,6 +42,11 @@ console.log(`node: text ${mb.toFixed(2)} MB; lede (wasm, whole Report): first ru
 const fresh = await freshEngine(text, articles);
 console.log(`node: lede in a second instance (a worker thread: its own tables and word caches, the process's compiled code): start-up ${fresh.startup.toFixed(0)} ms; after ${(Buffer.byteLength(articles) / 1e3).toFixed(0)} KB of other text, this text (never seen) ${fresh.ms.toFixed(0)} ms = ${(mb / (fresh.ms / 1e3)).toFixed(1)} MB/s`);
 
+const asyncRuns = freshAsync(text);
+const asyncCold = mb / (asyncRuns[0] / 1e3);
+const asyncWarm = mb / (Math.min(...asyncRuns.slice(1)) / 1e3);
+console.log(`node: lede analyzeAsync (the entities on a worker thread, the rest on the calling thread; in a fresh process): first run ${asyncRuns[0].toFixed(0)} ms = ${asyncCold.toFixed(1)} MB/s, again ${Math.min(...asyncRuns.slice(1)).toFixed(0)} ms = ${asyncWarm.toFixed(1)} MB/s`);
+
 const nlp = (await import('compromise')).default;
 const c = time(() => {
   const doc = nlp(text);
@@ -52,7 +59,33 @@ const c = time(() => {
 });
 const comp = mb / (c.ms / 1e3);
 console.log(`node: compromise ${JSON.parse(readFileSync('node_modules/compromise/package.json', 'utf8')).version} (parse, sentences, people, places, organizations): ${c.ms.toFixed(0)} ms = ${comp.toFixed(3)} MB/s; ${c.out.sentences} sentences, ${c.out.people + c.out.places + c.out.orgs} names`);
-console.log(`node: lede / compromise = ${(ledeCold / comp).toFixed(0)}x first run, ${(ledeWarm / comp).toFixed(0)}x again (target >= 100x)`);
+console.log(`node: lede / compromise = ${(ledeCold / comp).toFixed(0)}x first run, ${(ledeWarm / comp).toFixed(0)}x again; with analyzeAsync ${(asyncCold / comp).toFixed(0)}x first run, ${(asyncWarm / comp).toFixed(0)}x again (target >= 100x)`);
+
+// analyzeAsync three times in a new Node process (so that its first run starts cold, worker included);
+// the times in ms.
+function freshAsync(text) {
+  const dir = mkdtempSync(join(tmpdir(), 'lede-bench-'));
+  try {
+    const file = join(dir, 'text.txt');
+    writeFileSync(file, text);
+    const index = new URL('../pkg/index.js', import.meta.url).href;
+    const code = `
+      import { readFileSync } from 'node:fs';
+      const { default: init, analyzeAsync } = await import(${JSON.stringify(index)});
+      await init();
+      const text = readFileSync(${JSON.stringify(file)}, 'utf8');
+      const ms = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        await analyzeAsync(text);
+        ms.push(performance.now() - t0);
+      }
+      console.log(JSON.stringify(ms));`;
+    return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 // A second wasm instance in a worker thread: start-up (first call on a short text, tables unpacked),
 // three runs on `other`, then `text` for the first time.

@@ -23,7 +23,7 @@ wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name lede "$was
 rm -rf "$out"
 mkdir -p "$out"
 cp "$tmp/lede.js" "$tmp/lede_bg.wasm" "$out/"
-cp npm/index.js npm/index.d.ts npm/lede-analyzer-element.js npm/lede-analyzer-element.d.ts \
+cp npm/index.js npm/index.d.ts npm/lede-worker.js npm/lede-analyzer-element.js npm/lede-analyzer-element.d.ts \
    npm/README.md npm/LICENSE "$out/"
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
 [ -n "$version" ] || { echo "package.sh: no version in Cargo.toml" >&2; exit 1; }

@@ -483,6 +483,16 @@ impl Columns {
         self.ints.push(u32::try_from(v).unwrap_or(u32::MAX));
     }
 
+    fn entities(&mut self, entities: Vec<Entity>) {
+        self.int(entities.len());
+        for e in entities {
+            self.int(e.start);
+            self.int(e.end);
+            self.name(e.label);
+            self.int(e.group);
+        }
+    }
+
     fn name(&mut self, name: &'static str) {
         let i = match self.names.iter().position(|&n| n == name) {
             Some(i) => i,
@@ -493,6 +503,16 @@ impl Columns {
         };
         self.int(i);
     }
+}
+
+/// The entities of `text` (its Report's, `analysis::entities_of`) as [`Columns`] holding that one
+/// list, as [`take_columns`] writes it.
+pub fn entity_columns(text: &str, entities: Vec<analysis::Entity>) -> Columns {
+    let map = Utf16Map::new(text);
+    let report = Report { entities, ..Report::default() };
+    let mut c = Columns::default();
+    c.entities(Parts { text, report: &report, map: &map }.entities());
+    c
 }
 
 /// Move the bulky lists of `wire` (paragraphs, sentences, junk lines, entities and both
@@ -521,14 +541,7 @@ pub fn take_columns(wire: &mut WireReport) -> Columns {
         c.int(b.end);
         c.name(b.reason);
     }
-    let entities = std::mem::take(&mut wire.entities);
-    c.int(entities.len());
-    for e in entities {
-        c.int(e.start);
-        c.int(e.end);
-        c.name(e.label);
-        c.int(e.group);
-    }
+    c.entities(std::mem::take(&mut wire.entities));
     for counts in [&mut wire.stats.clean, &mut wire.stats.raw] {
         let list = std::mem::take(&mut counts.sentence_difficulty);
         c.int(list.len());
@@ -627,6 +640,32 @@ mod tests {
             write_compact(&mut parts, &text, &report).unwrap();
             assert_eq!(String::from_utf8(parts).unwrap(), whole);
         }
+    }
+
+    /// The columns hold every bulky list's numbers, and the entities found alone are the same list.
+    #[test]
+    fn columns_hold_the_lists() {
+        let text = format!("{}\n\nCaf\u{e9} \u{1F600} in Paris with Ana Ruiz.\n\nShare on Facebook", crate::SAMPLE_ARTICLE);
+        let report = analysis::analyze(&text, &analysis::Options::default());
+        let mut wire = to_wire(&text, &report);
+        let (n_para, n_ent) = (wire.paragraphs.len(), wire.entities.len());
+        let first_entity = (wire.entities[0].start, wire.entities[0].end, wire.entities[0].label, wire.entities[0].group);
+        let c = take_columns(&mut wire);
+        assert!(wire.paragraphs.is_empty() && wire.entities.is_empty() && wire.stats.raw.sentence_difficulty.is_empty());
+        assert_eq!(c.ints[0] as usize, n_para);
+        let alone = entity_columns(&text, analysis::entities_of(&text));
+        assert_eq!(alone.ints[0] as usize, n_ent);
+        let got = (alone.ints[1] as usize, alone.ints[2] as usize, alone.names[alone.ints[3] as usize], alone.ints[4] as usize);
+        assert_eq!(got, first_entity);
+        // The entities' part of the whole columns, names read through each one's own table.
+        let named = |c: &Columns, ints: &[u32]| -> Vec<String> {
+            ints.chunks(4).map(|e| format!("{} {} {} {}", e[0], e[1], c.names[e[2] as usize], e[3])).collect()
+        };
+        let start = 1 + 3 * n_para;
+        let start = start + 1 + 3 * c.ints[start] as usize;
+        let start = start + 1 + 3 * c.ints[start] as usize;
+        assert_eq!(c.ints[start] as usize, n_ent);
+        assert_eq!(named(&c, &c.ints[start + 1..start + 1 + 4 * n_ent]), named(&alone, &alone.ints[1..]));
     }
 
     #[test]

@@ -47,6 +47,15 @@ pub fn analyze(text: &str, options: &Options) -> Report {
     analyze_with(text, options, true)
 }
 
+/// The entities of `text` alone: the Report's `entities`, found from the same sentences without
+/// the rest of the analysis (for the JS API's `analyzeAsync`, which finds them on a worker while
+/// the rest runs with `entities: false`).
+pub fn entities_of(text: &str) -> Vec<Entity> {
+    let (_, sentences) = segment(text, false);
+    let spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
+    entities::find(text, &spans)
+}
+
 /// [`analyze`] without a second thread (what the WebAssembly build always does).
 pub fn analyze_on_one_thread(text: &str, options: &Options) -> Report {
     analyze_with(text, options, false)
@@ -331,6 +340,7 @@ mod tests {
         }
         let options = Options::default();
         let one = analyze_on_one_thread(&text, &options);
+        assert!(entities_of(&text) == one.entities, "entities alone");
         assert!(!one.duplicates.is_empty() && !one.boilerplate.is_empty() && !one.entities.is_empty());
         for lean in [false, true] {
             let (paragraphs, sentences) = segment(&text, true);

@@ -77,6 +77,20 @@ pub fn analyze_js(text: JsValue, options: JsValue) -> Result<js_sys::Array, JsEr
     Ok(parts)
 }
 
+/// The entities of `text` alone (`analysis::entities_of`), for the package's `analyzeAsync`, which
+/// asks a second instance of the module, on a worker, for them while this one analyzes the rest
+/// with `entities: false`: the numbers of `wire::entity_columns` (a Uint32Array) and the names they
+/// point to.
+#[wasm_bindgen(js_name = entityColumns)]
+pub fn entity_columns(text: JsValue) -> Result<js_sys::Array, JsError> {
+    let Some(text) = text.as_string() else {
+        return Err(JsError::new("analyzeAsync(text, options): text must be a string"));
+    };
+    let columns = crate::wire::entity_columns(&text, crate::analysis::entities_of(&text));
+    let names: js_sys::Array = columns.names.iter().map(|&n| JsValue::from_str(n)).collect();
+    Ok(js_sys::Array::of2(&js_sys::Uint32Array::from(&columns.ints[..]), &names))
+}
+
 /// For the app's web worker: the Report as JSON (UTF-8 bytes, which the worker hands to the page
 /// without a copy) twice, in a two-element array: the full Report
 /// (for exports) and a lighter copy without the paragraphs' and sentences' `text` and of the repeats'

@@ -50,7 +50,7 @@ test('the tarball holds the package and nothing else', () => {
   const files = packed.files.map((f) => f.path).sort();
   assert.deepEqual(files, [
     'LICENSE', 'README.md', 'index.d.ts', 'index.js', 'lede-analyzer-element.d.ts', 'lede-analyzer-element.js',
-    'lede.js', 'lede_bg.wasm', 'package.json',
+    'lede-worker.js', 'lede.js', 'lede_bg.wasm', 'package.json',
   ]);
   const installed = join(scratch, 'app', 'node_modules', 'lede-analyzer');
   assert.ok(existsSync(join(installed, 'lede_bg.wasm')));
@@ -130,6 +130,39 @@ test('the Report is the CLI\'s, key for key and value for value', () => {
     assert.ok(out.sentences.length > 0 && out.stats.sentenceDifficulty.length > 0, file);
     assert.equal(JSON.stringify(out), JSON.stringify(cli), file);
   }
+});
+
+test('analyzeAsync gives the Report of analyze, with the entities found on a worker', () => {
+  const dir = join(root, 'tests', 'articles');
+  const all = join(scratch, 'all-async.txt');
+  // The test articles three times over (the later copies are repeats): over the 64 K characters
+  // from which analyzeAsync asks its worker.
+  const articles = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+  writeFileSync(all, [...articles, ...articles, ...articles].join('\n\n'));
+  const out = inScratch(`
+    import { readFileSync } from 'node:fs';
+    import init, { analyze, analyzeAsync } from 'lede-analyzer';
+    await init();
+    const long = readFileSync(${JSON.stringify(all)}, 'utf8');
+    const short = 'Dr. Amara Singh flew to Geneva on 3 May 2021.';
+    const same = async (text, options) =>
+      JSON.stringify(await analyzeAsync(text, options)) === JSON.stringify(analyze(text, options));
+    const caught = async (f) => { try { await f(); return null; } catch (e) { return e.message; } };
+    const [a, b] = await Promise.all([analyzeAsync(long), analyzeAsync(long + '\\n\\nMore from Paris.')]);
+    console.log(JSON.stringify({
+      length: long.length,
+      entities: a.entities.length,
+      long: await same(long),
+      together: JSON.stringify(b) === JSON.stringify(analyze(long + '\\n\\nMore from Paris.')),
+      keep: await same(long, { keep: ['Share on Facebook'], duplicates: false }),
+      noEntities: await same(long, { entities: false }),
+      short: await same(short),
+      bad: await caught(() => analyzeAsync(long, { entities: 'no' })),
+    }));
+  `); // the process exits: the idle worker does not keep it alive
+  assert.ok(out.length >= 64 * 1024 && out.entities > 100, JSON.stringify(out));
+  assert.deepEqual(out, { ...out, long: true, together: true, keep: true, noEntities: true, short: true });
+  assert.match(out.bad, /options\.entities must be true or false/);
 });
 
 test('bad input throws an Error with a clear message', () => {
