@@ -234,9 +234,8 @@ pub struct WireReport<'a> {
     pub clean_text: &'a str,
 }
 
-/// The wire form of `s`, the statistics of `text`.
-fn counts(s: &analysis::Stats, text: &str) -> Counts {
-    let map = Utf16Map::new(text);
+/// The wire form of `s`, the statistics of `text` (`map` is `text`'s).
+fn counts(s: &analysis::Stats, text: &str, map: &Utf16Map) -> Counts {
     let r = &s.readability;
     Counts {
         words: s.words,
@@ -389,7 +388,9 @@ impl<'a> Parts<'a, '_> {
     }
 
     fn stats(&self) -> Stats {
-        Stats { clean: counts(&self.report.stats, &self.report.clean_text), raw: counts(&self.report.raw_stats, self.text) }
+        let clean = &self.report.clean_text;
+        // The raw statistics are of the analyzed text, whose map is at hand.
+        Stats { clean: counts(&self.report.stats, clean, &Utf16Map::new(clean)), raw: counts(&self.report.raw_stats, self.text, self.map) }
     }
 }
 
