@@ -427,10 +427,20 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
     // One band at a time: an open-addressing table of (band value, latest rank) of twice the passages.
     let slots = (2 * n).next_power_of_two().max(2);
     let mut latest: Vec<(u32, u32)> = vec![(0, u32::MAX); slots];
-    let keyed: Vec<&[u16; K]> = reps.iter().map(|&i| &sigs.sigs[sig_at[i] as usize]).collect();
-    for b in 0..BANDS {
-        link_band(b, &keyed, &mut latest, &mut prev);
+    // Each passage's band values, band by band: each signature read once, in order, and each
+    // band's values then read in order too (a band at a time over the signatures would read two
+    // of each signature's 128 bytes per pass).
+    let mut bands = vec![0u32; n * BANDS];
+    for (r, &i) in reps.iter().enumerate() {
+        let sig = &sigs.sigs[sig_at[i] as usize];
+        for b in 0..BANDS {
+            bands[b * n + r] = (sig[b * ROWS] as u32) << 16 | sig[b * ROWS + 1] as u32;
+        }
     }
+    for (b, values) in bands.chunks_exact(n.max(1)).enumerate().take(BANDS) {
+        link_band(b, values, &mut latest, &mut prev);
+    }
+    drop(bands);
     drop(latest);
     let mut indexed = vec![false; n];
     let mut seen: Vec<u32> = vec![u32::MAX; units.len()];
@@ -461,16 +471,15 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
 const _: () = assert!(ROWS == 2);
 
 /// Band `b` of the LSH chains: `prev[r * BANDS + b]` gets the latest earlier rank with the same
-/// band value (the band's two hashes) as rank `r` (whose signature is `keyed[r]`); `latest` is the
+/// band value (the band's two hashes) as rank `r` (`values[r]`); `latest` is the
 /// open-addressing table of (band value, latest rank), its size a power of two, placed by a
 /// hash of the value. Equal values are equal keys and the other way round (`mix` is a bijection),
 /// so the table keeps the 32-bit value, not the key: eight bytes a slot.
 #[inline(never)]
-fn link_band(b: usize, keyed: &[&[u16; K]], latest: &mut [(u32, u32)], prev: &mut [u32]) {
+fn link_band(b: usize, values: &[u32], latest: &mut [(u32, u32)], prev: &mut [u32]) {
     let slots = latest.len();
     latest.fill((0, u32::MAX));
-    for (r, sig) in keyed.iter().enumerate() {
-        let value = (sig[b * ROWS] as u32) << 16 | sig[b * ROWS + 1] as u32;
+    for (r, &value) in values.iter().enumerate() {
         let key = mix(value as u64 ^ BAND_SEEDS[b]);
         let mut h = (key >> 32) as usize & (slots - 1);
         loop {
