@@ -50,3 +50,24 @@ test('the JS API and the web component give offsets that fit a text with lone su
   expect(result.elementSentences).toBe(result.sentences);
   expect(errors).toEqual([]);
 });
+
+test('analyzeAsync in a page gives the Report of analyze, a long text included', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/demo/');
+  const result = await page.evaluate(async (text) => {
+    const { default: init, analyze, analyzeAsync } = await import('/lede/index.js');
+    await init();
+    // Over the 64 K characters from which it asks a worker (or, where the page's policy allows
+    // none, finds the entities itself).
+    const long = Array.from({ length: 500 }, (_, i) => `${text} Item ${i} was filed in Geneva on ${i % 28 + 1} May 2021.`).join('\n\n');
+    const same = async (t) => JSON.stringify(await analyzeAsync(t)) === JSON.stringify(analyze(t));
+    return { length: long.length, long: await same(long), short: await same(text), entities: analyze(long).entities.length };
+  }, LONE);
+  expect(result.length).toBeGreaterThan(64 * 1024);
+  expect(result.entities).toBeGreaterThan(400);
+  expect(result.long).toBe(true);
+  expect(result.short).toBe(true);
+  expect(errors).toEqual([]);
+});
+
