@@ -15,6 +15,9 @@ pub struct Utf16Map<'a> {
     ascii: bool,
     /// Byte offset and UTF-16 offset of a char boundary at or before each multiple of `STEP`.
     checkpoints: Vec<(usize, usize)>,
+    /// The last offset converted and its UTF-16 offset: offsets asked for in order (a list's
+    /// starts and ends) are counted on from it, not from their checkpoint.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 const STEP: usize = 256;
@@ -39,7 +42,7 @@ impl<'a> Utf16Map<'a> {
                 mark += STEP;
             }
         }
-        Utf16Map { text, ascii, checkpoints }
+        Utf16Map { text, ascii, checkpoints, last: std::cell::Cell::new((0, 0)) }
     }
 
     /// UTF-16 offset of byte offset `byte` (which must be a char boundary).
@@ -52,8 +55,16 @@ impl<'a> Utf16Map<'a> {
         while self.checkpoints[k].0 > byte {
             k -= 1;
         }
-        let (b0, u0) = self.checkpoints[k];
-        u0 + utf16_len(&self.text.as_bytes()[b0..byte])
+        // From the checkpoint, or from the last offset if it lies between (both are char
+        // boundaries, and the count of a stretch is the sum of its parts' counts).
+        let (mut b0, mut u0) = self.checkpoints[k];
+        let (lb, lu) = self.last.get();
+        if (b0..=byte).contains(&lb) {
+            (b0, u0) = (lb, lu);
+        }
+        let u = u0 + utf16_len(&self.text.as_bytes()[b0..byte]);
+        self.last.set((byte, u));
+        u
     }
 }
 
@@ -685,6 +696,12 @@ mod tests {
         let m = Utf16Map::new(&mixed);
         for (i, _) in mixed.char_indices().chain([(mixed.len(), ' ')]) {
             assert_eq!(m.at(i), mixed[..i].encode_utf16().count(), "at byte {i}");
+        }
+        // And in any order (each answer counted on from the last one when it lies behind).
+        let bounds: Vec<usize> = mixed.char_indices().map(|(i, _)| i).collect();
+        for (n, &i) in bounds.iter().rev().chain(bounds.iter().step_by(7)).chain(bounds.iter().rev().step_by(3)).enumerate() {
+            let j = bounds[n * 31 % bounds.len()];
+            assert_eq!((m.at(i), m.at(j)), (mixed[..i].encode_utf16().count(), mixed[..j].encode_utf16().count()), "at bytes {i}, {j}");
         }
     }
 
