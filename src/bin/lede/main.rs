@@ -19,6 +19,7 @@ macro_rules! outln {
 mod bench;
 mod errors;
 mod eval;
+mod memory;
 mod train;
 mod train_syllables;
 
@@ -69,6 +70,7 @@ EXIT CODES:
 ";
 
 fn main() -> ExitCode {
+    memory::at_start();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = run(&args);
     if std::env::var_os("LEDE_PEAK_MEMORY").is_some() {
@@ -174,7 +176,7 @@ fn analyze_one(path: &str, mut reader: Box<dyn BufRead>, pretty: bool) -> Result
         offset: e.utf8_error().valid_up_to(),
     })?;
     if text.len() > analysis::LEAN_FROM {
-        give_memory_back();
+        memory::give_back();
     }
     // Written straight from the Report's wire form (no JSON tree in memory: a 10 MB text's tree
     // would take several times the text).
@@ -190,28 +192,6 @@ fn analyze_one(path: &str, mut reader: Box<dyn BufRead>, pretty: bool) -> Result
     res.map_err(|e| CliError::Write(e.into()))?;
     writeln!(out).map_err(CliError::Write)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// For a huge input: have the allocator (glibc's) return freed memory to the system as soon as
-/// more than 4 MB lies free at the top of its heap, and map each large block on its own (unmapped
-/// when freed), rather than keep both for later. The stages of a huge text free large tables
-/// (the repeats', the statistics') that later ones do not reuse whole, so the process would
-/// otherwise hold them to the end: about 113 MB at its peak on 10 MB of news text instead of 90.
-/// It costs page faults (about 4% of the time on that text), so smaller inputs, and batches of
-/// articles, keep the allocator's defaults.
-pub(crate) fn give_memory_back() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        extern "C" {
-            fn mallopt(param: std::ffi::c_int, value: std::ffi::c_int) -> std::ffi::c_int;
-        }
-        /// glibc's `M_TRIM_THRESHOLD` (malloc.h).
-        const M_TRIM_THRESHOLD: std::ffi::c_int = -1;
-        // SAFETY: mallopt only changes the allocator's settings; glibc takes its own lock.
-        unsafe {
-            mallopt(M_TRIM_THRESHOLD, 4 << 20);
-        }
-    }
 }
 
 fn analyze_jsonl(path: &str, reader: Box<dyn BufRead>) -> Result<ExitCode, CliError> {
