@@ -62,7 +62,7 @@ pub fn analyze_on_one_thread(text: &str, options: &Options) -> Report {
 }
 
 fn analyze_with(text: &str, options: &Options, threads: bool) -> Report {
-    // Natively, a long text (but not a huge one) is worked on by two threads.
+    // Natively, a long text is worked on by two threads.
     let parallel = threads && text.len() >= PARALLEL_FROM;
     let (paragraphs, sentences) = segment(text, parallel);
     let para_spans: Vec<Span> = paragraphs.iter().map(|p| p.span).collect();
@@ -328,7 +328,8 @@ mod tests {
     use super::*;
 
     /// Both ways of sharing the work between two threads give the Report of one thread (the lean
-    /// one only runs above 4 MB, too big for the tests' unoptimized builds).
+    /// one only runs above 4 MB, too big for the tests' unoptimized builds), and the entities found
+    /// alone are the Report's.
     #[test]
     fn two_threads_lean_or_not_give_the_report_of_one() {
         let para = "The council met in Springfield on Monday, March 3, 2025, and voted 7-2 to spend $4.5 million on roads. ";
