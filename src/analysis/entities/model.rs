@@ -108,17 +108,33 @@ impl Model {
         (feature >> (64 - self.bits)) as u32
     }
 
+    /// The weights of a feature.
     #[inline(always)]
-    fn add_row(&self, row: u32, scores: &mut [i32; NTAGS]) {
-        let w = &self.rows[row as usize];
-        for k in 0..NTAGS {
-            scores[k] += w[k] as i32;
-        }
+    fn weights_of(&self, feature: u64) -> &[i8; NTAGS] {
+        let row = (feature >> (64 - self.bits)) as usize;
+        debug_assert!(row < self.rows.len());
+        // SAFETY: the top `bits` bits of a feature are below 2^bits (`bits` is at most 30, so
+        // nothing is lost on the way to `usize`), and `rows` holds 2^bits rows (each constructor
+        // makes it so, and nothing changes it after).
+        unsafe { self.rows.get_unchecked(row) }
+    }
+
+    /// The weights of a table row from `row` (kept in the caches; the rows of another model's
+    /// table wrap around instead of reading past this one's).
+    #[inline(always)]
+    fn weights(&self, row: u32) -> &[i8; NTAGS] {
+        let row = row as usize & ((1 << self.bits) - 1);
+        debug_assert!(row < self.rows.len());
+        // SAFETY: `row` is below 2^bits, and `rows` holds 2^bits rows (see `weights_of`).
+        unsafe { self.rows.get_unchecked(row) }
     }
 
     #[inline(always)]
     fn add(&self, feature: u64, scores: &mut [i32; NTAGS]) {
-        self.add_row(self.row(feature), scores)
+        let w = self.weights_of(feature);
+        for k in 0..NTAGS {
+            scores[k] += w[k] as i32;
+        }
     }
 
     /// The sum of a few features' weights (a word's own features at most: 16 bits hold it).
@@ -164,10 +180,10 @@ impl Model {
         // 6 of the words around): 16 bits hold the sum.
         let mut scores = [0i16; NTAGS];
         // Words two away, then the word pairs.
-        add8(&mut scores, &self.rows[far_before.far[0] as usize]);
-        add8(&mut scores, &self.rows[far_after.far[1] as usize]);
+        add8(&mut scores, self.weights(far_before.far[0]));
+        add8(&mut scores, self.weights(far_after.far[1]));
         for h in word_pair_hashes(p1.lower, p1.mixed, tok.lower, tok.mixed, tok.mixed_shape, n1.lower) {
-            add8(&mut scores, &self.rows[self.row(h) as usize]);
+            add8(&mut scores, self.weights_of(h));
         }
         let words = &cache.words;
         add16(&mut scores, &words[tok.id as usize].parts[UNIGRAM]);
@@ -260,7 +276,7 @@ impl Model {
             let tok = &w[2];
             let (rows, marks) = (&tok.tag_rows, &cache.shape_marks[tok.shape_marks as usize]);
             let candidate = |p: usize, t: usize| {
-                delta[p] + self.rows[rows[p] as usize][t] as i16 + marks[p][t] + self.steps[p * NTAGS + prev_best[p] as usize][t]
+                delta[p] + self.weights(rows[p])[t] as i16 + marks[p][t] + self.steps[p * NTAGS + prev_best[p] as usize][t]
             };
             // For each tag, the best previous tag by what depends on it (the path so far, the
             // word with the previous tag, the transition); the token's static scores are the
@@ -276,7 +292,7 @@ impl Model {
             while ps != 0 {
                 let p = ps.trailing_zeros() as usize;
                 ps &= ps - 1;
-                let word = Lanes::widen(&self.rows[rows[p] as usize]);
+                let word = Lanes::widen(self.weights(rows[p]));
                 let (marks, step) = (Lanes::load(&marks[p]), Lanes::load(&self.steps[p * NTAGS + prev_best[p] as usize]));
                 let v = Lanes::splat(delta[p]).add(word).add(marks).add(step);
                 best_p = v.greater(best).select(Lanes::splat(p as i16), best_p);
@@ -327,7 +343,7 @@ struct Summed<'a> {
 impl Sink for Summed<'_> {
     #[inline(always)]
     fn push(&mut self, feature: u64) {
-        add8(&mut self.scores, &self.model.rows[self.model.row(feature) as usize]);
+        add8(&mut self.scores, self.model.weights_of(feature));
     }
 }
 
