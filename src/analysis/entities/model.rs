@@ -293,7 +293,13 @@ impl Model {
                 let p = ps.trailing_zeros() as usize;
                 ps &= ps - 1;
                 let word = Lanes::widen(self.weights(rows[p]));
-                let (marks, step) = (Lanes::load(&marks[p]), Lanes::load(&self.steps[p * NTAGS + prev_best[p] as usize]));
+                let k = p * NTAGS + prev_best[p] as usize;
+                debug_assert!(k < self.steps.len());
+                // SAFETY: `p` is a tag, and so is each back pointer in `prev_best` (`O`, a tag of
+                // `live`, or `B_MISC` or `I_MISC`: see below), so `k` is below NTAGS * NTAGS, the
+                // number of rows of `steps` (each constructor makes it so).
+                let step = unsafe { self.steps.get_unchecked(k) };
+                let (marks, step) = (Lanes::load(&marks[p]), Lanes::load(step));
                 let v = Lanes::splat(delta[p]).add(word).add(marks).add(step);
                 best_p = v.greater(best).select(Lanes::splat(p as i16), best_p);
                 best = best.max(v);
