@@ -261,7 +261,7 @@ impl Model {
         // same tags as no beam at all.
         const BEAM: i16 = 256;
         back.clear();
-        back.resize(n, [0u8; NTAGS]);
+        back.reserve(n);
         // Path scores less the best one (so they stay small: every comparison, the beam's
         // included, is between scores of the same token), far below the beam for a tag without
         // a path. Before the sentence, the previous tag is `O` (and so is the one before).
@@ -328,7 +328,7 @@ impl Model {
             let mut b = [0u8; NTAGS];
             b[..LANES].copy_from_slice(&best_p.bytes());
             b[I_MISC] = last_p;
-            back[i] = b;
+            back.push(b);
             prev_best = b;
         }
         let mut t = (0..NTAGS).max_by_key(|&t| (delta[t], std::cmp::Reverse(t))).unwrap_or(0);
