@@ -301,7 +301,7 @@ impl Model {
                 let step = unsafe { self.steps.get_unchecked(k) };
                 let (marks, step) = (Lanes::load(&marks[p]), Lanes::load(step));
                 let v = Lanes::splat(delta[p]).add(word).add(marks).add(step);
-                best_p = v.greater(best).select(Lanes::splat(p as i16), best_p);
+                best_p = v.greater(best).select(Lanes::load(&TAG_LANES[p]), best_p);
                 best = best.max(v);
             }
             let (mut last, mut last_p) = (i16::MIN, 0u8);
@@ -376,6 +376,17 @@ fn add16(scores: &mut [i16; NTAGS], part: &[i16; NTAGS]) {
         scores[k] += part[k];
     }
 }
+
+/// Each tag in every lane (a load costs less than spreading one).
+static TAG_LANES: [[i16; NTAGS]; NTAGS] = {
+    let mut t = [[0; NTAGS]; NTAGS];
+    let mut p = 0;
+    while p < NTAGS {
+        t[p] = [p as i16; NTAGS];
+        p += 1;
+    }
+    t
+};
 
 const B_MISC: usize = 7;
 const I_MISC: usize = 8;
