@@ -282,10 +282,18 @@ impl Gazetteer {
         for &(i, first) in starts {
             let i = i as usize;
             let mut nfound = 0;
+            // The hash of the phrase so far, from its second word on (the first step is given).
             let mut h = SEED;
             for len in 1..=self.max_len.min(n - i) {
-                h = mix(h ^ lower(i + len - 1));
-                let got = if len == 1 { Some(first) } else { self.phrases.get(h).map(|v| v as u16) };
+                let got = if len == 1 {
+                    Some(first)
+                } else {
+                    if len == 2 {
+                        h = mix(h ^ lower(i));
+                    }
+                    h = mix(h ^ lower(i + len - 1));
+                    self.phrases.get(h).map(|v| v as u16)
+                };
                 let Some(v) = got else { break };
                 if v as u8 != 0 && (len == 1 || word(i + len - 1)) {
                     found[nfound] = (len, v as u8);
