@@ -171,7 +171,7 @@ impl Model {
     fn static_scores(&self, infos: &[TokInfo], i: usize, w: &[Tok], cache: &mut ScoreCache, feats: &mut Vec<u64>) -> [i16; NTAGS] {
         let [far_before, p1, tok, n1, far_after] = [&w[0], &w[1], &w[2], &w[3], &w[4]];
         let cap = (tok.flags & 1) as usize;
-        let shapes = cache.shape_entry([p1.shape, tok.shape, n1.shape], p1.flags, tok.flags, || {
+        let shapes = cache.shape_entry([p1.form.shape, tok.form.shape, n1.form.shape], p1.flags, tok.flags, || {
             feats.clear();
             shape_context_features(&at(infos, i, -1), &infos[i], &at(infos, i, 1), feats);
             self.sum16(feats)
@@ -180,9 +180,9 @@ impl Model {
         // 6 of the words around): 16 bits hold the sum.
         let mut scores = [0i16; NTAGS];
         // Words two away, then the word pairs.
-        add8(&mut scores, self.weights(far_before.far[0]));
-        add8(&mut scores, self.weights(far_after.far[1]));
-        for h in word_pair_hashes(p1.lower, p1.mixed, tok.lower, tok.mixed, tok.mixed_shape, n1.lower) {
+        add8(&mut scores, self.weights(far_before.form.far[0]));
+        add8(&mut scores, self.weights(far_after.form.far[1]));
+        for h in word_pair_hashes(p1.lower, p1.form.mixed, tok.lower, tok.form.mixed, tok.form.mixed_shape, n1.lower) {
             add8(&mut scores, self.weights_of(h));
         }
         let words = &cache.words;
@@ -208,14 +208,16 @@ impl Model {
             Tok {
                 id,
                 shape_marks: 0,
-                shape: edge_shape[k],
-                far: [self.edge_far[0], self.edge_far[1]],
                 flags: e.flags,
                 lower: e.lower,
-                mixed: mix(e.lower),
-                mixed_shape: mix(e.shape),
-                // Never read: the decoder reads the sentence's own tokens.
-                tag_rows: [0; NTAGS],
+                form: FormFacts {
+                    mixed: mix(e.lower),
+                    mixed_shape: mix(e.shape),
+                    far: [self.edge_far[0], self.edge_far[1]],
+                    shape: edge_shape[k],
+                    // Never read: the decoder reads the sentence's own tokens.
+                    tag_rows: [0; NTAGS],
+                },
             }
         };
         [pad(0, PAD_BEFORE_ID), pad(1, PAD_AFTER_ID)]
@@ -274,7 +276,7 @@ impl Model {
         for (i, w) in toks.windows(5).enumerate() {
             let stat = self.static_scores(infos, i, w, cache, feats);
             let tok = &w[2];
-            let (rows, marks) = (&tok.tag_rows, &cache.shape_marks[tok.shape_marks as usize]);
+            let (rows, marks) = (&tok.form.tag_rows, &cache.shape_marks[tok.shape_marks as usize]);
             let candidate = |p: usize, t: usize| {
                 delta[p] + self.weights(rows[p])[t] as i16 + marks[p][t] + self.steps[p * NTAGS + prev_best[p] as usize][t]
             };
@@ -426,15 +428,8 @@ struct Form {
     /// [`form_check`] of the word it is about (a form number is a hint: it is checked against
     /// the token).
     check: u64,
-    /// `mix` of its lower-case hash, and of its shape.
-    mixed: u64,
-    mixed_shape: u64,
-    /// Table rows of the word as the word two before a token and two after ([`far_hashes`]).
-    far: [u32; 2],
-    /// Number of its shape.
-    shape: u32,
-    /// Table rows of the word with each previous tag ([`word_tag_hash`]).
-    tag_rows: [u32; NTAGS],
+    /// What each of its tokens takes from it.
+    facts: FormFacts,
     /// Entries by the first-of-sentence flag (a form has at least one: the slots of numbers not
     /// seen yet have none).
     entries: [FormEntry; 2],
@@ -453,8 +448,24 @@ struct FormEntry {
 
 const NO_ENTRY: FormEntry = FormEntry { flags: 0, gaz: 0, id: u32::MAX, shape_marks: 0 };
 
-const NO_FORM: Form =
-    Form { check: 0, mixed: 0, mixed_shape: 0, far: [0; 2], shape: 0, tag_rows: [0; NTAGS], entries: [NO_ENTRY; 2] };
+const NO_FORM: Form = Form { check: 0, facts: NO_FACTS, entries: [NO_ENTRY; 2] };
+
+/// The values a word form's features take from it alone, as its tokens carry them (one block,
+/// copied whole).
+#[derive(Clone, Copy)]
+struct FormFacts {
+    /// `mix` of its lower-case hash, and of its shape.
+    mixed: u64,
+    mixed_shape: u64,
+    /// Table rows of the word as the word two before a token and two after ([`far_hashes`]).
+    far: [u32; 2],
+    /// Number of its shape.
+    shape: u32,
+    /// Table rows of the word with each previous tag ([`word_tag_hash`]).
+    tag_rows: [u32; NTAGS],
+}
+
+const NO_FACTS: FormFacts = FormFacts { mixed: 0, mixed_shape: 0, far: [0; 2], shape: 0, tag_rows: [0; NTAGS] };
 
 impl Form {
     /// Whether this is the form of token `c` (a slot without entries is no form at all).
@@ -466,17 +477,7 @@ impl Form {
     /// What the static scores need of token `c` of this form, with its entries `e`.
     #[inline(always)]
     fn tok(&self, c: &TokInfo, e: FormEntry) -> Tok {
-        Tok {
-            id: e.id,
-            shape_marks: e.shape_marks,
-            shape: self.shape,
-            far: self.far,
-            flags: c.flags,
-            lower: c.lower,
-            mixed: self.mixed,
-            mixed_shape: self.mixed_shape,
-            tag_rows: self.tag_rows,
-        }
+        Tok { id: e.id, shape_marks: e.shape_marks, flags: c.flags, lower: c.lower, form: self.facts }
     }
 }
 
@@ -488,24 +489,17 @@ fn form_check(c: &TokInfo) -> u64 {
 }
 
 /// What the static scores need of one token, found once per sentence.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 struct Tok {
     /// Its [`WordScores`] entry.
     id: u32,
     /// Its entry in `ScoreCache::shape_marks`.
     shape_marks: u32,
-    /// Number of its shape (for the shape-context key).
-    shape: u32,
-    /// Table rows of the word as the word two before a token and two after ([`far_hashes`]).
-    far: [u32; 2],
     /// Its flags (`TokInfo::flags`) and lower-case hash.
     flags: u32,
     lower: u64,
-    /// `mix` of its lower-case hash, and of its shape.
-    mixed: u64,
-    mixed_shape: u64,
-    /// Table rows of the word with each previous tag ([`word_tag_hash`]).
-    tag_rows: [u32; NTAGS],
+    /// Its form's values (the shape's number for the shape-context key).
+    form: FormFacts,
 }
 
 /// Score parts of words already seen in a document, keyed by everything their features read.
@@ -658,20 +652,19 @@ impl ScoreCache {
             _ => {
                 let [before, after] = far_hashes(c.lower);
                 let (mixed, mixed_shape) = (mix(c.lower), mix(c.shape));
-                let form = Form {
-                    check: form_check(c),
+                let facts = FormFacts {
                     mixed,
                     mixed_shape,
                     far: [model.row(before), model.row(after)],
                     shape: self.shape_id(mixed_shape),
                     tag_rows: std::array::from_fn(|p| model.row(word_tag_hash(mixed, p))),
-                    entries: [NO_ENTRY; 2],
                 };
+                let form = Form { check: form_check(c), facts, entries: [NO_ENTRY; 2] };
                 (form, false)
             }
         };
         let id = self.entry_of(model, c, known);
-        let shape_marks = self.shape_marks_entry(model, form.shape, form.mixed_shape, c.gaz);
+        let shape_marks = self.shape_marks_entry(model, form.facts.shape, form.facts.mixed_shape, c.gaz);
         let e = FormEntry { flags: c.flags as u16, gaz: c.gaz, id, shape_marks };
         form.entries[(c.flags >> 2 & 1) as usize] = e;
         // Form numbers are dense from 0 (`Scratch`); a far one is not kept.
