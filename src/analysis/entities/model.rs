@@ -511,8 +511,8 @@ pub struct ScoreCache {
     shapes: NumberTable,
     /// The last entry of `shapes` found in each of its slots (by a multiplicative hash of the
     /// packed key), with that key (`u32::MAX`: none): most tokens find theirs here, without the
-    /// table.
-    recent_shapes: Vec<(u64, u32)>,
+    /// table. An array: a slot number (the hash's top bits) needs no bounds check.
+    recent_shapes: Box<[(u64, u32); 1 << RECENT_BITS]>,
     shape_sums: Vec<[i16; NTAGS]>,
     /// Number of each shape seen, by its `mix`.
     shape_ids: NumberTable,
@@ -539,7 +539,7 @@ impl Default for ScoreCache {
             index: IdHashMap::with_capacity_and_hasher(2048, Default::default()),
             words: vec![NO_SCORES; 2],
             shapes: NumberTable::with_capacity(256),
-            recent_shapes: vec![(0, u32::MAX); 1 << RECENT_BITS],
+            recent_shapes: Box::new([(0, u32::MAX); 1 << RECENT_BITS]),
             shape_sums: Vec::with_capacity(256),
             shape_ids: NumberTable::with_capacity(256),
             shape_marks_index: IdHashMap::with_capacity_and_hasher(256, Default::default()),
