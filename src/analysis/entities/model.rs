@@ -667,9 +667,12 @@ impl ScoreCache {
         let shape_marks = self.shape_marks_entry(model, form.facts.shape, form.facts.mixed_shape, c.gaz);
         let e = FormEntry { flags: c.flags as u16, gaz: c.gaz, id, shape_marks };
         form.entries[(c.flags >> 2 & 1) as usize] = e;
-        // Form numbers are dense from 0 (`Scratch`); a far one is not kept.
-        if f < self.forms.len() + 4096 {
-            if f >= self.forms.len() {
+        // Form numbers are dense from 0 (`Scratch`): most new ones come next; a far one is not
+        // kept.
+        if f == self.forms.len() {
+            self.forms.push(form);
+        } else if f < self.forms.len() + 4096 {
+            if f > self.forms.len() {
                 self.forms.resize(f + 1, NO_FORM);
             }
             self.forms[f] = form;
