@@ -3,7 +3,7 @@
 //! feature is a 64-bit hash; the model maps it to a row of per-tag weights.
 
 use super::gazetteer::{Gazetteer, NumberTable};
-use super::tokenize::{Token, TokenKind};
+use super::tokenize::{is_alphabetic, Token, TokenKind};
 
 /// Tags of the name tagger: `O`, then `B-`/`I-` for each name label.
 pub const TAGS: [&str; 9] = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"];
@@ -72,7 +72,7 @@ fn shape_hash(word: &str) -> u64 {
             'x'
         } else if c.is_numeric() {
             'd'
-        } else if c.is_alphabetic() {
+        } else if is_alphabetic(c) {
             'a'
         } else {
             c
@@ -276,7 +276,7 @@ fn any_word_facts(w: &str, kind: TokenKind, gaz: &Gazetteer, sc: &mut Scratch) -
     let affix = affixes(&sc.buf, &mut sc.chars);
     let (mut alpha, mut has_lower, mut digit) = (0usize, false, false);
     for c in w.chars() {
-        if c.is_alphabetic() {
+        if is_alphabetic(c) {
             alpha += 1;
             has_lower |= c.is_lowercase();
         }
