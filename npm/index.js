@@ -1,6 +1,7 @@
 // lede-analyzer: the package's entry point. Wraps the wasm-bindgen module (lede.js + lede_bg.wasm)
 // with an init() that works both in browsers (fetches the .wasm next to this file) and in Node 20
-// (reads it from disk), and an analyze() that says clearly when init() has not run yet.
+// (reads it from disk), an analyze() that says clearly when init() has not run yet, and an
+// analyzeAsync() that finds a long text's entities on a worker (lede-worker.js).
 import initWasm, { initSync as initWasmSync, analyzeReport, entityColumns } from './lede.js';
 
 const WASM_URL = new URL('./lede_bg.wasm', import.meta.url);

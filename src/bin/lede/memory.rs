@@ -54,16 +54,15 @@ mod glibc {
                 madvise(start as *mut c_void, end - start, MADV_HUGEPAGE);
             }
         }
-        // SAFETY: as above.
+        // Later growth in glibc's usual steps. SAFETY: as above.
         unsafe {
-            mallopt(M_TOP_PAD, 0);
+            mallopt(M_TOP_PAD, (128 * 1024) as c_int);
         }
     }
 
     pub fn give_back() {
         // SAFETY: mallopt only changes the allocator's settings.
         unsafe {
-            mallopt(M_TOP_PAD, 0);
             mallopt(M_MMAP_THRESHOLD, (128 * 1024) as c_int);
             mallopt(M_TRIM_THRESHOLD, (4 * MB) as c_int);
         }
