@@ -507,14 +507,22 @@ impl Columns {
         self.ints.push(u32::try_from(v).unwrap_or(u32::MAX));
     }
 
-    fn entities(&mut self, entities: Vec<Entity>) {
-        self.int(entities.len());
-        for e in entities {
-            self.int(e.start);
-            self.int(e.end);
-            self.name(e.label);
-            self.int(e.group);
+    /// A list: its length, then what `each` writes of every item (the wrapper's `Lists.take`
+    /// reads it back).
+    fn list<T>(&mut self, items: Vec<T>, mut each: impl FnMut(&mut Self, T)) {
+        self.int(items.len());
+        for item in items {
+            each(self, item);
         }
+    }
+
+    fn entities(&mut self, entities: Vec<Entity>) {
+        self.list(entities, |c, e| {
+            c.int(e.start);
+            c.int(e.end);
+            c.name(e.label);
+            c.int(e.group);
+        });
     }
 
     fn name(&mut self, name: &'static str) {
@@ -543,39 +551,32 @@ pub fn entity_columns(text: &str, entities: Vec<analysis::Entity>) -> Columns {
 /// sentence-difficulty lists) into [`Columns`], leaving them empty, so that `wire` serializes
 /// with `[]` in their place (the wrapper puts them back where they were: key order is kept).
 pub fn take_columns(wire: &mut WireReport) -> Columns {
+    use std::mem::take;
     let mut c = Columns::default();
-    let paragraphs = std::mem::take(&mut wire.paragraphs);
-    c.int(paragraphs.len());
-    for p in paragraphs {
+    c.list(take(&mut wire.paragraphs), |c, p| {
         c.int(p.start);
         c.int(p.end);
         c.name(p.kind);
-    }
-    let sentences = std::mem::take(&mut wire.sentences);
-    c.int(sentences.len());
-    for s in sentences {
+    });
+    c.list(take(&mut wire.sentences), |c, s| {
         c.int(s.start);
         c.int(s.end);
         c.int(s.paragraph);
-    }
-    let junk = std::mem::take(&mut wire.boilerplate);
-    c.int(junk.len());
-    for b in junk {
+    });
+    c.list(take(&mut wire.boilerplate), |c, b| {
         c.int(b.start);
         c.int(b.end);
         c.name(b.reason);
-    }
-    c.entities(std::mem::take(&mut wire.entities));
+    });
+    c.entities(take(&mut wire.entities));
     for counts in [&mut wire.stats.clean, &mut wire.stats.raw] {
-        let list = std::mem::take(&mut counts.sentence_difficulty);
-        c.int(list.len());
-        for d in list {
+        c.list(take(&mut counts.sentence_difficulty), |c, d| {
             c.int(d.start);
             c.int(d.end);
             c.int(d.words);
             c.grades.push(d.grade.unwrap_or(f64::NAN));
             c.name(d.level);
-        }
+        });
     }
     c
 }

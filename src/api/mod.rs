@@ -66,12 +66,11 @@ pub fn analyze_js(text: JsValue, options: JsValue) -> Result<js_sys::Array, JsEr
         .map_err(|e| JsError::new(&format!("analyze: could not build the report: {e}")))?;
     // serde_json writes UTF-8 only.
     let json = String::from_utf8(json).map_err(|e| JsError::new(&format!("analyze: could not build the report: {e}")))?;
-    let names: js_sys::Array = columns.names.iter().map(|&n| JsValue::from_str(n)).collect();
     let parts = js_sys::Array::of5(
         &JsValue::from_str(&json),
         &js_sys::Uint32Array::from(&columns.ints[..]),
         &js_sys::Float64Array::from(&columns.grades[..]),
-        &names,
+        &names_of(&columns),
         &JsValue::from_str(&report.clean_text),
     );
     Ok(parts)
@@ -87,8 +86,12 @@ pub fn entity_columns(text: JsValue) -> Result<js_sys::Array, JsError> {
         return Err(JsError::new("analyzeAsync(text, options): text must be a string"));
     };
     let columns = crate::wire::entity_columns(&text, crate::analysis::entities_of(&text));
-    let names: js_sys::Array = columns.names.iter().map(|&n| JsValue::from_str(n)).collect();
-    Ok(js_sys::Array::of2(&js_sys::Uint32Array::from(&columns.ints[..]), &names))
+    Ok(js_sys::Array::of2(&js_sys::Uint32Array::from(&columns.ints[..]), &names_of(&columns)))
+}
+
+/// The names that `columns.ints` points to, as a JS array of strings.
+fn names_of(columns: &crate::wire::Columns) -> js_sys::Array {
+    columns.names.iter().map(|&n| JsValue::from_str(n)).collect()
 }
 
 /// For the app's web worker: the Report as JSON (UTF-8 bytes, which the worker hands to the page
