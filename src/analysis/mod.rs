@@ -51,9 +51,9 @@ pub fn analyze(text: &str, options: &Options) -> Report {
 /// the rest of the analysis (for the JS API's `analyzeAsync`, which finds them on a worker while
 /// the rest runs with `entities: false`).
 pub fn entities_of(text: &str) -> Vec<Entity> {
-    let (_, sentences) = segment(text, false);
-    let spans: Vec<Span> = sentences.iter().map(|s| s.span).collect();
-    entities::find(text, &spans)
+    // The sentences of `segment`, without the paragraphs' kinds, which the tagger does not read.
+    let sentences: Vec<Span> = paragraphs::split(text).into_iter().flat_map(|p| sentences::split(text, p)).collect();
+    entities::find(text, &sentences)
 }
 
 /// [`analyze`] without a second thread (what the WebAssembly build always does).
@@ -166,20 +166,24 @@ fn segment(text: &str, in_two: bool) -> (Vec<Paragraph>, Vec<Sentence>) {
         (paragraphs, sentences)
     };
     #[cfg(not(target_arch = "wasm32"))]
-    if in_two {
+    let (paragraphs, mut sentences) = if in_two {
         let half = spans.partition_point(|p| p.start < text.len() / 2);
-        return std::thread::scope(|scope| {
+        std::thread::scope(|scope| {
             let later = scope.spawn(|| segment(&spans[half..]));
             let (mut paragraphs, mut sentences) = segment(&spans[..half]);
             let (more_paragraphs, more_sentences) = later.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
             paragraphs.extend(more_paragraphs);
             sentences.extend(more_sentences.into_iter().map(|s| Sentence { paragraph: s.paragraph + half, ..s }));
-            sentences.shrink_to_fit();
             (paragraphs, sentences)
-        });
-    }
-    let _ = in_two;
-    let (paragraphs, mut sentences) = segment(&spans);
+        })
+    } else {
+        segment(&spans)
+    };
+    #[cfg(target_arch = "wasm32")]
+    let (paragraphs, mut sentences) = {
+        let _ = in_two;
+        segment(&spans)
+    };
     // Part of the Report: no room kept for sentences that never come.
     sentences.shrink_to_fit();
     (paragraphs, sentences)
