@@ -18,6 +18,13 @@ function run(cmd, args, cwd) {
   return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** The test articles (tests/articles/*.txt), in order: their paths and their texts. */
+function articles() {
+  const dir = join(root, 'tests', 'articles');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f));
+  return { files, texts: files.map((f) => readFileSync(f, 'utf8')) };
+}
+
 /** Runs `source` as an ES module inside the scratch project and returns what it prints as JSON. */
 function inScratch(source) {
   const file = join(scratch, 'app', `check-${Math.random().toString(36).slice(2)}.mjs`);
@@ -112,13 +119,12 @@ test('the Report is the CLI\'s, key for key and value for value', () => {
   // be the very Report that `lede analyze` writes, the order of every object's keys included.
   const lede = join(root, 'target', 'release', 'lede');
   assert.ok(existsSync(lede), 'target/release/lede is missing: cargo build --release --bin lede');
-  const dir = join(root, 'tests', 'articles');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => join(dir, f));
+  const { files, texts } = articles();
   const emoji = join(scratch, 'emoji.txt');
   writeFileSync(emoji, 'Fans cheered 😀🎉 in Paris. The match ended 2-1 on Sunday.\n\nShare on Facebook\n\n'
     + 'Fans cheered 😀🎉 in Paris. The match ended 3-1 on Sunday. Café owners smiled.\n\nAdvertisement\n');
   const all = join(scratch, 'all.txt');
-  writeFileSync(all, files.map((f) => readFileSync(f, 'utf8')).join('\n\n'));
+  writeFileSync(all, texts.join('\n\n'));
   for (const file of [emoji, all, files[0]]) {
     const cli = JSON.parse(run(lede, ['analyze', '--compact', file], root));
     const out = inScratch(`
@@ -133,12 +139,11 @@ test('the Report is the CLI\'s, key for key and value for value', () => {
 });
 
 test('analyzeAsync gives the Report of analyze, with the entities found on a worker', () => {
-  const dir = join(root, 'tests', 'articles');
   const all = join(scratch, 'all-async.txt');
   // The test articles three times over (the later copies are repeats): over the 64 K characters
   // from which analyzeAsync asks its worker.
-  const articles = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
-  writeFileSync(all, [...articles, ...articles, ...articles].join('\n\n'));
+  const { texts } = articles();
+  writeFileSync(all, [...texts, ...texts, ...texts].join('\n\n'));
   const out = inScratch(`
     import { readFileSync } from 'node:fs';
     import init, { analyze, analyzeAsync } from 'lede-analyzer';
