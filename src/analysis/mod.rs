@@ -99,18 +99,21 @@ fn analyze_in_two(
     lean: bool,
 ) -> Report {
     use std::sync::OnceLock;
-    use tasks::{Meet, Parts, Task};
+    use tasks::{Later, Meet, Parts, Task};
     let (report, names) = (OnceLock::new(), OnceLock::new());
     let (cleaned_and_raw, parts) = (Meet::new(), Parts::new(ENTITY_PARTS));
     let finish_with = |(cleaned, raw)| {
         let _ = report.set(finish(text, cleaned, raw, para_spans, sent_spans));
     };
-    let cleaned_and_raw = &cleaned_and_raw;
+    // The clean statistics wait for the end, where they take the time that one thread would
+    // otherwise wait while the other groups the entities.
+    let to_finish = Later::new();
+    let (cleaned_and_raw, to_finish) = (&cleaned_and_raw, &to_finish);
     let mut work: Vec<Task<'_>> = if !lean {
         // The largest tasks first (on prose, the statistics and the cleaning).
         vec![
-            Box::new(move || cleaned_and_raw.second(stats::compute_raw(text, para_spans, sent_spans)).map_or((), finish_with)),
-            Box::new(move || cleaned_and_raw.first(clean_up(text, options, paragraphs, sentences)).map_or((), finish_with)),
+            Box::new(move || cleaned_and_raw.second(stats::compute_raw(text, para_spans, sent_spans)).map_or((), |b| to_finish.put(b))),
+            Box::new(move || cleaned_and_raw.first(clean_up(text, options, paragraphs, sentences)).map_or((), |b| to_finish.put(b))),
         ]
     } else {
         // A huge text: the cleaning's working memory (the repeats' above all) is let go before
@@ -127,15 +130,22 @@ fn analyze_in_two(
             let run = &sent_spans[cut(k)..if k + 1 == ENTITY_PARTS { sent_spans.len() } else { cut(k + 1) }];
             let (parts, names) = (&parts, &names);
             work.push(Box::new(move || {
-                if let Some(runs) = parts.put(k, entities::find_ungrouped(text, run)) {
-                    let mut all: Vec<Entity> = runs.into_iter().flatten().collect();
-                    entities::groups::assign(text, &mut all);
+                // Each run's grouping keys too, so that what the last run does alone is short (but
+                // for a huge text, whose peak memory they would raise).
+                use entities::groups::Keys;
+                let found = entities::find_ungrouped(text, run);
+                let keys = if lean { Keys::default() } else { Keys::of(text, &found) };
+                if let Some(runs) = parts.put(k, (found, keys)) {
+                    let (found, keys): (Vec<_>, Vec<_>) = runs.into_iter().unzip();
+                    let mut all: Vec<Entity> = found.into_iter().flatten().collect();
+                    let keys = if lean { Keys::of(text, &all) } else { Keys::join(keys) };
+                    entities::groups::assign_keyed(text, &mut all, &keys);
                     let _ = names.set(all);
                 }
             }));
         }
     }
-    tasks::on_two_threads(work);
+    tasks::on_two_threads(work, &|| to_finish.take().map_or((), finish_with));
     let Some(mut report) = report.into_inner() else { unreachable!("on_two_threads runs every task") };
     report.entities = names.into_inner().unwrap_or_default();
     report

@@ -8,22 +8,45 @@ use std::sync::Mutex;
 pub type Task<'a> = Box<dyn FnOnce() + Send + 'a>;
 
 /// Run every task once, on this thread and one more: each thread takes the next task in the list
-/// when it is free. A panic in a task is passed on as if it had happened on this thread (as on one
-/// thread), not hidden behind a missing result.
-pub fn on_two_threads(tasks: Vec<Task<'_>>) {
+/// when it is free, and calls `last` when the list is empty (work that a task left for the end, so
+/// that it fills the time a thread would otherwise wait for the other's last task). A panic in a
+/// task is passed on as if it had happened on this thread (as on one thread), not hidden behind a
+/// missing result.
+pub fn on_two_threads(tasks: Vec<Task<'_>>, last: &(dyn Fn() + Sync)) {
     let queue = Mutex::new(tasks.into_iter());
-    let work = || loop {
-        let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
-        match next {
-            Some(task) => task(),
-            None => break,
+    let work = || {
+        loop {
+            let next = queue.lock().unwrap_or_else(|e| e.into_inner()).next();
+            match next {
+                Some(task) => task(),
+                None => break,
+            }
         }
+        last();
     };
     std::thread::scope(|scope| {
         let other = scope.spawn(work);
         work();
         other.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
     });
+}
+
+/// Work left for the end of [`on_two_threads`]: put by a task, taken by the first thread to find
+/// the list empty (or by the thread that puts it, if both have).
+pub struct Later<T>(Mutex<Option<T>>);
+
+impl<T> Later<T> {
+    pub fn new() -> Self {
+        Later(Mutex::new(None))
+    }
+
+    pub fn put(&self, x: T) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(x);
+    }
+
+    pub fn take(&self) -> Option<T> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).take()
+    }
 }
 
 /// Where two tasks' results meet: the one that arrives second gets both.
@@ -86,7 +109,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_task_runs_once_and_the_last_part_gathers_all() {
+    fn every_task_runs_once_the_last_part_gathers_all_and_the_end_work_runs_once() {
         let parts = Parts::new(9);
         let meet = Meet::new();
         let (gathered, met) = (Mutex::new(None), Mutex::new(None));
@@ -109,7 +132,11 @@ mod tests {
                 *met.lock().unwrap() = Some(both);
             }
         }));
-        on_two_threads(tasks);
+        let later = Later::new();
+        tasks.push(Box::new(|| later.put(7)));
+        let taken = Mutex::new(Vec::new());
+        on_two_threads(tasks, &|| taken.lock().unwrap().extend(later.take()));
+        assert_eq!(taken.into_inner().unwrap(), vec![7], "what a task left for the end is done once");
         assert_eq!(gathered.into_inner().unwrap(), Some((0..9).map(|k| k * 10).collect::<Vec<_>>()));
         assert_eq!(met.into_inner().unwrap(), Some(("a", 2)));
     }
@@ -117,6 +144,6 @@ mod tests {
     #[test]
     fn a_panic_in_a_task_reaches_the_caller() {
         let tasks: Vec<Task<'_>> = vec![Box::new(|| {}), Box::new(|| panic!("task")), Box::new(|| {})];
-        assert!(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| on_two_threads(tasks))).is_err());
+        assert!(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| on_two_threads(tasks, &|| {}))).is_err());
     }
 }

@@ -160,8 +160,8 @@ fn filter_bit(w: &[u8]) -> usize {
     (w.len() * 977 + first as usize * 31 + last as usize) % 4096
 }
 
-/// FNV-1a, a fast hash for the short keys of the word table (and of the mention groups).
-pub(super) struct Fnv(u64);
+/// FNV-1a, a fast hash for the short keys of the word table.
+struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Fnv {
