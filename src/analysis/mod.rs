@@ -83,11 +83,11 @@ fn analyze_with(text: &str, options: &Options, threads: bool) -> Report {
 
 /// The rest of [`analyze_with`] on two threads (the same result). The raw statistics, the cleaning
 /// of the article and the entities of [`ENTITY_PARTS`] runs of the sentences are tasks that two
-/// threads take in turn; the task that finishes the statistics or the cleaning last works out the
-/// clean text's statistics, and the one that tags the last run of sentences groups the entities,
-/// so that neither thread waits long for the other whatever the text is made of. `lean` (a huge
-/// text): the cleaning, then the statistics, are one task, so that their working memory is never
-/// taken at once.
+/// threads take in turn; the task that tags the last run of sentences groups the entities (each run
+/// brings its mentions' grouping keys), and the clean text's statistics are worked out at the end by
+/// the first thread to find no task left, so that neither thread waits long for the other whatever
+/// the text is made of. `lean` (a huge text): the cleaning, then the statistics and the clean
+/// statistics, are one task, so that their working memory is never taken at once.
 #[cfg(not(target_arch = "wasm32"))]
 fn analyze_in_two(
     text: &str,
