@@ -522,8 +522,14 @@ impl Chains<'_> {
         seen: &mut [u32],
         ranked: &mut Vec<(usize, usize)>,
     ) {
-        let sig = &self.sigs[self.sig_at[i] as usize];
         ranked.clear();
+        // Most passages share no band with an earlier one: their links are all empty, which one
+        // pass over them (an AND of 32 words, vectorized) tells.
+        let links = &prev[r * BANDS..(r + 1) * BANDS];
+        if links.iter().fold(u32::MAX, |all, &p| all & p) == u32::MAX {
+            return;
+        }
+        let sig = &self.sigs[self.sig_at[i] as usize];
         // The latest indexed passages of each band's chain, newest first (`u32::MAX` fills the rest).
         let mut earlier = [[u32::MAX; BUCKET_CAP]; BANDS];
         for (b, bucket) in earlier.iter_mut().enumerate() {
