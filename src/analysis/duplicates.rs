@@ -472,16 +472,18 @@ const _: () = assert!(ROWS == 2);
 
 /// Band `b` of the LSH chains: `prev[r * BANDS + b]` gets the latest earlier rank with the same
 /// band value (the band's two hashes) as rank `r` (`values[r]`); `latest` is the
-/// open-addressing table of (band value, latest rank), its size a power of two, placed by a
-/// hash of the value. Equal values are equal keys and the other way round (`mix` is a bijection),
-/// so the table keeps the 32-bit value, not the key: eight bytes a slot.
+/// open-addressing table of (band value, latest rank), its size a power of two, placed by the top
+/// bits of the value times an odd constant (Fibonacci hashing: one multiply, and it spreads the
+/// values well although, as minima of hashes, they lean towards small numbers). The table keeps
+/// the value itself: eight bytes a slot.
 #[inline(never)]
 fn link_band(b: usize, values: &[u32], latest: &mut [(u32, u32)], prev: &mut [u32]) {
     let slots = latest.len();
+    debug_assert!(slots.is_power_of_two() && slots >= 2);
+    let shift = 64 - slots.trailing_zeros();
     latest.fill((0, u32::MAX));
     for (r, &value) in values.iter().enumerate() {
-        let key = mix(value as u64 ^ BAND_SEEDS[b]);
-        let mut h = (key >> 32) as usize & (slots - 1);
+        let mut h = ((value as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize;
         loop {
             let slot = &mut latest[h];
             if slot.1 == u32::MAX {
@@ -563,7 +565,9 @@ impl Chains<'_> {
                     continue;
                 }
                 let other = &self.sigs[self.sig_at[c] as usize];
-                let agree = sig.iter().zip(other.iter()).filter(|(x, y)| x == y).count();
+                // (A sum of 0s and 1s, which the compiler turns into vector compares.)
+                let agree: u32 = sig.iter().zip(other.iter()).map(|(x, y)| (x == y) as u32).sum();
+                let agree = agree as usize;
                 if (agree as f64) >= MIN_AGREEMENT * K as f64 {
                     ranked.push((agree, c));
                 }
@@ -621,17 +625,6 @@ fn best_of(
     }
     best
 }
-
-/// Seeds that make the keys of different bands differ.
-const BAND_SEEDS: [u64; BANDS] = {
-    let mut s = [0u64; BANDS];
-    let mut i = 0;
-    while i < BANDS {
-        s[i] = (i as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        i += 1;
-    }
-    s
-};
 
 const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
