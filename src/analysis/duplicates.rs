@@ -402,7 +402,9 @@ fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool]
             continue;
         }
         let ids = u.ids(words);
-        let key = ids.iter().fold(0x51_7cc1_b727_220a_u64, |h, &id| mix(h ^ id));
+        // The ids are hashes already: a multiply-add per id (a short dependency chain), then one
+        // mix for the map, which uses the key as its hash.
+        let key = mix(ids.iter().fold(0x51_7cc1_b727_220a_u64, |h, &id| h.wrapping_mul(0x100_0000_01b3).wrapping_add(id)));
         match first_of.get(&key) {
             Some(&f) if units[f].ids(words) == ids => {
                 found.push(Found { first: f, repeat: i, exact: true, similarity: 1.0, runs: None })
