@@ -333,13 +333,14 @@ const fn slot_constants(seed: u64, odd: bool) -> [u32; K] {
 #[derive(Default)]
 struct Signatures {
     sigs: Vec<[u16; K]>,
-    /// Word range (start << 32 | end) to index in `sigs`.
+    /// Word range (start << 32 | end, mixed: the map takes a key as its hash, and its top bits,
+    /// which the map compares first, would otherwise be 0 for every range) to index in `sigs`.
     of_range: FastMap<u64, u32>,
 }
 
 impl Signatures {
     fn get(&mut self, words: &Words, range: &std::ops::Range<usize>) -> usize {
-        let key = (range.start as u64) << 32 | range.end as u64;
+        let key = mix((range.start as u64) << 32 | range.end as u64);
         if let Some(&at) = self.of_range.get(&key) {
             return at as usize;
         }
