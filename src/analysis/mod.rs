@@ -229,8 +229,9 @@ fn clean_up(text: &str, options: &Options, mut paragraphs: Vec<Paragraph>, sente
     // Junk spans come in document order, so they are sorted for `covered`.
     let mut removed: Vec<Span> = boilerplate.iter().map(|b| b.span).collect();
     if !removed.is_empty() {
+        let junk = Removed::new(&removed);
         for p in paragraphs.iter_mut() {
-            if boilerplate::covered(text, p.span, &removed) {
+            if junk.covers(text, p.span) {
                 p.kind = ParagraphKind::Boilerplate;
             }
         }
@@ -260,6 +261,34 @@ fn finish(text: &str, cleaned: Cleaned, (raw_stats, scanned): (Stats, stats::Sca
     Report { paragraphs, sentences, duplicates, boilerplate, entities: Vec::new(), stats, raw_stats, clean_text }
 }
 
+/// Spans cut from the article, sorted by start, with the furthest end among the first k of them for
+/// each k: most paragraphs and sentences are reached by none of them, which one search tells
+/// without walking the spans around them (as `boilerplate::covered` does).
+struct Removed<'a> {
+    spans: &'a [Span],
+    reach: Vec<usize>,
+}
+
+impl<'a> Removed<'a> {
+    fn new(spans: &'a [Span]) -> Self {
+        let reach = spans.iter().scan(0, |far, s| {
+            *far = s.end.max(*far);
+            Some(*far)
+        });
+        Removed { spans, reach: reach.collect() }
+    }
+
+    /// [`boilerplate::covered`]: is all the non-space text of `span` inside the spans?
+    fn covers(&self, text: &str, span: Span) -> bool {
+        let before_end = self.spans.partition_point(|j| j.start < span.end);
+        if before_end == 0 || self.reach[before_end - 1] <= span.start {
+            // No span reaches into it: covered only if it is white space.
+            return span.slice(text).trim().is_empty();
+        }
+        boilerplate::covered(text, span, self.spans)
+    }
+}
+
 /// Do two passages have the same words (white space folded)?
 fn same_words(a: &str, b: &str) -> bool {
     a.split_whitespace().eq(b.split_whitespace())
@@ -271,8 +300,8 @@ fn same_words(a: &str, b: &str) -> bool {
 type Clean = (String, Vec<Span>, Vec<Span>, Vec<Option<usize>>);
 fn clean_article(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], mut removed: Vec<Span>) -> Clean {
     removed.sort_unstable();
-    // Removed spans barely nest (a sentence inside a paragraph at most), so a few steps back suffice.
-    let gone = |s: Span| boilerplate::covered(text, s, &removed);
+    let removed = Removed::new(&removed);
+    let gone = |s: Span| removed.covers(text, s);
     let (mut out, mut paras, mut sents) =
         (String::with_capacity(text.len()), Vec::with_capacity(paragraphs.len()), Vec::with_capacity(sentences.len()));
     let mut source = Vec::with_capacity(paragraphs.len());
@@ -321,6 +350,20 @@ fn clean_article(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], m
 #[cfg(test)]
 mod keep_tests {
     use super::*;
+
+    #[test]
+    fn removed_covers_as_boilerplate_covered_does() {
+        let text = "Share this.  A real sentence here. \n\n Junk line one\nJunk two  \n\nMore text and more.  ";
+        let junk = [Span::new(0, 11), Span::new(38, 52), Span::new(40, 45), Span::new(53, 61), Span::new(80, 84)];
+        let removed = Removed::new(&junk);
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b >= a) {
+                let span = Span::new(a, b);
+                assert_eq!(removed.covers(text, span), boilerplate::covered(text, span, &junk), "{a}..{b}");
+            }
+        }
+    }
 
     #[test]
     fn kept_passages_are_not_flagged_and_stay_clean() {
