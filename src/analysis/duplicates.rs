@@ -125,6 +125,10 @@ struct Words {
 }
 
 impl Words {
+    fn with_capacity(words: usize) -> Words {
+        Words { spans: Vec::with_capacity(words), ids: Vec::with_capacity(words), scratch: Vec::new() }
+    }
+
     /// Scan `span` and store its words; their range in the store.
     fn scan(&mut self, text: &str, span: Span) -> std::ops::Range<usize> {
         let at = self.spans.len();
@@ -814,7 +818,9 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], junk: 
         }
     }
 
-    let mut words = Words::default();
+    // Room for the words of prose (about one per six bytes) from the start: the store is not
+    // copied over and over as it grows.
+    let mut words = Words::with_capacity(text.len() / 6 + 16);
     let mut sigs = Signatures::default();
     // Where each searched paragraph's words sit in the store.
     let mut para_words: Vec<Option<std::ops::Range<usize>>> = vec![None; paragraphs.len()];
