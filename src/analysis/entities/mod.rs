@@ -192,6 +192,10 @@ fn has_upper(w: &str) -> bool {
 /// organization; a lone nationality ("Mexicans") is MISC, not a place; in a sentence with
 /// capitals, a name written without any goes.
 fn correct(text: &str, toks: &[Token], infos: &[TokInfo], spans: &mut Vec<(usize, usize, usize)>) {
+    // Without names there is nothing to correct (nor any need of the casing).
+    if spans.is_empty() {
+        return;
+    }
     let w = |k: usize| toks[k].span.slice(text);
     // In a sentence written with capitals, a name without any ("city council") is a mistake.
     let cased = infos.iter().any(|i| i.flags & 4 == 0 && i.flags & 1 != 0);

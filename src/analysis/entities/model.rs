@@ -185,11 +185,13 @@ impl Model {
         for h in word_pair_hashes(p1.lower, p1.form.mixed, tok.lower, tok.form.mixed, tok.form.mixed_shape, n1.lower) {
             add8(&mut scores, self.weights_of(h));
         }
-        let words = &cache.words;
-        add16(&mut scores, &words[tok.id as usize].parts[UNIGRAM]);
-        add16(&mut scores, &words[p1.id as usize].parts[PREV + cap]);
-        add16(&mut scores, &words[n1.id as usize].parts[NEXT + cap]);
-        add16(&mut scores, &cache.shape_sums[shapes as usize]);
+        add16(&mut scores, &cache.parts(tok.id)[UNIGRAM]);
+        add16(&mut scores, &cache.parts(p1.id)[PREV + cap]);
+        add16(&mut scores, &cache.parts(n1.id)[NEXT + cap]);
+        debug_assert!((shapes as usize) < cache.shape_sums.len());
+        // SAFETY: `shape_entry` returns an index of `shape_sums`: one it pushes, or one it kept
+        // in `shapes` or `recent_shapes`, which forget theirs whenever `shape_sums` is cleared.
+        add16(&mut scores, unsafe { cache.shape_sums.get_unchecked(shapes as usize) });
         scores
     }
 
@@ -276,7 +278,7 @@ impl Model {
         for (i, w) in toks.windows(5).enumerate() {
             let stat = self.static_scores(infos, i, w, cache, feats);
             let tok = &w[2];
-            let (rows, marks) = (&tok.form.tag_rows, &cache.shape_marks[tok.shape_marks as usize]);
+            let (rows, marks) = (&tok.form.tag_rows, cache.marks(tok.shape_marks));
             let candidate = |p: usize, t: usize| {
                 delta[p] + self.weights(rows[p])[t] as i16 + marks[p][t] + self.steps[p * NTAGS + prev_best[p] as usize][t]
             };
@@ -620,6 +622,27 @@ impl ScoreCache {
             self.index.insert(k, id);
         }
         id
+    }
+
+    /// The parts of word entry `id`: that of a token's form or of the padding.
+    #[inline(always)]
+    fn parts(&self, id: u32) -> &[[i16; NTAGS]; PARTS] {
+        debug_assert!((id as usize) < self.words.len());
+        // SAFETY: a token's entry is an index that `entry_of` pushed, kept in the forms, or one
+        // of the two reserved for the padding; `words` only shrinks in `clear_words`, which
+        // forgets the forms too and keeps the reserved two, and `Model::tag` finds every token's
+        // entry after any clearing.
+        unsafe { &self.words.get_unchecked(id as usize).parts }
+    }
+
+    /// The shape-and-marks sums of entry `e` (a token's, from its form).
+    #[inline(always)]
+    fn marks(&self, e: u32) -> &[[i16; NTAGS]; NTAGS] {
+        debug_assert!((e as usize) < self.shape_marks.len());
+        // SAFETY: a token's entry is an index that `shape_marks_entry` pushed or kept in
+        // `shape_marks_index` or `plain_shape_marks`; `shape_marks` is only cleared in `clear`,
+        // with those and the forms, and `Model::tag` finds every token's entry after any clearing.
+        unsafe { self.shape_marks.get_unchecked(e as usize) }
     }
 
     /// The number of a shape, by its `mix`.
