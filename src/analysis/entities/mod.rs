@@ -18,15 +18,6 @@ use tokenize::{Token, TokenKind};
 
 use super::report::{Entity, EntityLabel, Span};
 
-/// Titles that open a mention but are not part of the name ("President Vladimir Putin").
-const TITLES: &[&str] = &[
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "president", "sen", "sen.", "senator",
-    "rep", "rep.", "gov", "gov.", "governor", "minister", "chancellor", "king", "queen", "prince", "princess", "pope",
-    "general", "gen", "gen.", "judge", "justice", "mayor", "sir", "dame", "lord", "lady", "chairman", "ceo", "secretary",
-    "premier", "sheikh", "ayatollah", "pastor", "rev", "rev.", "father", "saint", "coach", "officer", "captain", "capt.",
-    "lt.", "col.", "sgt.", "sergeant", "commissioner", "ambassador", "emperor", "professor", "detective", "inspector",
-];
-
 fn label_of(tag: usize) -> EntityLabel {
     match (tag - 1) / 2 {
         0 => EntityLabel::Per,
@@ -73,15 +64,17 @@ impl Tagger {
         // Token ranges and tags of the tagged names, then the news-style corrections.
         let spans = &mut self.spans;
         spans.clear();
+        // One tag per token.
+        let tags = &self.tags;
         let mut i = 0;
-        while i < toks.len() {
-            let t = self.tags[i];
+        while i < tags.len() {
+            let t = tags[i];
             if t == 0 {
                 i += 1;
                 continue;
             }
             let mut j = i + 1;
-            while j < toks.len() && self.tags[j] == t + (t % 2) {
+            while j < tags.len() && tags[j] == t + (t % 2) {
                 j += 1;
             }
             spans.push((i, j, t - (1 - t % 2)));
@@ -287,8 +280,21 @@ fn correct(text: &str, toks: &[Token], infos: &[TokInfo], spans: &mut Vec<(usize
     }
 }
 
+/// Titles that open a mention but are not part of the name ("President Vladimir Putin"), ASCII
+/// case ignored: a `match` rather than a scan of a list.
 fn is_title(w: &str) -> bool {
-    w.len() <= 14 && TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
+    let mut buf = [0u8; 12];
+    let Some(l) = ascii_lower(w, &mut buf) else { return false };
+    matches!(
+        l,
+        b"mr" | b"mr." | b"mrs" | b"mrs." | b"ms" | b"ms." | b"dr" | b"dr." | b"prof" | b"prof." | b"president" | b"sen"
+            | b"sen." | b"senator" | b"rep" | b"rep." | b"gov" | b"gov." | b"governor" | b"minister" | b"chancellor"
+            | b"king" | b"queen" | b"prince" | b"princess" | b"pope" | b"general" | b"gen" | b"gen." | b"judge"
+            | b"justice" | b"mayor" | b"sir" | b"dame" | b"lord" | b"lady" | b"chairman" | b"ceo" | b"secretary"
+            | b"premier" | b"sheikh" | b"ayatollah" | b"pastor" | b"rev" | b"rev." | b"father" | b"saint" | b"coach"
+            | b"officer" | b"captain" | b"capt." | b"lt." | b"col." | b"sgt." | b"sergeant" | b"commissioner"
+            | b"ambassador" | b"emperor" | b"professor" | b"detective" | b"inspector"
+    )
 }
 
 thread_local! {
