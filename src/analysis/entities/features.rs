@@ -181,6 +181,12 @@ impl Scratch {
         &self.classes
     }
 
+    /// Room for `forms` word forms in all.
+    pub fn reserve(&mut self, forms: usize) {
+        self.seen.reserve(forms);
+        self.facts.reserve_exact(forms.saturating_sub(self.facts.len()));
+    }
+
     /// Forget every word form seen, keeping the memory.
     pub fn clear_words(&mut self) {
         self.seen.clear();
@@ -193,7 +199,7 @@ impl Scratch {
     }
 
     /// Word forms remembered before the memory starts over.
-    const LIMIT: usize = 50_000;
+    pub const LIMIT: usize = 50_000;
 
     /// Whether the next [`token_infos`] starts the memory of word forms over.
     pub fn is_full(&self) -> bool {

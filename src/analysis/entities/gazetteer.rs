@@ -146,7 +146,19 @@ impl NumberTable {
     #[cold]
     #[inline(never)]
     fn grow(&mut self) {
-        let bigger = vec![(0, FREE); 2 * self.slots.len()];
+        self.resize(2 * self.slots.len());
+    }
+
+    /// Room for `n` numbers without growing.
+    pub fn reserve(&mut self, n: usize) {
+        if 2 * n > self.slots.len() {
+            self.resize((2 * n).next_power_of_two());
+        }
+    }
+
+    /// `slots` slots (a power of two, more than twice the numbers), the numbers moved over.
+    fn resize(&mut self, slots: usize) {
+        let bigger = vec![(0, FREE); slots];
         let old = std::mem::replace(&mut self.slots, bigger);
         for (k, v) in old.into_iter().filter(|&(_, v)| v != FREE) {
             let i = self.slot(k);

@@ -42,6 +42,16 @@ pub struct Tagger {
 }
 
 impl Tagger {
+    /// Room in the memories of word forms for those of `bytes` of text, made at once rather than
+    /// by doubling (and copying) as the forms come: news text has about one new form in 30 bytes
+    /// (34,000 in 1 MB), rounded up to the power of two that doubling would reach, and no more
+    /// than the forms kept before the memory starts over.
+    fn reserve_for(&mut self, bytes: usize) {
+        let forms = (bytes / 24).next_power_of_two().min((Scratch::LIMIT + 1).next_power_of_two());
+        self.scratch.reserve(forms);
+        self.cache.reserve(forms);
+    }
+
     /// Names (PER, LOC, ORG, MISC) in one sentence `text[span]`, appended to `out`.
     pub fn names(&mut self, model: &Model, gaz: &Gazetteer, text: &str, span: Span, out: &mut Vec<Entity>) {
         self.tokens.clear();
@@ -335,6 +345,7 @@ pub fn find_ungrouped(text: &str, sentences: &[Span]) -> Vec<Entity> {
 fn find_with(tagger: &mut Tagger, text: &str, sentences: &[Span]) -> Vec<Entity> {
     let model = Model::builtin();
     let gaz = Gazetteer::builtin();
+    tagger.reserve_for(sentences.iter().fold(0, |n: usize, s| n.saturating_add(s.end.min(text.len()).saturating_sub(s.start))));
     let mut out = Vec::new();
     let (mut names, mut pattern) = (Vec::new(), Vec::new());
     for s in sentences.iter().flat_map(|&s| pieces(text, s)) {

@@ -587,6 +587,12 @@ impl ScoreCache {
         self.pads = None;
     }
 
+    /// Room for `forms` word forms and as many word entries in all.
+    pub fn reserve(&mut self, forms: usize) {
+        self.forms.reserve_exact(forms.saturating_sub(self.forms.len()));
+        self.words.reserve_exact((forms + 2).saturating_sub(self.words.len()));
+    }
+
     /// Forget every word form and word entry (not the shapes), keeping the memory: for when the
     /// memory of word forms (`Scratch`) starts over and numbers its forms anew.
     pub fn clear_words(&mut self) {
