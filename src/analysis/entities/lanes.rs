@@ -66,10 +66,10 @@ mod portable {
             self.map(other, |a, b| -i16::from(a > b))
         }
 
-        /// `if_set` in the lanes where `self` is all ones, `if_clear` where it is zero.
+        /// The bits set in both.
         #[inline(always)]
-        pub fn select(self, if_set: Lanes, if_clear: Lanes) -> Lanes {
-            Lanes(std::array::from_fn(|t| (self.0[t] & if_set.0[t]) | (!self.0[t] & if_clear.0[t])))
+        pub fn and(self, other: Lanes) -> Lanes {
+            self.map(other, |a, b| a & b)
         }
 
         /// The greatest lane.
@@ -156,10 +156,10 @@ mod sse2 {
             Lanes(unsafe { _mm_cmpgt_epi16(self.0, other.0) })
         }
 
-        /// `if_set` in the lanes where `self` is all ones, `if_clear` where it is zero.
+        /// The bits set in both.
         #[inline(always)]
-        pub fn select(self, if_set: Lanes, if_clear: Lanes) -> Lanes {
-            Lanes(unsafe { _mm_or_si128(_mm_and_si128(self.0, if_set.0), _mm_andnot_si128(self.0, if_clear.0)) })
+        pub fn and(self, other: Lanes) -> Lanes {
+            Lanes(unsafe { _mm_and_si128(self.0, other.0) })
         }
 
         /// The greatest lane: the halves, quarters and eighths folded onto lane 0.
@@ -236,7 +236,7 @@ mod tests {
             assert_eq!(sa.saturating_add(sb).to_array(), pa.saturating_add(pb).to_array());
             assert_eq!(sa.saturating_sub(sb).to_array(), pa.saturating_sub(pb).to_array());
             assert_eq!(sa.max(sb).to_array(), pa.max(pb).to_array());
-            assert_eq!(sa.greater(sb).select(sa, sw).to_array(), mask.select(pa, pw).to_array());
+            assert_eq!(sa.greater(sb).and(sw).to_array(), mask.and(pw).to_array());
             assert_eq!(sa.max_lane(), pa.max_lane());
             for x in [i16::MIN, -257, -256, 0, b[0], i16::MAX] {
                 assert_eq!(sa.at_least(x), pa.at_least(x), "{a:?} at least {x}");

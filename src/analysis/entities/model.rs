@@ -305,7 +305,9 @@ impl Model {
                 let step = unsafe { self.steps.get_unchecked(k) };
                 let (marks, step) = (Lanes::load(&marks[p]), Lanes::load(step));
                 let v = Lanes::splat(delta[p]).add(word).add(marks).add(step);
-                best_p = v.greater(best).select(Lanes::load(&TAG_LANES[p]), best_p);
+                // The tags come in increasing order, so the lanes that `p` wins take the greater
+                // of `p` and their tag so far: `p`.
+                best_p = best_p.max(v.greater(best).and(Lanes::load(&TAG_LANES[p])));
                 best = best.max(v);
             }
             let (mut last, mut last_p) = (i16::MIN, 0u8);
