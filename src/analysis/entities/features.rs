@@ -544,7 +544,7 @@ pub fn context_features(infos: &[TokInfo], i: usize, out: &mut Vec<u64>) {
 
 /// The bias and the shapes and flags around the token (few distinct values: the tagger caches
 /// their sum).
-pub fn shape_context_features(p1: &TokInfo, c: &TokInfo, n1: &TokInfo, out: &mut Vec<u64>) {
+pub fn shape_context_features(p1: &TokInfo, c: &TokInfo, n1: &TokInfo, out: &mut impl Sink) {
     out.push(f(1, 0));
     out.push(f(17, mix(p1.shape) ^ c.shape));
     out.push(f(18, mix(c.shape) ^ n1.shape));

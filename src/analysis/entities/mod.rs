@@ -32,7 +32,6 @@ fn label_of(tag: usize) -> EntityLabel {
 pub struct Tagger {
     tokens: Vec<Token>,
     infos: Vec<TokInfo>,
-    feats: Vec<u64>,
     tags: Vec<usize>,
     scratch: Scratch,
     cache: ScoreCache,
@@ -69,7 +68,7 @@ impl Tagger {
             self.cache.clear_words();
         }
         token_infos(text, &self.tokens, gaz, &mut self.scratch, &mut self.infos);
-        model.tag(&self.infos, &mut self.cache, &mut self.feats, &mut self.tags);
+        model.tag(&self.infos, &mut self.cache, &mut self.tags);
         let toks = &self.tokens;
         // Token ranges and tags of the tagged names, then the news-style corrections.
         let spans = &mut self.spans;

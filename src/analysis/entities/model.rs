@@ -168,13 +168,11 @@ impl Model {
     /// own features, its features as a neighbour: summed when its entry was made) and its shape
     /// in context come from the caches, the words two away and the word pairs from the table.
     #[inline(always)]
-    fn static_scores(&self, infos: &[TokInfo], i: usize, w: &[Tok], cache: &mut ScoreCache, feats: &mut Vec<u64>) -> [i16; NTAGS] {
+    fn static_scores(&self, infos: &[TokInfo], i: usize, w: &[Tok], cache: &mut ScoreCache) -> [i16; NTAGS] {
         let [far_before, p1, tok, n1, far_after] = [&w[0], &w[1], &w[2], &w[3], &w[4]];
         let cap = (tok.flags & 1) as usize;
         let shapes = cache.shape_entry([p1.form.shape, tok.form.shape, n1.form.shape], p1.flags, tok.flags, || {
-            feats.clear();
-            shape_context_features(&at(infos, i, -1), &infos[i], &at(infos, i, 1), feats);
-            self.sum16(feats)
+            Summed::of(self, |s| shape_context_features(&at(infos, i, -1), &infos[i], &at(infos, i, 1), s))
         });
         // At most 108 weights in all (59 of the word, 19 of each neighbour, 5 of the shapes,
         // 6 of the words around): 16 bits hold the sum.
@@ -229,7 +227,7 @@ impl Model {
     /// tag before that taken from the best path), with a beam. The word-level parts of the
     /// scores come from `cache` when a word was seen before (the sums are exact, so the result
     /// is the same as without it).
-    pub fn tag(&self, infos: &[TokInfo], cache: &mut ScoreCache, feats: &mut Vec<u64>, out: &mut Vec<usize>) {
+    pub fn tag(&self, infos: &[TokInfo], cache: &mut ScoreCache, out: &mut Vec<usize>) {
         out.clear();
         if cache.len() > ScoreCache::LIMIT {
             cache.clear();
@@ -251,7 +249,7 @@ impl Model {
         }
         toks.extend([pads[1]; 2]);
         let mut back = std::mem::take(&mut cache.back);
-        self.decode(infos, &toks, cache, feats, &mut back, out);
+        self.decode(infos, &toks, cache, &mut back, out);
         cache.toks = toks;
         cache.back = back;
     }
@@ -259,7 +257,7 @@ impl Model {
     /// The Viterbi pass over the tokens of the sentence (`toks`: their rows, marks and static
     /// scores, between two padding tokens on each side), and the way back along the best path:
     /// one tag per token into `out`.
-    fn decode(&self, infos: &[TokInfo], toks: &[Tok], cache: &mut ScoreCache, feats: &mut Vec<u64>, back: &mut Vec<[u8; NTAGS]>, out: &mut Vec<usize>) {
+    fn decode(&self, infos: &[TokInfo], toks: &[Tok], cache: &mut ScoreCache, back: &mut Vec<[u8; NTAGS]>, out: &mut Vec<usize>) {
         let n = infos.len();
         // Score lead beyond which a path is dropped: on UNER EWT test, 200 and more give the
         // same tags as no beam at all.
@@ -276,7 +274,7 @@ impl Model {
         // catch up in practice: they are dropped).
         let mut live = 1u32;
         for (i, w) in toks.windows(5).enumerate() {
-            let stat = self.static_scores(infos, i, w, cache, feats);
+            let stat = self.static_scores(infos, i, w, cache);
             let tok = &w[2];
             let (rows, marks) = (&tok.form.tag_rows, cache.marks(tok.shape_marks));
             let candidate = |p: usize, t: usize| {
@@ -854,13 +852,13 @@ mod tests {
         let (m, gaz) = (Model::builtin(), Gazetteer::builtin());
         assert!(!m.is_empty());
         let (mut scratch, mut cache) = (Scratch::default(), ScoreCache::default());
-        let (mut infos, mut feats, mut got) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut infos, mut got) = (Vec::new(), Vec::new());
         // Twice: the second time every word is in the caches.
         let mut names = 0;
         for text in sentences().iter().chain(&sentences()) {
             let toks = tokenize(text, Span::new(0, text.len()));
             token_infos(text, &toks, gaz, &mut scratch, &mut infos);
-            m.tag(&infos, &mut cache, &mut feats, &mut got);
+            m.tag(&infos, &mut cache, &mut got);
             assert_eq!(got, plain_tags(m, &infos), "tags of {text:?}");
             names += got.iter().filter(|&&t| t != 0).count();
         }
@@ -872,13 +870,13 @@ mod tests {
         // Two memories of word forms number different words alike; one score cache serves both.
         let (m, gaz) = (Model::builtin(), Gazetteer::builtin());
         let (mut a, mut b, mut cache) = (Scratch::default(), Scratch::default(), ScoreCache::default());
-        let (mut infos, mut feats, mut got) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut infos, mut got) = (Vec::new(), Vec::new());
         let all = sentences();
         for (k, text) in all.iter().enumerate() {
             let toks = tokenize(text, Span::new(0, text.len()));
             let scratch = if k % 2 == 0 { &mut a } else { &mut b };
             token_infos(text, &toks, gaz, scratch, &mut infos);
-            m.tag(&infos, &mut cache, &mut feats, &mut got);
+            m.tag(&infos, &mut cache, &mut got);
             assert_eq!(got, plain_tags(m, &infos), "tags of {text:?}");
         }
     }
