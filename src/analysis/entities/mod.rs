@@ -344,7 +344,11 @@ pub fn find_ungrouped(text: &str, sentences: &[Span]) -> Vec<Entity> {
 fn find_with(tagger: &mut Tagger, text: &str, sentences: &[Span]) -> Vec<Entity> {
     let model = Model::builtin();
     let gaz = Gazetteer::builtin();
-    tagger.reserve_for(sentences.iter().fold(0, |n: usize, s| n.saturating_add(s.end.min(text.len()).saturating_sub(s.start))));
+    // Room for the forms of the run's words, or of half the text when the run is a part of it:
+    // the runs of a long text are shared by two threads, and each thread meets about half of its
+    // words in the runs it takes (room for its first run only was outgrown, and copied, by the next).
+    let run = sentences.iter().fold(0, |n: usize, s| n.saturating_add(s.end.min(text.len()).saturating_sub(s.start)));
+    tagger.reserve_for(run.max(text.len() / 2));
     let mut out = Vec::new();
     let (mut names, mut pattern) = (Vec::new(), Vec::new());
     for s in sentences.iter().flat_map(|&s| pieces(text, s)) {
