@@ -254,7 +254,7 @@ impl Ensemble {
 
     /// Syllables of one lower-case ASCII word of letters by the networks alone (no exceptions).
     pub fn count(&self, w: &[u8]) -> usize {
-        if w.len() + 2 <= FAST_LETTERS && self.0.len() <= FAST_NETS && self.0.iter().all(|m| m.hidden == SHIPPED_HIDDEN) {
+        if w.len() + 2 <= FAST_LETTERS && self.0.len() <= FAST_NETS && self.0.iter().all(|m| m.hidden == SHIPPED_HIDDEN && (m.bag == 0 || m.bag_width == FAST_BAG_WIDTH)) {
             self.count_fast(w, vector_units())
         } else {
             self.count_general(w)
@@ -296,72 +296,95 @@ impl Ensemble {
     }
 
     /// `count` for words of up to FAST_LETTERS - 2 letters and up to FAST_NETS networks of the
-    /// shipped size, with nothing allocated: the word's symbols worked out once, and each network's biases plus its bag rows once per word;
-    /// each input row added as it is found, the "none" rows of a short group at once, hidden units
-    /// in fixed-size arrays. The same figures as `count_general` (tested).
+    /// shipped size, with nothing allocated: the word's symbols and vowel groups worked out once,
+    /// and each network's biases plus its bag rows once per word (the first two networks' in one
+    /// pass, `bases`); each input row added as it is found, the "none" rows of a short group at
+    /// once, hidden units in fixed-size arrays. The same figures as `count_general` (tested).
     /// The scores of each group in 256-bit registers if `avx2` (which the processor must have),
     /// else by the portable path.
     #[cfg_attr(not(target_arch = "x86_64"), allow(unused_variables))]
     fn count_fast(&self, w: &[u8], avx2: bool) -> usize {
+        let symbols = Symbols::of(w);
         let mut groups = [(0u8, 0u8); FAST_LETTERS];
-        let mut count = 0;
-        for_each_group(w, |i, j| {
-            groups[count] = (i as u8 + 1, j as u8 + 1); // offsets into "^word$"
-            count += 1;
-        });
+        let count = symbols.groups(&mut groups);
         if count == 0 {
             return w.len(); // consonants only: spelled out ("nbc")
         }
-        let symbols = Symbols::of(w);
-        let word = symbols.get();
+        let groups = &groups[..count];
         // The symbols as row offsets, once for every network (`groups_avx2`'s shapes read them).
         #[cfg(target_arch = "x86_64")]
-        let offsets = avx2.then(|| Offsets::of(&symbols));
-        const H: usize = SHIPPED_HIDDEN;
-        // The word's trigrams, hashed once for every network.
-        let trigrams = w.len().min(BAG_MAX);
-        let mut hashes = [0u32; BAG_MAX];
-        for (k, h) in hashes[..trigrams].iter_mut().enumerate() {
-            *h = trigram_hash(word[k], word[k + 1], word[k + 2]) as u32;
-        }
-        // One network's count of the word: its biases plus the word's bag rows once, then each group.
-        let count_of = |m: &Model| -> usize {
-            let mut base: [i16; H] = m.b1[..H].try_into().expect("48 biases");
-            if m.bag != 0 {
-                let (width, mask) = (m.bag_width / 8, m.bag as u32 - 1);
-                let eights = rows_of::<8>(&m.bag_rows);
-                // By 8 hidden units, each sum in a register.
-                for c in 0..width {
-                    let mut sum: [i16; 8] = base[8 * c..][..8].try_into().expect("8 sums");
-                    for &h in &hashes[..trigrams] {
-                        let row = &eights[(h & mask) as usize * width + c];
-                        for k in 0..8 {
-                            sum[k] += row[k];
-                        }
-                    }
-                    base[8 * c..][..8].copy_from_slice(&sum);
-                }
-            }
+        let mut offsets = Offsets::EMPTY;
+        #[cfg(target_arch = "x86_64")]
+        offsets.fill(&symbols);
+        // One network's count of the word, from its biases plus the word's bag rows.
+        let count_of = |m: &Model, base: &[i16; SHIPPED_HIDDEN]| -> usize {
             #[cfg(target_arch = "x86_64")]
-            if let Some(offsets) = &offsets {
+            if avx2 {
                 // SAFETY: the processor has AVX2 (`avx2` says so), all that `groups_avx2` needs.
-                return unsafe { m.groups_avx2(&base, &symbols, offsets, &groups[..count]) };
+                return unsafe { m.groups_avx2(base, &symbols, &offsets, groups) };
             }
-            m.groups_portable(&base, &symbols, &groups[..count])
+            m.groups_portable(base, &symbols, groups)
         };
         // The median of the networks' counts: a count that more than half of them give is the
         // median whatever the others say, so the networks run only until one has (the first two,
         // when they agree, of three).
-        let n = self.0.len();
+        let nets = &self.0;
+        let n = nets.len();
+        let first_two = (n >= 2).then(|| bases::<2>(nets, symbols.get()));
         let mut totals = [0; FAST_NETS];
-        for (k, m) in self.0.iter().enumerate() {
-            totals[k] = count_of(m);
+        for (k, m) in nets.iter().enumerate() {
+            let other;
+            let base = match &first_two {
+                Some(b) if k < 2 => &b[k],
+                _ => {
+                    other = bases::<1>(&nets[k..], symbols.get());
+                    &other[0]
+                }
+            };
+            totals[k] = count_of(m, base);
             if 2 * totals[..=k].iter().filter(|&&t| t == totals[k]).count() > n {
                 return totals[k].max(1);
             }
         }
         median(&mut totals[..n]).max(1)
     }
+}
+
+/// Hidden units that a bag reaches in the networks `count_fast` takes (the shipped ones').
+const FAST_BAG_WIDTH: usize = 8;
+
+/// The bag rows of a network without a bag, for `bases`: one row of zeros, which every trigram
+/// picks.
+const NO_BAG: &[[i16; FAST_BAG_WIDTH]] = &[[0; FAST_BAG_WIDTH]];
+
+/// The biases of the first `N` networks of `nets` (of SHIPPED_HIDDEN units, bags of
+/// FAST_BAG_WIDTH or none) plus the rows of their bags that the trigrams of `word` (the symbols of
+/// "^word$") pick: each trigram hashed once for all of them, each network's sums in a register.
+#[inline(always)]
+fn bases<const N: usize>(nets: &[Model], word: &[u8]) -> [[i16; SHIPPED_HIDDEN]; N] {
+    const W: usize = FAST_BAG_WIDTH;
+    let mut bases: [[i16; SHIPPED_HIDDEN]; N] = std::array::from_fn(|k| nets[k].b1[..].try_into().expect("48 biases"));
+    // Each network's rows, cut to its mask + 1 (no bound to check per trigram), and its mask.
+    let bags: [(&[[i16; W]], u32); N] = std::array::from_fn(|k| match nets[k].bag {
+        0 => (NO_BAG, 0),
+        bag => (&rows_of::<W>(&nets[k].bag_rows)[..bag], bag as u32 - 1),
+    });
+    let mut sums: [[i16; W]; N] = std::array::from_fn(|k| bases[k][..W].try_into().expect("8 sums"));
+    for k in 0..word.len().saturating_sub(2).min(BAG_MAX) {
+        let h = trigram_hash(word[k], word[k + 1], word[k + 2]) as u32;
+        for (sum, &(rows, mask)) in sums.iter_mut().zip(&bags) {
+            debug_assert!(rows.len() == mask as usize + 1);
+            // SAFETY: `rows` holds `mask + 1` rows (above), and `h & mask` is at most `mask`.
+            let row = unsafe { rows.get_unchecked((h & mask) as usize) };
+            for j in 0..W {
+                sum[j] += row[j];
+            }
+        }
+    }
+    for (base, sum) in bases.iter_mut().zip(&sums) {
+        base[..W].copy_from_slice(sum);
+    }
+    bases
 }
 
 impl Model {
@@ -444,13 +467,14 @@ struct Offsets([u16; PAD + FAST_LETTERS + PAD]);
 impl Offsets {
     const NONE: u16 = 27 * SHIPPED_HIDDEN as u16;
 
+    const EMPTY: Offsets = Offsets([Self::NONE; PAD + FAST_LETTERS + PAD]);
+
+    /// Those of `word`, written over `self` (EMPTY): in place, not a copy of 160 bytes.
     #[inline(always)]
-    fn of(word: &Symbols) -> Offsets {
-        let mut o = [Self::NONE; PAD + FAST_LETTERS + PAD];
-        for (o, &s) in o[PAD..].iter_mut().zip(word.get()) {
+    fn fill(&mut self, word: &Symbols) {
+        for (o, &s) in self.0[PAD..].iter_mut().zip(word.get()) {
             *o = u16::from(s) * SHIPPED_HIDDEN as u16;
         }
-        Offsets(o)
     }
 }
 
@@ -510,6 +534,40 @@ impl Symbols {
 
     fn get(&self) -> &[u8] {
         &self.symbols[..self.len]
+    }
+
+    /// The word's vowel groups, `for_each_group`'s, as offsets into "^word$" (tested), written
+    /// to `out`; how many. Found in bit masks of the symbols (bit i for symbol i), worked out
+    /// eight symbols at a time in a u64, not letter by letter with a branch each.
+    fn groups(&self, out: &mut [(u8, u8); FAST_LETTERS]) -> usize {
+        const ONES: u64 = u64::MAX / 255;
+        // The symbols of a, e, i, o, u and y; that of y.
+        const VOWELS: [u8; 6] = [0, 4, 8, 14, 20, 24];
+        const Y: u8 = 24;
+        // The high bit of each of eight bytes, as eight bits.
+        let high_bits = |x: u64| ((x >> 7) & ONES).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        let (mut vowel, mut y) = (0u64, 0u64);
+        // The symbols past the word are 26 (no vowel, no y): whole chunks are read.
+        for (k, chunk) in self.symbols.chunks_exact(8).take(self.len.div_ceil(8)).enumerate() {
+            let x = u64::from_le_bytes(chunk.try_into().expect("8 symbols"));
+            // A symbol is below 32: xor another, add 0x7F and the byte's high bit says whether
+            // they differ (no carry reaches the next byte).
+            let differs = |s: u8| (x ^ ONES * u64::from(s)) + ONES * 0x7F;
+            let consonant = VOWELS.iter().fold(u64::MAX, |c, &v| c & differs(v));
+            vowel |= high_bits(!consonant) << (8 * k);
+            y |= high_bits(!differs(Y)) << (8 * k);
+        }
+        // A y before a vowel that starts a group is a consonant (the edges are no vowels).
+        let vowel = vowel & !(y & vowel >> 1 & !(vowel << 1));
+        let (mut starts, mut ends) = (vowel & !(vowel << 1), vowel << 1 & !vowel);
+        let mut count = 0;
+        while starts != 0 {
+            out[count] = (starts.trailing_zeros() as u8, ends.trailing_zeros() as u8);
+            starts &= starts - 1;
+            ends &= ends - 1;
+            count += 1;
+        }
+        count
     }
 }
 
@@ -1190,6 +1248,40 @@ mod tests {
                 // And the portable path where the processor has a vector one.
                 assert_eq!(model.count_fast(w.as_bytes(), false), model.count_general(w.as_bytes()), "{w}");
             }
+        }
+    }
+
+    #[test]
+    fn groups_in_bit_masks_as_letter_by_letter() {
+        // Every word of up to five letters of vowels, y, a consonant and a byte of no letter, and
+        // random ones of up to the longest the fast path takes.
+        let letters = b"aeyb-u";
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        for len in 1..=5u32 {
+            for n in 0..letters.len().pow(len) {
+                words.push((0..len).map(|k| letters[n / letters.len().pow(k) % letters.len()]).collect());
+            }
+        }
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for len in 6..=super::FAST_LETTERS - 2 {
+            for _ in 0..50 {
+                words.push(
+                    (0..len)
+                        .map(|_| {
+                            x ^= x << 13;
+                            x ^= x >> 7;
+                            x ^= x << 17;
+                            b"aeiouyybcdy"[(x % 11) as usize]
+                        })
+                        .collect(),
+                );
+            }
+        }
+        for w in &words {
+            let mut out = [(0u8, 0u8); super::FAST_LETTERS];
+            let n = super::Symbols::of(w).groups(&mut out);
+            let expected: Vec<(u8, u8)> = super::groups(w).iter().map(|&(i, j)| (i as u8 + 1, j as u8 + 1)).collect();
+            assert_eq!(out[..n], expected[..], "{}", String::from_utf8_lossy(w));
         }
     }
 
