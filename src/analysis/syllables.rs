@@ -76,6 +76,10 @@ pub struct Model {
     /// The bag's rows again, each `bag_width` long (not `hidden`): what `count_fast` reads, six
     /// times smaller than their rows in `w1` for the shipped sizes, so they stay in the cache.
     pub bag_rows: Vec<i16>,
+    /// No class's score plus its bias in `b2` can overflow an i32 (a score is at most `hidden`
+    /// times 32767 times 128 either way), so `class_of`'s saturating additions are plain ones:
+    /// what `class_avx2` adds.
+    b2_fits: bool,
 }
 
 impl Model {
@@ -102,7 +106,9 @@ impl Model {
         };
         let at = w1.len();
         w1.extend(tails);
-        Model { left, group, right, hidden, bag, bag_width, w1, b1, w2, b2, tails: at, bag_rows }
+        let score = hidden as u64 * 32767 * 128;
+        let b2_fits = b2.len() == CLASSES && b2.iter().all(|b| u64::from(b.unsigned_abs()) + score <= i32::MAX as u64);
+        Model { left, group, right, hidden, bag, bag_width, w1, b1, w2, b2, tails: at, bag_rows, b2_fits }
     }
 
     pub fn positions(&self) -> usize {
@@ -446,9 +452,13 @@ impl Model {
         let mut total = 0;
         for (index, &(a, b)) in groups.iter().enumerate() {
             let rows = FixedRows::<L, G, R> { offsets, a: a.into(), b: b.into(), index, count: groups.len() };
-            // SAFETY: this function runs only where the processor has AVX2; the rows lie in `w1`
-            // (above).
-            total += self.class_of(unsafe { scores_at_avx2(base, &self.w1, rows, w2) });
+            // SAFETY (both): this function runs only where the processor has AVX2; the rows lie
+            // in `w1` (above).
+            let scores = unsafe { scores_at_avx2(base, &self.w1, rows, w2) };
+            total += match self.b2_fits {
+                true => unsafe { class_avx2(scores, &self.b2) },
+                false => self.class_of(unsafe { to_array(scores) }),
+            };
         }
         total
     }
@@ -713,14 +723,15 @@ unsafe fn scores_avx2(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: impl Rows, w
     unsafe { classes_avx2(a0, a1, a2, w2) }
 }
 
-/// `scores_avx2` of the rows that `rows` gives by their offsets in `w1` (`FixedRows`).
+/// `scores_avx2` of the rows that `rows` gives by their offsets in `w1` (`FixedRows`), in a
+/// register.
 ///
 /// # Safety
 /// The processor must have AVX2, and every row that `rows` gives must lie in `w1`.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 #[inline]
-unsafe fn scores_at_avx2<const L: usize, const G: usize, const R: usize>(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: FixedRows<'_, L, G, R>, w2: &[i16; CLASSES * SHIPPED_HIDDEN]) -> [i32; CLASSES] {
+unsafe fn scores_at_avx2<const L: usize, const G: usize, const R: usize>(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: FixedRows<'_, L, G, R>, w2: &[i16; CLASSES * SHIPPED_HIDDEN]) -> std::arch::x86_64::__m128i {
     use std::arch::x86_64::*;
     // SAFETY (each load): 16 i16 from a slice checked to hold them, or (rows) at an offset whose
     // row the caller says lies in `w1`; unaligned.
@@ -736,7 +747,7 @@ unsafe fn scores_at_avx2<const L: usize, const G: usize, const R: usize>(b1: &[i
         a2 = _mm256_add_epi16(a2, at(unsafe { w.add(32) }));
     });
     // SAFETY: the caller's word: the processor has AVX2.
-    unsafe { classes_avx2(a0, a1, a2, w2) }
+    unsafe { sums_avx2(a0, a1, a2, w2) }
 }
 
 /// The class scores from the hidden sums `a0`, `a1`, `a2` (48 units): through ReLU, dotted with
@@ -748,6 +759,52 @@ unsafe fn scores_at_avx2<const L: usize, const G: usize, const R: usize>(b1: &[i
 #[target_feature(enable = "avx2")]
 #[inline]
 unsafe fn classes_avx2(a0: std::arch::x86_64::__m256i, a1: std::arch::x86_64::__m256i, a2: std::arch::x86_64::__m256i, w2: &[i16; CLASSES * SHIPPED_HIDDEN]) -> [i32; CLASSES] {
+    // SAFETY: the caller's word: the processor has AVX2.
+    unsafe { to_array(sums_avx2(a0, a1, a2, w2)) }
+}
+
+/// The four lanes of `v`.
+///
+/// # Safety
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn to_array(v: std::arch::x86_64::__m128i) -> [i32; CLASSES] {
+    let mut out = [0i32; CLASSES];
+    // SAFETY: `out` is 4 i32 (16 bytes); the store is unaligned.
+    unsafe { std::arch::x86_64::_mm_storeu_si128(out.as_mut_ptr().cast(), v) };
+    out
+}
+
+/// `Model::class_of` of the scores in `scores` (four lanes) for a network whose biases `b2`
+/// overflow no sum (`Model::b2_fits`): the sums' maximum in every lane, then the first lane that
+/// holds it, without a branch.
+///
+/// # Safety
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn class_avx2(scores: std::arch::x86_64::__m128i, b2: &[i32]) -> usize {
+    use std::arch::x86_64::*;
+    let b2 = &b2[..CLASSES];
+    // SAFETY: `b2` holds 4 i32 (16 bytes); the load is unaligned.
+    let s = _mm_add_epi32(scores, unsafe { _mm_loadu_si128(b2.as_ptr().cast()) });
+    let max = _mm_max_epi32(s, _mm_shuffle_epi32::<0b01_00_11_10>(s));
+    let max = _mm_max_epi32(max, _mm_shuffle_epi32::<0b10_11_00_01>(max));
+    (_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(s, max))) as u32).trailing_zeros() as usize
+}
+
+/// The class scores from the hidden sums `a0`, `a1`, `a2` (48 units) in a register: through ReLU,
+/// dotted with each class's weights in `w2`.
+///
+/// # Safety
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn sums_avx2(a0: std::arch::x86_64::__m256i, a1: std::arch::x86_64::__m256i, a2: std::arch::x86_64::__m256i, w2: &[i16; CLASSES * SHIPPED_HIDDEN]) -> std::arch::x86_64::__m128i {
     use std::arch::x86_64::*;
     const H: usize = SHIPPED_HIDDEN;
     // SAFETY: 16 i16 from a slice checked to hold them; unaligned.
@@ -761,11 +818,7 @@ unsafe fn classes_avx2(a0: std::arch::x86_64::__m256i, a1: std::arch::x86_64::__
     };
     // Pairwise sums: lanes 0-3 of the low half and of the high half hold the four classes' parts.
     let h = _mm256_hadd_epi32(_mm256_hadd_epi32(class(0), class(1)), _mm256_hadd_epi32(class(2), class(3)));
-    let s = _mm_add_epi32(_mm256_castsi256_si128(h), _mm256_extracti128_si256::<1>(h));
-    let mut out = [0i32; CLASSES];
-    // SAFETY: `out` is 4 i32 (16 bytes); the store is unaligned.
-    unsafe { _mm_storeu_si128(out.as_mut_ptr().cast(), s) };
-    out
+    _mm_add_epi32(_mm256_castsi256_si128(h), _mm256_extracti128_si256::<1>(h))
 }
 
 fn is_vowel(c: u8) -> bool {
@@ -1311,6 +1364,35 @@ mod tests {
                 // SAFETY: the processor has AVX2 (checked above), and the rows lie in `w1`.
                 let fast = unsafe { super::scores_avx2(b1, &m.w1, &rows[..], w2) };
                 assert_eq!(fast, super::scores_portable(b1, &m.w1, &rows[..], w2), "rows {rows:?}");
+            }
+        }
+    }
+
+    #[test]
+    #[cfg(target_arch = "x86_64")]
+    fn the_vector_class_as_the_portable_one() {
+        if !std::arch::is_x86_feature_detected!("avx2") {
+            return; // `groups_fixed` never takes `class_avx2` here
+        }
+        let model = super::table().model.as_ref().expect("the shipped networks");
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for m in &model.0 {
+            assert!(m.b2_fits, "the shipped networks' biases fit");
+            // Scores as large as a network's can be either way, ties among them, and random ones.
+            let big = 48 * 32767 * 128;
+            let mut cases = vec![[0; 4], [big; 4], [-big; 4], [5, 5, 3, 5], [1, 2, 2, 0], [-big, big, big, -big]];
+            for _ in 0..2000 {
+                cases.push(std::array::from_fn(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    (x % 11) as i32 - 5 + if x & 1 << 40 != 0 { (x >> 32) as i32 % big } else { 0 }
+                }));
+            }
+            for scores in cases {
+                // SAFETY: the processor has AVX2 (checked above); the load is of 4 i32.
+                let class = unsafe { super::class_avx2(std::arch::x86_64::_mm_loadu_si128(scores.as_ptr().cast()), &m.b2) };
+                assert_eq!(class, m.class_of(scores), "{scores:?}");
             }
         }
     }
