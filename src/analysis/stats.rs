@@ -189,6 +189,14 @@ fn familiar(word: &[u8], head: u128, own: Listed) -> bool {
     false
 }
 
+/// Whether the `len` bytes packed in `head` (at most 16, zeros after) are all lower-case letters
+/// and there is one at least: tested on all of them at once.
+fn lower_letters(head: u128, len: usize) -> bool {
+    let all = low_bytes(len) & Ascii16::HIGH;
+    // `Ascii16::bytes_in` reads bytes below 0x80 only.
+    len > 0 && head & Ascii16::HIGH == 0 && Ascii16::bytes_in(head, b'a', b'z') & all == all
+}
+
 /// `w` without any number of `suffix` at its end (`str::trim_end_matches` on bytes, without a
 /// searcher to build).
 fn trim_all<'a>(mut w: &'a [u8], suffix: &[u8]) -> &'a [u8] {
@@ -289,7 +297,10 @@ pub fn clear_caches() {
 /// The facts of `word`, whose first 16 bytes (or fewer) are packed in `head`.
 fn facts(word: &str, head: u128) -> Facts {
     let own = if word.len() <= 16 { lists().get(head) } else { Listed::default() };
-    let syllables = if word.len() <= 16 { syllables::count_found(word, own.table()) } else { syllables::count(word) };
+    let syllables = match word.len() {
+        0..=16 => syllables::count_found(word, own.table(), lower_letters(head, word.len())),
+        _ => syllables::count(word),
+    };
     let stem_syllables = if syllables >= 3 {
         ["ing", "es", "ed"]
             .iter()
@@ -780,10 +791,17 @@ impl Lexicon {
         let mut hyphen = false; // or a digit: Gunning counts words, not numbers
         let mut packed = 0u128;
         let ascii = ascii16.is_some() || w.is_ascii();
-        if let Some(a) = ascii16 {
+        // The lower-cased word of up to 16 ASCII bytes: `Ascii16::lower`'s bytes, not a copy in
+        // `key` lower-cased byte by byte.
+        let lower16: [u8; 16];
+        let word: &str = if let Some(a) = ascii16 {
             (packed, chars, hyphen) = (a.lower, a.alphanumeric, a.hyphen_or_digit);
-            key.push_str(w);
-            key.make_ascii_lowercase();
+            lower16 = a.lower.to_le_bytes();
+            let bytes = &lower16[..w.len()];
+            debug_assert!(bytes.is_ascii() && bytes.eq_ignore_ascii_case(w.as_bytes()));
+            // SAFETY: the bytes of an ASCII word lower-cased (`Ascii16::read` gives none for a
+            // word with another byte), so ASCII, which is UTF-8.
+            unsafe { std::str::from_utf8_unchecked(bytes) }
         } else if ascii {
             // Longer than 16 bytes: keyed by its bytes alone.
             key.push_str(w);
@@ -792,6 +810,7 @@ impl Lexicon {
                 chars += u32::from(c.is_ascii_alphanumeric());
                 hyphen |= c == b'-' || c.is_ascii_digit();
             }
+            key
         } else {
             for c in w.chars() {
                 key.extend(c.to_lowercase());
@@ -799,11 +818,11 @@ impl Lexicon {
                 hyphen |= c == '-' || c.is_ascii_digit();
             }
             packed = pack16(key.as_bytes()).unwrap_or(0); // a key of over 16 bytes is not packed
-        }
+            key
+        };
         let (entries, hot, text) = (&mut self.entries, &mut self.hot, &mut self.text);
-        let short = key.len() <= 16;
+        let short = word.len() <= 16;
         let mut add = || {
-            let word = key.as_str();
             let f = word_facts(lock, word, short.then_some(packed));
             hot.push(Hot { syllables: f.syllables, stem_syllables: f.stem_syllables, familiar: f.familiar, hyphen, chars });
             let top = !f.stop && may_top(word, ascii.then_some((chars, hyphen)));
@@ -813,11 +832,11 @@ impl Lexicon {
         };
         let id = if short {
             *self.short.entry(packed).or_insert_with(add)
-        } else if let Some(&id) = self.long.get(key.as_bytes()) {
+        } else if let Some(&id) = self.long.get(word.as_bytes()) {
             id
         } else {
             let id = add();
-            self.long.insert(key.as_bytes().to_vec(), id);
+            self.long.insert(word.as_bytes().to_vec(), id);
             id
         };
         let capitalized = match w.as_bytes()[0] {
@@ -1384,6 +1403,23 @@ mod tests {
                 false => w.chars().count() > 2 && w.chars().all(is_alphabetic),
             };
             assert_eq!(may_top(w, ascii), expected, "{w}");
+        }
+    }
+
+    #[test]
+    fn lower_letters_at_once_as_byte_by_byte() {
+        for w in ["", "a", "z", "cat", "Cat", "c4t", "e-mail", "don't", "caf\u{e9}", "abcdefghijklmnop", "abcdefghijklmnoP", "`{@[", "x\u{7f}"] {
+            let b = w.as_bytes();
+            let expected = !b.is_empty() && b.iter().all(u8::is_ascii_lowercase);
+            assert_eq!(lower_letters(pack16(b).expect("16 bytes at most"), b.len()), expected, "{w:?}");
+        }
+        for c in 0..=0xFFu8 {
+            for at in [0, 7, 15] {
+                let mut b = *b"abcdefghijklmnop";
+                b[at] = c;
+                let expected = b.iter().all(u8::is_ascii_lowercase);
+                assert_eq!(lower_letters(u128::from_le_bytes(b), 16), expected, "{c} at {at}");
+            }
         }
     }
 

@@ -1127,9 +1127,11 @@ pub fn count(word: &str) -> usize {
 
 /// `count` of a word whose value in the table the caller has looked up already (with
 /// `short_words`' keys): `found`, `None` if the table lacks it. Only a word of lower-case letters
-/// (not empty) is counted from it; the others as `count` counts them.
-pub(crate) fn count_found(word: &str, found: Option<u8>) -> usize {
-    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()) {
+/// (not empty), which `letters` says it is (the caller's test, on all its bytes at once), is
+/// counted from it; the others as `count` counts them.
+pub(crate) fn count_found(word: &str, found: Option<u8>, letters: bool) -> usize {
+    debug_assert_eq!(letters, !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()));
+    if letters {
         count_letters_found(word.as_bytes(), found)
     } else {
         count(word)
