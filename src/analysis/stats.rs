@@ -1057,15 +1057,20 @@ impl<'s> Tally<'s> {
         st.speaking_time_seconds = st.words as f64 / SPEAKING_WPM * 60.0;
         st.type_token_ratio = (st.words > 0).then(|| st.unique_words as f64 / st.words as f64);
         st.mtld = mtld(order, entry, lexicon.entries.len());
-        let mut top: Vec<(&str, u32)> = Vec::with_capacity(st.unique_words);
-        top.extend(
-            lexicon
-                .entries
-                .iter()
-                .zip(&counts)
-                .filter(|(e, &c)| c > 0 && e.top)
-                .map(|(e, &c)| (lexicon.word(e), c)),
-        );
+        let candidates = || lexicon.entries.iter().zip(&counts).filter(|(e, &c)| c > 0 && e.top);
+        // The TOP_WORDS-th highest count among them (0 if there are fewer): no word of a lower
+        // count can be among the first TOP_WORDS, so only those of at least it are gathered (some
+        // dozens, not every word of the text, each compared by its letters).
+        let mut highest = [0u32; TOP_WORDS]; // descending
+        for (_, &c) in candidates() {
+            if c > highest[TOP_WORDS - 1] {
+                let at = highest.iter().position(|&h| c > h).unwrap_or(TOP_WORDS - 1);
+                highest.copy_within(at..TOP_WORDS - 1, at + 1);
+                highest[at] = c;
+            }
+        }
+        let least = highest[TOP_WORDS - 1];
+        let mut top: Vec<(&str, u32)> = candidates().filter(|&(_, &c)| c >= least).map(|(e, &c)| (lexicon.word(e), c)).collect();
         // The TOP_WORDS first in (count descending, word) order: selected, then only they sorted.
         let order = |a: &(&str, u32), b: &(&str, u32)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
         if top.len() > TOP_WORDS {
@@ -1403,6 +1408,34 @@ mod tests {
                 false => w.chars().count() > 2 && w.chars().all(is_alphabetic),
             };
             assert_eq!(may_top(w, ascii), expected, "{w}");
+        }
+    }
+
+    #[test]
+    fn top_words_as_by_a_full_sort() {
+        // Words of many counts, ties among them, fewer and more of them than TOP_WORDS, and stop
+        // words more frequent than any.
+        for kinds in [3usize, 10, 11, 60] {
+            let mut words = Vec::new();
+            for i in 0..kinds {
+                let w: String = ['q', 'u', 'a', 'x'].iter().chain([(b'a' + (i % 26) as u8) as char, (b'a' + (i / 26) as u8) as char].iter()).collect();
+                words.extend(std::iter::repeat_n(w, (i * 7) % 13 + 1));
+            }
+            words.extend(std::iter::repeat_n("the".to_string(), 40));
+            let text = words.join(" ");
+            let spans = [Span::new(0, text.len())];
+            let st = compute(&text, &spans, &spans);
+            let mut expected: Vec<(String, usize)> = Vec::new();
+            for w in words.iter().filter(|w| w.as_str() != "the") {
+                match expected.iter_mut().find(|(e, _)| e == w) {
+                    Some((_, n)) => *n += 1,
+                    None => expected.push((w.clone(), 1)),
+                }
+            }
+            expected.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            expected.truncate(TOP_WORDS);
+            let got: Vec<(String, usize)> = st.top_words.iter().map(|t| (t.word.clone(), t.count)).collect();
+            assert_eq!(got, expected, "{kinds} kinds");
         }
     }
 
