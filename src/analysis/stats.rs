@@ -523,12 +523,34 @@ fn find_byte(b: &[u8], mut i: usize, end: usize, win: &mut Window, hits: impl Fn
 /// runs of letters of `LETTERS` answered without the Unicode tables (a search of some hundred
 /// instructions).
 fn is_alphanumeric(c: char) -> bool {
-    among_letters(c) || !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    among_letters(c) || !('\u{2000}'..='\u{206F}').contains(&c) && if c.is_ascii() { c.is_ascii_alphanumeric() } else { classes(c).0 }
 }
 
 /// `char::is_alphabetic`, the same way.
 pub(crate) fn is_alphabetic(c: char) -> bool {
-    among_letters(c) || !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphabetic()
+    among_letters(c) || !('\u{2000}'..='\u{206F}').contains(&c) && if c.is_ascii() { c.is_ascii_alphabetic() } else { classes(c).1 }
+}
+
+/// `char::is_alphanumeric` and `char::is_alphabetic` of a character beyond ASCII, remembered:
+/// a search of the Unicode tables takes some hundreds of instructions, and a text that quotes
+/// another script or uses symbols (currency, emoji) repeats the same few characters. 1024 slots,
+/// a character's picked by its low bits, each holding the character and both answers (0: none).
+/// Shared by the threads: a slot is read and written whole and holds the tables' own answers,
+/// so what a thread finds there never changes a result (tested for every character).
+fn classes(c: char) -> (bool, bool) {
+    use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+    static SLOTS: [AtomicU32; 1024] = [const { AtomicU32::new(0) }; 1024];
+    debug_assert!(!c.is_ascii()); // so no slot's 0 reads as a character's
+    let slot = &SLOTS[c as usize % SLOTS.len()];
+    let held = slot.load(Relaxed);
+    if held >> 2 == c as u32 {
+        return (held & 2 != 0, held & 1 != 0);
+    }
+    let alphabetic = c.is_alphabetic();
+    // As `char::is_alphanumeric` has it.
+    let alphanumeric = alphabetic || c.is_numeric();
+    slot.store((c as u32) << 2 | u32::from(alphanumeric) << 1 | u32::from(alphabetic), Relaxed);
+    (alphanumeric, alphabetic)
 }
 
 /// Runs of letters (all alphabetic, tested) of the Latin, Greek, Cyrillic, Armenian, Hebrew and
@@ -1361,6 +1383,17 @@ mod tests {
             assert_eq!(c.characters, text.chars().count(), "{text:?}");
             assert_eq!(c.no_spaces, text.chars().filter(|&ch| !space(ch)).count(), "{text:?}");
             assert_eq!((c.letters, c.latin_letters), (letters, text.chars().filter(|&ch| is_alphabetic(ch) && (ch as u32) < 0x250).count()), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn remembered_classes_as_the_tables() {
+        // Every character twice: the second answer comes from its slot, where another character
+        // of the same low bits may have been in between.
+        for _ in 0..2 {
+            for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+                assert_eq!((is_alphanumeric(c), is_alphabetic(c)), (c.is_alphanumeric(), c.is_alphabetic()), "{c:?}");
+            }
         }
     }
 
