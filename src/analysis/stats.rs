@@ -189,6 +189,14 @@ fn familiar(word: &[u8], head: u128, own: Listed) -> bool {
     false
 }
 
+/// Whether the `len` bytes packed in `head` (at most 16, zeros after) are all lower-case letters
+/// and there is one at least: tested on all of them at once.
+fn lower_letters(head: u128, len: usize) -> bool {
+    let all = low_bytes(len) & Ascii16::HIGH;
+    // `Ascii16::bytes_in` reads bytes below 0x80 only.
+    len > 0 && head & Ascii16::HIGH == 0 && Ascii16::bytes_in(head, b'a', b'z') & all == all
+}
+
 /// `w` without any number of `suffix` at its end (`str::trim_end_matches` on bytes, without a
 /// searcher to build).
 fn trim_all<'a>(mut w: &'a [u8], suffix: &[u8]) -> &'a [u8] {
@@ -289,7 +297,10 @@ pub fn clear_caches() {
 /// The facts of `word`, whose first 16 bytes (or fewer) are packed in `head`.
 fn facts(word: &str, head: u128) -> Facts {
     let own = if word.len() <= 16 { lists().get(head) } else { Listed::default() };
-    let syllables = if word.len() <= 16 { syllables::count_found(word, own.table()) } else { syllables::count(word) };
+    let syllables = match word.len() {
+        0..=16 => syllables::count_found(word, own.table(), lower_letters(head, word.len())),
+        _ => syllables::count(word),
+    };
     let stem_syllables = if syllables >= 3 {
         ["ing", "es", "ed"]
             .iter()
@@ -512,12 +523,34 @@ fn find_byte(b: &[u8], mut i: usize, end: usize, win: &mut Window, hits: impl Fn
 /// runs of letters of `LETTERS` answered without the Unicode tables (a search of some hundred
 /// instructions).
 fn is_alphanumeric(c: char) -> bool {
-    among_letters(c) || !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    among_letters(c) || !('\u{2000}'..='\u{206F}').contains(&c) && if c.is_ascii() { c.is_ascii_alphanumeric() } else { classes(c).0 }
 }
 
 /// `char::is_alphabetic`, the same way.
 pub(crate) fn is_alphabetic(c: char) -> bool {
-    among_letters(c) || !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphabetic()
+    among_letters(c) || !('\u{2000}'..='\u{206F}').contains(&c) && if c.is_ascii() { c.is_ascii_alphabetic() } else { classes(c).1 }
+}
+
+/// `char::is_alphanumeric` and `char::is_alphabetic` of a character beyond ASCII, remembered:
+/// a search of the Unicode tables takes some hundreds of instructions, and a text that quotes
+/// another script or uses symbols (currency, emoji) repeats the same few characters. 1024 slots,
+/// a character's picked by its low bits, each holding the character and both answers (0: none).
+/// Shared by the threads: a slot is read and written whole and holds the tables' own answers,
+/// so what a thread finds there never changes a result (tested for every character).
+fn classes(c: char) -> (bool, bool) {
+    use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
+    static SLOTS: [AtomicU32; 1024] = [const { AtomicU32::new(0) }; 1024];
+    debug_assert!(!c.is_ascii()); // so no slot's 0 reads as a character's
+    let slot = &SLOTS[c as usize % SLOTS.len()];
+    let held = slot.load(Relaxed);
+    if held >> 2 == c as u32 {
+        return (held & 2 != 0, held & 1 != 0);
+    }
+    let alphabetic = c.is_alphabetic();
+    // As `char::is_alphanumeric` has it.
+    let alphanumeric = alphabetic || c.is_numeric();
+    slot.store((c as u32) << 2 | u32::from(alphanumeric) << 1 | u32::from(alphabetic), Relaxed);
+    (alphanumeric, alphabetic)
 }
 
 /// Runs of letters (all alphabetic, tested) of the Latin, Greek, Cyrillic, Armenian, Hebrew and
@@ -780,10 +813,17 @@ impl Lexicon {
         let mut hyphen = false; // or a digit: Gunning counts words, not numbers
         let mut packed = 0u128;
         let ascii = ascii16.is_some() || w.is_ascii();
-        if let Some(a) = ascii16 {
+        // The lower-cased word of up to 16 ASCII bytes: `Ascii16::lower`'s bytes, not a copy in
+        // `key` lower-cased byte by byte.
+        let lower16: [u8; 16];
+        let word: &str = if let Some(a) = ascii16 {
             (packed, chars, hyphen) = (a.lower, a.alphanumeric, a.hyphen_or_digit);
-            key.push_str(w);
-            key.make_ascii_lowercase();
+            lower16 = a.lower.to_le_bytes();
+            let bytes = &lower16[..w.len()];
+            debug_assert!(bytes.is_ascii() && bytes.eq_ignore_ascii_case(w.as_bytes()));
+            // SAFETY: the bytes of an ASCII word lower-cased (`Ascii16::read` gives none for a
+            // word with another byte), so ASCII, which is UTF-8.
+            unsafe { std::str::from_utf8_unchecked(bytes) }
         } else if ascii {
             // Longer than 16 bytes: keyed by its bytes alone.
             key.push_str(w);
@@ -792,6 +832,7 @@ impl Lexicon {
                 chars += u32::from(c.is_ascii_alphanumeric());
                 hyphen |= c == b'-' || c.is_ascii_digit();
             }
+            key
         } else {
             for c in w.chars() {
                 key.extend(c.to_lowercase());
@@ -799,11 +840,11 @@ impl Lexicon {
                 hyphen |= c == '-' || c.is_ascii_digit();
             }
             packed = pack16(key.as_bytes()).unwrap_or(0); // a key of over 16 bytes is not packed
-        }
+            key
+        };
         let (entries, hot, text) = (&mut self.entries, &mut self.hot, &mut self.text);
-        let short = key.len() <= 16;
+        let short = word.len() <= 16;
         let mut add = || {
-            let word = key.as_str();
             let f = word_facts(lock, word, short.then_some(packed));
             hot.push(Hot { syllables: f.syllables, stem_syllables: f.stem_syllables, familiar: f.familiar, hyphen, chars });
             let top = !f.stop && may_top(word, ascii.then_some((chars, hyphen)));
@@ -813,11 +854,11 @@ impl Lexicon {
         };
         let id = if short {
             *self.short.entry(packed).or_insert_with(add)
-        } else if let Some(&id) = self.long.get(key.as_bytes()) {
+        } else if let Some(&id) = self.long.get(word.as_bytes()) {
             id
         } else {
             let id = add();
-            self.long.insert(key.as_bytes().to_vec(), id);
+            self.long.insert(word.as_bytes().to_vec(), id);
             id
         };
         let capitalized = match w.as_bytes()[0] {
@@ -1038,15 +1079,20 @@ impl<'s> Tally<'s> {
         st.speaking_time_seconds = st.words as f64 / SPEAKING_WPM * 60.0;
         st.type_token_ratio = (st.words > 0).then(|| st.unique_words as f64 / st.words as f64);
         st.mtld = mtld(order, entry, lexicon.entries.len());
-        let mut top: Vec<(&str, u32)> = Vec::with_capacity(st.unique_words);
-        top.extend(
-            lexicon
-                .entries
-                .iter()
-                .zip(&counts)
-                .filter(|(e, &c)| c > 0 && e.top)
-                .map(|(e, &c)| (lexicon.word(e), c)),
-        );
+        let candidates = || lexicon.entries.iter().zip(&counts).filter(|(e, &c)| c > 0 && e.top);
+        // The TOP_WORDS-th highest count among them (0 if there are fewer): no word of a lower
+        // count can be among the first TOP_WORDS, so only those of at least it are gathered (some
+        // dozens, not every word of the text, each compared by its letters).
+        let mut highest = [0u32; TOP_WORDS]; // descending
+        for (_, &c) in candidates() {
+            if c > highest[TOP_WORDS - 1] {
+                let at = highest.iter().position(|&h| c > h).unwrap_or(TOP_WORDS - 1);
+                highest.copy_within(at..TOP_WORDS - 1, at + 1);
+                highest[at] = c;
+            }
+        }
+        let least = highest[TOP_WORDS - 1];
+        let mut top: Vec<(&str, u32)> = candidates().filter(|&(_, &c)| c >= least).map(|(e, &c)| (lexicon.word(e), c)).collect();
         // The TOP_WORDS first in (count descending, word) order: selected, then only they sorted.
         let order = |a: &(&str, u32), b: &(&str, u32)| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0));
         if top.len() > TOP_WORDS {
@@ -1341,6 +1387,17 @@ mod tests {
     }
 
     #[test]
+    fn remembered_classes_as_the_tables() {
+        // Every character twice: the second answer comes from its slot, where another character
+        // of the same low bits may have been in between.
+        for _ in 0..2 {
+            for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+                assert_eq!((is_alphanumeric(c), is_alphabetic(c)), (c.is_alphanumeric(), c.is_alphabetic()), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
     fn no_letter_or_digit_among_general_punctuation() {
         // And every character up to U+0800, which holds the runs of `LETTERS`.
         for c in ('\u{2000}'..='\u{206F}').chain('\u{0}'..'\u{800}').chain(['\u{5317}', '\u{2070}', '\u{2071}']) {
@@ -1384,6 +1441,51 @@ mod tests {
                 false => w.chars().count() > 2 && w.chars().all(is_alphabetic),
             };
             assert_eq!(may_top(w, ascii), expected, "{w}");
+        }
+    }
+
+    #[test]
+    fn top_words_as_by_a_full_sort() {
+        // Words of many counts, ties among them, fewer and more of them than TOP_WORDS, and stop
+        // words more frequent than any.
+        for kinds in [3usize, 10, 11, 60] {
+            let mut words = Vec::new();
+            for i in 0..kinds {
+                let w: String = ['q', 'u', 'a', 'x'].iter().chain([(b'a' + (i % 26) as u8) as char, (b'a' + (i / 26) as u8) as char].iter()).collect();
+                words.extend(std::iter::repeat_n(w, (i * 7) % 13 + 1));
+            }
+            words.extend(std::iter::repeat_n("the".to_string(), 40));
+            let text = words.join(" ");
+            let spans = [Span::new(0, text.len())];
+            let st = compute(&text, &spans, &spans);
+            let mut expected: Vec<(String, usize)> = Vec::new();
+            for w in words.iter().filter(|w| w.as_str() != "the") {
+                match expected.iter_mut().find(|(e, _)| e == w) {
+                    Some((_, n)) => *n += 1,
+                    None => expected.push((w.clone(), 1)),
+                }
+            }
+            expected.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            expected.truncate(TOP_WORDS);
+            let got: Vec<(String, usize)> = st.top_words.iter().map(|t| (t.word.clone(), t.count)).collect();
+            assert_eq!(got, expected, "{kinds} kinds");
+        }
+    }
+
+    #[test]
+    fn lower_letters_at_once_as_byte_by_byte() {
+        for w in ["", "a", "z", "cat", "Cat", "c4t", "e-mail", "don't", "caf\u{e9}", "abcdefghijklmnop", "abcdefghijklmnoP", "`{@[", "x\u{7f}"] {
+            let b = w.as_bytes();
+            let expected = !b.is_empty() && b.iter().all(u8::is_ascii_lowercase);
+            assert_eq!(lower_letters(pack16(b).expect("16 bytes at most"), b.len()), expected, "{w:?}");
+        }
+        for c in 0..=0xFFu8 {
+            for at in [0, 7, 15] {
+                let mut b = *b"abcdefghijklmnop";
+                b[at] = c;
+                let expected = b.iter().all(u8::is_ascii_lowercase);
+                assert_eq!(lower_letters(u128::from_le_bytes(b), 16), expected, "{c} at {at}");
+            }
         }
     }
 

@@ -76,6 +76,10 @@ pub struct Model {
     /// The bag's rows again, each `bag_width` long (not `hidden`): what `count_fast` reads, six
     /// times smaller than their rows in `w1` for the shipped sizes, so they stay in the cache.
     pub bag_rows: Vec<i16>,
+    /// No class's score plus its bias in `b2` can overflow an i32 (a score is at most `hidden`
+    /// times 32767 times 128 either way), so `class_of`'s saturating additions are plain ones:
+    /// what `class_avx2` adds.
+    b2_fits: bool,
 }
 
 impl Model {
@@ -102,7 +106,9 @@ impl Model {
         };
         let at = w1.len();
         w1.extend(tails);
-        Model { left, group, right, hidden, bag, bag_width, w1, b1, w2, b2, tails: at, bag_rows }
+        let score = hidden as u64 * 32767 * 128;
+        let b2_fits = b2.len() == CLASSES && b2.iter().all(|b| u64::from(b.unsigned_abs()) + score <= i32::MAX as u64);
+        Model { left, group, right, hidden, bag, bag_width, w1, b1, w2, b2, tails: at, bag_rows, b2_fits }
     }
 
     pub fn positions(&self) -> usize {
@@ -254,7 +260,7 @@ impl Ensemble {
 
     /// Syllables of one lower-case ASCII word of letters by the networks alone (no exceptions).
     pub fn count(&self, w: &[u8]) -> usize {
-        if w.len() + 2 <= FAST_LETTERS && self.0.len() <= FAST_NETS && self.0.iter().all(|m| m.hidden == SHIPPED_HIDDEN) {
+        if w.len() + 2 <= FAST_LETTERS && self.0.len() <= FAST_NETS && self.0.iter().all(|m| m.hidden == SHIPPED_HIDDEN && (m.bag == 0 || m.bag_width == FAST_BAG_WIDTH)) {
             self.count_fast(w, vector_units())
         } else {
             self.count_general(w)
@@ -296,72 +302,95 @@ impl Ensemble {
     }
 
     /// `count` for words of up to FAST_LETTERS - 2 letters and up to FAST_NETS networks of the
-    /// shipped size, with nothing allocated: the word's symbols worked out once, and each network's biases plus its bag rows once per word;
-    /// each input row added as it is found, the "none" rows of a short group at once, hidden units
-    /// in fixed-size arrays. The same figures as `count_general` (tested).
+    /// shipped size, with nothing allocated: the word's symbols and vowel groups worked out once,
+    /// and each network's biases plus its bag rows once per word (the first two networks' in one
+    /// pass, `bases`); each input row added as it is found, the "none" rows of a short group at
+    /// once, hidden units in fixed-size arrays. The same figures as `count_general` (tested).
     /// The scores of each group in 256-bit registers if `avx2` (which the processor must have),
     /// else by the portable path.
     #[cfg_attr(not(target_arch = "x86_64"), allow(unused_variables))]
     fn count_fast(&self, w: &[u8], avx2: bool) -> usize {
+        let symbols = Symbols::of(w);
         let mut groups = [(0u8, 0u8); FAST_LETTERS];
-        let mut count = 0;
-        for_each_group(w, |i, j| {
-            groups[count] = (i as u8 + 1, j as u8 + 1); // offsets into "^word$"
-            count += 1;
-        });
+        let count = symbols.groups(&mut groups);
         if count == 0 {
             return w.len(); // consonants only: spelled out ("nbc")
         }
-        let symbols = Symbols::of(w);
-        let word = symbols.get();
+        let groups = &groups[..count];
         // The symbols as row offsets, once for every network (`groups_avx2`'s shapes read them).
         #[cfg(target_arch = "x86_64")]
-        let offsets = avx2.then(|| Offsets::of(&symbols));
-        const H: usize = SHIPPED_HIDDEN;
-        // The word's trigrams, hashed once for every network.
-        let trigrams = w.len().min(BAG_MAX);
-        let mut hashes = [0u32; BAG_MAX];
-        for (k, h) in hashes[..trigrams].iter_mut().enumerate() {
-            *h = trigram_hash(word[k], word[k + 1], word[k + 2]) as u32;
-        }
-        // One network's count of the word: its biases plus the word's bag rows once, then each group.
-        let count_of = |m: &Model| -> usize {
-            let mut base: [i16; H] = m.b1[..H].try_into().expect("48 biases");
-            if m.bag != 0 {
-                let (width, mask) = (m.bag_width / 8, m.bag as u32 - 1);
-                let eights = rows_of::<8>(&m.bag_rows);
-                // By 8 hidden units, each sum in a register.
-                for c in 0..width {
-                    let mut sum: [i16; 8] = base[8 * c..][..8].try_into().expect("8 sums");
-                    for &h in &hashes[..trigrams] {
-                        let row = &eights[(h & mask) as usize * width + c];
-                        for k in 0..8 {
-                            sum[k] += row[k];
-                        }
-                    }
-                    base[8 * c..][..8].copy_from_slice(&sum);
-                }
-            }
+        let mut offsets = Offsets::EMPTY;
+        #[cfg(target_arch = "x86_64")]
+        offsets.fill(&symbols);
+        // One network's count of the word, from its biases plus the word's bag rows.
+        let count_of = |m: &Model, base: &[i16; SHIPPED_HIDDEN]| -> usize {
             #[cfg(target_arch = "x86_64")]
-            if let Some(offsets) = &offsets {
+            if avx2 {
                 // SAFETY: the processor has AVX2 (`avx2` says so), all that `groups_avx2` needs.
-                return unsafe { m.groups_avx2(&base, &symbols, offsets, &groups[..count]) };
+                return unsafe { m.groups_avx2(base, &symbols, &offsets, groups) };
             }
-            m.groups_portable(&base, &symbols, &groups[..count])
+            m.groups_portable(base, &symbols, groups)
         };
         // The median of the networks' counts: a count that more than half of them give is the
         // median whatever the others say, so the networks run only until one has (the first two,
         // when they agree, of three).
-        let n = self.0.len();
+        let nets = &self.0;
+        let n = nets.len();
+        let first_two = (n >= 2).then(|| bases::<2>(nets, symbols.get()));
         let mut totals = [0; FAST_NETS];
-        for (k, m) in self.0.iter().enumerate() {
-            totals[k] = count_of(m);
+        for (k, m) in nets.iter().enumerate() {
+            let other;
+            let base = match &first_two {
+                Some(b) if k < 2 => &b[k],
+                _ => {
+                    other = bases::<1>(&nets[k..], symbols.get());
+                    &other[0]
+                }
+            };
+            totals[k] = count_of(m, base);
             if 2 * totals[..=k].iter().filter(|&&t| t == totals[k]).count() > n {
                 return totals[k].max(1);
             }
         }
         median(&mut totals[..n]).max(1)
     }
+}
+
+/// Hidden units that a bag reaches in the networks `count_fast` takes (the shipped ones').
+const FAST_BAG_WIDTH: usize = 8;
+
+/// The bag rows of a network without a bag, for `bases`: one row of zeros, which every trigram
+/// picks.
+const NO_BAG: &[[i16; FAST_BAG_WIDTH]] = &[[0; FAST_BAG_WIDTH]];
+
+/// The biases of the first `N` networks of `nets` (of SHIPPED_HIDDEN units, bags of
+/// FAST_BAG_WIDTH or none) plus the rows of their bags that the trigrams of `word` (the symbols of
+/// "^word$") pick: each trigram hashed once for all of them, each network's sums in a register.
+#[inline(always)]
+fn bases<const N: usize>(nets: &[Model], word: &[u8]) -> [[i16; SHIPPED_HIDDEN]; N] {
+    const W: usize = FAST_BAG_WIDTH;
+    let mut bases: [[i16; SHIPPED_HIDDEN]; N] = std::array::from_fn(|k| nets[k].b1[..].try_into().expect("48 biases"));
+    // Each network's rows, cut to its mask + 1 (no bound to check per trigram), and its mask.
+    let bags: [(&[[i16; W]], u32); N] = std::array::from_fn(|k| match nets[k].bag {
+        0 => (NO_BAG, 0),
+        bag => (&rows_of::<W>(&nets[k].bag_rows)[..bag], bag as u32 - 1),
+    });
+    let mut sums: [[i16; W]; N] = std::array::from_fn(|k| bases[k][..W].try_into().expect("8 sums"));
+    for k in 0..word.len().saturating_sub(2).min(BAG_MAX) {
+        let h = trigram_hash(word[k], word[k + 1], word[k + 2]) as u32;
+        for (sum, &(rows, mask)) in sums.iter_mut().zip(&bags) {
+            debug_assert!(rows.len() == mask as usize + 1);
+            // SAFETY: `rows` holds `mask + 1` rows (above), and `h & mask` is at most `mask`.
+            let row = unsafe { rows.get_unchecked((h & mask) as usize) };
+            for j in 0..W {
+                sum[j] += row[j];
+            }
+        }
+    }
+    for (base, sum) in bases.iter_mut().zip(&sums) {
+        base[..W].copy_from_slice(sum);
+    }
+    bases
 }
 
 impl Model {
@@ -423,9 +452,13 @@ impl Model {
         let mut total = 0;
         for (index, &(a, b)) in groups.iter().enumerate() {
             let rows = FixedRows::<L, G, R> { offsets, a: a.into(), b: b.into(), index, count: groups.len() };
-            // SAFETY: this function runs only where the processor has AVX2; the rows lie in `w1`
-            // (above).
-            total += self.class_of(unsafe { scores_at_avx2(base, &self.w1, rows, w2) });
+            // SAFETY (both): this function runs only where the processor has AVX2; the rows lie
+            // in `w1` (above).
+            let scores = unsafe { scores_at_avx2(base, &self.w1, rows, w2) };
+            total += match self.b2_fits {
+                true => unsafe { class_avx2(scores, &self.b2) },
+                false => self.class_of(unsafe { to_array(scores) }),
+            };
         }
         total
     }
@@ -444,13 +477,16 @@ struct Offsets([u16; PAD + FAST_LETTERS + PAD]);
 impl Offsets {
     const NONE: u16 = 27 * SHIPPED_HIDDEN as u16;
 
+    const EMPTY: Offsets = Offsets([Self::NONE; PAD + FAST_LETTERS + PAD]);
+
+    /// Those of `word`, written over `self` (EMPTY). (The compiler still copies EMPTY in with a
+    /// call to `memcpy`; filled in place, `count_fast` needs no `Option` of them, which saves a
+    /// little more.)
     #[inline(always)]
-    fn of(word: &Symbols) -> Offsets {
-        let mut o = [Self::NONE; PAD + FAST_LETTERS + PAD];
-        for (o, &s) in o[PAD..].iter_mut().zip(word.get()) {
+    fn fill(&mut self, word: &Symbols) {
+        for (o, &s) in self.0[PAD..].iter_mut().zip(word.get()) {
             *o = u16::from(s) * SHIPPED_HIDDEN as u16;
         }
-        Offsets(o)
     }
 }
 
@@ -510,6 +546,40 @@ impl Symbols {
 
     fn get(&self) -> &[u8] {
         &self.symbols[..self.len]
+    }
+
+    /// The word's vowel groups, `for_each_group`'s, as offsets into "^word$" (tested), written
+    /// to `out`; how many. Found in bit masks of the symbols (bit i for symbol i), worked out
+    /// eight symbols at a time in a u64, not letter by letter with a branch each.
+    fn groups(&self, out: &mut [(u8, u8); FAST_LETTERS]) -> usize {
+        const ONES: u64 = u64::MAX / 255;
+        // The symbols of a, e, i, o, u and y; that of y.
+        const VOWELS: [u8; 6] = [0, 4, 8, 14, 20, 24];
+        const Y: u8 = 24;
+        // The high bit of each of eight bytes, as eight bits.
+        let high_bits = |x: u64| ((x >> 7) & ONES).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        let (mut vowel, mut y) = (0u64, 0u64);
+        // The symbols past the word are 26 (no vowel, no y): whole chunks are read.
+        for (k, chunk) in self.symbols.chunks_exact(8).take(self.len.div_ceil(8)).enumerate() {
+            let x = u64::from_le_bytes(chunk.try_into().expect("8 symbols"));
+            // A symbol is below 32: xor another, add 0x7F and the byte's high bit says whether
+            // they differ (no carry reaches the next byte).
+            let differs = |s: u8| (x ^ ONES * u64::from(s)) + ONES * 0x7F;
+            let consonant = VOWELS.iter().fold(u64::MAX, |c, &v| c & differs(v));
+            vowel |= high_bits(!consonant) << (8 * k);
+            y |= high_bits(!differs(Y)) << (8 * k);
+        }
+        // A y before a vowel that starts a group is a consonant (the edges are no vowels).
+        let vowel = vowel & !(y & vowel >> 1 & !(vowel << 1));
+        let (mut starts, mut ends) = (vowel & !(vowel << 1), vowel << 1 & !vowel);
+        let mut count = 0;
+        while starts != 0 {
+            out[count] = (starts.trailing_zeros() as u8, ends.trailing_zeros() as u8);
+            starts &= starts - 1;
+            ends &= ends - 1;
+            count += 1;
+        }
+        count
     }
 }
 
@@ -655,14 +725,15 @@ unsafe fn scores_avx2(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: impl Rows, w
     unsafe { classes_avx2(a0, a1, a2, w2) }
 }
 
-/// `scores_avx2` of the rows that `rows` gives by their offsets in `w1` (`FixedRows`).
+/// `scores_avx2` of the rows that `rows` gives by their offsets in `w1` (`FixedRows`), in a
+/// register.
 ///
 /// # Safety
 /// The processor must have AVX2, and every row that `rows` gives must lie in `w1`.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 #[inline]
-unsafe fn scores_at_avx2<const L: usize, const G: usize, const R: usize>(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: FixedRows<'_, L, G, R>, w2: &[i16; CLASSES * SHIPPED_HIDDEN]) -> [i32; CLASSES] {
+unsafe fn scores_at_avx2<const L: usize, const G: usize, const R: usize>(b1: &[i16; SHIPPED_HIDDEN], w1: &[i16], rows: FixedRows<'_, L, G, R>, w2: &[i16; CLASSES * SHIPPED_HIDDEN]) -> std::arch::x86_64::__m128i {
     use std::arch::x86_64::*;
     // SAFETY (each load): 16 i16 from a slice checked to hold them, or (rows) at an offset whose
     // row the caller says lies in `w1`; unaligned.
@@ -678,7 +749,7 @@ unsafe fn scores_at_avx2<const L: usize, const G: usize, const R: usize>(b1: &[i
         a2 = _mm256_add_epi16(a2, at(unsafe { w.add(32) }));
     });
     // SAFETY: the caller's word: the processor has AVX2.
-    unsafe { classes_avx2(a0, a1, a2, w2) }
+    unsafe { sums_avx2(a0, a1, a2, w2) }
 }
 
 /// The class scores from the hidden sums `a0`, `a1`, `a2` (48 units): through ReLU, dotted with
@@ -690,6 +761,52 @@ unsafe fn scores_at_avx2<const L: usize, const G: usize, const R: usize>(b1: &[i
 #[target_feature(enable = "avx2")]
 #[inline]
 unsafe fn classes_avx2(a0: std::arch::x86_64::__m256i, a1: std::arch::x86_64::__m256i, a2: std::arch::x86_64::__m256i, w2: &[i16; CLASSES * SHIPPED_HIDDEN]) -> [i32; CLASSES] {
+    // SAFETY: the caller's word: the processor has AVX2.
+    unsafe { to_array(sums_avx2(a0, a1, a2, w2)) }
+}
+
+/// The four lanes of `v`.
+///
+/// # Safety
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn to_array(v: std::arch::x86_64::__m128i) -> [i32; CLASSES] {
+    let mut out = [0i32; CLASSES];
+    // SAFETY: `out` is 4 i32 (16 bytes); the store is unaligned.
+    unsafe { std::arch::x86_64::_mm_storeu_si128(out.as_mut_ptr().cast(), v) };
+    out
+}
+
+/// `Model::class_of` of the scores in `scores` (four lanes) for a network whose biases `b2`
+/// overflow no sum (`Model::b2_fits`): the sums' maximum in every lane, then the first lane that
+/// holds it, without a branch.
+///
+/// # Safety
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn class_avx2(scores: std::arch::x86_64::__m128i, b2: &[i32]) -> usize {
+    use std::arch::x86_64::*;
+    let b2 = &b2[..CLASSES];
+    // SAFETY: `b2` holds 4 i32 (16 bytes); the load is unaligned.
+    let s = _mm_add_epi32(scores, unsafe { _mm_loadu_si128(b2.as_ptr().cast()) });
+    let max = _mm_max_epi32(s, _mm_shuffle_epi32::<0b01_00_11_10>(s));
+    let max = _mm_max_epi32(max, _mm_shuffle_epi32::<0b10_11_00_01>(max));
+    (_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(s, max))) as u32).trailing_zeros() as usize
+}
+
+/// The class scores from the hidden sums `a0`, `a1`, `a2` (48 units) in a register: through ReLU,
+/// dotted with each class's weights in `w2`.
+///
+/// # Safety
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn sums_avx2(a0: std::arch::x86_64::__m256i, a1: std::arch::x86_64::__m256i, a2: std::arch::x86_64::__m256i, w2: &[i16; CLASSES * SHIPPED_HIDDEN]) -> std::arch::x86_64::__m128i {
     use std::arch::x86_64::*;
     const H: usize = SHIPPED_HIDDEN;
     // SAFETY: 16 i16 from a slice checked to hold them; unaligned.
@@ -703,11 +820,7 @@ unsafe fn classes_avx2(a0: std::arch::x86_64::__m256i, a1: std::arch::x86_64::__
     };
     // Pairwise sums: lanes 0-3 of the low half and of the high half hold the four classes' parts.
     let h = _mm256_hadd_epi32(_mm256_hadd_epi32(class(0), class(1)), _mm256_hadd_epi32(class(2), class(3)));
-    let s = _mm_add_epi32(_mm256_castsi256_si128(h), _mm256_extracti128_si256::<1>(h));
-    let mut out = [0i32; CLASSES];
-    // SAFETY: `out` is 4 i32 (16 bytes); the store is unaligned.
-    unsafe { _mm_storeu_si128(out.as_mut_ptr().cast(), s) };
-    out
+    _mm_add_epi32(_mm256_castsi256_si128(h), _mm256_extracti128_si256::<1>(h))
 }
 
 fn is_vowel(c: u8) -> bool {
@@ -1016,9 +1129,11 @@ pub fn count(word: &str) -> usize {
 
 /// `count` of a word whose value in the table the caller has looked up already (with
 /// `short_words`' keys): `found`, `None` if the table lacks it. Only a word of lower-case letters
-/// (not empty) is counted from it; the others as `count` counts them.
-pub(crate) fn count_found(word: &str, found: Option<u8>) -> usize {
-    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()) {
+/// (not empty), which `letters` says it is (the caller's test, on all its bytes at once), is
+/// counted from it; the others as `count` counts them.
+pub(crate) fn count_found(word: &str, found: Option<u8>, letters: bool) -> usize {
+    debug_assert_eq!(letters, !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()));
+    if letters {
         count_letters_found(word.as_bytes(), found)
     } else {
         count(word)
@@ -1194,6 +1309,40 @@ mod tests {
     }
 
     #[test]
+    fn groups_in_bit_masks_as_letter_by_letter() {
+        // Every word of up to five letters of vowels, y, a consonant and a byte of no letter, and
+        // random ones of up to the longest the fast path takes.
+        let letters = b"aeyb-u";
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        for len in 1..=5u32 {
+            for n in 0..letters.len().pow(len) {
+                words.push((0..len).map(|k| letters[n / letters.len().pow(k) % letters.len()]).collect());
+            }
+        }
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for len in 6..=super::FAST_LETTERS - 2 {
+            for _ in 0..50 {
+                words.push(
+                    (0..len)
+                        .map(|_| {
+                            x ^= x << 13;
+                            x ^= x >> 7;
+                            x ^= x << 17;
+                            b"aeiouyybcdy"[(x % 11) as usize]
+                        })
+                        .collect(),
+                );
+            }
+        }
+        for w in &words {
+            let mut out = [(0u8, 0u8); super::FAST_LETTERS];
+            let n = super::Symbols::of(w).groups(&mut out);
+            let expected: Vec<(u8, u8)> = super::groups(w).iter().map(|&(i, j)| (i as u8 + 1, j as u8 + 1)).collect();
+            assert_eq!(out[..n], expected[..], "{}", String::from_utf8_lossy(w));
+        }
+    }
+
+    #[test]
     #[cfg(target_arch = "x86_64")]
     fn the_vector_path_sums_as_the_portable_one() {
         if !std::arch::is_x86_feature_detected!("avx2") {
@@ -1219,6 +1368,35 @@ mod tests {
                 // SAFETY: the processor has AVX2 (checked above), and the rows lie in `w1`.
                 let fast = unsafe { super::scores_avx2(b1, &m.w1, &rows[..], w2) };
                 assert_eq!(fast, super::scores_portable(b1, &m.w1, &rows[..], w2), "rows {rows:?}");
+            }
+        }
+    }
+
+    #[test]
+    #[cfg(target_arch = "x86_64")]
+    fn the_vector_class_as_the_portable_one() {
+        if !std::arch::is_x86_feature_detected!("avx2") {
+            return; // `groups_fixed` never takes `class_avx2` here
+        }
+        let model = super::table().model.as_ref().expect("the shipped networks");
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for m in &model.0 {
+            assert!(m.b2_fits, "the shipped networks' biases fit");
+            // Scores as large as a network's can be either way, ties among them, and random ones.
+            let big = 48 * 32767 * 128;
+            let mut cases = vec![[0; 4], [big; 4], [-big; 4], [5, 5, 3, 5], [1, 2, 2, 0], [-big, big, big, -big]];
+            for _ in 0..2000 {
+                cases.push(std::array::from_fn(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    (x % 11) as i32 - 5 + if x & 1 << 40 != 0 { (x >> 32) as i32 % big } else { 0 }
+                }));
+            }
+            for scores in cases {
+                // SAFETY: the processor has AVX2 (checked above); the load is of 4 i32.
+                let class = unsafe { super::class_avx2(std::arch::x86_64::_mm_loadu_si128(scores.as_ptr().cast()), &m.b2) };
+                assert_eq!(class, m.class_of(scores), "{scores:?}");
             }
         }
     }
