@@ -371,9 +371,58 @@ const CLOSINGS_BIT: u16 = 1 << 10;
 const NOT_NAMES_BIT: u16 = 1 << 11;
 const AFTER_SALUTATION_BIT: u16 = 1 << 12;
 
-/// Every listed word (lower-case) with the bits of the lists it belongs to, built once.
-fn lexicon() -> &'static std::collections::HashMap<&'static str, u16> {
-    static LEXICON: std::sync::OnceLock<std::collections::HashMap<&'static str, u16>> = std::sync::OnceLock::new();
+/// Every listed word (lower-case) with the bits of the lists it belongs to, built once: an
+/// open-addressed table of words packed as [`Slot`]s, so that a look-up hashes two machine words
+/// instead of a string.
+struct Lexicon {
+    slots: Vec<Slot>,
+}
+
+/// A word of at most 16 bytes, ASCII letters lower-cased, zero-padded into two machine words, with
+/// its length (0 marks an empty slot) and, in the table, the bits of its lists.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    lo: u64,
+    hi: u64,
+    len: u16,
+    bits: u16,
+}
+
+/// Slots of the lexicon's table (a power of two, about twice its words).
+const LEXICON_SLOTS: usize = 1024;
+
+impl Slot {
+    fn of(word: &[u8]) -> Option<Slot> {
+        if word.is_empty() || word.len() > 16 {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        buf[..word.len()].copy_from_slice(word);
+        let half = |b: &[u8]| ascii_lower(u64::from_le_bytes(b.try_into().unwrap_or([0; 8])));
+        Some(Slot { lo: half(&buf[..8]), hi: half(&buf[8..]), len: word.len() as u16, bits: 0 })
+    }
+    fn same_word(&self, other: &Slot) -> bool {
+        self.lo == other.lo && self.hi == other.hi && self.len == other.len
+    }
+    fn home(&self) -> usize {
+        let h = (self.lo ^ self.hi.rotate_left(31) ^ self.len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> (64 - LEXICON_SLOTS.trailing_zeros())) as usize
+    }
+}
+
+/// `to_ascii_lowercase` on each of the eight bytes of `x` (other bytes are left as they are).
+fn ascii_lower(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low7 = x & (0x7F * ONES);
+    // A high bit in each byte from `A` up, and in each byte past `Z` (no carry leaves a byte).
+    let from_a = low7 + (0x80 - b'A' as u64) * ONES;
+    let past_z = low7 + (0x80 - b'Z' as u64 - 1) * ONES;
+    let upper = from_a & !past_z & !x & (0x80 * ONES);
+    x | (upper >> 2)
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
     LEXICON.get_or_init(|| {
         let lists: [(&[&str], u16); 13] = [
             (TITLES, TITLES_BIT),
@@ -390,31 +439,44 @@ fn lexicon() -> &'static std::collections::HashMap<&'static str, u16> {
             (NOT_NAMES, NOT_NAMES_BIT),
             (AFTER_SALUTATION, AFTER_SALUTATION_BIT),
         ];
-        let mut map = std::collections::HashMap::new();
+        let mut slots = vec![Slot::default(); LEXICON_SLOTS];
         for (words, bit) in lists {
-            for w in words {
-                *map.entry(*w).or_insert(0) |= bit;
+            // A word longer than 16 bytes could never be looked up.
+            for word in words.iter().filter_map(|w| Slot::of(w.as_bytes())) {
+                let mut at = word.home();
+                while slots[at].len != 0 && !slots[at].same_word(&word) {
+                    at = (at + 1) % LEXICON_SLOTS;
+                }
+                slots[at] = Slot { bits: slots[at].bits | bit, ..word };
             }
         }
-        map
+        Lexicon { slots }
     })
 }
 
-/// Is `word` (any case) in the list whose bit is `bit`? Constant time: ASCII letters are
-/// lower-cased in a stack buffer and looked up once.
-fn in_list(bit: u16, word: &str) -> bool {
-    let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > 16 {
-        return false;
-    }
-    let mut buf = [0u8; 16];
-    for (d, s) in buf.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
-    }
-    let Ok(lower) = std::str::from_utf8(&buf[..bytes.len()]) else {
-        return false;
+/// The bits of the lists that hold `word` (any case). Constant time: ASCII letters are lower-cased
+/// eight at a time and the word is looked up once.
+fn lists_of(word: &str) -> u16 {
+    let Some(word) = Slot::of(word.as_bytes()) else {
+        return 0;
     };
-    lexicon().get(lower).is_some_and(|bits| bits & bit != 0)
+    let slots = &lexicon().slots;
+    let mut at = word.home();
+    loop {
+        let slot = &slots[at];
+        if slot.same_word(&word) {
+            return slot.bits;
+        }
+        if slot.len == 0 {
+            return 0;
+        }
+        at = (at + 1) % LEXICON_SLOTS;
+    }
+}
+
+/// Is `word` (any case) in the list whose bit is `bit`?
+fn in_list(bit: u16, word: &str) -> bool {
+    lists_of(word) & bit != 0
 }
 
 fn contains_ci(list: &[&str], word: &str) -> bool {
@@ -1522,25 +1584,27 @@ fn period_ends(region: &str, so_far: &str, dot: usize, next: &str, after: usize)
         let intro = words.len() <= 4 && words.first().is_some_and(|w| in_list(TIME_INTRO_BIT, w));
         return !intro;
     }
-    if in_list(TITLES_BIT, bare) {
+    // The lists that hold the word before the period, looked up once.
+    let lists = lists_of(bare);
+    if lists & TITLES_BIT != 0 {
         return false;
     }
-    if in_list(NUMBERED_BIT, bare) && (next_digit || next_lower || next.starts_with('#')) {
+    if lists & NUMBERED_BIT != 0 && (next_digit || next_lower || next.starts_with('#')) {
         return false;
     }
-    if in_list(NUMBERED_BIT, bare) && is_roman(next) && !bare.eq_ignore_ascii_case("no") {
+    if lists & NUMBERED_BIT != 0 && is_roman(next) && !bare.eq_ignore_ascii_case("no") {
         return false;
     }
     // A dash after an abbreviation continues a dateline (`CEDAR FALLS, Calif. — A fire`).
     let rest = &region[after..];
     let dash_next = rest.starts_with(['\u{2014}', '\u{2013}']) || rest.starts_with("- ") || rest.starts_with("--");
-    if in_list(AMBIGUOUS_BIT, bare) {
+    if lists & AMBIGUOUS_BIT != 0 {
         return !(next_lower || next_digit || dash_next);
     }
     let mut chars = bare.chars();
     let initial = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
     let dotted = is_dotted(bare);
-    if initial || dotted || in_list(ENDINGS_BIT, bare) {
+    if initial || dotted || lists & ENDINGS_BIT != 0 {
         if next_lower || next_digit {
             return false;
         }
@@ -1604,6 +1668,49 @@ mod tests {
             .run(&(bytes, 0usize..45), |(b, from)| {
                 let naive = (from..b.len()).find(|&i| b[i] == b'.' || b[i] == b')');
                 prop_assert_eq!(next_dot_or_paren(&b, from), naive);
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// The lexicon's table gives, for any word, the lists that hold it in lower case (compared
+    /// word by word), in any case of its ASCII letters.
+    #[test]
+    fn lexicon_finds_what_the_lists_hold() {
+        let lists: [(&[&str], u16); 13] = [
+            (TITLES, TITLES_BIT),
+            (ENDINGS, ENDINGS_BIT),
+            (AMBIGUOUS, AMBIGUOUS_BIT),
+            (NUMBERED, NUMBERED_BIT),
+            (STARTERS, STARTERS_BIT),
+            (AFTER_TIME, AFTER_TIME_BIT),
+            (TIME_INTRO, TIME_INTRO_BIT),
+            (SPEECH_VERBS, SPEECH_VERBS_BIT),
+            (BANG_NAMES, BANG_NAMES_BIT),
+            (DOMAIN_ENDINGS, DOMAIN_ENDINGS_BIT),
+            (CLOSINGS, CLOSINGS_BIT),
+            (NOT_NAMES, NOT_NAMES_BIT),
+            (AFTER_SALUTATION, AFTER_SALUTATION_BIT),
+        ];
+        let naive = |word: &str| {
+            let lower = word.to_ascii_lowercase();
+            let fits = !word.is_empty() && word.len() <= 16;
+            lists.iter().filter(|(l, _)| fits && l.contains(&lower.as_str())).fold(0, |bits, (_, b)| bits | b)
+        };
+        let mut words: Vec<String> = Vec::new();
+        for (list, _) in lists {
+            for w in list {
+                words.extend([w.to_string(), w.to_ascii_uppercase(), format!("{w}s"), format!("{w}\0"), w[1..].to_string()]);
+            }
+        }
+        words.extend(["", "Mr\u{e9}", "\u{c9}ric", "sixteen-letters!", "seventeen-letters", "@[`{"].map(String::from));
+        for w in &words {
+            assert_eq!(lists_of(w), naive(w), "{w:?}");
+        }
+        use proptest::prelude::*;
+        proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(3000))
+            .run(&"[a-zA-Z@\\[`{.'\u{e9}\u{c9}-]{0,18}", |w| {
+                prop_assert_eq!(lists_of(&w), naive(&w));
                 Ok(())
             })
             .unwrap();
