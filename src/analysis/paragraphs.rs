@@ -16,7 +16,7 @@ fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut start = 0;
     loop {
-        let end = memchr_newline(bytes, start).unwrap_or(bytes.len());
+        let end = memchr_newline(text, start).unwrap_or(bytes.len());
         let (s, e) = trim_range(text, start, end);
         out.push(Line {
             span: Span::new(s, e),
@@ -30,8 +30,10 @@ fn lines(text: &str) -> Vec<Line> {
     out
 }
 
-fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes[from..].iter().position(|&b| b == b'\n').map(|p| p + from)
+/// The next line break at or after byte `from` (a character boundary). `str::find` with a character
+/// searches a word of bytes at a time.
+fn memchr_newline(text: &str, from: usize) -> Option<usize> {
+    text[from..].find('\n').map(|p| p + from)
 }
 
 /// Trim Unicode white space from both ends of `text[start..end]`.
@@ -246,11 +248,35 @@ pub fn classify(text: &str) -> ParagraphKind {
     if no_terminal
         && (first.is_uppercase() || first.is_ascii_digit())
         && !t.contains('\n')
-        && t.split_whitespace().nth(14).is_none()
+        && !more_words_than(t, 14)
     {
         return ParagraphKind::Heading;
     }
     ParagraphKind::Body
+}
+
+/// Whether `t` has more than `n` words (split at white space, as `split_whitespace` does). ASCII
+/// bytes are read as they are, other characters decoded.
+fn more_words_than(t: &str, n: usize) -> bool {
+    let b = t.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() {
+        let (space, len) = if b[i] < 0x80 {
+            (matches!(b[i], b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let c = t[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+        i += len;
+    }
+    false
 }
 
 /// Whether `t` starts (in lower case) with one of [`CAPTION_STARTS`]. ASCII text, nearly all, is
@@ -259,7 +285,11 @@ pub fn classify(text: &str) -> ParagraphKind {
 fn starts_like_caption(t: &str) -> bool {
     match t.as_bytes().get(..t.len().min(16)) {
         Some(head) if head.is_ascii() => {
-            CAPTION_STARTS.iter().any(|p| t.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes())))
+            // Only the starts with the text's first letter are compared.
+            let first = head.first().map(u8::to_ascii_lowercase);
+            CAPTION_STARTS.iter().filter(|p| p.as_bytes().first() == first.as_ref()).any(|p| {
+                t.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+            })
         }
         _ => {
             let lower_start = t.chars().take(16).collect::<String>().to_lowercase();
@@ -281,7 +311,9 @@ fn has_credit(t: &str) -> bool {
         while credits != 0 {
             let i = credits.trailing_zeros() as usize;
             let (c, off) = (CAPTION_CREDITS[i].as_bytes(), CREDIT_ANCHORS[i]);
-            if q >= off && b.get(q - off..q - off + c.len()).is_some_and(|w| w.eq_ignore_ascii_case(c)) {
+            // The byte after the anchor first (most `p`s are not followed by an `h`), then the rest.
+            let next_fits = || c.get(off + 1).is_none_or(|&n| b.get(q + 1).is_some_and(|m| m.to_ascii_lowercase() == n));
+            if q >= off && next_fits() && b.get(q - off..q - off + c.len()).is_some_and(|w| w.eq_ignore_ascii_case(c)) {
                 return true;
             }
             credits &= credits - 1;
@@ -365,6 +397,17 @@ mod tests {
             .run(&text, |t| {
                 let lower = t.to_lowercase();
                 prop_assert_eq!(has_credit(&t), CAPTION_CREDITS.iter().any(|c| lower.contains(c)), "{:?}", t);
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn words_counted_as_split_whitespace_counts_them() {
+        use proptest::prelude::*;
+        proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(2000))
+            .run(&("[a \\t\\n\u{b}\u{c}\r\u{a0}\u{85}\u{2003}\u{3000}\u{e9}x\u{1c}]{0,40}", 0usize..20), |(t, n)| {
+                prop_assert_eq!(more_words_than(&t, n), t.split_whitespace().nth(n).is_some());
                 Ok(())
             })
             .unwrap();
