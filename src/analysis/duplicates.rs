@@ -151,7 +151,7 @@ impl Words {
         let n = b.len();
         let mut i = 0;
         loop {
-            while i < n && !b[i].is_ascii_alphanumeric() {
+            while i < n && !ALNUM[b[i] as usize] {
                 i += 1;
             }
             if i == n {
@@ -160,12 +160,12 @@ impl Words {
             let start = i;
             let mut h = FNV_OFFSET;
             loop {
-                while i < n && b[i].is_ascii_alphanumeric() {
+                while i < n && ALNUM[b[i] as usize] {
                     h = (h ^ (b[i] | 0x20) as u64).wrapping_mul(FNV_PRIME);
                     i += 1;
                 }
                 // A joiner between two letters or digits stays in the word ("2.5", "don't").
-                if i + 1 < n && matches!(b[i], b'.' | b',' | b'\'') && b[i + 1].is_ascii_alphanumeric() {
+                if i + 1 < n && matches!(b[i], b'.' | b',' | b'\'') && ALNUM[b[i + 1] as usize] {
                     h = (h ^ b[i] as u64).wrapping_mul(FNV_PRIME);
                     i += 1;
                     continue;
@@ -234,6 +234,17 @@ fn mix(mut x: u64) -> u64 {
     x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
     x ^ (x >> 31)
 }
+
+/// `u8::is_ascii_alphanumeric` as a table: one load instead of two range tests per byte.
+const ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
 
 /// FNV-1a's start and multiplier, for [`word_id`] and `Words::scan_ascii`.
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
