@@ -256,10 +256,33 @@ pub fn classify(text: &str) -> ParagraphKind {
 }
 
 /// Whether `t` has more than `n` words (split at white space, as `split_whitespace` does). ASCII
-/// bytes are read as they are, other characters decoded.
+/// text is read eight bytes at a time, other characters decoded.
 fn more_words_than(t: &str, n: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = t.as_bytes();
     let (mut words, mut in_word, mut i) = (0, false, 0);
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if x & HIGH != 0 {
+            break;
+        }
+        // A high bit on each white-space byte (a space, or 9 to 13): with every byte under 0x80,
+        // no sum below carries into the next byte.
+        let y = x ^ (ONES * b' ' as u64);
+        let spaces = !((y + ONES * 0x7F) | y) & HIGH;
+        let controls = (x + ONES * (0x80 - 9)) & !(x + ONES * (0x80 - 14)) & HIGH;
+        let space = spaces | controls;
+        // A word starts at each other byte that follows white space (or no word).
+        let before = (space << 8) | if in_word { 0 } else { 0x80 };
+        let starts = !space & before & HIGH;
+        words += (((starts >> 7).wrapping_mul(ONES)) >> 56) as usize;
+        if words > n {
+            return true;
+        }
+        in_word = space >> 63 == 0;
+        i += 8;
+    }
     while i < b.len() {
         let (space, len) = if b[i] < 0x80 {
             (matches!(b[i], b' ' | b'\t'..=b'\r'), 1)
@@ -305,9 +328,11 @@ fn starts_like_caption(t: &str) -> bool {
 /// the Kelvin sign (to `k`, in no credit) and `İ` (to `i` and a combining dot, so an `i` that
 /// could only end a match, and no credit ends with one).
 fn has_credit(t: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = t.as_bytes();
-    for (q, &x) in b.iter().enumerate() {
-        let mut credits = CREDITS_AT[x as usize];
+    let credit_at = |q: usize| {
+        let mut credits = CREDITS_AT[b[q] as usize];
         while credits != 0 {
             let i = credits.trailing_zeros() as usize;
             let (c, off) = (CAPTION_CREDITS[i].as_bytes(), CREDIT_ANCHORS[i]);
@@ -318,9 +343,25 @@ fn has_credit(t: &str) -> bool {
             }
             credits &= credits - 1;
         }
+        false
+    };
+    // Eight bytes at a time past blocks without an anchor. With bit 5 set, every anchor byte is
+    // one of `ANCHORS_FOLDED` (see the test); a block with one of those is read byte by byte.
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut q = 0;
+    while let Some(chunk) = b.get(q..q + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) | (ONES * 0x20);
+        let hits = ANCHORS_FOLDED.iter().fold(0, |hits, &a| hits | zero(x ^ (ONES * a as u64)));
+        if hits != 0 && (q..q + 8).any(credit_at) {
+            return true;
+        }
+        q += 8;
     }
-    false
+    (q..b.len()).any(credit_at)
 }
+
+/// The credits' anchor bytes with bit 5 set (`G` and `g` both give `g`).
+const ANCHORS_FOLDED: [u8; 4] = [b'(', b'/', b'g', b'p'];
 
 /// Where each credit's anchor is: its first '(' or '/', else its start (see `has_credit`).
 const CREDIT_ANCHORS: [usize; CAPTION_CREDITS.len()] = {
@@ -411,6 +452,22 @@ mod tests {
                 Ok(())
             })
             .unwrap();
+        // Mostly ASCII, read eight bytes at a time, with every byte near the white-space ones.
+        proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(2000))
+            .run(&("[a \\t\\n\u{8}\u{b}\u{c}\r\u{e}\u{1f}!\u{7f}\u{0}]{0,70}\u{a0}?[ a]{0,9}", 0usize..30), |(t, n)| {
+                prop_assert_eq!(more_words_than(&t, n), t.split_whitespace().nth(n).is_some());
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn every_credit_anchor_folds_to_a_listed_byte() {
+        for c in 0..=255u8 {
+            if CREDITS_AT[c as usize] != 0 {
+                assert!(ANCHORS_FOLDED.contains(&(c | 0x20)), "{c}");
+            }
+        }
     }
 
     #[test]
