@@ -1515,11 +1515,15 @@ fn spaced_marks(region: &str, from: usize, mark: Mark) -> (usize, usize, bool) {
     (end, count, closed)
 }
 
+/// Can an emoticon start with this byte? Every one of [`EMOTICONS`] starts with one of these.
+fn starts_emoticon(b: Option<&u8>) -> bool {
+    matches!(b, Some(b':' | b';' | b'=' | b'^' | b'<'))
+}
+
 /// The length of an emoticon token at `at`, if one stands there between spaces.
 fn emoticon_at(region: &str, at: usize) -> Option<usize> {
     let rest = &region[at..];
-    // Every emoticon starts with one of these.
-    if !matches!(rest.as_bytes().first(), Some(b':' | b';' | b'=' | b'^' | b'<')) {
+    if !starts_emoticon(rest.as_bytes().first()) {
         return None;
     }
     if at > 0 && !region[..at].ends_with(char::is_whitespace) {
@@ -1534,7 +1538,8 @@ fn emoticon_at(region: &str, at: usize) -> Option<usize> {
 fn absorb_emoticons(region: &str, mut end: usize) -> usize {
     loop {
         let at = skip_ws(region, end);
-        if at == end || at >= region.len() || region[end..at].contains('\n') {
+        // Most sentences are followed by a word, which no emoticon starts with.
+        if at == end || !starts_emoticon(region.as_bytes().get(at)) || region[end..at].contains('\n') {
             return end;
         }
         match emoticon_at(region, at) {
@@ -1915,5 +1920,6 @@ mod tests {
         assert!(!is_marker_only("The end."));
         assert_eq!(inline_list_starts("1) One thing 2) Two things"), vec![0, 13]);
         assert!(inline_list_starts("He was 1. Then 3. Then").is_empty());
+        assert!(EMOTICONS.iter().all(|e| starts_emoticon(e.as_bytes().first())));
     }
 }
