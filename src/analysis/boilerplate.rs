@@ -610,10 +610,19 @@ const OPEN_LEADS: &[&[&str]] = &[TIMESTAMP_HEADS];
 
 /// The leading letters of each phrase in `LEADS` and `OPEN_LEADS` ("related" for "related:", "e"
 /// for "e-mail"), lower case, sorted; and apart, those of `OPEN_LEADS` phrases that are letters only,
-/// which a longer first word can start.
+/// which a longer first word can start. Each is packed: its (at most 16) letters zero-padded into a
+/// `u128`, so that comparing two is comparing two numbers (letters are never zero); a stem comes with
+/// the mask of its bytes.
 struct Leads {
-    words: Vec<&'static [u8]>,
-    stems: Vec<&'static [u8]>,
+    words: Vec<u128>,
+    stems: Vec<(u128, u128)>,
+}
+
+/// Up to 16 bytes, zero-padded, as a number (the first byte lowest).
+fn packed(word: &[u8]) -> u128 {
+    let mut buf = [0u8; 16];
+    buf[..word.len().min(16)].copy_from_slice(&word[..word.len().min(16)]);
+    u128::from_le_bytes(buf)
 }
 
 fn leads() -> &'static Leads {
@@ -628,9 +637,12 @@ fn leads() -> &'static Leads {
             if n == 0 {
                 continue;
             }
-            words.push(&p[..n]);
-            if open && n == p.len() {
-                stems.push(&p[..n]);
+            // A first word is looked up only when it has at most 16 letters.
+            if n <= 16 {
+                words.push(packed(&p[..n]));
+                if open && n == p.len() {
+                    stems.push((packed(&p[..n]), packed(&[0xFF; 16][..n])));
+                }
             }
         }
         words.sort_unstable();
@@ -672,9 +684,10 @@ fn may_match(line: &str) -> bool {
         for (l, c) in lower.iter_mut().zip(&b[start..start + run]) {
             *l = c.to_ascii_lowercase();
         }
-        let word = &lower[..run.min(16)];
+        let word = u128::from_le_bytes(lower);
         let leads = leads();
-        let open = || leads.stems.iter().any(|s| word.starts_with(s));
+        // A stem starts the word when the word's bytes under its mask are the stem's.
+        let open = || leads.stems.iter().any(|&(stem, mask)| word & mask == stem);
         if run <= 16 && leads.words.binary_search(&word).is_ok() || open() {
             return true;
         }
