@@ -345,17 +345,23 @@ fn has_credit(t: &str) -> bool {
         }
         false
     };
-    // Eight bytes at a time past blocks without an anchor. With bit 5 set, every anchor byte is
-    // one of `ANCHORS_FOLDED` (see the test); a block with one of those is read byte by byte.
+    // From one byte that may be an anchor to the next, found eight bytes at a time: with bit 5 set,
+    // every anchor byte is one of `ANCHORS_FOLDED` (see the test).
     let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let mut q = 0;
     while let Some(chunk) = b.get(q..q + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) | (ONES * 0x20);
         let hits = ANCHORS_FOLDED.iter().fold(0, |hits, &a| hits | zero(x ^ (ONES * a as u64)));
-        if hits != 0 && (q..q + 8).any(credit_at) {
+        if hits == 0 {
+            q += 8;
+            continue;
+        }
+        // The lowest marked byte is one (borrows only run upward); the block is read again after it.
+        let at = q + hits.trailing_zeros() as usize / 8;
+        if credit_at(at) {
             return true;
         }
-        q += 8;
+        q = at + 1;
     }
     (q..b.len()).any(credit_at)
 }
