@@ -467,6 +467,25 @@ mod tests {
             .unwrap();
     }
 
+    /// Credits are found as in the lower-cased text, wherever they stand in the eight-byte blocks.
+    #[test]
+    fn credits_found_as_in_lower_case() {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("(AP Photo"), Just("Getty Images"), Just("/ REUTERS"), Just("reuters/"), Just("photo:"), Just("Photo credit"),
+            Just("(afp"), Just("/AP)"), Just("(pictured"), Just("(file photo"), Just("p"), Just("g"), Just("("), Just("/"),
+            Just("ph"), Just("\u{8}"), Just("\u{f}"), Just("x"), Just(" "), Just("\u{e9}"), Just("phot"),
+        ];
+        proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(3000))
+            .run(&proptest::collection::vec(piece, 0..16), |pieces| {
+                let t = pieces.concat();
+                let lower = t.to_lowercase();
+                prop_assert_eq!(has_credit(&t), CAPTION_CREDITS.iter().any(|c| lower.contains(c)));
+                Ok(())
+            })
+            .unwrap();
+    }
+
     #[test]
     fn every_credit_anchor_folds_to_a_listed_byte() {
         for c in 0..=255u8 {
