@@ -707,16 +707,20 @@ fn has_reserved(line: &str) -> bool {
     let at_v = |i: usize| i >= 5 && b.get(i - 5..i + 3).is_some_and(|w| w.eq_ignore_ascii_case(b"reserved"));
     let mut from = 0;
     while let Some(chunk) = b.get(from..from + 8) {
-        // Setting bit 5 makes `V` a `v` (and no other byte one); a block with a `v` is then read
-        // byte by byte.
+        // Setting bit 5 makes `V` a `v` (and no other byte one).
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) | (ONES * 0x20);
         let y = x ^ (ONES * b'v' as u64);
-        if y.wrapping_sub(ONES) & !y & HIGH != 0 {
-            if (from..from + 8).any(|i| b[i] | 0x20 == b'v' && at_v(i)) {
-                return true;
-            }
+        let hits = y.wrapping_sub(ONES) & !y & HIGH;
+        if hits == 0 {
+            from += 8;
+            continue;
         }
-        from += 8;
+        // The lowest marked byte is a `v` (borrows only run upward); the block is read again after it.
+        let i = from + hits.trailing_zeros() as usize / 8;
+        if at_v(i) {
+            return true;
+        }
+        from = i + 1;
     }
     (from..b.len()).any(|i| b[i] | 0x20 == b'v' && at_v(i))
 }
