@@ -30,10 +30,22 @@ fn lines(text: &str) -> Vec<Line> {
     out
 }
 
-/// The next line break at or after byte `from` (a character boundary). `str::find` with a character
-/// searches a word of bytes at a time.
+/// The next line break at or after byte `from`, eight bytes at a time.
 fn memchr_newline(text: &str, from: usize) -> Option<usize> {
-    text[from..].find('\n').map(|p| p + from)
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = text.as_bytes();
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) ^ (ONES * b'\n' as u64);
+        let hits = x.wrapping_sub(ONES) & !x & HIGH;
+        if hits != 0 {
+            // The lowest marked byte is a line break (borrows only run upward).
+            return Some(i + hits.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(|&c| c == b'\n').map(|k| i + k)
 }
 
 /// Trim Unicode white space from both ends of `text[start..end]`.
@@ -481,6 +493,21 @@ mod tests {
                 let t = pieces.concat();
                 let lower = t.to_lowercase();
                 prop_assert_eq!(has_credit(&t), CAPTION_CREDITS.iter().any(|c| lower.contains(c)));
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// The eight-byte search finds the line break a byte-by-byte search finds, wherever it starts.
+    #[test]
+    fn newline_search_is_bytewise() {
+        use proptest::prelude::*;
+        let text = proptest::collection::vec(prop_oneof![Just('\n'), Just('a'), Just('\u{b}'), Just('\u{e9}'), Just('\u{2028}')], 0..40);
+        proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(3000))
+            .run(&(text, 0usize..45), |(chars, from)| {
+                let t: String = chars.into_iter().collect();
+                let from = from.min(t.len());
+                prop_assert_eq!(memchr_newline(&t, from), t.as_bytes()[from..].iter().position(|&c| c == b'\n').map(|k| from + k));
                 Ok(())
             })
             .unwrap();
