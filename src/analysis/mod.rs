@@ -52,7 +52,10 @@ pub fn analyze(text: &str, options: &Options) -> Report {
 /// the rest runs with `entities: false`).
 pub fn entities_of(text: &str) -> Vec<Entity> {
     // The sentences of `segment`, without the paragraphs' kinds, which the tagger does not read.
-    let sentences: Vec<Span> = paragraphs::split(text).into_iter().flat_map(|p| sentences::split(text, p)).collect();
+    let mut sentences = Vec::new();
+    for p in paragraphs::split(text) {
+        sentences::split_into(text, p, &mut sentences);
+    }
     entities::find(text, &sentences)
 }
 
@@ -158,9 +161,10 @@ const ENTITY_PARTS: usize = 8;
 
 /// The sentences of each of `paragraphs`, in order, each with its paragraph's index.
 pub fn sentences_of(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    let (mut out, mut spans) = (Vec::new(), Vec::new());
     for (index, p) in paragraphs.iter().enumerate() {
-        out.extend(sentences::split(text, p.span).into_iter().map(|span| Sentence { span, paragraph: index }));
+        sentences::split_into(text, p.span, &mut spans);
+        out.extend(spans.drain(..).map(|span| Sentence { span, paragraph: index }));
     }
     out
 }

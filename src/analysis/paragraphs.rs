@@ -16,7 +16,7 @@ fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut start = 0;
     loop {
-        let end = memchr_newline(bytes, start).unwrap_or(bytes.len());
+        let end = memchr_newline(text, start).unwrap_or(bytes.len());
         let (s, e) = trim_range(text, start, end);
         out.push(Line {
             span: Span::new(s, e),
@@ -30,8 +30,22 @@ fn lines(text: &str) -> Vec<Line> {
     out
 }
 
-fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes[from..].iter().position(|&b| b == b'\n').map(|p| p + from)
+/// The next line break at or after byte `from`, eight bytes at a time.
+fn memchr_newline(text: &str, from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = text.as_bytes();
+    let mut i = from;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) ^ (ONES * b'\n' as u64);
+        let hits = x.wrapping_sub(ONES) & !x & HIGH;
+        if hits != 0 {
+            // The lowest marked byte is a line break (borrows only run upward).
+            return Some(i + hits.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(|&c| c == b'\n').map(|k| i + k)
 }
 
 /// Trim Unicode white space from both ends of `text[start..end]`.
@@ -246,11 +260,58 @@ pub fn classify(text: &str) -> ParagraphKind {
     if no_terminal
         && (first.is_uppercase() || first.is_ascii_digit())
         && !t.contains('\n')
-        && t.split_whitespace().nth(14).is_none()
+        && !more_words_than(t, 14)
     {
         return ParagraphKind::Heading;
     }
     ParagraphKind::Body
+}
+
+/// Whether `t` has more than `n` words (split at white space, as `split_whitespace` does). ASCII
+/// text is read eight bytes at a time, other characters decoded.
+fn more_words_than(t: &str, n: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = t.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        if x & HIGH != 0 {
+            break;
+        }
+        // A high bit on each white-space byte (a space, or 9 to 13): with every byte under 0x80,
+        // no sum below carries into the next byte.
+        let y = x ^ (ONES * b' ' as u64);
+        let spaces = !((y + ONES * 0x7F) | y) & HIGH;
+        let controls = (x + ONES * (0x80 - 9)) & !(x + ONES * (0x80 - 14)) & HIGH;
+        let space = spaces | controls;
+        // A word starts at each other byte that follows white space (or no word).
+        let before = (space << 8) | if in_word { 0 } else { 0x80 };
+        let starts = !space & before & HIGH;
+        words += (((starts >> 7).wrapping_mul(ONES)) >> 56) as usize;
+        if words > n {
+            return true;
+        }
+        in_word = space >> 63 == 0;
+        i += 8;
+    }
+    while i < b.len() {
+        let (space, len) = if b[i] < 0x80 {
+            (matches!(b[i], b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let c = t[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if !space && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = !space;
+        i += len;
+    }
+    false
 }
 
 /// Whether `t` starts (in lower case) with one of [`CAPTION_STARTS`]. ASCII text, nearly all, is
@@ -259,7 +320,11 @@ pub fn classify(text: &str) -> ParagraphKind {
 fn starts_like_caption(t: &str) -> bool {
     match t.as_bytes().get(..t.len().min(16)) {
         Some(head) if head.is_ascii() => {
-            CAPTION_STARTS.iter().any(|p| t.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes())))
+            // Only the starts with the text's first letter are compared.
+            let first = head.first().map(u8::to_ascii_lowercase);
+            CAPTION_STARTS.iter().filter(|p| p.as_bytes().first() == first.as_ref()).any(|p| {
+                t.as_bytes().get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+            })
         }
         _ => {
             let lower_start = t.chars().take(16).collect::<String>().to_lowercase();
@@ -275,20 +340,46 @@ fn starts_like_caption(t: &str) -> bool {
 /// the Kelvin sign (to `k`, in no credit) and `İ` (to `i` and a combining dot, so an `i` that
 /// could only end a match, and no credit ends with one).
 fn has_credit(t: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = t.as_bytes();
-    for (q, &x) in b.iter().enumerate() {
-        let mut credits = CREDITS_AT[x as usize];
+    let credit_at = |q: usize| {
+        let mut credits = CREDITS_AT[b[q] as usize];
         while credits != 0 {
             let i = credits.trailing_zeros() as usize;
             let (c, off) = (CAPTION_CREDITS[i].as_bytes(), CREDIT_ANCHORS[i]);
-            if q >= off && b.get(q - off..q - off + c.len()).is_some_and(|w| w.eq_ignore_ascii_case(c)) {
+            // The byte after the anchor first (most `p`s are not followed by an `h`), then the rest.
+            let next_fits = || c.get(off + 1).is_none_or(|&n| b.get(q + 1).is_some_and(|m| m.to_ascii_lowercase() == n));
+            if q >= off && next_fits() && b.get(q - off..q - off + c.len()).is_some_and(|w| w.eq_ignore_ascii_case(c)) {
                 return true;
             }
             credits &= credits - 1;
         }
+        false
+    };
+    // From one byte that may be an anchor to the next, found eight bytes at a time: with bit 5 set,
+    // every anchor byte is one of `ANCHORS_FOLDED` (see the test).
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut q = 0;
+    while let Some(chunk) = b.get(q..q + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) | (ONES * 0x20);
+        let hits = ANCHORS_FOLDED.iter().fold(0, |hits, &a| hits | zero(x ^ (ONES * a as u64)));
+        if hits == 0 {
+            q += 8;
+            continue;
+        }
+        // The lowest marked byte is one (borrows only run upward); the block is read again after it.
+        let at = q + hits.trailing_zeros() as usize / 8;
+        if credit_at(at) {
+            return true;
+        }
+        q = at + 1;
     }
-    false
+    (q..b.len()).any(credit_at)
 }
+
+/// The credits' anchor bytes with bit 5 set (`G` and `g` both give `g`).
+const ANCHORS_FOLDED: [u8; 4] = [b'(', b'/', b'g', b'p'];
 
 /// Where each credit's anchor is: its first '(' or '/', else its start (see `has_credit`).
 const CREDIT_ANCHORS: [usize; CAPTION_CREDITS.len()] = {
@@ -368,6 +459,67 @@ mod tests {
                 Ok(())
             })
             .unwrap();
+    }
+
+    #[test]
+    fn words_counted_as_split_whitespace_counts_them() {
+        use proptest::prelude::*;
+        proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(2000))
+            .run(&("[a \\t\\n\u{b}\u{c}\r\u{a0}\u{85}\u{2003}\u{3000}\u{e9}x\u{1c}]{0,40}", 0usize..20), |(t, n)| {
+                prop_assert_eq!(more_words_than(&t, n), t.split_whitespace().nth(n).is_some());
+                Ok(())
+            })
+            .unwrap();
+        // Mostly ASCII, read eight bytes at a time, with every byte near the white-space ones.
+        proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(2000))
+            .run(&("[a \\t\\n\u{8}\u{b}\u{c}\r\u{e}\u{1f}!\u{7f}\u{0}]{0,70}\u{a0}?[ a]{0,9}", 0usize..30), |(t, n)| {
+                prop_assert_eq!(more_words_than(&t, n), t.split_whitespace().nth(n).is_some());
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// Credits are found as in the lower-cased text, wherever they stand in the eight-byte blocks.
+    #[test]
+    fn credits_found_as_in_lower_case() {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            Just("(AP Photo"), Just("Getty Images"), Just("/ REUTERS"), Just("reuters/"), Just("photo:"), Just("Photo credit"),
+            Just("(afp"), Just("/AP)"), Just("(pictured"), Just("(file photo"), Just("p"), Just("g"), Just("("), Just("/"),
+            Just("ph"), Just("\u{8}"), Just("\u{f}"), Just("x"), Just(" "), Just("\u{e9}"), Just("phot"),
+        ];
+        proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(3000))
+            .run(&proptest::collection::vec(piece, 0..16), |pieces| {
+                let t = pieces.concat();
+                let lower = t.to_lowercase();
+                prop_assert_eq!(has_credit(&t), CAPTION_CREDITS.iter().any(|c| lower.contains(c)));
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// The eight-byte search finds the line break a byte-by-byte search finds, wherever it starts.
+    #[test]
+    fn newline_search_is_bytewise() {
+        use proptest::prelude::*;
+        let text = proptest::collection::vec(prop_oneof![Just('\n'), Just('a'), Just('\u{b}'), Just('\u{e9}'), Just('\u{2028}')], 0..40);
+        proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(3000))
+            .run(&(text, 0usize..45), |(chars, from)| {
+                let t: String = chars.into_iter().collect();
+                let from = from.min(t.len());
+                prop_assert_eq!(memchr_newline(&t, from), t.as_bytes()[from..].iter().position(|&c| c == b'\n').map(|k| from + k));
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn every_credit_anchor_folds_to_a_listed_byte() {
+        for c in 0..=255u8 {
+            if CREDITS_AT[c as usize] != 0 {
+                assert!(ANCHORS_FOLDED.contains(&(c | 0x20)), "{c}");
+            }
+        }
     }
 
     #[test]

@@ -371,9 +371,58 @@ const CLOSINGS_BIT: u16 = 1 << 10;
 const NOT_NAMES_BIT: u16 = 1 << 11;
 const AFTER_SALUTATION_BIT: u16 = 1 << 12;
 
-/// Every listed word (lower-case) with the bits of the lists it belongs to, built once.
-fn lexicon() -> &'static std::collections::HashMap<&'static str, u16> {
-    static LEXICON: std::sync::OnceLock<std::collections::HashMap<&'static str, u16>> = std::sync::OnceLock::new();
+/// Every listed word (lower-case) with the bits of the lists it belongs to, built once: an
+/// open-addressed table of words packed as [`Slot`]s, so that a look-up hashes two machine words
+/// instead of a string.
+struct Lexicon {
+    slots: Vec<Slot>,
+}
+
+/// A word of at most 16 bytes, ASCII letters lower-cased, zero-padded into two machine words, with
+/// its length (0 marks an empty slot) and, in the table, the bits of its lists.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    lo: u64,
+    hi: u64,
+    len: u16,
+    bits: u16,
+}
+
+/// Slots of the lexicon's table (a power of two, about twice its words).
+const LEXICON_SLOTS: usize = 1024;
+
+impl Slot {
+    fn of(word: &[u8]) -> Option<Slot> {
+        if word.is_empty() || word.len() > 16 {
+            return None;
+        }
+        let mut buf = [0u8; 16];
+        buf[..word.len()].copy_from_slice(word);
+        let half = |b: &[u8]| ascii_lower(u64::from_le_bytes(b.try_into().unwrap_or([0; 8])));
+        Some(Slot { lo: half(&buf[..8]), hi: half(&buf[8..]), len: word.len() as u16, bits: 0 })
+    }
+    fn same_word(&self, other: &Slot) -> bool {
+        self.lo == other.lo && self.hi == other.hi && self.len == other.len
+    }
+    fn home(&self) -> usize {
+        let h = (self.lo ^ self.hi.rotate_left(31) ^ self.len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> (64 - LEXICON_SLOTS.trailing_zeros())) as usize
+    }
+}
+
+/// `to_ascii_lowercase` on each of the eight bytes of `x` (other bytes are left as they are).
+fn ascii_lower(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low7 = x & (0x7F * ONES);
+    // A high bit in each byte from `A` up, and in each byte past `Z` (no carry leaves a byte).
+    let from_a = low7 + (0x80 - b'A' as u64) * ONES;
+    let past_z = low7 + (0x80 - b'Z' as u64 - 1) * ONES;
+    let upper = from_a & !past_z & !x & (0x80 * ONES);
+    x | (upper >> 2)
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
     LEXICON.get_or_init(|| {
         let lists: [(&[&str], u16); 13] = [
             (TITLES, TITLES_BIT),
@@ -390,31 +439,44 @@ fn lexicon() -> &'static std::collections::HashMap<&'static str, u16> {
             (NOT_NAMES, NOT_NAMES_BIT),
             (AFTER_SALUTATION, AFTER_SALUTATION_BIT),
         ];
-        let mut map = std::collections::HashMap::new();
+        let mut slots = vec![Slot::default(); LEXICON_SLOTS];
         for (words, bit) in lists {
-            for w in words {
-                *map.entry(*w).or_insert(0) |= bit;
+            // A word longer than 16 bytes could never be looked up.
+            for word in words.iter().filter_map(|w| Slot::of(w.as_bytes())) {
+                let mut at = word.home();
+                while slots[at].len != 0 && !slots[at].same_word(&word) {
+                    at = (at + 1) % LEXICON_SLOTS;
+                }
+                slots[at] = Slot { bits: slots[at].bits | bit, ..word };
             }
         }
-        map
+        Lexicon { slots }
     })
 }
 
-/// Is `word` (any case) in the list whose bit is `bit`? Constant time: ASCII letters are
-/// lower-cased in a stack buffer and looked up once.
-fn in_list(bit: u16, word: &str) -> bool {
-    let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > 16 {
-        return false;
-    }
-    let mut buf = [0u8; 16];
-    for (d, s) in buf.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
-    }
-    let Ok(lower) = std::str::from_utf8(&buf[..bytes.len()]) else {
-        return false;
+/// The bits of the lists that hold `word` (any case). Constant time: ASCII letters are lower-cased
+/// eight at a time and the word is looked up once.
+fn lists_of(word: &str) -> u16 {
+    let Some(word) = Slot::of(word.as_bytes()) else {
+        return 0;
     };
-    lexicon().get(lower).is_some_and(|bits| bits & bit != 0)
+    let slots = &lexicon().slots;
+    let mut at = word.home();
+    loop {
+        let slot = &slots[at];
+        if slot.same_word(&word) {
+            return slot.bits;
+        }
+        if slot.len == 0 {
+            return 0;
+        }
+        at = (at + 1) % LEXICON_SLOTS;
+    }
+}
+
+/// Is `word` (any case) in the list whose bit is `bit`?
+fn in_list(bit: u16, word: &str) -> bool {
+    lists_of(word) & bit != 0
 }
 
 fn contains_ci(list: &[&str], word: &str) -> bool {
@@ -511,15 +573,33 @@ fn is_bullet(c: char) -> bool {
 /// The word that ends at byte `end` (exclusive): letters, digits, dots, hyphens, apostrophes.
 /// At most 64 bytes back, so a pathological word costs a constant.
 fn word_before(text: &str, end: usize) -> &str {
+    let (b, floor) = (text.as_bytes(), end.saturating_sub(64));
+    // ASCII bytes by a table; from a character outside ASCII on, character by character.
     let mut start = end;
-    for (i, c) in text[..end].char_indices().rev() {
-        if !is_word_char(c) || end - i > 64 {
-            break;
+    while start > floor && ASCII_WORD[b[start - 1] as usize] {
+        start -= 1;
+    }
+    if start > floor && b[start - 1] >= 0x80 {
+        for (i, c) in text[..start].char_indices().rev() {
+            if !is_word_char(c) || end - i > 64 {
+                break;
+            }
+            start = i;
         }
-        start = i;
     }
     &text[start..end]
 }
+
+/// The ASCII bytes of [`is_word_char`] (none from 0x80 up).
+const ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || matches!(c as u8, b'.' | b'-' | b'\'' | b'&');
+        c += 1;
+    }
+    t
+};
 
 /// The whitespace-delimited token around byte `at` (for URL and e-mail tests), at most 256
 /// bytes each way.
@@ -544,14 +624,41 @@ fn token_around(text: &str, at: usize) -> &str {
 /// The next word from byte `start` of `text` (which must end at the paragraph's end), after
 /// opening quotes and brackets; without its final period.
 fn word_after(text: &str, start: usize) -> &str {
-    let rest = text[start..].trim_start_matches(is_opening);
-    let end = rest
-        .char_indices()
-        .find(|&(i, c)| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' || c == '\u{2019}') || i > 64)
-        .map(|(i, _)| i)
-        .unwrap_or(rest.len());
+    let rest = &text[start..];
+    let opening = rest.bytes().take_while(|&c| matches!(c, b'"' | b'\'' | b'(' | b'[' | b'{' | b'*' | b'_')).count();
+    let rest = match rest.as_bytes().get(opening) {
+        // Opening marks outside ASCII (curly quotes) are decoded.
+        Some(&c) if c >= 0x80 => rest[opening..].trim_start_matches(is_opening),
+        _ => &rest[opening..],
+    };
+    // ASCII bytes by a table; from a character outside ASCII on, character by character.
+    let b = rest.as_bytes();
+    let mut end = 0;
+    while end <= 64 && end < b.len() && ASCII_WORD_AFTER[b[end] as usize] {
+        end += 1;
+    }
+    if end <= 64 && end < b.len() && b[end] >= 0x80 {
+        end = rest[end..]
+            .char_indices()
+            .find(|&(i, c)| {
+                !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' || c == '\u{2019}') || end + i > 64
+            })
+            .map(|(i, _)| end + i)
+            .unwrap_or(rest.len());
+    }
     rest[..end].trim_end_matches('.')
 }
+
+/// The ASCII bytes that [`word_after`] takes into a word: letters, digits, `'`, `-`, `.`.
+const ASCII_WORD_AFTER: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric() || matches!(c as u8, b'.' | b'-' | b'\'');
+        c += 1;
+    }
+    t
+};
 
 /// The `n` words after byte `start`, lower-cased letters only, for attribution tests.
 fn words_after(text: &str, start: usize, n: usize) -> impl Iterator<Item = &str> {
@@ -700,12 +807,18 @@ enum Mark {
 /// character of the span, in order and without overlap. An invalid span yields no sentences.
 pub fn split(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
+    split_into(text, span, &mut out);
+    out
+}
+
+/// [`split`], the sentences appended to `out` (so that one list serves many paragraphs).
+pub fn split_into(text: &str, span: Span, out: &mut Vec<Span>) {
     if span.start >= span.end
         || span.end > text.len()
         || !text.is_char_boundary(span.start)
         || !text.is_char_boundary(span.end)
     {
-        return out;
+        return;
     }
     let region = &text[span.start..span.end];
     let base = span.start;
@@ -726,7 +839,7 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
         if next_list < list_starts.len() && list_starts[next_list] == i {
             next_list += 1;
             if !region[sent_start..i].trim().is_empty() {
-                push_trimmed(text, base + sent_start, base + i, &mut out);
+                push_trimmed(text, base + sent_start, base + i, out);
                 sent_start = i;
             }
         }
@@ -759,18 +872,18 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
                 continue;
             }
             Soft::Cut(at, to) => {
-                push_trimmed(text, base + sent_start, base + at, &mut out);
+                push_trimmed(text, base + sent_start, base + at, out);
                 sent_start = at;
                 i = to;
                 continue;
             }
             Soft::CutTwice(first, second, to) => {
                 if !region[sent_start..first].trim().is_empty() {
-                    push_trimmed(text, base + sent_start, base + first, &mut out);
+                    push_trimmed(text, base + sent_start, base + first, out);
                     sent_start = first;
                 }
                 if let Some(second) = second {
-                    push_trimmed(text, base + sent_start, base + second, &mut out);
+                    push_trimmed(text, base + sent_start, base + second, out);
                     sent_start = second;
                 }
                 i = to;
@@ -783,7 +896,7 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
                     let end = i + len;
                     if decide(region, sent_start, i, end, Mark::Emoticon, false) {
                         let end = absorb_emoticons(region, end);
-                        push_trimmed(text, base + sent_start, base + end, &mut out);
+                        push_trimmed(text, base + sent_start, base + end, out);
                         sent_start = end;
                     }
                     i = end;
@@ -797,7 +910,7 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
         let clen = c.len_utf8();
         if c == '\n' {
             if is_hard_line_break(region, i) {
-                push_trimmed(text, base + sent_start, base + i, &mut out);
+                push_trimmed(text, base + sent_start, base + i, out);
                 sent_start = i;
             }
             i += 1;
@@ -861,7 +974,7 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
                     // `compounds. . . . The practice`: the word's own period ends the sentence and
                     // the ellipsis opens the next one.
                     if decide(region, sent_start, run_start, end, Mark::Period, false) {
-                        push_trimmed(text, base + sent_start, base + end, &mut out);
+                        push_trimmed(text, base + sent_start, base + end, out);
                         sent_start = end;
                     }
                     i = spaced_end;
@@ -882,7 +995,7 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
             && mark != Mark::Emoticon
             && region[run_start..marks_end].chars().all(is_wide_terminal)
         {
-            push_trimmed(text, base + sent_start, base + end, &mut out);
+            push_trimmed(text, base + sent_start, base + end, out);
             sent_start = end;
             i = end;
             continue;
@@ -894,7 +1007,7 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
                 && marks_end - run_start == 1
                 && missing_space_boundary(region, run_start)
             {
-                push_trimmed(text, base + sent_start, base + marks_end, &mut out);
+                push_trimmed(text, base + sent_start, base + marks_end, out);
                 sent_start = marks_end;
             }
             i = end.max(i + clen);
@@ -902,15 +1015,14 @@ pub fn split(text: &str, span: Span) -> Vec<Span> {
         }
         if decide(region, sent_start, run_start, end, mark, quoted || closers) {
             let end = absorb_emoticons(region, end);
-            push_trimmed(text, base + sent_start, base + end, &mut out);
+            push_trimmed(text, base + sent_start, base + end, out);
             sent_start = end;
             i = end;
         } else {
             i = end;
         }
     }
-    push_trimmed(text, base + sent_start, base + region.len(), &mut out);
-    out
+    push_trimmed(text, base + sent_start, base + region.len(), out);
 }
 
 /// Byte classes for the scanner's fast path: bytes that may end a sentence (terminal marks, line
@@ -1102,20 +1214,51 @@ fn is_url_start(s: &str) -> bool {
 
 /// End of the whitespace-delimited token containing `at`.
 fn token_end(region: &str, at: usize) -> usize {
-    region[at..]
-        .find(char::is_whitespace)
-        .map(|p| at + p)
-        .unwrap_or(region.len())
+    whitespace_from(region, at)
+}
+
+/// The offset of the first white-space character of `s` at or after byte `from` (a character
+/// boundary), or `s.len()`: ASCII bytes are tested as they are, other characters decoded.
+fn whitespace_from(s: &str, from: usize) -> usize {
+    let b = s.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if matches!(c, b' ' | b'\t'..=b'\r') {
+                return i;
+            }
+            i += 1;
+        } else {
+            let ch = s[i..].chars().next().unwrap_or(' ');
+            if ch.is_whitespace() {
+                return i;
+            }
+            i += ch.len_utf8();
+        }
+    }
+    b.len()
 }
 
 /// Start of the whitespace-delimited token containing `at` (at most 256 bytes back).
 fn token_start(region: &str, at: usize) -> usize {
+    let (b, floor) = (region.as_bytes(), at.saturating_sub(256));
     let mut start = at;
-    for (i, c) in region[..at].char_indices().rev() {
-        if c.is_whitespace() || at - i > 256 {
-            break;
+    while start > floor {
+        let c = b[start - 1];
+        if c < 0x80 {
+            if matches!(c, b' ' | b'\t'..=b'\r') {
+                break;
+            }
+            start -= 1;
+        } else {
+            // A character outside ASCII: decoded whole, and kept only if it starts within reach.
+            let Some((i, ch)) = region[..start].char_indices().next_back() else { break };
+            if ch.is_whitespace() || i < floor {
+                break;
+            }
+            start = i;
         }
-        start = i;
     }
     start
 }
@@ -1182,12 +1325,13 @@ fn link_end(region: &str, i: usize) -> Soft {
 /// A timestamp `06/02/2001 10:53 AM` standing between a name and a message: a sentence ends before
 /// it (unless a lower-case word such as `on` leads into it) and after it before a capital.
 fn timestamp(region: &str, sent_start: usize, slash: usize) -> Soft {
-    let start = token_start(region, slash);
-    let head = &region[start..slash];
-    if head.is_empty() || head.len() > 2 || !head.bytes().all(|b| b.is_ascii_digit()) {
+    // The token before the slash is one or two digits.
+    let b = region.as_bytes();
+    let head = b[..slash].iter().rev().take(3).take_while(|c| c.is_ascii_digit()).count();
+    let start = slash - head;
+    if head == 0 || head > 2 || start > 0 && !region[..start].ends_with(char::is_whitespace) {
         return Soft::None;
     }
-    let b = region.as_bytes();
     let mut k = slash + 1;
     let digits = |k: &mut usize, min: usize, max: usize| -> bool {
         let s = *k;
@@ -1325,8 +1469,17 @@ fn next_dot_or_paren(b: &[u8], mut from: usize) -> Option<usize> {
 }
 
 fn skip_ws(region: &str, from: usize) -> usize {
-    let rest = &region[from..];
-    from + (rest.len() - rest.trim_start().len())
+    // ASCII white space byte by byte; from a character outside ASCII on, `trim_start`.
+    let b = region.as_bytes();
+    let mut i = from;
+    while i < b.len() && matches!(b[i], b' ' | b'\t'..=b'\r') {
+        i += 1;
+    }
+    if i < b.len() && b[i] >= 0x80 {
+        let rest = &region[i..];
+        i += rest.len() - rest.trim_start().len();
+    }
+    i
 }
 
 /// After a run ending at `from`, spaced tokens made of the same marks: `. . .` after a period,
@@ -1362,13 +1515,21 @@ fn spaced_marks(region: &str, from: usize, mark: Mark) -> (usize, usize, bool) {
     (end, count, closed)
 }
 
+/// Can an emoticon start with this byte? Every one of [`EMOTICONS`] starts with one of these.
+fn starts_emoticon(b: Option<&u8>) -> bool {
+    matches!(b, Some(b':' | b';' | b'=' | b'^' | b'<'))
+}
+
 /// The length of an emoticon token at `at`, if one stands there between spaces.
 fn emoticon_at(region: &str, at: usize) -> Option<usize> {
+    let rest = &region[at..];
+    if !starts_emoticon(rest.as_bytes().first()) {
+        return None;
+    }
     if at > 0 && !region[..at].ends_with(char::is_whitespace) {
         return None;
     }
-    let rest = &region[at..];
-    let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let len = whitespace_from(rest, 0);
     let tok = &rest[..len];
     EMOTICONS.contains(&tok).then_some(len)
 }
@@ -1377,7 +1538,8 @@ fn emoticon_at(region: &str, at: usize) -> Option<usize> {
 fn absorb_emoticons(region: &str, mut end: usize) -> usize {
     loop {
         let at = skip_ws(region, end);
-        if at == end || at >= region.len() || region[end..at].contains('\n') {
+        // Most sentences are followed by a word, which no emoticon starts with.
+        if at == end || !starts_emoticon(region.as_bytes().get(at)) || region[end..at].contains('\n') {
             return end;
         }
         match emoticon_at(region, at) {
@@ -1522,25 +1684,27 @@ fn period_ends(region: &str, so_far: &str, dot: usize, next: &str, after: usize)
         let intro = words.len() <= 4 && words.first().is_some_and(|w| in_list(TIME_INTRO_BIT, w));
         return !intro;
     }
-    if in_list(TITLES_BIT, bare) {
+    // The lists that hold the word before the period, looked up once.
+    let lists = lists_of(bare);
+    if lists & TITLES_BIT != 0 {
         return false;
     }
-    if in_list(NUMBERED_BIT, bare) && (next_digit || next_lower || next.starts_with('#')) {
+    if lists & NUMBERED_BIT != 0 && (next_digit || next_lower || next.starts_with('#')) {
         return false;
     }
-    if in_list(NUMBERED_BIT, bare) && is_roman(next) && !bare.eq_ignore_ascii_case("no") {
+    if lists & NUMBERED_BIT != 0 && is_roman(next) && !bare.eq_ignore_ascii_case("no") {
         return false;
     }
     // A dash after an abbreviation continues a dateline (`CEDAR FALLS, Calif. — A fire`).
     let rest = &region[after..];
     let dash_next = rest.starts_with(['\u{2014}', '\u{2013}']) || rest.starts_with("- ") || rest.starts_with("--");
-    if in_list(AMBIGUOUS_BIT, bare) {
+    if lists & AMBIGUOUS_BIT != 0 {
         return !(next_lower || next_digit || dash_next);
     }
     let mut chars = bare.chars();
     let initial = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
     let dotted = is_dotted(bare);
-    if initial || dotted || in_list(ENDINGS_BIT, bare) {
+    if initial || dotted || lists & ENDINGS_BIT != 0 {
         if next_lower || next_digit {
             return false;
         }
@@ -1571,9 +1735,12 @@ fn is_hard_line_break(region: &str, nl: usize) -> bool {
     let first = after.chars().next();
     match (last, first) {
         (Some(l), Some(f)) => {
-            let line_start = before.rfind('\n').map(|p| p + 1).unwrap_or(0);
-            let line_len = before[line_start..].chars().count();
-            !l.is_alphanumeric() && !matches!(l, ',' | ';' | '-' | '(') && f.is_uppercase() && line_len < 45
+            // The line's length last: most lines before a break end with a letter.
+            let short = || {
+                let line_start = before.rfind('\n').map(|p| p + 1).unwrap_or(0);
+                before[line_start..].chars().count() < 45
+            };
+            !l.is_alphanumeric() && !matches!(l, ',' | ';' | '-' | '(') && f.is_uppercase() && short()
         }
         _ => false,
     }
@@ -1584,8 +1751,12 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
         return;
     }
     let slice = &text[start..end];
-    let lead = slice.len() - slice.trim_start().len();
-    let trail = slice.len() - slice.trim_end().len();
+    // Most sentences start after a space and end on a mark: only the start is trimmed.
+    let lead = skip_ws(slice, 0);
+    let trail = match slice.as_bytes().last() {
+        Some(&b) if b < 0x80 && !b.is_ascii_whitespace() && b != 0x0B => 0,
+        _ => slice.len() - slice.trim_end().len(),
+    };
     if lead + trail < slice.len() {
         out.push(Span::new(start + lead, end - trail));
     }
@@ -1604,6 +1775,116 @@ mod tests {
             .run(&(bytes, 0usize..45), |(b, from)| {
                 let naive = (from..b.len()).find(|&i| b[i] == b'.' || b[i] == b')');
                 prop_assert_eq!(next_dot_or_paren(&b, from), naive);
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// The scans that read ASCII bytes by tables find what reading character by character finds,
+    /// at every character boundary of texts mixing ASCII, white space and word characters outside
+    /// ASCII, and runs longer than their reach.
+    #[test]
+    fn byte_scans_match_character_scans() {
+        use proptest::prelude::*;
+        fn by_chars_word_before(text: &str, end: usize) -> &str {
+            let mut start = end;
+            for (i, c) in text[..end].char_indices().rev() {
+                if !is_word_char(c) || end - i > 64 {
+                    break;
+                }
+                start = i;
+            }
+            &text[start..end]
+        }
+        fn by_chars_word_after(text: &str, start: usize) -> &str {
+            let rest = text[start..].trim_start_matches(is_opening);
+            let end = rest
+                .char_indices()
+                .find(|&(i, c)| !(c.is_alphanumeric() || c == '\'' || c == '-' || c == '.' || c == '\u{2019}') || i > 64)
+                .map(|(i, _)| i)
+                .unwrap_or(rest.len());
+            rest[..end].trim_end_matches('.')
+        }
+        fn by_chars_token_start(region: &str, at: usize) -> usize {
+            let mut start = at;
+            for (i, c) in region[..at].char_indices().rev() {
+                if c.is_whitespace() || at - i > 256 {
+                    break;
+                }
+                start = i;
+            }
+            start
+        }
+        let piece = prop_oneof![
+            Just("a".to_string()),
+            Just("Z9".to_string()),
+            Just(" ".to_string()),
+            Just("\u{b}\t\n".to_string()),
+            Just("\u{a0}".to_string()),
+            Just("\u{2003}".to_string()),
+            Just("é".to_string()),
+            Just("\u{2019}".to_string()),
+            Just("\u{201C}\"(".to_string()),
+            Just(".-'&".to_string()),
+            Just("°".to_string()),
+            Just("x".repeat(70)),
+            Just("é".repeat(40)),
+            Just("w".repeat(300)),
+        ];
+        proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(500))
+            .run(&proptest::collection::vec(piece, 0..12), |pieces| {
+                let text = pieces.concat();
+                for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    prop_assert_eq!(word_before(&text, at), by_chars_word_before(&text, at));
+                    prop_assert_eq!(word_after(&text, at), by_chars_word_after(&text, at));
+                    prop_assert_eq!(token_start(&text, at), by_chars_token_start(&text, at));
+                    let rest = &text[at..];
+                    prop_assert_eq!(token_end(&text, at), at + rest.find(char::is_whitespace).unwrap_or(rest.len()));
+                    prop_assert_eq!(skip_ws(&text, at), at + rest.len() - rest.trim_start().len());
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// The lexicon's table gives, for any word, the lists that hold it in lower case (compared
+    /// word by word), in any case of its ASCII letters.
+    #[test]
+    fn lexicon_finds_what_the_lists_hold() {
+        let lists: [(&[&str], u16); 13] = [
+            (TITLES, TITLES_BIT),
+            (ENDINGS, ENDINGS_BIT),
+            (AMBIGUOUS, AMBIGUOUS_BIT),
+            (NUMBERED, NUMBERED_BIT),
+            (STARTERS, STARTERS_BIT),
+            (AFTER_TIME, AFTER_TIME_BIT),
+            (TIME_INTRO, TIME_INTRO_BIT),
+            (SPEECH_VERBS, SPEECH_VERBS_BIT),
+            (BANG_NAMES, BANG_NAMES_BIT),
+            (DOMAIN_ENDINGS, DOMAIN_ENDINGS_BIT),
+            (CLOSINGS, CLOSINGS_BIT),
+            (NOT_NAMES, NOT_NAMES_BIT),
+            (AFTER_SALUTATION, AFTER_SALUTATION_BIT),
+        ];
+        let naive = |word: &str| {
+            let lower = word.to_ascii_lowercase();
+            let fits = !word.is_empty() && word.len() <= 16;
+            lists.iter().filter(|(l, _)| fits && l.contains(&lower.as_str())).fold(0, |bits, (_, b)| bits | b)
+        };
+        let mut words: Vec<String> = Vec::new();
+        for (list, _) in lists {
+            for w in list {
+                words.extend([w.to_string(), w.to_ascii_uppercase(), format!("{w}s"), format!("{w}\0"), w[1..].to_string()]);
+            }
+        }
+        words.extend(["", "Mr\u{e9}", "\u{c9}ric", "sixteen-letters!", "seventeen-letters", "@[`{"].map(String::from));
+        for w in &words {
+            assert_eq!(lists_of(w), naive(w), "{w:?}");
+        }
+        use proptest::prelude::*;
+        proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(3000))
+            .run(&"[a-zA-Z@\\[`{.'\u{e9}\u{c9}-]{0,18}", |w| {
+                prop_assert_eq!(lists_of(&w), naive(&w));
                 Ok(())
             })
             .unwrap();
@@ -1639,5 +1920,6 @@ mod tests {
         assert!(!is_marker_only("The end."));
         assert_eq!(inline_list_starts("1) One thing 2) Two things"), vec![0, 13]);
         assert!(inline_list_starts("He was 1. Then 3. Then").is_empty());
+        assert!(EMOTICONS.iter().all(|e| starts_emoticon(e.as_bytes().first())));
     }
 }
