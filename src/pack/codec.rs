@@ -135,9 +135,17 @@ pub mod columns {
         }
     }
 
-    /// A column's decoding table: per slot of `M`, the symbol (bits 0-7), the slot's offset in
-    /// its symbol's range (bits 8-19) and the symbol's frequency less one (bits 20-31).
-    type Slots = [u32; M as usize];
+    /// A column's decoding table: per slot of `M`, the symbol, its frequency and the slot's
+    /// offset in the symbol's range (apart, so that decoding a symbol reads them as they are).
+    #[derive(Clone)]
+    struct Slots {
+        symbol: [u8; M as usize],
+        freq: [u16; M as usize],
+        offset: [u16; M as usize],
+    }
+
+    /// The table of a column that has no symbols.
+    const NO_SLOTS: Slots = Slots { symbol: [0; M as usize], freq: [1; M as usize], offset: [0; M as usize] };
 
     /// Unpack what [`pack`] made; `None` if it is damaged.
     pub fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
@@ -149,58 +157,58 @@ pub mod columns {
         if stride == 0 {
             return None;
         }
-        let mut tables: Vec<Slots> = Vec::with_capacity(stride);
-        for _ in 0..stride {
+        let mut tables = vec![NO_SLOTS; stride];
+        for t in &mut tables {
             let n = r.u16()? as usize;
-            let mut slots = [0u32; M as usize];
             let mut at = 0usize;
             for _ in 0..n {
-                let s = u32::from(r.u8()?);
+                let s = r.u8()?;
                 let freq = usize::from(r.u16()?);
                 if freq == 0 || at + freq > M as usize {
                     return None;
                 }
-                for (k, slot) in slots[at..at + freq].iter_mut().enumerate() {
-                    *slot = s | (k as u32) << 8 | (freq as u32 - 1) << 20;
+                t.symbol[at..at + freq].fill(s);
+                t.freq[at..at + freq].fill(freq as u16);
+                for (k, offset) in t.offset[at..at + freq].iter_mut().enumerate() {
+                    *offset = k as u16;
                 }
                 at += freq;
             }
             if at != M as usize && at != 0 {
                 return None;
             }
-            tables.push(slots);
         }
         let mut x = u32::from_be_bytes(r.bytes(4)?.try_into().ok()?);
         let mut input = r.0;
         let mut out = Vec::with_capacity(header_len + body_len);
         out.extend_from_slice(header);
         out.resize(header_len + body_len, 0);
-        let mut column = 0;
-        for run in out[header_len..].chunks_mut(RUN) {
-            decode_run(&tables, &mut column, &mut x, &mut input, run)?;
+        // Whole rows per run, so that each starts in the first column.
+        let run = RUN / stride * stride;
+        for run in out[header_len..].chunks_mut(run) {
+            decode_run(&tables, &mut x, &mut input, run)?;
         }
         Some(out)
     }
 
-    /// Decode `out.len()` symbols, the first of them in `column`.
+    /// Decode `out.len()` symbols, row by row (the first in the first column, the last row
+    /// maybe short).
     #[inline(never)]
-    fn decode_run(tables: &[Slots], column: &mut usize, x: &mut u32, input: &mut &[u8], out: &mut [u8]) -> Option<()> {
-        let (mut c, mut state, inp) = (*column, *x, *input);
+    fn decode_run(tables: &[Slots], x: &mut u32, input: &mut &[u8], out: &mut [u8]) -> Option<()> {
+        let (mut state, inp) = (*x, *input);
         let mut pos = 0;
-        for o in out.iter_mut() {
-            let e = tables[c][(state & (M - 1)) as usize];
-            *o = e as u8;
-            state = ((e >> 20) + 1) * (state >> PROB_BITS) + ((e >> 8) & (M - 1));
-            while state < L {
-                state = (state << 8) | u32::from(*inp.get(pos)?);
-                pos += 1;
-            }
-            c += 1;
-            if c == tables.len() {
-                c = 0;
+        for row in out.chunks_mut(tables.len()) {
+            for (o, t) in row.iter_mut().zip(tables) {
+                let slot = (state & (M - 1)) as usize;
+                *o = t.symbol[slot];
+                state = u32::from(t.freq[slot]) * (state >> PROB_BITS) + u32::from(t.offset[slot]);
+                while state < L {
+                    state = (state << 8) | u32::from(*inp.get(pos)?);
+                    pos += 1;
+                }
             }
         }
-        (*column, *x, *input) = (c, state, &inp[pos..]);
+        (*x, *input) = (state, &inp[pos..]);
         Some(())
     }
 }
@@ -227,25 +235,29 @@ pub mod lines {
     /// Unpack what [`pack`] made; `None` if it is damaged.
     pub fn unpack(packed: &[u8]) -> Option<String> {
         let mut out: Vec<u8> = Vec::with_capacity(packed.len() * 3 / 2);
-        let mut prev_start = 0;
+        for_each(packed, |line| {
+            out.extend_from_slice(line);
+            out.push(b'\n');
+        })?;
+        out.pop();
+        String::from_utf8(out).ok()
+    }
+
+    /// Call `f` on each line (without its `\n`) of what [`pack`] made, in order, without
+    /// unpacking the whole; `None` if it is damaged (then `f` may have seen some lines).
+    pub fn for_each(packed: &[u8], mut f: impl FnMut(&[u8])) -> Option<()> {
+        let mut line: Vec<u8> = Vec::with_capacity(256);
         let mut rest = packed;
-        let mut first = true;
         while let Some((&shared, tail)) = rest.split_first() {
             let end = tail.iter().position(|&b| b == b'\n')?;
-            let shared = shared as usize;
-            let start = out.len() + usize::from(!first);
-            if shared > start - usize::from(!first) - prev_start {
+            if usize::from(shared) > line.len() {
                 return None;
             }
-            if !first {
-                out.push(b'\n');
-            }
-            out.extend_from_within(prev_start..prev_start + shared);
-            out.extend_from_slice(&tail[..end]);
-            prev_start = start;
-            first = false;
+            line.truncate(usize::from(shared));
+            line.extend_from_slice(&tail[..end]);
+            f(&line);
             rest = &tail[end + 1..];
         }
-        String::from_utf8(out).ok()
+        Some(())
     }
 }

@@ -8,18 +8,14 @@ pub mod codec;
 
 /// src/data/ner_weights.bin, rANS-coded by column (build.rs).
 static NER_WEIGHTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ner_weights.rans"));
-/// src/data/ner_gazetteer.txt, front-coded (build.rs).
-static NER_GAZETTEER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ner_gazetteer.fc"));
+/// src/data/ner_gazetteer.txt, front-coded (build.rs); the gazetteer reads its lines off the
+/// packing (`Gazetteer::parse_packed`).
+pub static NER_GAZETTEER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ner_gazetteer.fc"));
 
 /// The bytes of src/data/ner_weights.bin (empty if the packing were damaged, which gives the
 /// tagger's empty model).
 pub fn ner_weights() -> Vec<u8> {
     codec::columns::unpack(NER_WEIGHTS).unwrap_or_default()
-}
-
-/// The text of src/data/ner_gazetteer.txt (empty if the packing were damaged).
-pub fn ner_gazetteer() -> String {
-    codec::lines::unpack(NER_GAZETTEER).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -29,7 +25,7 @@ mod tests {
     #[test]
     fn the_shipped_packings_unpack_to_the_files() {
         assert!(super::ner_weights() == include_bytes!("../data/ner_weights.bin"), "ner_weights.bin");
-        assert!(super::ner_gazetteer() == include_str!("../data/ner_gazetteer.txt"), "ner_gazetteer.txt");
+        assert!(lines::unpack(super::NER_GAZETTEER).as_deref() == Some(include_str!("../data/ner_gazetteer.txt")), "ner_gazetteer.txt");
     }
 
     #[test]

@@ -23,15 +23,17 @@ pub fn mix(mut x: u64) -> u64 {
 }
 
 /// FNV-1a's start and multiplier.
-const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
+/// FNV-1a's hash `h` of some bytes continued by the byte `b`.
+#[inline(always)]
+pub fn fnv_byte(h: u64, b: u8) -> u64 {
+    (h ^ b as u64).wrapping_mul(FNV_PRIME)
+}
+
 fn fnv(bytes: &[u8]) -> u64 {
-    let mut h = FNV_START;
-    for &b in bytes {
-        h = (h ^ b as u64).wrapping_mul(FNV_PRIME);
-    }
-    h
+    bytes.iter().fold(FNV_START, |h, &b| fnv_byte(h, b))
 }
 
 /// [`word_hash`] of a word of lower-case ASCII letters only (which normalizing leaves as it is),

@@ -6,14 +6,14 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use super::features::{lower_ascii_word_hash, mix, word_hash};
+use super::features::{fnv_byte, lower_ascii_word_hash, mix, word_hash, FNV_START};
 use crate::analysis::report::Span;
 
 /// Categories, one bit each in a match mask. The order is the file's `@name` sections.
 pub const CATEGORIES: [&str; 8] = ["country", "city", "region", "given", "family", "org", "orgword", "demonym"];
 
 /// The generated lists (see the banner in the file); the library embeds them packed
-/// (`crate::pack::ner_gazetteer`).
+/// (`crate::pack::NER_GAZETTEER`).
 #[cfg(test)]
 static DATA: &str = include_str!("../../data/ner_gazetteer.txt");
 
@@ -101,6 +101,21 @@ impl NumberTable {
             self.len += 1;
         }
         self.slots[i] = (key, value);
+    }
+
+    /// Or `bits` (not all ones) into the number of `key` (0 if it has none), in one probe.
+    pub fn or(&mut self, key: u64, bits: u32) {
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.grow();
+        }
+        let i = self.slot(key);
+        let (k, v) = &mut self.slots[i];
+        if *v == FREE {
+            (*k, *v) = (key, 0);
+            self.len += 1;
+        }
+        *v |= bits;
+        debug_assert!(*v != FREE);
     }
 
     /// The number of `key`, or, when it has none, `value` (below `u32::MAX`) given to it: with
@@ -193,45 +208,28 @@ impl Gazetteer {
     /// Parse the gazetteer text: `#` lines are comments, `@name` starts a category, any other
     /// non-empty line is one phrase. Unknown categories are skipped.
     pub fn parse(data: &str) -> Gazetteer {
-        let mut phrases = NumberTable::with_capacity(data.len() / 8);
-        let mut filter = vec![0u64; (1 << FILTER_BITS) / 64];
-        let mut max_len = 1;
-        let mut bit: Option<u8> = None;
-        let (mut toks, mut words, mut buf) = (Vec::new(), Vec::new(), String::new());
+        let mut b = Builder::new(data.len() / 8);
         for line in lines(data) {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('@') {
-                bit = CATEGORIES.iter().position(|c| *c == name).map(|p| 1u8 << p);
-                continue;
-            }
-            let Some(b) = bit else { continue };
-            let plain = line_words(line, &mut toks, &mut words);
-            if words.is_empty() || words.len() > MAX_LEN {
-                continue;
-            }
-            max_len = max_len.max(words.len());
-            let mut h = SEED;
-            for (k, w) in words.iter().enumerate() {
-                let w = w.slice(line);
-                h = mix(h ^ if plain { lower_ascii_word_hash(w) } else { word_hash(w, &mut buf) });
-                if k == 0 {
-                    let (word, bit) = filter_bit(h);
-                    filter[word] |= bit;
-                }
-                let v = phrases.get(h).unwrap_or(0) | if k + 1 == words.len() { b as u32 } else { PREFIX as u32 };
-                phrases.insert(h, v);
-            }
+            b.line(line.as_bytes());
         }
-        Gazetteer { phrases, max_len, filter }
+        b.finish()
+    }
+
+    /// [`Gazetteer::parse`] of the text that `packed` holds front-coded (`pack::codec::lines`),
+    /// read line by line off the packing, without the text itself; `None` if it is damaged.
+    pub fn parse_packed(packed: &[u8]) -> Option<Gazetteer> {
+        // The packing is about two thirds of the text, which has a phrase or prefix in about
+        // eight bytes.
+        let mut b = Builder::new(packed.len() * 3 / 16);
+        let mut text = true;
+        crate::pack::codec::lines::for_each(packed, |line| text &= b.line(line))?;
+        text.then(|| b.finish())
     }
 
     /// The shipped gazetteer, parsed once.
     pub fn builtin() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::parse(&crate::pack::ner_gazetteer()))
+        G.get_or_init(|| Gazetteer::parse_packed(crate::pack::NER_GAZETTEER).unwrap_or_else(|| Gazetteer::parse("")))
     }
 
     pub fn len(&self) -> usize {
@@ -335,6 +333,126 @@ impl Gazetteer {
     }
 }
 
+/// A [`Gazetteer`] being parsed, line by line.
+struct Builder {
+    phrases: NumberTable,
+    filter: Vec<u64>,
+    max_len: usize,
+    /// The mask bit of the category of the lines so far (`None` before the first, or in an
+    /// unknown one).
+    bit: Option<u8>,
+    toks: Vec<super::tokenize::Token>,
+    words: Vec<Span>,
+    buf: String,
+}
+
+impl Builder {
+    /// A builder with room for `n` phrases and prefixes.
+    fn new(n: usize) -> Builder {
+        Builder {
+            phrases: NumberTable::with_capacity(n),
+            filter: vec![0u64; (1 << FILTER_BITS) / 64],
+            max_len: 1,
+            bit: None,
+            toks: Vec::new(),
+            words: Vec::new(),
+            buf: String::new(),
+        }
+    }
+
+    /// Take one line (without its `\n`); false if it is not UTF-8. Most lines are lower-case
+    /// ASCII words and spaces: their words are hashed as they are found, in one pass.
+    fn line(&mut self, line: &[u8]) -> bool {
+        let mut hashes = [0u64; MAX_LEN];
+        match plain_words(line, &mut hashes) {
+            Some(n) => {
+                if let Some(b) = self.bit.filter(|_| (1..=MAX_LEN).contains(&n)) {
+                    self.add(&hashes[..n], b);
+                }
+            }
+            None => match std::str::from_utf8(line) {
+                Ok(line) => self.other_line(line),
+                Err(_) => return false,
+            },
+        }
+        true
+    }
+
+    /// Take any line (comments, categories, phrases with other characters than lower-case
+    /// ASCII letters and spaces).
+    fn other_line(&mut self, line: &str) {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return;
+        }
+        if let Some(name) = line.strip_prefix('@') {
+            self.bit = CATEGORIES.iter().position(|c| *c == name).map(|p| 1u8 << p);
+            return;
+        }
+        let Some(b) = self.bit else { return };
+        let plain = line_words(line, &mut self.toks, &mut self.words);
+        if self.words.is_empty() || self.words.len() > MAX_LEN {
+            return;
+        }
+        let mut hashes = [0u64; MAX_LEN];
+        for (h, w) in hashes.iter_mut().zip(&self.words) {
+            let w = w.slice(line);
+            *h = if plain { lower_ascii_word_hash(w) } else { word_hash(w, &mut self.buf) };
+        }
+        let n = self.words.len();
+        self.add(&hashes[..n], b);
+    }
+
+    /// Enter the phrase of the words of `hashes` (their lower-case hashes, 1 to `MAX_LEN`) in the
+    /// category of mask `b`, its shorter prefixes marked as such.
+    fn add(&mut self, hashes: &[u64], b: u8) {
+        self.max_len = self.max_len.max(hashes.len());
+        let mut h = SEED;
+        for (k, &w) in hashes.iter().enumerate() {
+            h = mix(h ^ w);
+            if k == 0 {
+                let (word, bit) = filter_bit(h);
+                self.filter[word] |= bit;
+            }
+            self.phrases.or(h, if k + 1 == hashes.len() { b as u32 } else { PREFIX as u32 });
+        }
+    }
+
+    fn finish(self) -> Gazetteer {
+        Gazetteer { phrases: self.phrases, max_len: self.max_len, filter: self.filter }
+    }
+}
+
+/// The number of words of a line of lower-case ASCII words and spaces, their hashes
+/// (`lower_ascii_word_hash`) in `out` (the first `MAX_LEN` of them); `None` for any other line.
+#[inline(always)]
+fn plain_words(line: &[u8], out: &mut [u64; MAX_LEN]) -> Option<usize> {
+    let (mut n, mut h, mut in_word) = (0, FNV_START, false);
+    for &c in line {
+        if c.is_ascii_lowercase() {
+            h = fnv_byte(h, c);
+            in_word = true;
+        } else if c == b' ' {
+            if in_word {
+                if let Some(o) = out.get_mut(n) {
+                    *o = h;
+                }
+                n += 1;
+                (h, in_word) = (FNV_START, false);
+            }
+        } else {
+            return None;
+        }
+    }
+    if in_word {
+        if let Some(o) = out.get_mut(n) {
+            *o = h;
+        }
+        n += 1;
+    }
+    Some(n)
+}
+
 /// Start value of a phrase hash.
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 /// The longest phrase looked up, in tokens.
@@ -396,6 +514,29 @@ mod tests {
             let expected: Vec<Span> = super::super::tokenize::tokenize(line, Span::new(0, line.len())).iter().map(|t| t.span).collect();
             assert_eq!(words, expected, "{line:?}");
         }
+    }
+
+    /// A gazetteer's phrases and numbers, in order.
+    fn entries(slots: &[(u64, u32)], filter: &[u64], max_len: usize) -> (Vec<(u64, u32)>, Vec<u64>, usize) {
+        let mut e: Vec<(u64, u32)> = slots.iter().copied().filter(|&(_, v)| v != FREE).collect();
+        e.sort_unstable();
+        (e, filter.to_vec(), max_len)
+    }
+
+    #[test]
+    fn the_one_pass_lines_and_the_packing_give_the_same_gazetteer() {
+        let (mut one_pass, mut general) = (Builder::new(16), Builder::new(16));
+        for line in lines(DATA) {
+            assert!(one_pass.line(line.as_bytes()));
+            general.other_line(line);
+        }
+        let (a, b) = (one_pass.finish(), general.finish());
+        let packed = Gazetteer::parse_packed(crate::pack::NER_GAZETTEER).expect("the shipped packing");
+        let e = |g: &Gazetteer| entries(&g.phrases.slots, &g.filter, g.max_len);
+        assert!(e(&a) == e(&b), "one pass and general");
+        assert!(e(&a) == e(&packed), "text and packing");
+        assert!(e(&a) == e(&Gazetteer::parse(DATA)), "text");
+        assert!(Gazetteer::parse_packed(b"\x01abc\n").is_none() && Gazetteer::parse_packed(b"\x00\xff\n").is_none());
     }
 
     fn check(input: &str, expected: &[u16]) {
