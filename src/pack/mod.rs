@@ -1,6 +1,7 @@
 //! The shipped tables that are stored packed (see `codec`): build.rs packs
 //! src/data/ner_weights.bin and src/data/ner_gazetteer.txt into OUT_DIR, the library embeds the
-//! packed bytes and unpacks them here, once, when the entity tagger first needs them. The packing
+//! packed bytes and unpacks them once, when the entity tagger first needs them: the weights here,
+//! the gazetteer line by line as it is parsed (`Gazetteer::parse_packed`). The packing
 //! is lossless (tested below against the files themselves), so the analysis is the same; it only
 //! makes the WebAssembly smaller on the wire.
 
