@@ -144,8 +144,6 @@ pub mod columns {
         offset: [u16; M as usize],
     }
 
-    /// The table of a column that has no symbols.
-    const NO_SLOTS: Slots = Slots { symbol: [0; M as usize], freq: [1; M as usize], offset: [0; M as usize] };
 
     /// Unpack what [`pack`] made; `None` if it is damaged.
     pub fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
@@ -157,7 +155,8 @@ pub mod columns {
         if stride == 0 {
             return None;
         }
-        let mut tables = vec![NO_SLOTS; stride];
+        // Zeroed tables (no constant to ship in the binary), filled from the models.
+        let mut tables = vec![Slots { symbol: [0; M as usize], freq: [0; M as usize], offset: [0; M as usize] }; stride];
         for t in &mut tables {
             let n = r.u16()? as usize;
             let mut at = 0usize;
@@ -176,6 +175,10 @@ pub mod columns {
             }
             if at != M as usize && at != 0 {
                 return None;
+            }
+            if at == 0 {
+                // A column without symbols (never decoded): frequency 1, as a valid state needs.
+                t.freq.fill(1);
             }
         }
         let mut x = u32::from_be_bytes(r.bytes(4)?.try_into().ok()?);

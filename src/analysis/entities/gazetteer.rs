@@ -7,6 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::features::{fnv_byte, lower_ascii_word_hash, mix, word_hash, FNV_START};
+use super::tokenize::is_word_char;
 use crate::analysis::report::Span;
 
 /// Categories, one bit each in a match mask. The order is the file's `@name` sections.
@@ -229,7 +230,7 @@ impl Gazetteer {
     /// The shipped gazetteer, parsed once.
     pub fn builtin() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::parse_packed(crate::pack::NER_GAZETTEER).unwrap_or_else(|| Gazetteer::parse("")))
+        G.get_or_init(|| Gazetteer::parse_packed(crate::pack::NER_GAZETTEER).unwrap_or_else(|| Builder::new(0).finish()))
     }
 
     pub fn len(&self) -> usize {
@@ -424,7 +425,8 @@ impl Builder {
 }
 
 /// The number of words of a line of lower-case ASCII words and spaces, their hashes
-/// (`lower_ascii_word_hash`) in `out` (the first `MAX_LEN` of them); `None` for any other line.
+/// (`lower_ascii_word_hash`) in `out` (the first `MAX_LEN` of them); any other line as
+/// [`lower_words`] takes it.
 #[inline(always)]
 fn plain_words(line: &[u8], out: &mut [u64; MAX_LEN]) -> Option<usize> {
     let (mut n, mut h, mut in_word) = (0, FNV_START, false);
@@ -441,8 +443,48 @@ fn plain_words(line: &[u8], out: &mut [u64; MAX_LEN]) -> Option<usize> {
                 (h, in_word) = (FNV_START, false);
             }
         } else {
+            return lower_words(line, out);
+        }
+    }
+    if in_word {
+        if let Some(o) = out.get_mut(n) {
+            *o = h;
+        }
+        n += 1;
+    }
+    Some(n)
+}
+
+/// [`plain_words`] of a line whose words may also hold letters past ASCII that are their own
+/// lower case ("a coruña") and inner hyphens ("guinea-bissau"): the tokenizer's words of such a
+/// line are the runs between its spaces, and `word_hash` leaves them as they are, so each word's
+/// hash is that of its bytes. `None` for any other line (not UTF-8, or with any other character:
+/// those take the tokenizer).
+#[inline(never)]
+fn lower_words(line: &[u8], out: &mut [u64; MAX_LEN]) -> Option<usize> {
+    let text = std::str::from_utf8(line).ok()?;
+    let (mut n, mut h, mut in_word) = (0, FNV_START, false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            if in_word {
+                if let Some(o) = out.get_mut(n) {
+                    *o = h;
+                }
+                n += 1;
+                (h, in_word) = (FNV_START, false);
+            }
+            continue;
+        }
+        // A hyphen joins the word characters on either side into one token.
+        let word = c.is_ascii_lowercase()
+            || (!c.is_ascii() && is_word_char(c) && c.to_lowercase().eq([c]))
+            || (c == '-' && in_word && chars.peek().is_some_and(|&d| is_word_char(d)));
+        if !word {
             return None;
         }
+        h = c.encode_utf8(&mut [0; 4]).bytes().fold(h, fnv_byte);
+        in_word = true;
     }
     if in_word {
         if let Some(o) = out.get_mut(n) {
@@ -537,6 +579,28 @@ mod tests {
         assert!(e(&a) == e(&packed), "text and packing");
         assert!(e(&a) == e(&Gazetteer::parse(DATA)), "text");
         assert!(Gazetteer::parse_packed(b"\x01abc\n").is_none() && Gazetteer::parse_packed(b"\x00\xff\n").is_none());
+    }
+
+    #[test]
+    fn the_one_pass_takes_lines_as_the_tokenizer_does() {
+        let lines = [
+            "a coruña", "guinea-bissau", "a-", "-a", "a--b", "a- b", "a -b", "é-b", "b-é", "a-É", "a-B", "x\u{301}y", "straße",
+            "İstanbul", "ǅemal", "ÿ", "a\u{a0}b", "a\u{2019}s", "a\u{2010}b", "a\u{200b}b", "日本", "café au lait", "σοφία",
+            "ΣΟΦΙΑ", "  a  b ", "a\tb", "\u{301}a", "a-b-c d-e", "a1", "a-1", "ăâîșț", "a b c d e f g", "é é é é é é é",
+        ];
+        for line in lines {
+            let (mut one_pass, mut general) = (Builder::new(16), Builder::new(16));
+            for b in [&mut one_pass, &mut general] {
+                b.other_line("@city");
+            }
+            assert!(one_pass.line(line.as_bytes()));
+            general.other_line(line);
+            let e = |b: Builder| {
+                let g = b.finish();
+                entries(&g.phrases.slots, &g.filter, g.max_len)
+            };
+            assert!(e(one_pass) == e(general), "{line:?}");
+        }
     }
 
     fn check(input: &str, expected: &[u16]) {
