@@ -211,21 +211,16 @@ pub mod columns {
             }
             Some(())
         };
-        let (threes, rest) = tables.split_at(tables.len() / 3 * 3);
         for row in out.chunks_mut(tables.len()) {
-            if row.len() < tables.len() {
-                for (o, t) in row.iter_mut().zip(tables) {
-                    step(t, o)?;
-                }
-                break;
-            }
-            let (row3, row_rest) = row.split_at_mut(threes.len());
-            for (o, t) in row3.chunks_exact_mut(3).zip(threes.chunks_exact(3)) {
+            // Three columns a step, then the one or two left (a short last row takes the same way).
+            let n3 = row.len() / 3 * 3;
+            let (row3, row_rest) = row.split_at_mut(n3);
+            for (o, t) in row3.chunks_exact_mut(3).zip(tables.chunks_exact(3)) {
                 step(&t[0], &mut o[0])?;
                 step(&t[1], &mut o[1])?;
                 step(&t[2], &mut o[2])?;
             }
-            for (o, t) in row_rest.iter_mut().zip(rest) {
+            for (o, t) in row_rest.iter_mut().zip(&tables[n3..]) {
                 step(t, o)?;
             }
         }

@@ -424,67 +424,48 @@ impl Builder {
     }
 }
 
-/// The number of words of a line of lower-case ASCII words and spaces, their hashes
-/// (`lower_ascii_word_hash`) in `out` (the first `MAX_LEN` of them); any other line as
-/// [`lower_words`] takes it.
+/// The number of words of a line of lower-case words and spaces, their hashes (`word_hash`) in
+/// `out` (the first `MAX_LEN` of them); `None` for any other line (not UTF-8, or with any other
+/// character: those take the tokenizer). Besides lower-case ASCII letters (all that most lines
+/// hold), a word may hold letters past ASCII that are their own lower case ("a coruña") and inner
+/// hyphens ("guinea-bissau"): the tokenizer's words of such a line are the runs between its
+/// spaces, and `word_hash` leaves them as they are, so each word's hash is that of its bytes.
 #[inline(always)]
 fn plain_words(line: &[u8], out: &mut [u64; MAX_LEN]) -> Option<usize> {
     let (mut n, mut h, mut in_word) = (0, FNV_START, false);
-    for &c in line {
+    // The line as text, once a byte past ASCII or a hyphen needs it.
+    let mut text: Option<&str> = None;
+    let mut i = 0;
+    while let Some(&c) = line.get(i) {
         if c.is_ascii_lowercase() {
-            h = fnv_byte(h, c);
-            in_word = true;
-        } else if c == b' ' {
-            if in_word {
-                if let Some(o) = out.get_mut(n) {
-                    *o = h;
-                }
-                n += 1;
-                (h, in_word) = (FNV_START, false);
-            }
-        } else {
-            return lower_words(line, out);
-        }
-    }
-    if in_word {
-        if let Some(o) = out.get_mut(n) {
-            *o = h;
-        }
-        n += 1;
-    }
-    Some(n)
-}
-
-/// [`plain_words`] of a line whose words may also hold letters past ASCII that are their own
-/// lower case ("a coruña") and inner hyphens ("guinea-bissau"): the tokenizer's words of such a
-/// line are the runs between its spaces, and `word_hash` leaves them as they are, so each word's
-/// hash is that of its bytes. `None` for any other line (not UTF-8, or with any other character:
-/// those take the tokenizer).
-#[inline(never)]
-fn lower_words(line: &[u8], out: &mut [u64; MAX_LEN]) -> Option<usize> {
-    let text = std::str::from_utf8(line).ok()?;
-    let (mut n, mut h, mut in_word) = (0, FNV_START, false);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == ' ' {
-            if in_word {
-                if let Some(o) = out.get_mut(n) {
-                    *o = h;
-                }
-                n += 1;
-                (h, in_word) = (FNV_START, false);
-            }
+            (h, in_word, i) = (fnv_byte(h, c), true, i + 1);
             continue;
         }
+        if c == b' ' {
+            if in_word {
+                if let Some(o) = out.get_mut(n) {
+                    *o = h;
+                }
+                n += 1;
+                (h, in_word) = (FNV_START, false);
+            }
+            i += 1;
+            continue;
+        }
+        let t = match text {
+            Some(t) => t,
+            None => *text.insert(std::str::from_utf8(line).ok()?),
+        };
+        let mut chars = t.get(i..)?.chars();
+        let ch = chars.next()?;
         // A hyphen joins the word characters on either side into one token.
-        let word = c.is_ascii_lowercase()
-            || (!c.is_ascii() && is_word_char(c) && c.to_lowercase().eq([c]))
-            || (c == '-' && in_word && chars.peek().is_some_and(|&d| is_word_char(d)));
+        let word = (!ch.is_ascii() && is_word_char(ch) && ch.to_lowercase().eq([ch]))
+            || (ch == '-' && in_word && chars.next().is_some_and(is_word_char));
         if !word {
             return None;
         }
-        h = c.encode_utf8(&mut [0; 4]).bytes().fold(h, fnv_byte);
-        in_word = true;
+        h = line[i..i + ch.len_utf8()].iter().fold(h, |h, &b| fnv_byte(h, b));
+        (in_word, i) = (true, i + ch.len_utf8());
     }
     if in_word {
         if let Some(o) = out.get_mut(n) {
