@@ -352,6 +352,10 @@ fn formulaic(text: &str, words: &Words, u: &Unit) -> bool {
 /// permutations are derived from that hash by an xor and a multiplication with per-slot odd
 /// constants, a loop the compiler runs on vector lanes (on x86-64 with AVX2 where the processor
 /// has it: the same figures, eight lanes of 32 bits with a multiply and a minimum of their own).
+/// Out of line in wasm, where it would be inlined into `pairs`' loop over all passages: V8 takes a
+/// function's optimized code only at its next call, so the first analysis would compute every
+/// signature in unoptimized code. (Natively it calls `signature_avx2`, out of line anyway.)
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 fn signature(ids: &[u64], sig: &mut [u32; K]) {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {

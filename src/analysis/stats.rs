@@ -591,10 +591,10 @@ pub struct Scanned {
 /// [`compute`], keeping what `compute_clean` reuses.
 pub fn compute_raw(text: &str, paragraphs: &[Span], sentences: &[Span]) -> (Stats, Scanned) {
     let mut lexicon = Lexicon::default();
-    let mut tally = Tally::new(paragraphs.len(), sentences);
-    let mut scans = Vec::with_capacity(paragraphs.len());
+    let tally = Tally::new(paragraphs.len(), sentences);
+    let scans = Vec::with_capacity(paragraphs.len());
     let covered: usize = paragraphs.iter().map(|p| p.end.saturating_sub(p.start)).sum();
-    let mut tokens = Vec::with_capacity(covered.min(text.len()) / 5 + 1);
+    let tokens = Vec::with_capacity(covered.min(text.len()) / 5 + 1);
     // Room for the distinct words of news text (about one per 40 bytes of 1 MB, fewer per byte in
     // longer texts) from the start, not tables grown and rehashed five or six times; the cap
     // keeps a long text's tables at what they would grow to.
@@ -605,13 +605,33 @@ pub fn compute_raw(text: &str, paragraphs: &[Span], sentences: &[Span]) -> (Stat
             memo.short.reserve(distinct);
         }
     });
-    for p in paragraphs {
+    let mut read = (Scanned { lexicon, paragraphs: scans, tokens }, tally);
+    for run in paragraphs.chunks(RUN) {
+        read = scan_run(text, run, read);
+    }
+    let (scanned, tally) = read;
+    // MTLD reads the words' order from the tokens.
+    (tally.finish(&scanned.lexicon, &scanned.tokens, |t| t.entry()), scanned)
+}
+
+/// Paragraphs read per call of `scan_run` and `clean_run`. Under V8 (the npm package) a wasm
+/// function first runs unoptimized and its optimized code is only taken at its next call: one
+/// loop over all the paragraphs would run the whole of a first analysis unoptimized, a call per
+/// run of paragraphs only its first runs (and costs nothing to speak of natively).
+const RUN: usize = 128;
+
+/// `compute_raw`'s reading of the paragraphs of `run`, after those `read` holds. Out of line for
+/// V8 (see [`RUN`]); what it fills is taken and given back by value, so that its counts stay in
+/// registers (not stored at every word in case a bound check panics, as they would be behind `&mut`).
+#[inline(never)]
+fn scan_run<'s>(text: &str, run: &[Span], read: (Scanned, Tally<'s>)) -> (Scanned, Tally<'s>) {
+    let (Scanned { mut lexicon, paragraphs: mut scans, mut tokens }, mut tally) = read;
+    for p in run {
         let first = tokens.len();
         let chars = scan(text, *p, &mut lexicon, &mut tally, |t| tokens.push(t));
         scans.push(ParagraphScan { chars, tokens: first as u32..tokens.len() as u32 });
     }
-    // MTLD reads the words' order from the tokens.
-    (tally.finish(&lexicon, &tokens, |t| t.entry()), Scanned { lexicon, paragraphs: scans, tokens })
+    (Scanned { lexicon, paragraphs: scans, tokens }, tally)
 }
 
 /// The statistics of a text made of paragraphs of the `scanned` one, in order, some of them whole
@@ -619,11 +639,31 @@ pub fn compute_raw(text: &str, paragraphs: &[Span], sentences: &[Span]) -> (Stat
 /// byte with its sentences (its words are not read again), `None` for a paragraph to read. The
 /// same figures as `compute(text, paragraphs, sentences)` (tested), at a fraction of the cost.
 pub fn compute_clean(scanned: Scanned, text: &str, paragraphs: &[Span], sentences: &[Span], source: &[Option<usize>]) -> Stats {
-    let Scanned { mut lexicon, paragraphs: scans, tokens } = scanned;
-    let mut tally = Tally::new(paragraphs.len(), sentences);
+    let Scanned { lexicon, paragraphs: scans, tokens } = scanned;
+    let tally = Tally::new(paragraphs.len(), sentences);
     // The lexicon entry of each word, in order (for MTLD).
-    let mut ids: Vec<u32> = Vec::with_capacity(tokens.len());
-    for (i, p) in paragraphs.iter().enumerate() {
+    let ids: Vec<u32> = Vec::with_capacity(tokens.len());
+    let mut read = (lexicon, tally, ids);
+    for (k, run) in paragraphs.chunks(RUN).enumerate() {
+        let source = source.get(k * RUN..).unwrap_or_default();
+        read = clean_run(text, run, source, (&scans, &tokens), read);
+    }
+    let (lexicon, tally, ids) = read;
+    tally.finish(&lexicon, &ids, |&id| id as usize)
+}
+
+/// `compute_clean`'s paragraphs of `run` (`source` from the run's first on), after those `read`
+/// holds. Out of line for V8 (see [`RUN`]), taking and giving back by value as `scan_run` does.
+#[inline(never)]
+fn clean_run<'s>(
+    text: &str,
+    run: &[Span],
+    source: &[Option<usize>],
+    (scans, tokens): (&[ParagraphScan], &[Token]),
+    read: (Lexicon, Tally<'s>, Vec<u32>),
+) -> (Lexicon, Tally<'s>, Vec<u32>) {
+    let (mut lexicon, mut tally, mut ids) = read;
+    for (i, p) in run.iter().enumerate() {
         match source.get(i).copied().flatten().and_then(|k| scans.get(k)) {
             Some(scan) => {
                 tally.chars(scan.chars);
@@ -638,7 +678,7 @@ pub fn compute_clean(scanned: Scanned, text: &str, paragraphs: &[Span], sentence
             }
         }
     }
-    tally.finish(&lexicon, &ids, |&id| id as usize)
+    (lexicon, tally, ids)
 }
 
 /// The character counts of one paragraph and where its words are in `Scanned::tokens`.
@@ -1179,14 +1219,44 @@ fn mtld<T>(order: &[T], entry: impl Fn(&T) -> usize, types: usize) -> Option<f64
         return None;
     }
     let mut seen = vec![0u32; types];
-    let len = order.len();
-    fn pass(it: impl Iterator<Item = usize>, seen: &mut [u32], run_id: &mut u32, len: usize) -> f64 {
-        let (mut whole, mut tokens, mut distinct) = (0usize, 0usize, 0usize);
+    let mut run_id = 0;
+    // Each pass a call per run of words (as the paragraphs are read, see `RUN`).
+    let mut forward = Pass::start(&mut run_id);
+    for words in order.chunks(RUN * 32) {
+        forward.read(words.iter().map(&entry), &mut seen, &mut run_id);
+    }
+    let mut backward = Pass::start(&mut run_id);
+    for words in order.rchunks(RUN * 32) {
+        backward.read(words.iter().rev().map(&entry), &mut seen, &mut run_id);
+    }
+    Some((forward.length(order.len()) + backward.length(order.len())) / 2.0)
+}
+
+/// Where an MTLD pass stands: its whole factors, and the words and distinct words (those marked
+/// `run_id` in `seen`) of the factor under way.
+#[derive(Clone, Copy, Default)]
+struct Pass {
+    whole: usize,
+    tokens: usize,
+    distinct: usize,
+}
+
+impl Pass {
+    fn start(run_id: &mut u32) -> Pass {
         *run_id += 1;
-        for id in it {
+        Pass::default()
+    }
+
+    /// The next words of the pass (lexicon entries).
+    #[inline(never)]
+    fn read(&mut self, ids: impl Iterator<Item = usize>, seen: &mut [u32], run_id: &mut u32) {
+        // In locals, not stored at every word (as a bound check's panic would otherwise need).
+        let Pass { mut whole, mut tokens, mut distinct } = *self;
+        let mut run = *run_id;
+        for id in ids {
             tokens += 1;
-            if seen[id] != *run_id {
-                seen[id] = *run_id;
+            if seen[id] != run {
+                seen[id] = run;
                 distinct += 1;
                 // A new word raises the ratio: no factor ends.
                 continue;
@@ -1195,12 +1265,17 @@ fn mtld<T>(order: &[T], entry: impl Fn(&T) -> usize, types: usize) -> Option<f64
                 whole += 1;
                 tokens = 0;
                 distinct = 0;
-                *run_id += 1;
+                run += 1;
             }
         }
-        let mut factors = whole as f64;
-        if tokens > 0 {
-            let ttr = distinct as f64 / tokens as f64;
+        (*self, *run_id) = (Pass { whole, tokens, distinct }, run);
+    }
+
+    /// The mean length of a factor of a pass over `len` words.
+    fn length(&self, len: usize) -> f64 {
+        let mut factors = self.whole as f64;
+        if self.tokens > 0 {
+            let ttr = self.distinct as f64 / self.tokens as f64;
             factors += (1.0 - ttr) / (1.0 - MTLD_FACTOR);
         }
         if factors == 0.0 {
@@ -1209,10 +1284,6 @@ fn mtld<T>(order: &[T], entry: impl Fn(&T) -> usize, types: usize) -> Option<f64
             len as f64 / factors
         }
     }
-    let mut run_id = 0;
-    let forward = pass(order.iter().map(&entry), &mut seen, &mut run_id, len);
-    let backward = pass(order.iter().rev().map(&entry), &mut seen, &mut run_id, len);
-    Some((forward + backward) / 2.0)
 }
 
 #[cfg(test)]
