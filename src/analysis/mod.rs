@@ -162,12 +162,27 @@ const ENTITY_PARTS: usize = 8;
 /// The sentences of each of `paragraphs`, in order, each with its paragraph's index.
 pub fn sentences_of(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
     let (mut out, mut spans) = (Vec::new(), Vec::new());
-    for (index, p) in paragraphs.iter().enumerate() {
-        sentences::split_into(text, p.span, &mut spans);
-        out.extend(spans.drain(..).map(|span| Sentence { span, paragraph: index }));
+    for (k, run) in paragraphs.chunks(RUN).enumerate() {
+        sentences_of_run(text, (k * RUN, run), &mut spans, &mut out);
     }
     out
 }
+
+/// `sentences_of` for the paragraphs of `run`, the first of them the text's `first`-th. Out of
+/// line for V8 (see [`RUN`]).
+#[inline(never)]
+fn sentences_of_run(text: &str, (first, run): (usize, &[Paragraph]), spans: &mut Vec<Span>, out: &mut Vec<Sentence>) {
+    for (index, p) in (first..).zip(run) {
+        sentences::split_into(text, p.span, spans);
+        out.extend(spans.drain(..).map(|span| Sentence { span, paragraph: index }));
+    }
+}
+
+/// Paragraphs worked on per call where a loop over all of them would be one call: under V8 (the
+/// npm package) a wasm function first runs unoptimized and its optimized code is only taken at
+/// its next call, so such a loop would run the whole of a first analysis unoptimized, a call per
+/// run of paragraphs only its first runs (and costs nothing to speak of natively).
+pub(crate) const RUN: usize = 128;
 
 /// `paragraphs::paragraphs` and `sentences_of`; with `in_two` (natively), the paragraphs after the
 /// middle byte are classified and split into sentences on a second thread.
@@ -310,7 +325,26 @@ fn clean_article(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], m
         (String::with_capacity(text.len()), Vec::with_capacity(paragraphs.len()), Vec::with_capacity(sentences.len()));
     let mut source = Vec::with_capacity(paragraphs.len());
     let mut si = 0;
-    for (pi, p) in paragraphs.iter().enumerate() {
+    for (k, run) in paragraphs.chunks(RUN).enumerate() {
+        let into = (&mut out, &mut paras, &mut sents, &mut source);
+        si = clean_article_run(text, (k * RUN, run), (sentences, si), &gone, into);
+    }
+    // Room was made for the whole text; most articles lose little, a text of repeats much.
+    out.shrink_to_fit();
+    (out, paras, sents, source)
+}
+
+/// `clean_article` for the paragraphs of `run`, the first of them the text's `first`-th, whose
+/// sentences start at `sentences[si]`; where the next run's start. Out of line for V8 (see [`RUN`]).
+#[inline(never)]
+fn clean_article_run(
+    text: &str,
+    (first, run): (usize, &[Paragraph]),
+    (sentences, mut si): (&[Sentence], usize),
+    gone: &impl Fn(Span) -> bool,
+    (out, paras, sents, source): (&mut String, &mut Vec<Span>, &mut Vec<Span>, &mut Vec<Option<usize>>),
+) -> usize {
+    for (pi, p) in (first..).zip(run) {
         let start_si = si;
         while si < sentences.len() && sentences[si].paragraph == pi {
             si += 1;
@@ -346,9 +380,7 @@ fn clean_article(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], m
         }
         paras.push(Span::new(para_start, out.len()));
     }
-    // Room was made for the whole text; most articles lose little, a text of repeats much.
-    out.shrink_to_fit();
-    (out, paras, sents, source)
+    si
 }
 
 #[cfg(test)]

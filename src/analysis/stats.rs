@@ -8,6 +8,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::readability as f;
+use super::RUN;
 use super::report::{Difficulty, Readability, SentenceDifficulty, Span, Stats, StatsWarning, WordCount};
 use super::syllables;
 
@@ -613,12 +614,6 @@ pub fn compute_raw(text: &str, paragraphs: &[Span], sentences: &[Span]) -> (Stat
     // MTLD reads the words' order from the tokens.
     (tally.finish(&scanned.lexicon, &scanned.tokens, |t| t.entry()), scanned)
 }
-
-/// Paragraphs read per call of `scan_run` and `clean_run`. Under V8 (the npm package) a wasm
-/// function first runs unoptimized and its optimized code is only taken at its next call: one
-/// loop over all the paragraphs would run the whole of a first analysis unoptimized, a call per
-/// run of paragraphs only its first runs (and costs nothing to speak of natively).
-const RUN: usize = 128;
 
 /// `compute_raw`'s reading of the paragraphs of `run`, after those `read` holds. Out of line for
 /// V8 (see [`RUN`]); what it fills is taken and given back by value, so that its counts stay in
