@@ -254,8 +254,8 @@ pub fn assign(text: &str, entities: &mut [Entity]) {
 }
 
 /// [`assign`] with the keys of `entities` worked out already ([`Keys::of`] on them, or
-/// [`Keys::join`] of those of consecutive runs of them). Keys of other mentions, or a key short,
-/// leave every mention in a group of its own.
+/// [`Keys::join`] of those of consecutive runs of them). Keys of other mentions (not one per
+/// mention) leave every mention in a group of its own.
 pub fn assign_keyed(text: &str, entities: &mut [Entity], keys: &Keys) {
     if keys.len() != entities.len() {
         debug_assert!(false, "keys of other mentions");
