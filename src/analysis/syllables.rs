@@ -78,7 +78,8 @@ pub struct Model {
     pub bag_rows: Vec<i16>,
     /// No class's score plus its bias in `b2` can overflow an i32 (a score is at most `hidden`
     /// times 32767 times 128 either way), so `class_of`'s saturating additions are plain ones:
-    /// what `class_avx2` adds.
+    /// what `class_avx2` adds (x86-64 only: elsewhere only the tests read it).
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     b2_fits: bool,
 }
 
