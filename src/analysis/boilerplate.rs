@@ -701,28 +701,17 @@ fn may_match(line: &str) -> bool {
 
 /// Does `line` contain "reserved" in any case? Found at its `v`s, looked for eight bytes at a time.
 fn has_reserved(line: &str) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = line.as_bytes();
     let at_v = |i: usize| i >= 5 && b.get(i - 5..i + 3).is_some_and(|w| w.eq_ignore_ascii_case(b"reserved"));
+    // Setting bit 5 makes `V` a `v` (and no other byte one).
     let mut from = 0;
-    while let Some(chunk) = b.get(from..from + 8) {
-        // Setting bit 5 makes `V` a `v` (and no other byte one).
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) | (ONES * 0x20);
-        let y = x ^ (ONES * b'v' as u64);
-        let hits = y.wrapping_sub(ONES) & !y & HIGH;
-        if hits == 0 {
-            from += 8;
-            continue;
-        }
-        // The lowest marked byte is a `v` (borrows only run upward); the block is read again after it.
-        let i = from + hits.trailing_zeros() as usize / 8;
+    while let Some(i) = super::bytes::next_of(b, from, b"v", 0x20) {
         if at_v(i) {
             return true;
         }
         from = i + 1;
     }
-    (from..b.len()).any(|i| b[i] | 0x20 == b'v' && at_v(i))
+    false
 }
 
 const MARK_SEPARATOR: u8 = 1;

@@ -2,6 +2,7 @@
 //! cannot fail, and any text (empty, huge, binary-looking, any script) yields a Report.
 
 pub mod boilerplate;
+mod bytes;
 pub mod diff;
 pub mod duplicates;
 pub mod entities;

@@ -32,20 +32,7 @@ fn lines(text: &str) -> Vec<Line> {
 
 /// The next line break at or after byte `from`, eight bytes at a time.
 fn memchr_newline(text: &str, from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let b = text.as_bytes();
-    let mut i = from;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) ^ (ONES * b'\n' as u64);
-        let hits = x.wrapping_sub(ONES) & !x & HIGH;
-        if hits != 0 {
-            // The lowest marked byte is a line break (borrows only run upward).
-            return Some(i + hits.trailing_zeros() as usize / 8);
-        }
-        i += 8;
-    }
-    b.get(i..)?.iter().position(|&c| c == b'\n').map(|k| i + k)
+    super::bytes::next_of(text.as_bytes(), from, b"\n", 0)
 }
 
 /// Trim Unicode white space from both ends of `text[start..end]`.
@@ -340,8 +327,6 @@ fn starts_like_caption(t: &str) -> bool {
 /// the Kelvin sign (to `k`, in no credit) and `İ` (to `i` and a combining dot, so an `i` that
 /// could only end a match, and no credit ends with one).
 fn has_credit(t: &str) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = t.as_bytes();
     let credit_at = |q: usize| {
         let mut credits = CREDITS_AT[b[q] as usize];
@@ -358,24 +343,15 @@ fn has_credit(t: &str) -> bool {
         false
     };
     // From one byte that may be an anchor to the next, found eight bytes at a time: with bit 5 set,
-    // every anchor byte is one of `ANCHORS_FOLDED` (see the test).
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    // every anchor byte is one of `ANCHORS_FOLDED` (see the test); the others have no credit.
     let mut q = 0;
-    while let Some(chunk) = b.get(q..q + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) | (ONES * 0x20);
-        let hits = ANCHORS_FOLDED.iter().fold(0, |hits, &a| hits | zero(x ^ (ONES * a as u64)));
-        if hits == 0 {
-            q += 8;
-            continue;
-        }
-        // The lowest marked byte is one (borrows only run upward); the block is read again after it.
-        let at = q + hits.trailing_zeros() as usize / 8;
+    while let Some(at) = super::bytes::next_of(b, q, &ANCHORS_FOLDED, 0x20) {
         if credit_at(at) {
             return true;
         }
         q = at + 1;
     }
-    (q..b.len()).any(credit_at)
+    false
 }
 
 /// The credits' anchor bytes with bit 5 set (`G` and `g` both give `g`).

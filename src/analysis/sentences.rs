@@ -421,26 +421,28 @@ fn ascii_lower(x: u64) -> u64 {
     x | (upper >> 2)
 }
 
+/// Each word list with its bit in the lexicon.
+const LISTS: [(&[&str], u16); 13] = [
+    (TITLES, TITLES_BIT),
+    (ENDINGS, ENDINGS_BIT),
+    (AMBIGUOUS, AMBIGUOUS_BIT),
+    (NUMBERED, NUMBERED_BIT),
+    (STARTERS, STARTERS_BIT),
+    (AFTER_TIME, AFTER_TIME_BIT),
+    (TIME_INTRO, TIME_INTRO_BIT),
+    (SPEECH_VERBS, SPEECH_VERBS_BIT),
+    (BANG_NAMES, BANG_NAMES_BIT),
+    (DOMAIN_ENDINGS, DOMAIN_ENDINGS_BIT),
+    (CLOSINGS, CLOSINGS_BIT),
+    (NOT_NAMES, NOT_NAMES_BIT),
+    (AFTER_SALUTATION, AFTER_SALUTATION_BIT),
+];
+
 fn lexicon() -> &'static Lexicon {
     static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
     LEXICON.get_or_init(|| {
-        let lists: [(&[&str], u16); 13] = [
-            (TITLES, TITLES_BIT),
-            (ENDINGS, ENDINGS_BIT),
-            (AMBIGUOUS, AMBIGUOUS_BIT),
-            (NUMBERED, NUMBERED_BIT),
-            (STARTERS, STARTERS_BIT),
-            (AFTER_TIME, AFTER_TIME_BIT),
-            (TIME_INTRO, TIME_INTRO_BIT),
-            (SPEECH_VERBS, SPEECH_VERBS_BIT),
-            (BANG_NAMES, BANG_NAMES_BIT),
-            (DOMAIN_ENDINGS, DOMAIN_ENDINGS_BIT),
-            (CLOSINGS, CLOSINGS_BIT),
-            (NOT_NAMES, NOT_NAMES_BIT),
-            (AFTER_SALUTATION, AFTER_SALUTATION_BIT),
-        ];
         let mut slots = vec![Slot::default(); LEXICON_SLOTS];
-        for (words, bit) in lists {
+        for (words, bit) in LISTS {
             // A word longer than 16 bytes could never be looked up.
             for word in words.iter().filter_map(|w| Slot::of(w.as_bytes())) {
                 let mut at = word.home();
@@ -1451,21 +1453,8 @@ fn enumerator_hint(region: &str) -> bool {
 }
 
 /// The first `.` or `)` of `b` at or after `from`, eight bytes at a time where there is none.
-fn next_dot_or_paren(b: &[u8], mut from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A high bit where a byte of `x` is zero (and only there below the first such byte).
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    while let Some(chunk) = b.get(from..from + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let hits = zero(x ^ (ONES * b'.' as u64)) | zero(x ^ (ONES * b')' as u64));
-        if hits != 0 {
-            // The lowest marked byte is a real match (borrows only run upward).
-            return Some(from + hits.trailing_zeros() as usize / 8);
-        }
-        from += 8;
-    }
-    b.get(from..)?.iter().position(|&c| c == b'.' || c == b')').map(|k| from + k)
+fn next_dot_or_paren(b: &[u8], from: usize) -> Option<usize> {
+    super::bytes::next_of(b, from, b".)", 0)
 }
 
 fn skip_ws(region: &str, from: usize) -> usize {
@@ -1851,28 +1840,13 @@ mod tests {
     /// word by word), in any case of its ASCII letters.
     #[test]
     fn lexicon_finds_what_the_lists_hold() {
-        let lists: [(&[&str], u16); 13] = [
-            (TITLES, TITLES_BIT),
-            (ENDINGS, ENDINGS_BIT),
-            (AMBIGUOUS, AMBIGUOUS_BIT),
-            (NUMBERED, NUMBERED_BIT),
-            (STARTERS, STARTERS_BIT),
-            (AFTER_TIME, AFTER_TIME_BIT),
-            (TIME_INTRO, TIME_INTRO_BIT),
-            (SPEECH_VERBS, SPEECH_VERBS_BIT),
-            (BANG_NAMES, BANG_NAMES_BIT),
-            (DOMAIN_ENDINGS, DOMAIN_ENDINGS_BIT),
-            (CLOSINGS, CLOSINGS_BIT),
-            (NOT_NAMES, NOT_NAMES_BIT),
-            (AFTER_SALUTATION, AFTER_SALUTATION_BIT),
-        ];
         let naive = |word: &str| {
             let lower = word.to_ascii_lowercase();
             let fits = !word.is_empty() && word.len() <= 16;
-            lists.iter().filter(|(l, _)| fits && l.contains(&lower.as_str())).fold(0, |bits, (_, b)| bits | b)
+            LISTS.iter().filter(|(l, _)| fits && l.contains(&lower.as_str())).fold(0, |bits, (_, b)| bits | b)
         };
         let mut words: Vec<String> = Vec::new();
-        for (list, _) in lists {
+        for (list, _) in LISTS {
             for w in list {
                 words.extend([w.to_string(), w.to_ascii_uppercase(), format!("{w}s"), format!("{w}\0"), w[1..].to_string()]);
             }
