@@ -232,22 +232,28 @@ impl Model {
         if cache.len() > ScoreCache::LIMIT {
             cache.clear();
         }
-        let pads = match cache.pads {
-            Some(pads) => pads,
-            None => {
-                let pads = self.pad_toks(cache);
-                cache.pads = Some(pads);
-                pads
-            }
-        };
+        if cache.pads.is_none() {
+            let [before, after] = self.pad_toks(cache);
+            cache.pads = Some([before, before, after, after]);
+            cache.toks.clear();
+        }
+        // The padding before a sentence stays at the front of `toks` from one sentence to the
+        // next (made again with the padding), not copied in each time.
         let mut toks = std::mem::take(&mut cache.toks);
-        toks.clear();
-        toks.extend([pads[0]; 2]);
+        match &cache.pads {
+            Some(pads) if toks.len() < 2 => {
+                toks.clear();
+                toks.extend_from_slice(&pads[..2]);
+            }
+            _ => toks.truncate(2),
+        }
         toks.reserve(infos.len() + 2);
         for c in infos {
             cache.push_token(self, c, &mut toks);
         }
-        toks.extend([pads[1]; 2]);
+        if let Some(pads) = &cache.pads {
+            toks.extend_from_slice(&pads[2..]);
+        }
         let mut back = std::mem::take(&mut cache.back);
         self.decode(infos, &toks, cache, &mut back, out);
         cache.toks = toks;
@@ -530,9 +536,9 @@ pub struct ScoreCache {
     toks: Vec<Tok>,
     /// Viterbi back pointers of the sentence being tagged.
     back: Vec<[u8; NTAGS]>,
-    /// The padding tokens of every sentence (`Model::pad_toks`), made once: they hold shape
-    /// numbers, so they go when the shapes do.
-    pads: Option<[Tok; 2]>,
+    /// The padding tokens of every sentence (`Model::pad_toks`), twice before and twice after,
+    /// made once: they hold shape numbers, so they go when the shapes do (and `toks` with them).
+    pads: Option<[Tok; 4]>,
 }
 
 impl Default for ScoreCache {
@@ -585,6 +591,7 @@ impl ScoreCache {
         self.plain_shape_marks.clear();
         self.shape_marks.clear();
         self.pads = None;
+        self.toks.clear();
     }
 
     /// Room for `forms` word forms and as many word entries in all.
