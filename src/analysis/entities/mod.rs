@@ -119,48 +119,42 @@ const ORG_GOES_ON: u16 = 1 << 11;
 /// Gazetteer mark of a one-token demonym ("Mexicans"): category 7 begins and nothing continues.
 const DEMONYM_MARK: u16 = 1 << 14;
 
-/// Last words that make a name a place ("Kestrel River", "Water Street").
-fn is_place_word(w: &str) -> bool {
+/// Bits of [`word_bits`]: last words that make a name a place ("Kestrel River", "Water
+/// Street"), or an organization ("Northwind Partners", "Acme Corp."); corporate suffixes that join
+/// the name before them ("Farrell Electric, Inc."); organization words that take an "of" and a
+/// name ("University of Southern Maine").
+const PLACE_WORD: u8 = 1;
+const ORG_WORD: u8 = 2;
+const CORPORATE: u8 = 4;
+const TAKES_OF: u8 = 8;
+
+/// The bits of a word (ASCII case ignored) in one `match`: a word that two tests read is
+/// lower-cased and matched once.
+fn word_bits(w: &str) -> u8 {
     let mut buf = [0u8; 12];
-    let Some(l) = ascii_lower(w, &mut buf) else { return false };
-    matches!(
-        l,
+    let Some(l) = ascii_lower(w, &mut buf) else { return 0 };
+    match l {
         b"river" | b"lake" | b"bay" | b"island" | b"islands" | b"street" | b"st." | b"avenue" | b"ave." | b"road"
-            | b"boulevard" | b"blvd." | b"county" | b"valley" | b"canyon" | b"creek" | b"peninsula" | b"strait"
-            | b"mountains" | b"mountain" | b"mount" | b"hills" | b"province" | b"harbor" | b"harbour" | b"beach"
-    )
-}
-
-/// Last words that make a name an organization ("Northwind Partners", "Acme Corp.").
-fn is_org_word(w: &str) -> bool {
-    let mut buf = [0u8; 12];
-    let Some(l) = ascii_lower(w, &mut buf) else { return false };
-    matches!(
-        l,
-        b"inc" | b"inc." | b"corp" | b"corp." | b"corporation" | b"ltd" | b"ltd." | b"llc" | b"plc" | b"co." | b"gmbh"
-            | b"partners" | b"group" | b"holdings" | b"university" | b"institute" | b"party" | b"bank" | b"council"
-            | b"ministry" | b"agency" | b"association" | b"committee" | b"commission" | b"foundation" | b"department"
-            | b"airlines" | b"technologies" | b"pharmaceuticals" | b"company" | b"college" | b"fc"
-    )
-}
-
-/// Organization words that take an "of" and a name ("University of Southern Maine").
-fn takes_of(w: &str) -> bool {
-    let mut buf = [0u8; 12];
-    let Some(l) = ascii_lower(w, &mut buf) else { return false };
-    matches!(
-        l,
+        | b"boulevard" | b"blvd." | b"county" | b"valley" | b"canyon" | b"creek" | b"peninsula" | b"strait"
+        | b"mountains" | b"mountain" | b"mount" | b"hills" | b"province" | b"harbor" | b"harbour" | b"beach" => PLACE_WORD,
+        b"inc" | b"inc." | b"corp" | b"corp." | b"ltd" | b"ltd." | b"llc" | b"plc" | b"co." | b"gmbh" => ORG_WORD | CORPORATE,
+        b"l.l.c." => CORPORATE,
         b"university" | b"institute" | b"bank" | b"ministry" | b"department" | b"council" | b"commission"
-            | b"committee" | b"association" | b"corps" | b"college" | b"academy" | b"office" | b"board" | b"church"
-            | b"federation" | b"union" | b"society" | b"school" | b"museum" | b"court" | b"league" | b"house"
-    )
+        | b"committee" | b"association" | b"college" => ORG_WORD | TAKES_OF,
+        b"corporation" | b"partners" | b"group" | b"holdings" | b"party" | b"agency" | b"foundation" | b"airlines"
+        | b"technologies" | b"pharmaceuticals" | b"company" | b"fc" => ORG_WORD,
+        b"corps" | b"academy" | b"office" | b"board" | b"church" | b"federation" | b"union" | b"society" | b"school"
+        | b"museum" | b"court" | b"league" | b"house" => TAKES_OF,
+        _ => 0,
+    }
 }
 
-/// Corporate suffixes that join the name before them ("Farrell Electric, Inc.").
+fn takes_of(w: &str) -> bool {
+    word_bits(w) & TAKES_OF != 0
+}
+
 fn is_corporate_suffix(w: &str) -> bool {
-    let mut buf = [0u8; 12];
-    let Some(l) = ascii_lower(w, &mut buf) else { return false };
-    matches!(l, b"inc" | b"inc." | b"corp" | b"corp." | b"ltd" | b"ltd." | b"llc" | b"plc" | b"co." | b"gmbh" | b"l.l.c.")
+    word_bits(w) & CORPORATE != 0
 }
 
 fn ascii_lower<'a>(w: &str, buf: &'a mut [u8; 12]) -> Option<&'a [u8]> {
@@ -217,7 +211,7 @@ fn correct(text: &str, toks: &[Token], infos: &[TokInfo], spans: &mut Vec<(usize
         let next_free = |x: usize, spans: &[(usize, usize, usize)]| -> bool {
             spans.get(k + 1).map_or(true, |n| n.0 > x || (n.0 == x && n.1 == x + 1))
         };
-        if e < toks.len() && capitalized(w(e)) && (is_place_word(w(e)) || is_org_word(w(e))) && next_free(e, spans) {
+        if e < toks.len() && capitalized(w(e)) && word_bits(w(e)) & (PLACE_WORD | ORG_WORD) != 0 && next_free(e, spans) {
             e += 1;
         } else if e + 1 < toks.len() && w(e) == "," && is_corporate_suffix(w(e + 1)) && next_free(e + 1, spans) {
             e += 2;
@@ -268,13 +262,13 @@ fn correct(text: &str, toks: &[Token], infos: &[TokInfo], spans: &mut Vec<(usize
             e = s;
         }
         if e > s {
-            let last = w(e - 1);
+            let (last, bits) = (w(e - 1), word_bits(w(e - 1)));
             if org_listed || (s..e.saturating_sub(1)).any(|x| w(x + 1) == "of" && capitalized(w(x)) && takes_of(w(x))) {
                 // A listed organization, or "University of ...": an organization.
                 t = B_ORG;
-            } else if capitalized(last) && is_place_word(last) && t != B_MISC {
+            } else if capitalized(last) && bits & PLACE_WORD != 0 && t != B_MISC {
                 t = B_LOC;
-            } else if (capitalized(last) || is_corporate_suffix(last)) && is_org_word(last) && e - s > 1 {
+            } else if (capitalized(last) || bits & CORPORATE != 0) && bits & ORG_WORD != 0 && e - s > 1 {
                 t = B_ORG;
             }
             if e - s == 1 && infos[s].gaz & DEMONYM_MARK != 0 && t == B_LOC {
