@@ -282,8 +282,9 @@ pub fn assign_keyed(text: &str, entities: &mut [Entity], keys: &Keys) {
             p[hi] = lo;
         }
     };
-    // Grown as keys come (many mentions repeat one: room for every mention would be mostly empty).
-    let mut first_by_key: HashMap<(&str, bool), usize> = HashMap::default();
+    // Room for a key in two mentions (news text repeats its names and numbers: room for every
+    // mention would be mostly empty), made at once rather than by doubling and moving the keys.
+    let mut first_by_key: HashMap<(&str, bool), usize> = HashMap::with_capacity_and_hasher(entities.len() / 2, Default::default());
     for (i, e) in entities.iter().enumerate() {
         let k = (key(i), is_name(e.label));
         let label_key = if is_name(e.label) { None } else { Some(e.label) };
