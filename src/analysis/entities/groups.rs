@@ -3,6 +3,7 @@
 //! expansion ("EU" with "European Union") share a group number; numbers are dense, in order of the
 //! first mention.
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -58,23 +59,17 @@ fn is_name(l: EntityLabel) -> bool {
 }
 
 /// Appends the grouping key of a mention to `buf` (lower case, one space between words, a curly
-/// apostrophe straight) and returns where it starts: a leading "the " is not part of it.
-fn key_into(text: &str, buf: &mut String) -> usize {
+/// apostrophe straight) and returns where it starts, with whether it has a space (more than one
+/// word): a leading "the " is not part of it.
+fn key_into(text: &str, buf: &mut String) -> (usize, bool) {
     let start = buf.len();
-    // In one pass over the bytes: no white space but single spaces between other bytes.
-    let single_spaced = |t: &str| {
-        let mut after_space = !t.is_empty();
-        t.bytes().all(|b| {
-            let ok = !(matches!(b, b'\t'..=b'\r') || b == b' ' && after_space);
-            after_space = b == b' ';
-            ok
-        }) && !after_space
-    };
-    if text.is_ascii() && single_spaced(text) {
-        // One space between words already (most names): the text lower-cased.
+    if let Some(spaces) = plain_spaces(text.as_bytes()) {
+        // One space between words already (most names): the text lower-cased, with as many spaces.
         buf.push_str(text);
         buf[start..].make_ascii_lowercase();
-    } else if text.is_ascii() {
+        return if buf[start..].starts_with("the ") { (start + 4, spaces > 1) } else { (start, spaces > 0) };
+    }
+    if text.is_ascii() {
         // Byte by byte: ASCII white space is tab to carriage return and the space.
         let mut gap = false;
         for &b in text.as_bytes() {
@@ -91,11 +86,40 @@ fn key_into(text: &str, buf: &mut String) -> usize {
     } else {
         key_words_into(text, start, buf);
     }
-    if buf[start..].starts_with("the ") {
-        start + 4
-    } else {
-        start
+    let s = if buf[start..].starts_with("the ") { start + 4 } else { start };
+    (s, buf.as_bytes()[s..].contains(&b' '))
+}
+
+/// The number of spaces of `b` when it is ASCII with no white space but single spaces between
+/// other bytes (most names), else `None`: eight bytes at a time, each byte's tests side by side.
+fn plain_spaces(b: &[u8]) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // A high bit in `odd` for a byte past ASCII, tab to carriage return or a second space in a
+    // row; `before` is the high bit of the byte before a block's first (a space before the text,
+    // so that a leading space is a second one).
+    let (mut odd, mut spaces, mut before) = (0u64, 0u64, 0x80u64);
+    let mut block = |x: u64| {
+        // Each byte's low seven bits plus a constant: below 0x80 each, so no sum carries into
+        // the next byte. At or above 9 and not above 13, then the bytes that are a space.
+        let low = x & !HIGH;
+        let control = (low + ONES * (0x80 - 9)) & !(low + ONES * (0x7f - 13));
+        let s = x ^ (ONES * 0x20);
+        let space = !(((s & !HIGH) + !HIGH) | s) & HIGH;
+        odd |= x | control | space & (space << 8 | before);
+        spaces += (space >> 7).wrapping_mul(ONES) >> 56;
+        before = space >> 56;
+    };
+    let mut blocks = b.chunks_exact(8);
+    for eight in &mut blocks {
+        block(u64::from_le_bytes(eight.try_into().unwrap_or_default()));
     }
+    let rest = blocks.remainder();
+    if !rest.is_empty() {
+        // The last bytes, letters above them (which change nothing).
+        block(rest.iter().rev().fold((ONES * b'a' as u64) >> (8 * rest.len()), |w, &c| w << 8 | c as u64));
+    }
+    (odd & HIGH == 0 && !b.is_empty() && b[b.len() - 1] != b' ').then_some(spaces)
 }
 
 /// The words of [`key_into`] for any text.
@@ -224,8 +248,8 @@ impl Keys {
         let mut buf = String::with_capacity(entities.iter().map(|e| e.span.len() + 1).sum());
         let mut at = Vec::with_capacity(entities.len());
         for e in entities {
-            let s = key_into(e.span.slice(text), &mut buf);
-            at.push((s, buf.len(), buf.as_bytes()[s..].contains(&b' ')));
+            let (s, spaced) = key_into(e.span.slice(text), &mut buf);
+            at.push((s, buf.len(), spaced));
         }
         Keys { buf, at }
     }
@@ -288,10 +312,16 @@ pub fn assign_keyed(text: &str, entities: &mut [Entity], keys: &Keys) {
     for (i, e) in entities.iter().enumerate() {
         let k = (key(i), is_name(e.label));
         let label_key = if is_name(e.label) { None } else { Some(e.label) };
-        match first_by_key.get(&k) {
-            Some(&j) if label_key.is_none() || entities[j].label == e.label => join(&mut parent, i, j),
-            _ => {
-                first_by_key.insert(k, i);
+        // One hash and probe of the key, whether it is found or goes in.
+        match first_by_key.entry(k) {
+            Entry::Occupied(first) if label_key.is_none() || entities[*first.get()].label == e.label => {
+                join(&mut parent, i, *first.get())
+            }
+            Entry::Occupied(mut first) => {
+                first.insert(i);
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(i);
             }
         }
     }
@@ -396,6 +426,40 @@ mod tests {
             ("conan o'brien", true),
             ("bank of england", true)
         ]);
+    }
+
+    #[test]
+    fn plain_keys_are_those_of_the_byte_by_byte_path() {
+        // Every byte value (and a curly apostrophe) at every offset of the eight-byte blocks,
+        // between letters, spaces and other white space.
+        let mut texts = vec![String::new(), " ".into(), "a".into(), "the ".into(), "the x".into(), "The  X".into()];
+        for b in (0..128u8).map(char::from).chain(['\u{2019}']) {
+            for at in 0..11 {
+                for around in ["ab cd efg hi jk", "a b c d e f g h", "abcdefghijklm", "x"] {
+                    let mut t: String = around.chars().take(at).collect();
+                    t.push(b);
+                    t.extend(around.chars().skip(at));
+                    texts.push(t);
+                }
+            }
+        }
+        for t in &texts {
+            let (mut fast, mut slow) = (String::from("x"), String::from("x"));
+            let got = key_into(t, &mut fast);
+            // The byte-by-byte path, with whether the key has a space.
+            if t.is_ascii() {
+                for w in t.split(|c: char| matches!(c, '\t'..='\r' | ' ')).filter(|w| !w.is_empty()) {
+                    if slow.len() > 1 {
+                        slow.push(' ');
+                    }
+                    slow.push_str(&w.to_ascii_lowercase());
+                }
+            } else {
+                key_words_into(t, 1, &mut slow);
+            }
+            let s = if slow[1..].starts_with("the ") { 5 } else { 1 };
+            assert_eq!((&fast, got), (&slow, (s, slow[s..].contains(' '))), "{t:?}");
+        }
     }
 
     #[test]
