@@ -799,64 +799,60 @@ fn alone_on_lines(text: &str, span: Span) -> bool {
     (before.is_empty() || before.ends_with('\n')) && (after.is_empty() || after.starts_with('\n'))
 }
 
+/// Candidate line `unit` of `detect`, or each of its lines where it has several and all are junk.
+fn push_unit(text: &str, (span, reason): (Span, Option<&'static str>), units: &mut Vec<(Span, Option<&'static str>)>) {
+    let slice = span.slice(text);
+    if reason.is_none() && slice.contains('\n') {
+        let mut lines = Vec::new();
+        let mut at = span.start;
+        for line in slice.split('\n') {
+            let trimmed = line.trim();
+            if !trimmed.is_empty() {
+                let lead = line.len() - line.trim_start().len();
+                lines.push((Span::new(at + lead, at + lead + trimmed.len()), classify(trimmed)));
+            }
+            at += line.len() + 1;
+            if lines.last().is_some_and(|l| l.1.is_none()) {
+                break;
+            }
+        }
+        if lines.len() >= 2 && lines.iter().all(|(_, r)| r.is_some()) {
+            units.extend(lines);
+            return;
+        }
+    }
+    units.push((span, reason));
+}
+
 /// The boilerplate of a text split into `paragraphs` and `sentences`, in document order. A whole
 /// paragraph unit is flagged when it matches a rule; inside a longer paragraph, only a sentence
 /// that stands alone on its line can be. Short form labels ("Website") count only next to another
 /// comment-form line.
 pub fn detect(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec<Boilerplate> {
-    // Candidate lines: every paragraph; the sentences of multi-sentence paragraphs on their own line.
-    let mut units: Vec<(Span, Option<&'static str>)> = Vec::new();
-    let mut by_para = vec![0usize; paragraphs.len()];
-    for s in sentences {
-        if let Some(c) = by_para.get_mut(s.paragraph) {
-            *c += 1;
-        }
-    }
+    // Candidate lines: every paragraph; the sentences of multi-sentence paragraphs on their own
+    // line. A unit of several lines that are each junk ("Image: ...\nMore from ..." read as wrapped
+    // prose): each line is flagged on its own. (One list, room made for a unit per sentence: a text
+    // of short lines is not copied from list to list.)
+    let mut units: Vec<(Span, Option<&'static str>)> = Vec::with_capacity(sentences.len().max(paragraphs.len()));
     let mut si = 0;
     for (pi, p) in paragraphs.iter().enumerate() {
-        let whole = classify(p.span.slice(text));
-        if whole.is_some() || by_para[pi] <= 1 {
-            units.push((p.span, whole));
-        }
         while si < sentences.len() && sentences[si].paragraph < pi {
             si += 1;
         }
+        let own = si;
         while si < sentences.len() && sentences[si].paragraph == pi {
-            let s = sentences[si].span;
-            if whole.is_none() && by_para[pi] > 1 {
-                let reason = if alone_on_lines(text, s) { classify(s.slice(text)) } else { None };
-                units.push((s, reason));
-            }
             si += 1;
         }
-    }
-    // A unit of several lines that are each junk ("Image: ...\nMore from ..." read as wrapped prose):
-    // each line is flagged on its own.
-    let mut split_units = Vec::with_capacity(units.len());
-    for (span, reason) in units {
-        let slice = span.slice(text);
-        if reason.is_none() && slice.contains('\n') {
-            let mut lines = Vec::new();
-            let mut at = span.start;
-            for line in slice.split('\n') {
-                let trimmed = line.trim();
-                if !trimmed.is_empty() {
-                    let lead = line.len() - line.trim_start().len();
-                    lines.push((Span::new(at + lead, at + lead + trimmed.len()), classify(trimmed)));
-                }
-                at += line.len() + 1;
-                if lines.last().is_some_and(|l| l.1.is_none()) {
-                    break;
-                }
-            }
-            if lines.len() >= 2 && lines.iter().all(|(_, r)| r.is_some()) {
-                split_units.extend(lines);
-                continue;
+        let (own, whole) = (&sentences[own..si], classify(p.span.slice(text)));
+        if whole.is_some() || own.len() <= 1 {
+            push_unit(text, (p.span, whole), &mut units);
+        } else {
+            for s in own {
+                let reason = if alone_on_lines(text, s.span) { classify(s.span.slice(text)) } else { None };
+                push_unit(text, (s.span, reason), &mut units);
             }
         }
-        split_units.push((span, reason));
     }
-    let mut units = split_units;
     // Form labels beside a comment form, spreading both ways until nothing changes.
     let is_field = |s: Span| {
         let l = Line::new(s.slice(text));

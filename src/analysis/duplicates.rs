@@ -474,15 +474,13 @@ fn quote_pair(units: &[Unit], a: usize, b: usize) -> bool {
     units[a].quote != units[b].quote
 }
 
-/// Exact then near repeats among `units`, each later unit paired with at most one earlier one.
-fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], eligible: &[bool], threshold: f64) -> Vec<Found> {
+/// Exact then near repeats among `units` (each one a candidate: long enough, not formulaic), each
+/// later unit paired with at most one earlier one.
+fn pairs(words: &Words, sigs: &mut Signatures, units: &[Unit], threshold: f64) -> Vec<Found> {
     let mut found = Vec::new();
     let mut first_of: FastMap<u64, usize> = FastMap::default();
     let mut reps: Vec<usize> = Vec::new();
     for (i, u) in units.iter().enumerate() {
-        if !eligible[i] {
-            continue;
-        }
         let ids = u.ids(words);
         // The ids are hashes already: a multiply-add per id (a short dependency chain), then one
         // mix for the map, which uses the key as its hash.
@@ -901,6 +899,9 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], junk: 
     let mut sigs = Signatures::default();
     // Where each searched paragraph's words sit in the store.
     let mut para_words: Vec<Option<std::ops::Range<usize>>> = vec![None; paragraphs.len()];
+    // Only the passages that can be repeats are kept as units (`pairs` never looks at the
+    // others): a text of short lines does not hold a unit per line, twice.
+    let eligible = |words: &Words, u: &Unit| u.len() >= MIN_WORDS && !formulaic(text, words, u);
     let mut para_units: Vec<Unit> = Vec::with_capacity(paragraphs.len());
     for (i, p) in paragraphs.iter().enumerate() {
         if p.kind == ParagraphKind::Boilerplate || overlaps(&junk_spans, p.span) {
@@ -908,10 +909,12 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], junk: 
         }
         let range = words.scan(text, p.span);
         para_words[i] = Some(range.clone());
-        para_units.push(Unit { span: p.span, para: i, quote: p.kind == ParagraphKind::Quote, sentences: per_para[i], range });
+        let unit = Unit { span: p.span, para: i, quote: p.kind == ParagraphKind::Quote, sentences: per_para[i], range };
+        if eligible(&words, &unit) {
+            para_units.push(unit);
+        }
     }
-    let eligible: Vec<bool> = para_units.iter().map(|u| u.len() >= MIN_WORDS && !formulaic(text, &words, u)).collect();
-    let found = pairs(&words, &mut sigs, &para_units, &eligible, PARAGRAPH_THRESHOLD);
+    let found = pairs(&words, &mut sigs, &para_units, PARAGRAPH_THRESHOLD);
     // Paragraphs already reported as repeats (both sides of a pull quote stay searchable).
     let mut repeated = vec![false; paragraphs.len()];
     for f in &found {
@@ -931,10 +934,12 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], junk: 
         let shared = para_words[s.paragraph].clone().and_then(|outer| words.within(outer, s.span));
         let range = shared.unwrap_or_else(|| words.scan(text, s.span));
         let quote = p.kind == ParagraphKind::Quote && s.span == p.span;
-        sent_units.push(Unit { span: s.span, para: s.paragraph, quote, sentences: 1, range });
+        let unit = Unit { span: s.span, para: s.paragraph, quote, sentences: 1, range };
+        if eligible(&words, &unit) {
+            sent_units.push(unit);
+        }
     }
-    let eligible: Vec<bool> = sent_units.iter().map(|u| u.len() >= MIN_WORDS && !formulaic(text, &words, u)).collect();
-    let found = pairs(&words, &mut sigs, &sent_units, &eligible, NEAR_THRESHOLD);
+    let found = pairs(&words, &mut sigs, &sent_units, NEAR_THRESHOLD);
     // A single-sentence paragraph repeated as a paragraph is already reported at that level.
     let found: Vec<Found> = found
         .into_iter()
