@@ -209,7 +209,7 @@ pub struct StatsWarning {
 
 #[derive(Serialize, Debug)]
 #[serde(rename_all = "camelCase")]
-pub struct Counts {
+pub struct Counts<L = Vec<SentenceDifficulty>> {
     pub words: usize,
     pub sentences: usize,
     pub paragraphs: usize,
@@ -231,17 +231,18 @@ pub struct Counts {
     pub type_token_ratio: Option<f64>,
     pub mtld: Option<f64>,
     pub top_words: Vec<WordCount>,
-    pub sentence_difficulty: Vec<SentenceDifficulty>,
+    /// A list of [`SentenceDifficulty`] (written from the Report item by item by [`write_compact`]).
+    pub sentence_difficulty: L,
     pub warnings: Vec<StatsWarning>,
 }
 
 #[derive(Serialize, Debug)]
 #[serde(rename_all = "camelCase")]
-pub struct Stats {
+pub struct Stats<L = Vec<SentenceDifficulty>> {
     #[serde(flatten)]
-    pub clean: Counts,
+    pub clean: Counts<L>,
     /// The same figures for the text as given, boilerplate and repeats included.
-    pub raw: Counts,
+    pub raw: Counts<L>,
 }
 
 #[derive(Serialize, Debug)]
@@ -259,6 +260,22 @@ pub struct WireReport<'a> {
 
 /// The wire form of `s`, the statistics of `text` (`map` is `text`'s).
 fn counts(s: &analysis::Stats, text: &str, map: &Utf16Map) -> Counts {
+    counts_with(s, s.sentence_difficulty.iter().map(|d| difficulty(d, text, map)).collect())
+}
+
+/// One sentence's difficulty in `text` (`map` is `text`'s).
+fn difficulty(d: &analysis::SentenceDifficulty, text: &str, map: &Utf16Map) -> SentenceDifficulty {
+    SentenceDifficulty {
+        start: map.at(d.span.start.min(text.len())),
+        end: map.at(d.span.end.min(text.len())),
+        words: d.words,
+        grade: d.grade.map(round3),
+        level: d.level.as_str(),
+    }
+}
+
+/// The wire form of `s` with `sentence_difficulty` as its list of sentence difficulties.
+fn counts_with<L>(s: &analysis::Stats, sentence_difficulty: L) -> Counts<L> {
     let r = &s.readability;
     Counts {
         words: s.words,
@@ -296,17 +313,7 @@ fn counts(s: &analysis::Stats, text: &str, map: &Utf16Map) -> Counts {
         type_token_ratio: s.type_token_ratio.map(round3),
         mtld: s.mtld.map(round3),
         top_words: s.top_words.iter().map(|w| WordCount { word: w.word.clone(), count: w.count }).collect(),
-        sentence_difficulty: s
-            .sentence_difficulty
-            .iter()
-            .map(|d| SentenceDifficulty {
-                start: map.at(d.span.start.min(text.len())),
-                end: map.at(d.span.end.min(text.len())),
-                words: d.words,
-                grade: d.grade.map(round3),
-                level: d.level.as_str(),
-            })
-            .collect(),
+        sentence_difficulty,
         warnings: s
             .warnings
             .iter()
@@ -332,25 +339,21 @@ impl<'a> Parts<'a, '_> {
     }
 
     fn paragraphs(&self) -> Vec<Paragraph<'a>> {
-        self.report
-            .paragraphs
-            .iter()
-            .map(|p| {
-                let s = self.span(p.span);
-                Paragraph { start: s.start, end: s.end, text: s.text, kind: p.kind.as_str() }
-            })
-            .collect()
+        self.report.paragraphs.iter().map(|p| self.paragraph(p)).collect()
+    }
+
+    fn paragraph(&self, p: &analysis::Paragraph) -> Paragraph<'a> {
+        let s = self.span(p.span);
+        Paragraph { start: s.start, end: s.end, text: s.text, kind: p.kind.as_str() }
     }
 
     fn sentences(&self) -> Vec<Sentence<'a>> {
-        self.report
-            .sentences
-            .iter()
-            .map(|x| {
-                let s = self.span(x.span);
-                Sentence { start: s.start, end: s.end, text: s.text, paragraph: x.paragraph }
-            })
-            .collect()
+        self.report.sentences.iter().map(|x| self.sentence(x)).collect()
+    }
+
+    fn sentence(&self, x: &analysis::Sentence) -> Sentence<'a> {
+        let s = self.span(x.span);
+        Sentence { start: s.start, end: s.end, text: s.text, paragraph: x.paragraph }
     }
 
     fn duplicates(&self) -> Vec<Duplicate<'a>> {
@@ -433,17 +436,41 @@ pub fn to_wire<'a>(text: &'a str, report: &'a Report) -> WireReport<'a> {
     }
 }
 
+/// A list serialized item by item from an iterator, never held whole (serde writes a `Vec` of the
+/// same items as the same JSON).
+struct Streamed<I>(std::cell::Cell<Option<I>>);
+
+impl<I> Streamed<I> {
+    fn new(items: I) -> Self {
+        Streamed(std::cell::Cell::new(Some(items)))
+    }
+}
+
+impl<I: Iterator<Item = T>, T: Serialize> Serialize for Streamed<I> {
+    /// Serialized once (a second time, it is empty).
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.take().into_iter().flatten())
+    }
+}
+
+/// The sentence difficulties of `s`, the statistics of `text` (`map` is `text`'s), as a list to write.
+fn difficulties<'x>(s: &'x analysis::Stats, text: &'x str, map: &'x Utf16Map) -> Streamed<impl Iterator<Item = SentenceDifficulty> + 'x> {
+    Streamed::new(s.sentence_difficulty.iter().map(move |d| difficulty(d, text, map)))
+}
+
 /// Write the wire form of `report` as compact JSON, the same bytes as serializing [`to_wire`], but
-/// one field at a time: only one field's wire form is in memory at once (a 10 MB text's whole
-/// wire form would take several times the text).
+/// one field at a time, the long lists (paragraphs, sentences, sentence difficulties) item by
+/// item: only a short field's wire form is in memory at once (a 10 MB text's whole wire form
+/// would take several times the text, and its lists alone several times the Report on a text
+/// of one-word lines).
 pub fn write_compact<W: std::io::Write>(mut out: W, text: &str, report: &Report) -> serde_json::Result<()> {
     let map = Utf16Map::new(text);
     let parts = Parts { text, report, map: &map };
     let io = serde_json::Error::io;
     write!(out, "{{\"version\":{REPORT_VERSION},\"paragraphs\":").map_err(io)?;
-    serde_json::to_writer(&mut out, &parts.paragraphs())?;
+    serde_json::to_writer(&mut out, &Streamed::new(report.paragraphs.iter().map(|p| parts.paragraph(p))))?;
     out.write_all(b",\"sentences\":").map_err(io)?;
-    serde_json::to_writer(&mut out, &parts.sentences())?;
+    serde_json::to_writer(&mut out, &Streamed::new(report.sentences.iter().map(|x| parts.sentence(x))))?;
     out.write_all(b",\"duplicates\":").map_err(io)?;
     serde_json::to_writer(&mut out, &parts.duplicates())?;
     out.write_all(b",\"boilerplate\":").map_err(io)?;
@@ -451,7 +478,13 @@ pub fn write_compact<W: std::io::Write>(mut out: W, text: &str, report: &Report)
     out.write_all(b",\"entities\":").map_err(io)?;
     serde_json::to_writer(&mut out, &parts.entities())?;
     out.write_all(b",\"stats\":").map_err(io)?;
-    serde_json::to_writer(&mut out, &parts.stats())?;
+    let clean = &report.clean_text;
+    let clean_map = Utf16Map::new(clean);
+    let stats = Stats {
+        clean: counts_with(&report.stats, difficulties(&report.stats, clean, &clean_map)),
+        raw: counts_with(&report.raw_stats, difficulties(&report.raw_stats, text, &map)),
+    };
+    serde_json::to_writer(&mut out, &stats)?;
     out.write_all(b",\"cleanText\":").map_err(io)?;
     serde_json::to_writer(&mut out, &report.clean_text)?;
     out.write_all(b"}").map_err(io)
