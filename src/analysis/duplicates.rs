@@ -898,7 +898,9 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], junk: 
     let mut words = Words::with_capacity(text.len() / 6 + 16);
     let mut sigs = Signatures::default();
     // Where each searched paragraph's words sit in the store.
-    let mut para_words: Vec<Option<std::ops::Range<usize>>> = vec![None; paragraphs.len()];
+    // (As u32, a word per byte at most: the text is under 4 GiB, checked above. Twelve bytes a
+    // paragraph, not 24: a text of one-word lines has a paragraph every few bytes.)
+    let mut para_words: Vec<Option<std::ops::Range<u32>>> = vec![None; paragraphs.len()];
     // Only the passages that can be repeats are kept as units (`pairs` never looks at the
     // others): a text of short lines does not hold a unit per line, twice.
     let eligible = |words: &Words, u: &Unit| u.len() >= MIN_WORDS && !formulaic(text, words, u);
@@ -908,7 +910,7 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], junk: 
             continue;
         }
         let range = words.scan(text, p.span);
-        para_words[i] = Some(range.clone());
+        para_words[i] = Some(range.start as u32..range.end as u32);
         let unit = Unit { span: p.span, para: i, quote: p.kind == ParagraphKind::Quote, sentences: per_para[i], range };
         if eligible(&words, &unit) {
             para_units.push(unit);
@@ -931,7 +933,8 @@ pub fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], junk: 
             continue;
         };
         // The sentence's share of its paragraph's words, or its own scan when a word straddles its ends.
-        let shared = para_words[s.paragraph].clone().and_then(|outer| words.within(outer, s.span));
+        let outer = para_words[s.paragraph].clone().map(|r| r.start as usize..r.end as usize);
+        let shared = outer.and_then(|outer| words.within(outer, s.span));
         let range = shared.unwrap_or_else(|| words.scan(text, s.span));
         let quote = p.kind == ParagraphKind::Quote && s.span == p.span;
         let unit = Unit { span: s.span, para: s.paragraph, quote, sentences: 1, range };
