@@ -84,15 +84,14 @@ export function analyze(text, options) {
   // decoded from the module's memory.
   const [json, ints, grades, names, cleanText] = analyzeReport(text, options);
   const report = JSON.parse(json);
-  const lists = new Lists(ints, grades, names);
+  const c = new Columns(ints, grades, names);
   // Assigned in place of the JSON's empty lists, so the keys keep their order.
-  report.paragraphs = lists.take((start, end, l) => ({ start, end, text: text.slice(start, end), kind: l.name() }));
-  report.sentences = lists.take((start, end, l) => ({ start, end, text: text.slice(start, end), paragraph: l.int() }));
-  report.boilerplate = lists.take((start, end, l) => ({ start, end, text: text.slice(start, end), reason: l.name() }));
-  report.entities = takeEntities(lists, text);
-  const difficulty = (start, end, l) => ({ start, end, words: l.int(), grade: l.grade(), level: l.name() });
-  report.stats.sentenceDifficulty = lists.take(difficulty);
-  report.stats.raw.sentenceDifficulty = lists.take(difficulty);
+  report.paragraphs = c.paragraphs(text);
+  report.sentences = c.sentences(text);
+  report.boilerplate = c.boilerplate(text);
+  report.entities = c.entities(text);
+  report.stats.sentenceDifficulty = c.difficulty();
+  report.stats.raw.sentenceDifficulty = c.difficulty();
   report.cleanText = cleanText;
   const slice = (span) => {
     if (span.text === null) span.text = text.slice(span.start, span.end);
@@ -106,10 +105,6 @@ export function analyze(text, options) {
     }
   }
   return report;
-}
-
-function takeEntities(lists, text) {
-  return lists.take((start, end, l) => ({ start, end, text: text.slice(start, end), label: l.name(), group: l.int() }));
 }
 
 /** Texts from this length (UTF-16 code units) have their entities found on a worker by analyzeAsync. */
@@ -147,7 +142,7 @@ export async function analyzeAsync(text, options) {
     const [ints, names] = entityColumns(text);
     columns = { ints, names };
   }
-  report.entities = takeEntities(new Lists(columns.ints, new Float64Array(0), columns.names), text);
+  report.entities = new Columns(columns.ints, new Float64Array(0), columns.names).entities(text);
   return report;
 }
 
@@ -215,8 +210,13 @@ async function startWorker() {
   };
 }
 
-/** Reads the lists that the module sends as numbers (`wire::take_columns` in src/wire.rs). */
-class Lists {
+/**
+ * Reads the lists that the module sends as numbers (`wire::take_columns` in src/wire.rs), in their
+ * order: each is its length, then per item its start and end and the numbers that follow them (a
+ * name is an index into `names`; a sentence's grade is the next of `grades`, NaN for none). One
+ * loop per kind of item, with no call per item: a long text has hundreds of thousands of them.
+ */
+class Columns {
   constructor(ints, grades, names) {
     this.ints = ints;
     this.grades = grades;
@@ -225,29 +225,71 @@ class Lists {
     this.graded = 0;
   }
 
-  int() {
-    return this.ints[this.at++];
-  }
-
-  name() {
-    return this.names[this.ints[this.at++]];
-  }
-
-  /** The next grade; NaN stands for none. */
-  grade() {
-    const g = this.grades[this.graded++];
-    return Number.isNaN(g) ? null : g;
-  }
-
-  /** The next list: its length, then per item its start, end and what `make` reads after them. */
-  take(make) {
-    const n = this.int();
+  paragraphs(text) {
+    const { ints, names } = this;
+    let at = this.at;
+    const n = ints[at++];
     const out = [];
-    for (let i = 0; i < n; i++) {
-      const start = this.int();
-      const end = this.int();
-      out.push(make(start, end, this));
+    for (let i = 0; i < n; i++, at += 3) {
+      const start = ints[at], end = ints[at + 1];
+      out.push({ start, end, text: text.slice(start, end), kind: names[ints[at + 2]] });
     }
+    this.at = at;
+    return out;
+  }
+
+  sentences(text) {
+    const { ints } = this;
+    let at = this.at;
+    const n = ints[at++];
+    const out = [];
+    for (let i = 0; i < n; i++, at += 3) {
+      const start = ints[at], end = ints[at + 1];
+      out.push({ start, end, text: text.slice(start, end), paragraph: ints[at + 2] });
+    }
+    this.at = at;
+    return out;
+  }
+
+  boilerplate(text) {
+    const { ints, names } = this;
+    let at = this.at;
+    const n = ints[at++];
+    const out = [];
+    for (let i = 0; i < n; i++, at += 3) {
+      const start = ints[at], end = ints[at + 1];
+      out.push({ start, end, text: text.slice(start, end), reason: names[ints[at + 2]] });
+    }
+    this.at = at;
+    return out;
+  }
+
+  entities(text) {
+    const { ints, names } = this;
+    let at = this.at;
+    const n = ints[at++];
+    const out = [];
+    for (let i = 0; i < n; i++, at += 4) {
+      const start = ints[at], end = ints[at + 1];
+      out.push({ start, end, text: text.slice(start, end), label: names[ints[at + 2]], group: ints[at + 3] });
+    }
+    this.at = at;
+    return out;
+  }
+
+  /** A list of sentences' difficulty. */
+  difficulty() {
+    const { ints, grades, names } = this;
+    let at = this.at;
+    let graded = this.graded;
+    const n = ints[at++];
+    const out = [];
+    for (let i = 0; i < n; i++, at += 4) {
+      const grade = grades[graded++];
+      out.push({ start: ints[at], end: ints[at + 1], words: ints[at + 2], grade: Number.isNaN(grade) ? null : grade, level: names[ints[at + 3]] });
+    }
+    this.at = at;
+    this.graded = graded;
     return out;
   }
 }

@@ -300,22 +300,31 @@ fn is_title(w: &str) -> bool {
     )
 }
 
-thread_local! {
-    // The shipped model never changes, so what the tagger caches about words stays true
-    // from one call to the next (re-analysis on every keystroke finds it warm).
-    static TAGGER: std::cell::RefCell<Tagger> = std::cell::RefCell::new(Tagger::default());
+/// Taggers not in use. The shipped model never changes, so what a tagger caches about words stays
+/// true from one call to the next (re-analysis on every keystroke finds it warm). They are kept
+/// here rather than per thread: the second thread of a long text's analysis is a new one each
+/// time, and with a tagger of its own it would make, fill and drop a new memory of word forms for
+/// every text (and a batch's second thread would never find a word it met in the last one).
+static TAGGERS: std::sync::Mutex<Vec<Tagger>> = std::sync::Mutex::new(Vec::new());
+
+/// Runs `f` with a tagger that no other thread is using: one of [`TAGGERS`], or a new one, put
+/// there afterwards (one per thread that tags at once: two natively).
+fn with_tagger<R>(f: impl FnOnce(&mut Tagger) -> R) -> R {
+    let taggers = || TAGGERS.lock().unwrap_or_else(|e| e.into_inner());
+    let mut tagger = taggers().pop().unwrap_or_default();
+    let out = f(&mut tagger);
+    taggers().push(tagger);
+    out
 }
 
-/// Forget every word this thread's tagger has cached (keeping the memory, as a new article in
-/// a running app finds it), so the next [`find`] pays the full cost of words it has not seen
-/// (for `lede bench`; the results never depend on the caches).
+/// Forget every word the taggers have cached (keeping the memory, as a new article in a running
+/// app finds it), so the next [`find`] pays the full cost of words it has not seen (for `lede
+/// bench`; the results never depend on the caches).
 pub fn clear_caches() {
-    TAGGER.with(|t| {
-        if let Ok(mut tagger) = t.try_borrow_mut() {
-            tagger.cache.clear();
-            tagger.scratch.clear_words();
-        }
-    });
+    for tagger in TAGGERS.lock().unwrap_or_else(|e| e.into_inner()).iter_mut() {
+        tagger.cache.clear();
+        tagger.scratch.clear_words();
+    }
 }
 
 /// All entities of `text`, tagged sentence by sentence, sorted, disjoint, with groups.
@@ -329,10 +338,7 @@ pub fn find(text: &str, sentences: &[Span]) -> Vec<Entity> {
 /// then grouped by [`groups::assign`], are those of [`find`] on all of them (so that a long text's
 /// sentences can be tagged on more than one thread).
 pub fn find_ungrouped(text: &str, sentences: &[Span]) -> Vec<Entity> {
-    TAGGER.with(|t| match t.try_borrow_mut() {
-        Ok(mut tagger) => find_with(&mut tagger, text, sentences),
-        Err(_) => find_with(&mut Tagger::default(), text, sentences),
-    })
+    with_tagger(|tagger| find_with(tagger, text, sentences))
 }
 
 fn find_with(tagger: &mut Tagger, text: &str, sentences: &[Span]) -> Vec<Entity> {
