@@ -456,12 +456,14 @@ impl Window {
     fn classify(bytes: &[u8; 64]) -> (u64, u64) {
         #[cfg(target_arch = "x86_64")]
         return Self::classify_sse2(bytes);
-        #[cfg(not(target_arch = "x86_64"))]
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        return Self::classify_simd128(bytes);
+        #[cfg(not(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128"))))]
         Self::classify_portable(bytes)
     }
 
     /// `classify` a byte at a time.
-    #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+    #[cfg_attr(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128")), allow(dead_code))]
     fn classify_portable(bytes: &[u8; 64]) -> (u64, u64) {
         let (mut alnum, mut high) = (0u64, 0u64);
         for (k, &c) in bytes.iter().enumerate() {
@@ -490,6 +492,33 @@ impl Window {
         }
         (alnum, high)
     }
+
+    /// `classify` 16 bytes at a time in wasm SIMD registers (the npm package is built with
+    /// simd128), where the byte-at-a-time loop was the statistics' largest cost.
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    fn classify_simd128(bytes: &[u8; 64]) -> (u64, u64) {
+        use core::arch::wasm32::*;
+        let (mut alnum, mut high) = (0u64, 0u64);
+        for k in 0..4 {
+            // SAFETY: an unaligned load (wasm allows any) of 16 of the 64 bytes.
+            let v = unsafe { v128_load(bytes.as_ptr().add(16 * k).cast()) };
+            // The 0x20 bit takes upper case to lower and no other byte into a..=z.
+            let letter = wasm_bytes_within(v128_or(v, u8x16_splat(0x20)), b'a', b'z');
+            let a = v128_or(wasm_bytes_within(v, b'0', b'9'), letter);
+            alnum |= u64::from(i8x16_bitmask(a)) << (16 * k);
+            high |= u64::from(i8x16_bitmask(v)) << (16 * k);
+        }
+        (alnum, high)
+    }
+}
+
+/// 0xFF in each byte of `v` from `lo` to `hi` (`lo <= hi`), 0 in the others, as unsigned bytes
+/// compare: a subtraction that takes `lo..=hi` to the lowest values, and one compare.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline(always)]
+fn wasm_bytes_within(v: core::arch::wasm32::v128, lo: u8, hi: u8) -> core::arch::wasm32::v128 {
+    use core::arch::wasm32::*;
+    u8x16_le(u8x16_sub(v, u8x16_splat(lo)), u8x16_splat(hi - lo))
 }
 
 /// 0xFF in each byte of `v` from `lo` to `hi`, 0 in the others, as signed bytes compare: `lo` and
@@ -931,12 +960,14 @@ impl Ascii16 {
         };
         #[cfg(target_arch = "x86_64")]
         return Self::classify_sse2(bytes, word.len());
-        #[cfg(not(target_arch = "x86_64"))]
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        return Self::classify_simd128(bytes, word.len());
+        #[cfg(not(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128"))))]
         Self::classify(bytes, word.len())
     }
 
     /// What `read` works out, of the first `len` of `bytes`, in one u128.
-    #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+    #[cfg_attr(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128")), allow(dead_code))]
     fn classify(bytes: [u8; 16], len: usize) -> Option<Ascii16> {
         let x = u128::from_le_bytes(bytes) & low_bytes(len);
         if x & Self::HIGH != 0 {
@@ -981,6 +1012,30 @@ impl Ascii16 {
                 hyphen_or_digit: _mm_movemask_epi8(_mm_or_si128(digit, _mm_cmpeq_epi8(x, _mm_set1_epi8(b'-' as i8)))) != 0,
             })
         }
+    }
+
+    /// `classify` in a wasm SIMD register: a compare per range of bytes, not the u128 additions
+    /// (four 64-bit additions and carries each in wasm), and the count from the bitmask.
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    fn classify_simd128(bytes: [u8; 16], len: usize) -> Option<Ascii16> {
+        use core::arch::wasm32::*;
+        const INDEX: v128 = u8x16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        debug_assert!(len <= 16);
+        // SAFETY: an unaligned load (wasm allows any) of a 16-byte array.
+        let x = unsafe { v128_load(bytes.as_ptr().cast()) };
+        // The word's bytes (index below len), zeros after.
+        let x = v128_and(x, u8x16_lt(INDEX, u8x16_splat(len as u8)));
+        if i8x16_bitmask(x) != 0 {
+            return None;
+        }
+        let lower = v128_or(x, v128_and(wasm_bytes_within(x, b'A', b'Z'), u8x16_splat(0x20)));
+        let digit = wasm_bytes_within(x, b'0', b'9');
+        let alphanumeric = v128_or(digit, wasm_bytes_within(lower, b'a', b'z'));
+        Some(Ascii16 {
+            lower: u128::from(u64x2_extract_lane::<0>(lower)) | u128::from(u64x2_extract_lane::<1>(lower)) << 64,
+            alphanumeric: i8x16_bitmask(alphanumeric).count_ones(),
+            hyphen_or_digit: v128_any_true(v128_or(digit, u8x16_eq(x, u8x16_splat(b'-')))),
+        })
     }
 
     /// 0x80 in each byte of `x` (all below 0x80) that lies in `lo..=hi`, 0 in the others: a byte
