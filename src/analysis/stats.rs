@@ -881,7 +881,8 @@ impl Lexicon {
         // `key` lower-cased byte by byte.
         let lower16: [u8; 16];
         let word: &str = if let Some(a) = ascii16 {
-            (packed, chars, hyphen) = (a.lower, a.alphanumeric, a.hyphen_or_digit);
+            packed = a.lower;
+            (chars, hyphen) = a.counts();
             lower16 = a.lower.to_le_bytes();
             let bytes = &lower16[..w.len()];
             debug_assert!(bytes.is_ascii() && bytes.eq_ignore_ascii_case(w.as_bytes()));
@@ -933,13 +934,11 @@ impl Lexicon {
     }
 }
 
-/// A word of up to 16 bytes read as one u128 (first byte lowest, zeros after) and what the word
-/// table needs of it, worked out on all its bytes at once.
+/// A word of up to 16 ASCII bytes read as one u128 (first byte lowest, zeros after),
+/// lower-cased: the lexicon's key, worked out on all its bytes at once. What else the word table
+/// needs of it (`counts`) is worked out for a new word only.
 struct Ascii16 {
-    /// Lower-cased (the lexicon's key).
     lower: u128,
-    alphanumeric: u32,
-    hyphen_or_digit: bool,
 }
 
 impl Ascii16 {
@@ -966,6 +965,15 @@ impl Ascii16 {
         Self::classify(bytes, word.len())
     }
 
+    /// Its letters and digits, and whether it holds a hyphen or a digit: read in the lower-cased
+    /// bytes, as lower-casing makes no byte a letter or a digit that was not one, and leaves
+    /// digits and hyphens as they were.
+    fn counts(&self) -> (u32, bool) {
+        let digit = Self::bytes_in(self.lower, b'0', b'9');
+        let letter = Self::bytes_in(self.lower, b'a', b'z');
+        ((digit | letter).count_ones(), (digit | Self::bytes_in(self.lower, b'-', b'-')) != 0)
+    }
+
     /// What `read` works out, of the first `len` of `bytes`, in one u128.
     #[cfg_attr(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128")), allow(dead_code))]
     fn classify(bytes: [u8; 16], len: usize) -> Option<Ascii16> {
@@ -973,18 +981,11 @@ impl Ascii16 {
         if x & Self::HIGH != 0 {
             return None;
         }
-        let lower = x | (Self::bytes_in(x, b'A', b'Z') >> 2);
-        let digit = Self::bytes_in(x, b'0', b'9');
-        let letter = Self::bytes_in(lower, b'a', b'z');
-        Some(Ascii16 {
-            lower,
-            alphanumeric: (digit | letter).count_ones(),
-            hyphen_or_digit: (digit | Self::bytes_in(x, b'-', b'-')) != 0,
-        })
+        Some(Ascii16 { lower: x | (Self::bytes_in(x, b'A', b'Z') >> 2) })
     }
 
     /// `classify` in an SSE2 register (part of every x86-64 processor): a compare per range of
-    /// bytes instead of two 128-bit additions, and the count without a popcount instruction.
+    /// bytes instead of two 128-bit additions.
     #[cfg(target_arch = "x86_64")]
     fn classify_sse2(bytes: [u8; 16], len: usize) -> Option<Ascii16> {
         use std::arch::x86_64::*;
@@ -1000,22 +1001,14 @@ impl Ascii16 {
             }
             // All bytes are below 0x80 now: signed compares order them as unsigned ones would.
             let lower = _mm_or_si128(x, _mm_and_si128(bytes_within(x, b'A', b'Z'), _mm_set1_epi8(0x20)));
-            let digit = bytes_within(x, b'0', b'9');
-            let alphanumeric = _mm_or_si128(digit, bytes_within(lower, b'a', b'z'));
-            // The sum of a 1 per alphanumeric byte, by halves.
-            let sums = _mm_sad_epu8(_mm_and_si128(alphanumeric, _mm_set1_epi8(1)), _mm_setzero_si128());
             let mut out = [0u8; 16];
             _mm_storeu_si128(out.as_mut_ptr().cast(), lower);
-            Some(Ascii16 {
-                lower: u128::from_le_bytes(out),
-                alphanumeric: (_mm_cvtsi128_si32(sums) + _mm_extract_epi16::<4>(sums)) as u32,
-                hyphen_or_digit: _mm_movemask_epi8(_mm_or_si128(digit, _mm_cmpeq_epi8(x, _mm_set1_epi8(b'-' as i8)))) != 0,
-            })
+            Some(Ascii16 { lower: u128::from_le_bytes(out) })
         }
     }
 
     /// `classify` in a wasm SIMD register: a compare per range of bytes, not the u128 additions
-    /// (four 64-bit additions and carries each in wasm), and the count from the bitmask.
+    /// (four 64-bit additions and carries each in wasm).
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
     fn classify_simd128(bytes: [u8; 16], len: usize) -> Option<Ascii16> {
         use core::arch::wasm32::*;
@@ -1029,13 +1022,7 @@ impl Ascii16 {
             return None;
         }
         let lower = v128_or(x, v128_and(wasm_bytes_within(x, b'A', b'Z'), u8x16_splat(0x20)));
-        let digit = wasm_bytes_within(x, b'0', b'9');
-        let alphanumeric = v128_or(digit, wasm_bytes_within(lower, b'a', b'z'));
-        Some(Ascii16 {
-            lower: u128::from(u64x2_extract_lane::<0>(lower)) | u128::from(u64x2_extract_lane::<1>(lower)) << 64,
-            alphanumeric: i8x16_bitmask(alphanumeric).count_ones(),
-            hyphen_or_digit: v128_any_true(v128_or(digit, u8x16_eq(x, u8x16_splat(b'-')))),
-        })
+        Some(Ascii16 { lower: u128::from(u64x2_extract_lane::<0>(lower)) | u128::from(u64x2_extract_lane::<1>(lower)) << 64 })
     }
 
     /// 0x80 in each byte of `x` (all below 0x80) that lies in `lo..=hi`, 0 in the others: a byte
@@ -1488,8 +1475,9 @@ mod tests {
                 let mut lower = [0u8; 16];
                 lower[..w.len()].copy_from_slice(&w.to_ascii_lowercase());
                 assert_eq!(a.lower, u128::from_le_bytes(lower), "{w:?}");
-                assert_eq!(a.alphanumeric as usize, w.iter().filter(|c| c.is_ascii_alphanumeric()).count(), "{w:?}");
-                assert_eq!(a.hyphen_or_digit, w.iter().any(|&c| c == b'-' || c.is_ascii_digit()), "{w:?}");
+                let (alphanumeric, hyphen_or_digit) = a.counts();
+                assert_eq!(alphanumeric as usize, w.iter().filter(|c| c.is_ascii_alphanumeric()).count(), "{w:?}");
+                assert_eq!(hyphen_or_digit, w.iter().any(|&c| c == b'-' || c.is_ascii_digit()), "{w:?}");
             }
         }
     }
