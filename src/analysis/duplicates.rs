@@ -362,7 +362,61 @@ fn signature(ids: &[u64], sig: &mut [u32; K]) {
         // SAFETY: the processor has AVX2 (checked just above), all that `signature_avx2` needs.
         return unsafe { signature_avx2(ids, sig) };
     }
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    return signature_simd128(ids, sig);
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
     signature_lanes(ids, sig)
+}
+
+/// `signature_lanes` in wasm SIMD, slots outside and pairs inside: the pairs' hashes of a chunk
+/// first, then each group of 16 slots runs over them with its constants and minima held in
+/// registers. (The compiler's loop, pairs outside, keeps all 64 minima and builds the 128
+/// constants for every pair: V8 has 16 vector registers and makes a `v128.const` in several
+/// instructions.) A minimum does not depend on the order its values come in: the same figures.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+fn signature_simd128(ids: &[u64], sig: &mut [u32; K]) {
+    use core::arch::wasm32::*;
+    const CHUNK: usize = 64;
+    let mut mins = [u32x4_splat(u32::MAX); K / 4];
+    let mut xs = [0u32; CHUNK];
+    let pairs = ids.len().saturating_sub(1).max(ids.len().min(1));
+    let mut done = 0;
+    while done < pairs {
+        let n = (pairs - done).min(CHUNK);
+        for (j, x) in xs[..n].iter_mut().enumerate() {
+            let s = match ids.len() {
+                1 => ids[0],
+                _ => mix(ids[done + j] ^ ids[done + j + 1].rotate_left(17)),
+            };
+            *x = (s >> 32) as u32 ^ s as u32;
+        }
+        for (g, m) in mins.chunks_exact_mut(4).enumerate() {
+            let slot = |k: usize, table: &[u32; K]| {
+                let at = 16 * g + 4 * k;
+                u32x4(table[at], table[at + 1], table[at + 2], table[at + 3])
+            };
+            let seeds = [slot(0, &SEEDS), slot(1, &SEEDS), slot(2, &SEEDS), slot(3, &SEEDS)];
+            let muls = [slot(0, &MULS), slot(1, &MULS), slot(2, &MULS), slot(3, &MULS)];
+            let mut acc = [m[0], m[1], m[2], m[3]];
+            for &x in &xs[..n] {
+                let x = u32x4_splat(x);
+                for k in 0..4 {
+                    let v = i32x4_mul(v128_xor(x, seeds[k]), muls[k]);
+                    acc[k] = u32x4_min(acc[k], v128_xor(v, u32x4_shr(v, 15)));
+                }
+            }
+            m.copy_from_slice(&acc);
+        }
+        done += n;
+    }
+    for (k, m) in mins.iter().enumerate() {
+        sig[4 * k..4 * k + 4].copy_from_slice(&[
+            u32x4_extract_lane::<0>(*m),
+            u32x4_extract_lane::<1>(*m),
+            u32x4_extract_lane::<2>(*m),
+            u32x4_extract_lane::<3>(*m),
+        ]);
+    }
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -371,6 +425,7 @@ unsafe fn signature_avx2(ids: &[u64], sig: &mut [u32; K]) {
     signature_lanes(ids, sig)
 }
 
+#[cfg_attr(all(target_arch = "wasm32", target_feature = "simd128"), allow(dead_code))]
 #[inline(always)]
 fn signature_lanes(ids: &[u64], sig: &mut [u32; K]) {
     *sig = [u32::MAX; K];

@@ -456,12 +456,14 @@ impl Window {
     fn classify(bytes: &[u8; 64]) -> (u64, u64) {
         #[cfg(target_arch = "x86_64")]
         return Self::classify_sse2(bytes);
-        #[cfg(not(target_arch = "x86_64"))]
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        return Self::classify_simd128(bytes);
+        #[cfg(not(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128"))))]
         Self::classify_portable(bytes)
     }
 
     /// `classify` a byte at a time.
-    #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+    #[cfg_attr(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128")), allow(dead_code))]
     fn classify_portable(bytes: &[u8; 64]) -> (u64, u64) {
         let (mut alnum, mut high) = (0u64, 0u64);
         for (k, &c) in bytes.iter().enumerate() {
@@ -490,6 +492,33 @@ impl Window {
         }
         (alnum, high)
     }
+
+    /// `classify` 16 bytes at a time in wasm SIMD registers (the npm package is built with
+    /// simd128), where the byte-at-a-time loop was the statistics' largest cost.
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    fn classify_simd128(bytes: &[u8; 64]) -> (u64, u64) {
+        use core::arch::wasm32::*;
+        let (mut alnum, mut high) = (0u64, 0u64);
+        for k in 0..4 {
+            // SAFETY: an unaligned load (wasm allows any) of 16 of the 64 bytes.
+            let v = unsafe { v128_load(bytes.as_ptr().add(16 * k).cast()) };
+            // The 0x20 bit takes upper case to lower and no other byte into a..=z.
+            let letter = wasm_bytes_within(v128_or(v, u8x16_splat(0x20)), b'a', b'z');
+            let a = v128_or(wasm_bytes_within(v, b'0', b'9'), letter);
+            alnum |= u64::from(i8x16_bitmask(a)) << (16 * k);
+            high |= u64::from(i8x16_bitmask(v)) << (16 * k);
+        }
+        (alnum, high)
+    }
+}
+
+/// 0xFF in each byte of `v` from `lo` to `hi` (`lo <= hi`), 0 in the others, as unsigned bytes
+/// compare: a subtraction that takes `lo..=hi` to the lowest values, and one compare.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline(always)]
+fn wasm_bytes_within(v: core::arch::wasm32::v128, lo: u8, hi: u8) -> core::arch::wasm32::v128 {
+    use core::arch::wasm32::*;
+    u8x16_le(u8x16_sub(v, u8x16_splat(lo)), u8x16_splat(hi - lo))
 }
 
 /// 0xFF in each byte of `v` from `lo` to `hi`, 0 in the others, as signed bytes compare: `lo` and
@@ -855,7 +884,8 @@ impl Lexicon {
         // `key` lower-cased byte by byte.
         let lower16: [u8; 16];
         let word: &str = if let Some(a) = ascii16 {
-            (packed, chars, hyphen) = (a.lower, a.alphanumeric, a.hyphen_or_digit);
+            packed = a.lower;
+            (chars, hyphen) = a.counts();
             lower16 = a.lower.to_le_bytes();
             let bytes = &lower16[..w.len()];
             debug_assert!(bytes.is_ascii() && bytes.eq_ignore_ascii_case(w.as_bytes()));
@@ -907,13 +937,11 @@ impl Lexicon {
     }
 }
 
-/// A word of up to 16 bytes read as one u128 (first byte lowest, zeros after) and what the word
-/// table needs of it, worked out on all its bytes at once.
+/// A word of up to 16 ASCII bytes read as one u128 (first byte lowest, zeros after),
+/// lower-cased: the lexicon's key, worked out on all its bytes at once. What else the word table
+/// needs of it (`counts`) is worked out for a new word only.
 struct Ascii16 {
-    /// Lower-cased (the lexicon's key).
     lower: u128,
-    alphanumeric: u32,
-    hyphen_or_digit: bool,
 }
 
 impl Ascii16 {
@@ -934,29 +962,33 @@ impl Ascii16 {
         };
         #[cfg(target_arch = "x86_64")]
         return Self::classify_sse2(bytes, word.len());
-        #[cfg(not(target_arch = "x86_64"))]
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        return Self::classify_simd128(bytes, word.len());
+        #[cfg(not(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128"))))]
         Self::classify(bytes, word.len())
     }
 
+    /// Its letters and digits, and whether it holds a hyphen or a digit: read in the lower-cased
+    /// bytes, as lower-casing makes no byte a letter or a digit that was not one, and leaves
+    /// digits and hyphens as they were.
+    fn counts(&self) -> (u32, bool) {
+        let digit = Self::bytes_in(self.lower, b'0', b'9');
+        let letter = Self::bytes_in(self.lower, b'a', b'z');
+        ((digit | letter).count_ones(), (digit | Self::bytes_in(self.lower, b'-', b'-')) != 0)
+    }
+
     /// What `read` works out, of the first `len` of `bytes`, in one u128.
-    #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+    #[cfg_attr(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128")), allow(dead_code))]
     fn classify(bytes: [u8; 16], len: usize) -> Option<Ascii16> {
         let x = u128::from_le_bytes(bytes) & low_bytes(len);
         if x & Self::HIGH != 0 {
             return None;
         }
-        let lower = x | (Self::bytes_in(x, b'A', b'Z') >> 2);
-        let digit = Self::bytes_in(x, b'0', b'9');
-        let letter = Self::bytes_in(lower, b'a', b'z');
-        Some(Ascii16 {
-            lower,
-            alphanumeric: (digit | letter).count_ones(),
-            hyphen_or_digit: (digit | Self::bytes_in(x, b'-', b'-')) != 0,
-        })
+        Some(Ascii16 { lower: x | (Self::bytes_in(x, b'A', b'Z') >> 2) })
     }
 
     /// `classify` in an SSE2 register (part of every x86-64 processor): a compare per range of
-    /// bytes instead of two 128-bit additions, and the count without a popcount instruction.
+    /// bytes instead of two 128-bit additions.
     #[cfg(target_arch = "x86_64")]
     fn classify_sse2(bytes: [u8; 16], len: usize) -> Option<Ascii16> {
         use std::arch::x86_64::*;
@@ -972,18 +1004,28 @@ impl Ascii16 {
             }
             // All bytes are below 0x80 now: signed compares order them as unsigned ones would.
             let lower = _mm_or_si128(x, _mm_and_si128(bytes_within(x, b'A', b'Z'), _mm_set1_epi8(0x20)));
-            let digit = bytes_within(x, b'0', b'9');
-            let alphanumeric = _mm_or_si128(digit, bytes_within(lower, b'a', b'z'));
-            // The sum of a 1 per alphanumeric byte, by halves.
-            let sums = _mm_sad_epu8(_mm_and_si128(alphanumeric, _mm_set1_epi8(1)), _mm_setzero_si128());
             let mut out = [0u8; 16];
             _mm_storeu_si128(out.as_mut_ptr().cast(), lower);
-            Some(Ascii16 {
-                lower: u128::from_le_bytes(out),
-                alphanumeric: (_mm_cvtsi128_si32(sums) + _mm_extract_epi16::<4>(sums)) as u32,
-                hyphen_or_digit: _mm_movemask_epi8(_mm_or_si128(digit, _mm_cmpeq_epi8(x, _mm_set1_epi8(b'-' as i8)))) != 0,
-            })
+            Some(Ascii16 { lower: u128::from_le_bytes(out) })
         }
+    }
+
+    /// `classify` in a wasm SIMD register: a compare per range of bytes, not the u128 additions
+    /// (four 64-bit additions and carries each in wasm).
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    fn classify_simd128(bytes: [u8; 16], len: usize) -> Option<Ascii16> {
+        use core::arch::wasm32::*;
+        const INDEX: v128 = u8x16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+        debug_assert!(len <= 16);
+        // SAFETY: an unaligned load (wasm allows any) of a 16-byte array.
+        let x = unsafe { v128_load(bytes.as_ptr().cast()) };
+        // The word's bytes (index below len), zeros after.
+        let x = v128_and(x, u8x16_lt(INDEX, u8x16_splat(len as u8)));
+        if i8x16_bitmask(x) != 0 {
+            return None;
+        }
+        let lower = v128_or(x, v128_and(wasm_bytes_within(x, b'A', b'Z'), u8x16_splat(0x20)));
+        Some(Ascii16 { lower: u128::from(u64x2_extract_lane::<0>(lower)) | u128::from(u64x2_extract_lane::<1>(lower)) << 64 })
     }
 
     /// 0x80 in each byte of `x` (all below 0x80) that lies in `lo..=hi`, 0 in the others: a byte
@@ -1436,8 +1478,9 @@ mod tests {
                 let mut lower = [0u8; 16];
                 lower[..w.len()].copy_from_slice(&w.to_ascii_lowercase());
                 assert_eq!(a.lower, u128::from_le_bytes(lower), "{w:?}");
-                assert_eq!(a.alphanumeric as usize, w.iter().filter(|c| c.is_ascii_alphanumeric()).count(), "{w:?}");
-                assert_eq!(a.hyphen_or_digit, w.iter().any(|&c| c == b'-' || c.is_ascii_digit()), "{w:?}");
+                let (alphanumeric, hyphen_or_digit) = a.counts();
+                assert_eq!(alphanumeric as usize, w.iter().filter(|c| c.is_ascii_alphanumeric()).count(), "{w:?}");
+                assert_eq!(hyphen_or_digit, w.iter().any(|&c| c == b'-' || c.is_ascii_digit()), "{w:?}");
             }
         }
     }
