@@ -1,16 +1,21 @@
 //! Eight 16-bit scores side by side, for the tagger's decoder (`model.rs`): an SSE2 register on
-//! x86_64 (which every such processor has), an array elsewhere; the two are tested against each
-//! other. Rows of the model's tables hold nine values: the first eight are the lanes.
+//! x86_64 (which every such processor has), a wasm SIMD register on wasm32 built with `simd128`
+//! (the npm package), an array elsewhere. The SSE2 lanes are tested against the array; the wasm
+//! ones follow the SSE2 ones (no native test can run them: the package's tests compare its
+//! Reports with the CLI's). Rows of the model's tables hold nine values: the first eight are the
+//! lanes.
 
 /// Lanes of a [`Lanes`].
 pub const LANES: usize = 8;
 
-#[cfg(not(target_arch = "x86_64"))]
+#[cfg(not(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128"))))]
 pub use portable::Lanes;
 #[cfg(target_arch = "x86_64")]
 pub use sse2::Lanes;
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+pub use wasm::Lanes;
 
-#[cfg(any(test, not(target_arch = "x86_64")))]
+#[cfg(any(test, not(any(target_arch = "x86_64", all(target_arch = "wasm32", target_feature = "simd128")))))]
 mod portable {
     use super::LANES;
 
@@ -194,6 +199,101 @@ mod sse2 {
         pub fn to_array(self) -> [i16; LANES] {
             let mut out = [0i16; LANES];
             unsafe { _mm_storeu_si128(out.as_mut_ptr().cast(), self.0) };
+            out
+        }
+    }
+}
+
+/// The same with wasm SIMD (the package is built with `simd128`; a wasm engine without it refuses
+/// the module). Without these the decoder runs eight scalar lanes under Node, its largest cost there.
+/// Only `load`, `widen` and `to_array` touch memory, within the arrays they are given.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod wasm {
+    use core::arch::wasm32::*;
+
+    use super::LANES;
+
+    #[derive(Clone, Copy)]
+    pub struct Lanes(v128);
+
+    impl Lanes {
+        #[inline(always)]
+        pub fn splat(x: i16) -> Lanes {
+            Lanes(i16x8_splat(x))
+        }
+
+        /// The first eight values of a row (16 of its 18 bytes, unaligned).
+        #[inline(always)]
+        pub fn load(row: &[i16; LANES + 1]) -> Lanes {
+            // SAFETY: the row holds 18 bytes; 16 are read (`v128_load` needs no alignment).
+            Lanes(unsafe { v128_load(row.as_ptr().cast()) })
+        }
+
+        /// The first eight weights of a row of bytes (8 of its 9, unaligned), widened with their sign.
+        #[inline(always)]
+        pub fn widen(row: &[i8; LANES + 1]) -> Lanes {
+            // SAFETY: the row holds 9 bytes; 8 are read.
+            Lanes(unsafe { i16x8_load_extend_i8x8(row.as_ptr()) })
+        }
+
+        #[inline(always)]
+        pub fn add(self, other: Lanes) -> Lanes {
+            Lanes(i16x8_add(self.0, other.0))
+        }
+
+        #[inline(always)]
+        pub fn saturating_add(self, other: Lanes) -> Lanes {
+            Lanes(i16x8_add_sat(self.0, other.0))
+        }
+
+        #[inline(always)]
+        pub fn saturating_sub(self, other: Lanes) -> Lanes {
+            Lanes(i16x8_sub_sat(self.0, other.0))
+        }
+
+        #[inline(always)]
+        pub fn max(self, other: Lanes) -> Lanes {
+            Lanes(i16x8_max(self.0, other.0))
+        }
+
+        /// All ones in the lanes where `self` is greater than `other`, zero elsewhere.
+        #[inline(always)]
+        pub fn greater(self, other: Lanes) -> Lanes {
+            Lanes(i16x8_gt(self.0, other.0))
+        }
+
+        /// The bits set in both.
+        #[inline(always)]
+        pub fn and(self, other: Lanes) -> Lanes {
+            Lanes(v128_and(self.0, other.0))
+        }
+
+        /// The greatest lane: the halves, quarters and eighths folded onto lane 0.
+        #[inline(always)]
+        pub fn max_lane(self) -> i16 {
+            let m = i16x8_max(self.0, i16x8_shuffle::<4, 5, 6, 7, 0, 1, 2, 3>(self.0, self.0));
+            let m = i16x8_max(m, i16x8_shuffle::<2, 3, 0, 1, 6, 7, 4, 5>(m, m));
+            let m = i16x8_max(m, i16x8_shuffle::<1, 0, 3, 2, 5, 4, 7, 6>(m, m));
+            i16x8_extract_lane::<0>(m)
+        }
+
+        /// One bit per lane (lane 0 the lowest) that is at least `x`.
+        #[inline(always)]
+        pub fn at_least(self, x: i16) -> u32 {
+            u32::from(i16x8_bitmask(i16x8_ge(self.0, i16x8_splat(x))))
+        }
+
+        /// The lanes as bytes (each between 0 and 255, so the saturating narrowing keeps them).
+        #[inline(always)]
+        pub fn bytes(self) -> [u8; LANES] {
+            (i64x2_extract_lane::<0>(u8x16_narrow_i16x8(self.0, self.0)) as u64).to_le_bytes()
+        }
+
+        #[inline(always)]
+        pub fn to_array(self) -> [i16; LANES] {
+            let mut out = [0i16; LANES];
+            // SAFETY: `out` holds the 16 bytes written.
+            unsafe { v128_store(out.as_mut_ptr().cast(), self.0) };
             out
         }
     }
