@@ -125,7 +125,12 @@ test('the Report is the CLI\'s, key for key and value for value', () => {
     + 'Fans cheered 😀🎉 in Paris. The match ended 3-1 on Sunday. Café owners smiled.\n\nAdvertisement\n');
   const all = join(scratch, 'all.txt');
   writeFileSync(all, texts.join('\n\n'));
-  for (const file of [emoji, all, files[0]]) {
+  // The module has WebAssembly SIMD paths where the CLI has SSE2/AVX2 ones or plain code (word
+  // masks 64 bytes at a time, 16-byte words, MinHash signatures, the tagger's lanes): words of
+  // every length and make-up, in every script the analysis tells apart, across those boundaries.
+  const mixed = join(scratch, 'mixed.txt');
+  writeFileSync(mixed, mixedText(60_000));
+  for (const file of [emoji, all, mixed, files[0]]) {
     const cli = JSON.parse(run(lede, ['analyze', '--compact', file], root));
     const out = inScratch(`
       import { readFileSync } from 'node:fs';
@@ -207,3 +212,47 @@ test('init accepts the wasm bytes, and the element module imports quietly outsid
   assert.equal(out.sentences, 2);
   assert.equal(out.exported, 'function');
 });
+
+/** `bytes` (about) of text from a fixed seed: sentences of words of 1 to 40 characters, ASCII or
+ * not, some repeated or reworded, in paragraphs. */
+function mixedText(bytes) {
+  let seed = 0x9e3779b9;
+  const next = (n) => {
+    seed ^= seed << 13; seed >>>= 0;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5; seed >>>= 0;
+    return seed % n;
+  };
+  const pick = (s) => { const a = [...s]; return a[next(a.length)]; };
+  const kinds = [
+    'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '0123456789', 'aeiouy-\'',
+    'éèêëàâäçîïôöùûüñßøåæœ', 'ÉÀÇÑØÅ', '北京市政府今天宣布了新的预算', 'ЖЗИЙКЛМНОПжзийклмноп', 'قالالرئيس',
+    '😀🎉👩🏽', '\u0301\u0308', '.,;:!?()"“”’–—/&%$€@#',
+  ];
+  const word = () => {
+    const len = 1 + (next(4) === 0 ? next(40) : next(9));
+    let w = '';
+    const main = next(10) < 7 ? next(2) : next(kinds.length);
+    for (let i = 0; i < len; i++) w += pick(kinds[next(6) === 0 ? next(kinds.length) : main]);
+    return next(5) === 0 ? w[0].toUpperCase() + w.slice(1) : w;
+  };
+  const sentence = () => {
+    const n = 3 + next(25);
+    const words = [];
+    for (let i = 0; i < n; i++) words.push(word());
+    return words.join(next(12) === 0 ? '  ' : ' ') + pick('...!?') + (next(8) === 0 ? '"' : '');
+  };
+  const said = [];
+  let out = '';
+  while (out.length < bytes) {
+    const sentences = [];
+    for (let i = 1 + next(5); i > 0; i--) {
+      const r = next(10);
+      if (r === 0 && said.length) sentences.push(said[next(said.length)]);
+      else if (r === 1 && said.length) sentences.push(said[next(said.length)].replace(/\S+/, word()));
+      else { const s = sentence(); said.push(s); sentences.push(s); }
+    }
+    out += sentences.join(' ') + (next(4) === 0 ? '\n' : '\n\n');
+  }
+  return out;
+}
