@@ -9,40 +9,37 @@ use crate::analysis::{self, DiffOp, DuplicateKind, Level, Report};
 /// Bumped when a change would break a consumer of the JSON.
 pub const REPORT_VERSION: u32 = 1;
 
-/// Converts byte offsets of one text to UTF-16 offsets in O(1) amortised per call.
+/// Converts byte offsets of one text to UTF-16 offsets in O(1) per call.
 pub struct Utf16Map<'a> {
     text: &'a str,
     ascii: bool,
-    /// Byte offset and UTF-16 offset of a char boundary at or before each multiple of `STEP`.
-    checkpoints: Vec<(usize, usize)>,
+    /// For each block of `STEP` bytes, the UTF-16 code units of the characters that start before
+    /// it: a char boundary's offset is its block's count plus those of the characters that start
+    /// in its block before it (under `STEP` bytes to count, whatever the text).
+    blocks: Vec<usize>,
     /// The last offset converted and its UTF-16 offset: offsets asked for in order (a list's
-    /// starts and ends) are counted on from it, not from their checkpoint.
+    /// starts and ends) are counted on from it when it lies between their block's start and them.
     last: std::cell::Cell<(usize, usize)>,
 }
 
-const STEP: usize = 256;
+const STEP: usize = 64;
 
 impl<'a> Utf16Map<'a> {
     pub fn new(text: &'a str) -> Self {
         let ascii = text.is_ascii();
-        let mut checkpoints = Vec::new();
+        let mut blocks = Vec::new();
         if !ascii {
-            // Each multiple of STEP backed off to a char boundary, with the UTF-16 length so far.
-            let mut u16_pos = 0;
-            let mut prev = 0;
-            let mut mark = 0;
-            while mark <= text.len() {
-                let mut b = mark.min(text.len());
-                while !text.is_char_boundary(b) {
-                    b -= 1;
-                }
-                u16_pos += utf16_len(&text.as_bytes()[prev..b]);
-                checkpoints.push((b, u16_pos));
-                prev = b;
-                mark += STEP;
+            // `utf16_len` counts the characters that start in a stretch of bytes (and one more for
+            // each that takes four), so the blocks' counts add up whatever the boundaries.
+            blocks.reserve_exact(text.len() / STEP + 1);
+            let mut units = 0;
+            for block in text.as_bytes().chunks(STEP) {
+                blocks.push(units);
+                units += utf16_len(block);
             }
+            blocks.push(units);
         }
-        Utf16Map { text, ascii, checkpoints, last: std::cell::Cell::new((0, 0)) }
+        Utf16Map { text, ascii, blocks, last: std::cell::Cell::new((0, 0)) }
     }
 
     /// UTF-16 offset of byte offset `byte` (which must be a char boundary).
@@ -51,13 +48,10 @@ impl<'a> Utf16Map<'a> {
             return byte;
         }
         let byte = byte.min(self.text.len());
-        let mut k = byte / STEP;
-        while self.checkpoints[k].0 > byte {
-            k -= 1;
-        }
-        // From the checkpoint, or from the last offset if it lies between (both are char
-        // boundaries, and the count of a stretch is the sum of its parts' counts).
-        let (mut b0, mut u0) = self.checkpoints[k];
+        let k = byte / STEP;
+        // From the block's start, or from the last offset if it lies between (a char boundary,
+        // and the count of a stretch is the sum of its parts' counts).
+        let (mut b0, mut u0) = (k * STEP, self.blocks[k]);
         let (lb, lu) = self.last.get();
         if (b0..=byte).contains(&lb) {
             (b0, u0) = (lb, lu);
