@@ -553,7 +553,10 @@ impl Columns {
     }
 
     fn name(&mut self, name: &'static str) {
-        let i = match self.names.iter().position(|&n| n == name) {
+        // The names are the analysis's string constants: found by address first (no bytes
+        // compared, for hundreds of thousands of items), by value where a constant has two copies.
+        let same_place = |&n: &&str| std::ptr::eq(n.as_ptr(), name.as_ptr()) && n.len() == name.len();
+        let i = match self.names.iter().position(same_place).or_else(|| self.names.iter().position(|&n| n == name)) {
             Some(i) => i,
             None => {
                 self.names.push(name);
