@@ -229,10 +229,11 @@ class Columns {
     const { ints, names } = this;
     let at = this.at;
     const n = ints[at++];
-    const out = [];
+    // Made at its length: no growing and copying.
+    const out = new Array(n);
     for (let i = 0; i < n; i++, at += 3) {
       const start = ints[at], end = ints[at + 1];
-      out.push({ start, end, text: text.slice(start, end), kind: names[ints[at + 2]] });
+      out[i] = { start, end, text: text.slice(start, end), kind: names[ints[at + 2]] };
     }
     this.at = at;
     return out;
@@ -242,10 +243,11 @@ class Columns {
     const { ints } = this;
     let at = this.at;
     const n = ints[at++];
-    const out = [];
+    // Made at its length: no growing and copying.
+    const out = new Array(n);
     for (let i = 0; i < n; i++, at += 3) {
       const start = ints[at], end = ints[at + 1];
-      out.push({ start, end, text: text.slice(start, end), paragraph: ints[at + 2] });
+      out[i] = { start, end, text: text.slice(start, end), paragraph: ints[at + 2] };
     }
     this.at = at;
     return out;
@@ -255,10 +257,11 @@ class Columns {
     const { ints, names } = this;
     let at = this.at;
     const n = ints[at++];
-    const out = [];
+    // Made at its length: no growing and copying.
+    const out = new Array(n);
     for (let i = 0; i < n; i++, at += 3) {
       const start = ints[at], end = ints[at + 1];
-      out.push({ start, end, text: text.slice(start, end), reason: names[ints[at + 2]] });
+      out[i] = { start, end, text: text.slice(start, end), reason: names[ints[at + 2]] };
     }
     this.at = at;
     return out;
@@ -268,10 +271,11 @@ class Columns {
     const { ints, names } = this;
     let at = this.at;
     const n = ints[at++];
-    const out = [];
+    // Made at its length: no growing and copying.
+    const out = new Array(n);
     for (let i = 0; i < n; i++, at += 4) {
       const start = ints[at], end = ints[at + 1];
-      out.push({ start, end, text: text.slice(start, end), label: names[ints[at + 2]], group: ints[at + 3] });
+      out[i] = { start, end, text: text.slice(start, end), label: names[ints[at + 2]], group: ints[at + 3] };
     }
     this.at = at;
     return out;
@@ -283,10 +287,11 @@ class Columns {
     let at = this.at;
     let graded = this.graded;
     const n = ints[at++];
-    const out = [];
+    // Made at its length: no growing and copying.
+    const out = new Array(n);
     for (let i = 0; i < n; i++, at += 4) {
       const grade = grades[graded++];
-      out.push({ start: ints[at], end: ints[at + 1], words: ints[at + 2], grade: Number.isNaN(grade) ? null : grade, level: names[ints[at + 3]] });
+      out[i] = { start: ints[at], end: ints[at + 1], words: ints[at + 2], grade: Number.isNaN(grade) ? null : grade, level: names[ints[at + 3]] };
     }
     this.at = at;
     this.graded = graded;
