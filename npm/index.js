@@ -214,7 +214,8 @@ async function startWorker() {
  * Reads the lists that the module sends as numbers (`wire::take_columns` in src/wire.rs), in their
  * order: each is its length, then per item its start and end and the numbers that follow them (a
  * name is an index into `names`; a sentence's grade is the next of `grades`, NaN for none). One
- * loop per kind of item, with no call per item: a long text has hundreds of thousands of them.
+ * loop per kind of item, with no call per item, into an array made at its length (never grown and
+ * copied): a long text has hundreds of thousands of them.
  */
 class Columns {
   constructor(ints, grades, names) {
@@ -229,7 +230,6 @@ class Columns {
     const { ints, names } = this;
     let at = this.at;
     const n = ints[at++];
-    // Made at its length: no growing and copying.
     const out = new Array(n);
     for (let i = 0; i < n; i++, at += 3) {
       const start = ints[at], end = ints[at + 1];
@@ -243,7 +243,6 @@ class Columns {
     const { ints } = this;
     let at = this.at;
     const n = ints[at++];
-    // Made at its length: no growing and copying.
     const out = new Array(n);
     for (let i = 0; i < n; i++, at += 3) {
       const start = ints[at], end = ints[at + 1];
@@ -257,7 +256,6 @@ class Columns {
     const { ints, names } = this;
     let at = this.at;
     const n = ints[at++];
-    // Made at its length: no growing and copying.
     const out = new Array(n);
     for (let i = 0; i < n; i++, at += 3) {
       const start = ints[at], end = ints[at + 1];
@@ -271,7 +269,6 @@ class Columns {
     const { ints, names } = this;
     let at = this.at;
     const n = ints[at++];
-    // Made at its length: no growing and copying.
     const out = new Array(n);
     for (let i = 0; i < n; i++, at += 4) {
       const start = ints[at], end = ints[at + 1];
@@ -287,7 +284,6 @@ class Columns {
     let at = this.at;
     let graded = this.graded;
     const n = ints[at++];
-    // Made at its length: no growing and copying.
     const out = new Array(n);
     for (let i = 0; i < n; i++, at += 4) {
       const grade = grades[graded++];
