@@ -534,8 +534,8 @@ impl Columns {
         self.ints.push(u32::try_from(v).unwrap_or(u32::MAX));
     }
 
-    /// A list: its length, then what `each` writes of every item (the wrapper's `Lists.take`
-    /// reads it back).
+    /// A list: its length, then what `each` writes of every item (the wrapper's `Columns`,
+    /// npm/index.js, reads it back).
     fn list<T>(&mut self, items: Vec<T>, mut each: impl FnMut(&mut Self, T)) {
         self.int(items.len());
         for item in items {
